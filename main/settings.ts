@@ -1,0 +1,55 @@
+/**
+ * Device settings: `settings.json` in Electron's userData folder. Written by whoever sets up
+ * the tablet, read once at start. Anything missing, unreadable or malformed falls back to
+ * defaults field by field, so a bad edit can never stop the app from starting.
+ * COUNTER_STEPS_KIOSK=1 (or 0) overrides the file, for tests and for trying kiosk mode.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const SETTINGS_FILE_NAME = 'settings.json';
+export const KIOSK_ENV_VAR = 'COUNTER_STEPS_KIOSK';
+
+export const SettingsSchema = z.object({
+  kiosk: z.boolean().catch(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ kiosk: false });
+
+/** Returns the current valid shape of whatever was stored; never throws. */
+export function restoreSettings(raw: unknown): Settings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ...DEFAULT_SETTINGS };
+  const parsed = SettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
+export function applyEnvOverrides(
+  settings: Settings,
+  env: Readonly<Record<string, string | undefined>>,
+): Settings {
+  const kiosk = env[KIOSK_ENV_VAR];
+  if (kiosk === '1') return { ...settings, kiosk: true };
+  if (kiosk === '0') return { ...settings, kiosk: false };
+  return settings;
+}
+
+export interface LoadSettingsDeps {
+  userDataDir: string;
+  readTextFile: (filePath: string) => Promise<string>;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export async function loadSettings({
+  userDataDir,
+  readTextFile,
+  env,
+}: LoadSettingsDeps): Promise<Settings> {
+  let raw: unknown = undefined;
+  try {
+    raw = JSON.parse(await readTextFile(join(userDataDir, SETTINGS_FILE_NAME)));
+  } catch {
+    // Missing file or broken JSON: defaults, as documented above.
+  }
+  return applyEnvOverrides(restoreSettings(raw), env);
+}

@@ -1,0 +1,25 @@
+/**
+ * The sandboxed preload: exposes exactly `window.counterSteps` and nothing else. Each method
+ * is one `invoke` on a named channel; main parses every payload again, so nothing here is
+ * trusted, and no ipcRenderer (generic send/on) ever reaches the page.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  type AppInfo,
+  type CounterStepsApi,
+  type KeepAwakeRequest,
+  type Result,
+  type SaveExportRequest,
+  type SaveExportResult,
+  CHANNELS,
+} from './contract';
+
+const counterSteps = {
+  getAppInfo: () => ipcRenderer.invoke(CHANNELS.getAppInfo) as Promise<Result<AppInfo>>,
+  setKeepAwake: (request: KeepAwakeRequest) =>
+    ipcRenderer.invoke(CHANNELS.setKeepAwake, request) as Promise<Result<null>>,
+  saveExport: (request: SaveExportRequest) =>
+    ipcRenderer.invoke(CHANNELS.saveExport, request) as Promise<Result<SaveExportResult>>,
+} satisfies CounterStepsApi;
+
+contextBridge.exposeInMainWorld('counterSteps', counterSteps);

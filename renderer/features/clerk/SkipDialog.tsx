@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SKIP_REASONS, type SkipReason } from '../../domain/catalog';
+import type { StepId } from '../../domain/flow-definition';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { Dialog } from '../../ui/Dialog';
+
+/** Skipping needs a reason from the list; "other" needs a note. The engine enforces both. */
+export function SkipDialog({
+  stepId,
+  onCancel,
+  onConfirm,
+}: {
+  stepId: StepId;
+  onCancel: () => void;
+  onConfirm: (reason: SkipReason | null, note: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<SkipReason | null>(null);
+  const [note, setNote] = useState('');
+  return (
+    <Dialog
+      title={t('skip.title', { step: t(`steps.${stepId}.name`) })}
+      onClose={onCancel}
+      footer={
+        <>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => onConfirm(reason, note)}>
+            {t('skip.confirm')}
+          </button>
+        </>
+      }
+    >
+      <ChoiceGroup
+        label={t('skip.reason')}
+        options={SKIP_REASONS}
+        value={reason}
+        onChange={setReason}
+        labelOf={(code) => t(`skipReason.${code}`)}
+      />
+      <label className="field">
+        {t('skip.note')}
+        <textarea
+          value={note}
+          maxLength={200}
+          rows={2}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </label>
+    </Dialog>
+  );
+}

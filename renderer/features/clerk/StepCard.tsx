@@ -1,0 +1,93 @@
+/**
+ * The step in front of the clerk: what to do, the words to say with the customer's name filled in,
+ * and the one big Done. Skip needs a reason; Not applicable exists only for conditional steps.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ServiceState } from '../../domain/engine';
+import { isConditional, type StepDefinition } from '../../domain/flow-definition';
+import { renderScript, type ScriptFacts } from '../../domain/script';
+import { currentLocale } from '../../i18n';
+
+export function StepCard({
+  step,
+  service,
+  facts,
+  onDone,
+  onSkip,
+  onNotApplicable,
+}: {
+  step: StepDefinition;
+  service: ServiceState;
+  facts: ScriptFacts;
+  onDone: () => void;
+  onSkip: () => void;
+  onNotApplicable: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n.language);
+  const state = service.steps[step.id];
+  const conditional = isConditional(step);
+  const recorded = state.status !== 'pending';
+  return (
+    <article
+      className={`step-card phase-${step.phase}`}
+      aria-labelledby="step-card-title"
+      data-card-step-id={step.id}
+    >
+      <p className="step-meta">
+        <span className="step-number">{t('step.number', { number: step.number })}</span>
+        <span>{t(`phase.${step.phase}`)}</span>
+        <span className={conditional ? 'tag tag-when' : 'tag'}>
+          {conditional
+            ? t('step.when', {
+                condition: t(
+                  `condition.${step.applies.kind === 'when' ? step.applies.condition : 'money'}`,
+                ),
+              })
+            : t('step.always')}
+        </span>
+        {recorded && (
+          <span className={`tag status-${state.status}`}>{t(`status.${state.status}`)}</span>
+        )}
+      </p>
+      <h2 id="step-card-title">{t(`steps.${step.id}.name`)}</h2>
+      <p className="step-todo">{t(`steps.${step.id}.todo`)}</p>
+      <blockquote className="script" aria-label={t('step.say')}>
+        {step.script ? (
+          renderScript(step.script, locale, facts)
+        ) : (
+          <span className="script-none">{t('step.noWords')}</span>
+        )}
+      </blockquote>
+      {state.skip && (
+        <p className="step-skip-note">
+          {t('step.skippedBecause', { reason: t(`skipReason.${state.skip.reason}`) })}
+          {state.skip.note && ` — ${state.skip.note}`}
+        </p>
+      )}
+      <div className="step-actions">
+        <button type="button" className="primary huge" onClick={onDone}>
+          {t(`step.doneLabel.${step.id}`, { defaultValue: t('step.done') })}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={onSkip}
+          disabled={state.status === 'done'}
+        >
+          {t('step.skip')}
+        </button>
+        {conditional && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={onNotApplicable}
+            disabled={state.status === 'done'}
+          >
+            {t('step.na')}
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The clerk's command path for screens: run a command through the repository and turn a refusal or
+ * a storage failure into a sentence in the clerk's language.
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Command, Refusal } from '../../domain/engine';
+import type { CurrentSession } from '../../storage';
+import { StorageError } from '../../storage/errors';
+import { useRepositories } from '../../storage/provider';
+
+export function useStorageErrorMessage(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (error: unknown) =>
+      t(`storageError.${error instanceof StorageError ? error.code : 'write-failed'}`),
+    [t],
+  );
+}
+
+export function useRefusalMessage(): (refusal: Refusal) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (refusal: Refusal) => {
+      const steps = (refusal.steps ?? [])
+        .map((id) => t(`steps.${id}.name`))
+        .join(t('list.separator'));
+      return t(`refusal.${refusal.code}`, { steps });
+    },
+    [t],
+  );
+}
+
+export function useCommand(session: CurrentSession) {
+  const { services } = useRepositories();
+  const [message, setMessage] = useState<string | null>(null);
+  const refusalMessage = useRefusalMessage();
+  const storageMessage = useStorageErrorMessage();
+
+  /** Resolves true when the events were stored; otherwise shows why and resolves false. */
+  const run = useCallback(
+    async (command: Command): Promise<boolean> => {
+      try {
+        const result = await services.execute(session, command);
+        if (result.ok) {
+          setMessage(null);
+          return true;
+        }
+        setMessage(refusalMessage(result.refusal));
+      } catch (error) {
+        setMessage(storageMessage(error));
+      }
+      return false;
+    },
+    [services, session, refusalMessage, storageMessage],
+  );
+
+  return { run, message, setMessage, dismiss: () => setMessage(null) };
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../domain/locale';
+import { changeLocale, currentLocale } from '../i18n';
+
+/** Switches the language on screen; the choice is remembered on this device. */
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const active = currentLocale(i18n.language);
+  return (
+    <div className="language" role="group" aria-label={t('language.label')}>
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          aria-pressed={locale === active}
+          onClick={() => void changeLocale(locale)}
+        >
+          {t(`language.${locale}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

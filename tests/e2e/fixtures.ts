@@ -1,0 +1,141 @@
+/**
+ * Shared steps for the end-to-end specs. Each test gets a fresh browser context, so a fresh
+ * IndexedDB; the log is read back raw from IndexedDB and its hash chain verified here in Node.
+ */
+import { expect, type Page } from '@playwright/test';
+import type { StepId } from '../../renderer/domain/flow-definition';
+import { verifyChain } from '../../renderer/domain/hash-chain';
+
+export type Lang = 'en' | 'zh-CN';
+
+/** The words the specs click, per language (they must match the locale files). */
+export const WORDS = {
+  en: {
+    counter: 'Counter number',
+    staffNo: 'Your staff number',
+    startShift: 'Start shift',
+    ticket: 'Ticket',
+    business: { 'bill-payment': 'Bill payment', 'new-subscription': 'New subscription' },
+    titles: { mr: 'Mr', ms: 'Ms' },
+    surname: 'Surname (optional)',
+    startService: 'Start service',
+    done: 'Done',
+    skip: 'Skip',
+    na: 'Not applicable',
+    moneyHelper: 'Money helper',
+    due: 'Amount due (yuan)',
+    received: 'Amount received (yuan)',
+    recordMoney: 'Record — said aloud',
+    recordRecommendation: 'Record recommendation',
+    offer: 'Home broadband',
+    response: 'Interested',
+    record: 'Record',
+    leaveSeat: 'Leave seat',
+    back: 'Back at the counter',
+    callNext: 'Call next',
+    call: (ticket: string) => `Call ${ticket}`,
+    nowCalling: 'Now calling',
+  },
+  'zh-CN': {
+    counter: '窗口号',
+    staffNo: '您的工号',
+    startShift: '开始上班',
+    ticket: '票号',
+    business: { 'bill-payment': '缴费', 'new-subscription': '入网' },
+    titles: { mr: '先生', ms: '女士' },
+    surname: '姓氏（可选）',
+    startService: '开始服务',
+    done: '完成',
+    skip: '跳过',
+    na: '不适用',
+    moneyHelper: '唱收唱付助手',
+    due: '应收金额（元）',
+    received: '实收金额（元）',
+    recordMoney: '记录（已唱收唱付）',
+    recordRecommendation: '记录推荐',
+    offer: '家庭宽带',
+    response: '有兴趣',
+    record: '记录',
+    leaveSeat: '离座',
+    back: '已回座',
+    callNext: '叫号',
+    call: (ticket: string) => `呼叫 ${ticket}`,
+    nowCalling: '正在呼叫',
+  },
+} as const;
+
+export async function setUpCounter(page: Page, lang: Lang, counter = '3', staffNo = '1001') {
+  const w = WORDS[lang];
+  await page.goto(`./?lang=${lang}`);
+  await page.getByLabel(w.counter).fill(counter);
+  await page.getByLabel(w.staffNo).fill(staffNo);
+  await page.getByRole('button', { name: w.startShift }).click();
+  await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
+}
+
+export async function startService(
+  page: Page,
+  lang: Lang,
+  options: {
+    ticket: string;
+    title: 'mr' | 'ms';
+    surname?: string;
+    business: 'bill-payment' | 'new-subscription';
+  },
+) {
+  const w = WORDS[lang];
+  await page.getByLabel(w.ticket, { exact: true }).fill(options.ticket);
+  await page.getByRole('button', { name: w.titles[options.title], exact: true }).click();
+  if (options.surname) await page.getByLabel(w.surname).fill(options.surname);
+  await page.getByRole('button', { name: w.business[options.business], exact: true }).click();
+  await page.getByRole('button', { name: w.startService }).click();
+  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+}
+
+export const step = (page: Page, id: StepId) => page.locator(`[data-step-id="${id}"]`);
+
+export async function expectStatus(
+  page: Page,
+  id: StepId,
+  status: 'pending' | 'done' | 'skipped' | 'na',
+) {
+  await expect(step(page, id)).toHaveAttribute('data-step-status', status);
+}
+
+/** The step card's own buttons (the quick actions and the strip have similar names). */
+export const card = (page: Page) => page.locator('article.step-card');
+
+export async function doneOnCard(page: Page, id: StepId, label: string) {
+  await expect(card(page)).toHaveAttribute('data-card-step-id', id);
+  await card(page).getByRole('button', { name: label, exact: true }).click();
+}
+
+/** Every row of the device log, straight from IndexedDB, in sequence order. */
+export async function readLog(page: Page): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('counter-steps');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('events', 'readonly').objectStore('events').getAll();
+          request.onsuccess = () => {
+            resolve(request.result as Record<string, unknown>[]);
+            db.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+export async function expectChainIntact(page: Page): Promise<Record<string, unknown>[]> {
+  const rows = await readLog(page);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(await verifyChain(rows)).toMatchObject({ intact: true, count: rows.length });
+  return rows;
+}
+
+export const eventTypes = (rows: Record<string, unknown>[]) =>
+  rows.map((row) => (row.event as { type: string }).type);

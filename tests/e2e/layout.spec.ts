@@ -1,0 +1,75 @@
+/**
+ * The clerk screen at the two tablet sizes in Chinese and English: nothing spills sideways, every
+ * button is a target of at least 48 × 48 px, and a screenshot is written for a person to look at
+ * (into tests/e2e/__screenshots__ with SCREENSHOTS=1, else into test-results).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { WORDS, doneOnCard, setUpCounter, startService, step, type Lang } from './fixtures';
+
+const SIZES = {
+  landscape: { width: 1280, height: 800 },
+  portrait: { width: 800, height: 1280 },
+} as const;
+
+const shotDir = process.env.SCREENSHOTS
+  ? join(import.meta.dirname, '__screenshots__')
+  : join('test-results', 'screenshots');
+
+async function checkLayout(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .filter((button) => button.offsetParent !== null)
+      .map((button) => ({ name: button.textContent?.trim(), box: button.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 48 || box.height < 48)
+      .map(({ name, box }) => `${name} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small).toEqual([]);
+}
+
+for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+  for (const [orientation, viewport] of Object.entries(SIZES)) {
+    test(`the clerk screen fits a ${orientation} tablet with 48 px targets (${lang})`, async ({
+      page,
+    }) => {
+      const w = WORDS[lang];
+      await page.setViewportSize(viewport);
+      await setUpCounter(page, lang);
+      await checkLayout(page);
+      await page.screenshot({ path: join(shotDir, `start-${lang}-${orientation}.png`) });
+
+      await startService(page, lang, {
+        ticket: 'A025',
+        title: 'mr',
+        surname: lang === 'en' ? 'Zhang' : '张',
+        business: 'bill-payment',
+      });
+      for (const id of [
+        'stand-to-greet',
+        'eye-contact-smile',
+        'greet-aloud',
+        'check-ticket',
+        'invite-to-sit',
+        'ask-needs',
+        'address-by-surname',
+      ] as const) {
+        await doneOnCard(page, id, w.done);
+      }
+      await step(page, 'both-hands').click();
+      await checkLayout(page);
+      await page.screenshot({ path: join(shotDir, `service-${lang}-${orientation}.png`) });
+
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Money' : '收付款', exact: true })
+        .click();
+      await page.getByLabel(w.due).fill('80');
+      await page.getByLabel(w.received).fill('100');
+      await checkLayout(page);
+      await page.screenshot({ path: join(shotDir, `money-${lang}-${orientation}.png`) });
+    });
+  }
+}

@@ -1,0 +1,86 @@
+/** Test data builders: one place that knows how to make services, commands and timed events. */
+import { DEFAULT_BUSINESS_TYPES } from '../../../renderer/domain/catalog';
+import {
+  decide,
+  evolve,
+  type Command,
+  type DecideContext,
+  type Refusal,
+  type ServiceState,
+} from '../../../renderer/domain/engine';
+import type { DomainEvent } from '../../../renderer/domain/events';
+import { SERVICE_STANDARD, STEP_IDS, type StepId } from '../../../renderer/domain/flow-definition';
+
+export const T0 = Date.parse('2026-11-23T09:00:00.000Z');
+
+export function context(now = T0): DecideContext {
+  return { flow: SERVICE_STANDARD, businessTypes: DEFAULT_BUSINESS_TYPES, now };
+}
+
+export const startCommand = (
+  overrides: Partial<Extract<Command, { type: 'start-service' }>> = {},
+): Command => ({
+  type: 'start-service',
+  ticket: 'A025',
+  title: 'mr',
+  surname: '张',
+  businessType: 'bill-payment',
+  ...overrides,
+});
+
+/** A tiny in-memory service: applies commands through decide + evolve like the repository does. */
+export class ServiceDriver {
+  state: ServiceState | null = null;
+  log: { atMs: number; event: DomainEvent }[] = [];
+  now = T0;
+  private serviceId = 'service-1';
+
+  apply(command: Command, at = this.now): DomainEvent[] {
+    const decision = decide(this.state, command, context(at));
+    if (!decision.ok) throw new Error(`refused: ${decision.refusal.code}`);
+    if (command.type === 'start-service') this.serviceId = `service-${this.log.length + 1}`;
+    const serviceId =
+      this.state?.outcome === 'open' || command.type === 'start-service' ? this.serviceId : null;
+    for (const event of decision.value) {
+      this.state = evolve(this.state, { serviceId, atMs: at, event });
+      this.log.push({ atMs: at, event });
+    }
+    return decision.value;
+  }
+
+  refusal(command: Command, at = this.now): Refusal {
+    const decision = decide(this.state, command, context(at));
+    if (decision.ok) throw new Error(`expected a refusal for ${command.type}`);
+    return decision.refusal;
+  }
+
+  started(overrides: Parameters<typeof startCommand>[0] = {}): this {
+    this.apply(startCommand(overrides));
+    return this;
+  }
+
+  done(...ids: StepId[]): this {
+    for (const stepId of ids) this.apply({ type: 'mark-done', stepId });
+    return this;
+  }
+
+  status(id: StepId) {
+    if (!this.state) throw new Error('no service');
+    return this.state.steps[id].status;
+  }
+}
+
+/** The always-steps a clerk marks with a plain Done (the others have their own commands). */
+export const PLAIN_ALWAYS_STEPS: StepId[] = [
+  'stand-to-greet',
+  'eye-contact-smile',
+  'greet-aloud',
+  'check-ticket',
+  'invite-to-sit',
+  'ask-needs',
+  'address-by-surname',
+  'confirm-anything-else',
+  'stand-to-see-off',
+];
+
+export { STEP_IDS };
