@@ -6,11 +6,7 @@
  */
 import { z } from 'zod';
 
-export const CHANNELS = {
-  getAppInfo: 'app:get-info',
-  setKeepAwake: 'power:set-keep-awake',
-  saveExport: 'export:save',
-} as const;
+export { CHANNELS } from './channels';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -4,14 +4,14 @@
  * trusted, and no ipcRenderer (generic send/on) ever reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import {
-  type AppInfo,
-  type CounterStepsApi,
-  type KeepAwakeRequest,
-  type Result,
-  type SaveExportRequest,
-  type SaveExportResult,
-  CHANNELS,
+import { CHANNELS } from './channels';
+import type {
+  AppInfo,
+  CounterStepsApi,
+  KeepAwakeRequest,
+  Result,
+  SaveExportRequest,
+  SaveExportResult,
 } from './contract';
 
 const counterSteps = {

@@ -2,16 +2,18 @@
 // `npm start`: build and start the Electron app. If Electron's binary is missing, try to fetch it
 // (`npx install-electron`); if that fails (no internet), say so and serve the browser build instead.
 import { spawnSync } from 'node:child_process';
-import { electronBinary, run, serveWeb } from './lib.mjs';
+import { findElectronBinary } from './electron-binary.mjs';
+import { run, serveWeb } from './lib.mjs';
 
-let electron = electronBinary();
-if (!electron) {
+let electron = findElectronBinary();
+if (!electron.available) {
   console.log('Electron binary not installed; trying `npx install-electron`…');
-  spawnSync('npx', ['--no', 'install-electron'], { stdio: 'inherit', timeout: 180_000 });
-  electron = electronBinary();
+  // Its own output on failure is a stack trace; the sentence below says what matters.
+  spawnSync('npx', ['--no', 'install-electron'], { stdio: 'ignore', timeout: 180_000 });
+  electron = findElectronBinary();
 }
 
-if (electron) {
+if (electron.available) {
   run('npx', ['electron-vite', 'preview']);
 } else {
   console.log(

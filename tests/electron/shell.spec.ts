@@ -15,7 +15,7 @@ import {
   test as base,
 } from '@playwright/test';
 import type { AppInfo, Result } from '../../preload/contract';
-import { findElectronBinary } from './electron-binary';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MAIN_ENTRY = join(ROOT, 'out', 'main', 'index.js');

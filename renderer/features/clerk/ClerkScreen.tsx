@@ -238,6 +238,7 @@ function ServiceView({
             onDone={() => done(shown)}
             onSkip={() => onDialog({ kind: 'skip', stepId: shown })}
             onNotApplicable={() => onCommand({ type: 'mark-na', stepId: shown })}
+            onBackToCurrent={selected && selected !== current ? () => onSelect(null) : undefined}
           />
         ) : (
           <article className="step-card all-recorded">
@@ -253,11 +254,6 @@ function ServiceView({
               </button>
             </div>
           </article>
-        )}
-        {selected && selected !== current && (
-          <button type="button" className="link" onClick={() => onSelect(null)}>
-            {t('step.backToCurrent')}
-          </button>
         )}
       </section>
 

@@ -52,7 +52,7 @@ export function MoneyDialog({
             changeFen,
           },
         ),
-      ].join(' ')
+      ].join(locale === 'en' ? ' ' : '')
     : null;
 
   return (
@@ -121,8 +121,9 @@ export function MoneyDialog({
         </p>
       )}
       <output className="money-change" aria-label={t('money.change')}>
-        {t('money.change')}:{' '}
-        {changeFen === undefined ? '—' : t('money.amount', { amount: formatYuan(changeFen) })}
+        {changeFen === undefined
+          ? t('money.changeUnknown')
+          : t('money.changeLine', { amount: formatYuan(changeFen) })}
       </output>
       {sentence && <blockquote className="script">{sentence}</blockquote>}
     </Dialog>

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ServiceState } from '../../domain/engine';
-import { isConditional, type StepDefinition } from '../../domain/flow-definition';
+import type { StepDefinition } from '../../domain/flow-definition';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 
@@ -15,6 +15,7 @@ export function StepCard({
   onDone,
   onSkip,
   onNotApplicable,
+  onBackToCurrent,
 }: {
   step: StepDefinition;
   service: ServiceState;
@@ -22,11 +23,13 @@ export function StepCard({
   onDone: () => void;
   onSkip: () => void;
   onNotApplicable: () => void;
+  /** Shown when the clerk opened another step than the current one from the strip. */
+  onBackToCurrent?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
   const state = service.steps[step.id];
-  const conditional = isConditional(step);
+  const condition = step.applies.kind === 'when' ? step.applies.condition : null;
   const recorded = state.status !== 'pending';
   return (
     <article
@@ -37,17 +40,18 @@ export function StepCard({
       <p className="step-meta">
         <span className="step-number">{t('step.number', { number: step.number })}</span>
         <span>{t(`phase.${step.phase}`)}</span>
-        <span className={conditional ? 'tag tag-when' : 'tag'}>
-          {conditional
-            ? t('step.when', {
-                condition: t(
-                  `condition.${step.applies.kind === 'when' ? step.applies.condition : 'money'}`,
-                ),
-              })
+        <span className={condition ? 'tag tag-when' : 'tag'}>
+          {condition
+            ? t('step.when', { condition: t(`condition.${condition}`) })
             : t('step.always')}
         </span>
         {recorded && (
           <span className={`tag status-${state.status}`}>{t(`status.${state.status}`)}</span>
+        )}
+        {onBackToCurrent && (
+          <button type="button" className="link back-to-current" onClick={onBackToCurrent}>
+            {t('step.backToCurrent')}
+          </button>
         )}
       </p>
       <h2 id="step-card-title">{t(`steps.${step.id}.name`)}</h2>
@@ -77,7 +81,7 @@ export function StepCard({
         >
           {t('step.skip')}
         </button>
-        {conditional && (
+        {condition && (
           <button
             type="button"
             className="secondary"

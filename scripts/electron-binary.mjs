@@ -1,27 +1,24 @@
 /**
- * Finds the Electron executable without triggering a download. `require('electron')` is not
- * safe here: since Electron 42 it spawns `install-electron` when the binary is missing, which
- * needs GitHub and hangs or fails offline. This reads the same `path.txt` the package writes
- * after a successful install and checks the file is really there.
+ * Finds the Electron executable without triggering a download. `require('electron')` is not safe
+ * for this: since Electron 42 it spawns `install-electron` when the binary is missing, which needs
+ * GitHub and fails offline. This reads the `path.txt` the package writes after a successful
+ * install and checks the file is really there. Used by `npm start` and the Electron specs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-export type ElectronBinary =
-  { available: true; executablePath: string } | { available: false; reason: string };
-
 const INSTALL_HINT = 'npx install-electron needs internet';
 
-export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): ElectronBinary {
+/** @returns {{ available: true, executablePath: string } | { available: false, reason: string }} */
+export function findElectronBinary(env = process.env) {
   const require = createRequire(import.meta.url);
-  let packageDir: string;
+  let packageDir;
   try {
     packageDir = dirname(require.resolve('electron/package.json'));
   } catch {
     return { available: false, reason: 'the electron package is not installed (npm install)' };
   }
-
   const pathFile = join(packageDir, 'path.txt');
   const relativeExecutable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
   const overrideDir = env.ELECTRON_OVERRIDE_DIST_PATH;

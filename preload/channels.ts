@@ -1,0 +1,9 @@
+/**
+ * IPC channel names, in a module of their own with no imports, so the sandboxed preload bundles
+ * these few strings and not the zod schemas of contract.ts.
+ */
+export const CHANNELS = {
+  getAppInfo: 'app:get-info',
+  setKeepAwake: 'power:set-keep-awake',
+  saveExport: 'export:save',
+} as const;
