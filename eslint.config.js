@@ -111,8 +111,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...mutatingCalls.map((name) => ({
-          selector: `CallExpression[callee.property.name='${name}'][callee.object.property.name='events']`,
-          message: 'The event log is append-only: corrections are new events.',
+          selector: `CallExpression[callee.property.name='${name}'][callee.object.property.name=/^(events|credentials)$/]`,
+          message: 'Stored data is append-only: corrections are new events, a new PIN is a new row.',
         })),
       ],
     },

@@ -1,15 +1,47 @@
+/**
+ * Which screen: first run on a new device, sign-in, the lock screen, or the signed-in shell for
+ * the person's role. Read live from the log, so a reload or a crash lands on the same one.
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClerkScreen } from './features/clerk/ClerkScreen';
-import { SetupScreen } from './features/setup/SetupScreen';
+import type { ShiftSummary } from './domain/shift-summary';
+import { LockScreen } from './features/session/LockScreen';
+import { ShiftSummaryScreen } from './features/session/ShiftSummaryScreen';
+import { SignedInShell } from './features/session/SignedInShell';
+import { SignInScreen } from './features/session/SignInScreen';
+import { FirstRunScreen } from './features/setup/FirstRunScreen';
 import { useRepositories } from './storage/provider';
 
 export function App() {
   const { t } = useTranslation();
-  const { sessions } = useRepositories();
-  // undefined while loading; null when this device was never set up.
-  const session = useLiveQuery(() => sessions.current(), [sessions]);
-  if (session === undefined) return <p className="loading">{t('app.loading')}</p>;
-  if (session === null) return <SetupScreen />;
-  return <ClerkScreen session={session} />;
+  const { auth } = useRepositories();
+  // undefined while loading; null when there is none.
+  const device = useLiveQuery(() => auth.device(), [auth]);
+  const session = useLiveQuery(() => auth.session(), [auth]);
+  const [signedOut, setSignedOut] = useState<{ staffNo: string; summary: ShiftSummary } | null>(
+    null,
+  );
+
+  if (device === undefined || session === undefined)
+    return <p className="loading">{t('app.loading')}</p>;
+  if (signedOut) {
+    return (
+      <ShiftSummaryScreen
+        staffNo={signedOut.staffNo}
+        summary={signedOut.summary}
+        onDone={() => setSignedOut(null)}
+      />
+    );
+  }
+  if (device === null) return <FirstRunScreen />;
+  if (session === null) return <SignInScreen counter={device.counter} />;
+  if (session.locked) return <LockScreen session={{ ...session, locked: session.locked }} />;
+  return (
+    <SignedInShell
+      key={session.staffNo}
+      session={session}
+      onSignedOut={(summary) => setSignedOut({ staffNo: session.staffNo, summary })}
+    />
+  );
 }

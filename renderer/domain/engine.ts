@@ -150,7 +150,8 @@ export function evolve(state: ServiceState | null, timed: TimedEvent): ServiceSt
       return { ...state, outcome: 'finished', endedAt: atMs };
     case 'service-abandoned':
       return { ...state, outcome: 'abandoned', endedAt: atMs };
-    case 'device-set-up':
+    default:
+      // Sign-ins, locks and the like belong to the device, not to a service.
       return state;
   }
 }
@@ -214,7 +215,11 @@ export type RefusalCode =
   | 'money-not-integer'
   | 'money-out-of-range'
   | 'received-less-than-due'
-  | 'steps-pending';
+  | 'steps-pending'
+  // Decided by the repository from the session, before the engine is asked.
+  | 'not-signed-in'
+  | 'screen-locked'
+  | 'forbidden';
 
 export interface Refusal {
   code: RefusalCode;

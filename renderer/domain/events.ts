@@ -18,15 +18,49 @@ import {
 } from './catalog';
 import { StepIdSchema } from './flow-definition';
 import { MAX_FEN } from './money';
+import { RoleSchema } from './permissions';
+import { ShiftSummarySchema } from './shift-summary';
 
 const Fen = z.number().int().min(0).max(MAX_FEN);
 const Millis = z.number().int().min(0);
 
 export const DomainEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('device-set-up'), counter: CounterSchema }),
+  // Accounts and access. The subject's staff number is in the payload; the record's own staffNo
+  // says who did it (the manager creating an account, the person signing in).
+  z.object({ type: z.literal('account-created'), subject: StaffNumberSchema, role: RoleSchema }),
+  z.object({ type: z.literal('account-disabled'), subject: StaffNumberSchema }),
+  z.object({ type: z.literal('account-enabled'), subject: StaffNumberSchema }),
   z.object({
-    type: z.literal('device-set-up'),
-    counter: CounterSchema,
-    staffNo: StaffNumberSchema,
+    type: z.literal('pin-set'),
+    subject: StaffNumberSchema,
+    reason: z.enum(['created', 'changed', 'reset']),
+  }),
+  z.object({
+    type: z.literal('signed-in'),
+    role: RoleSchema,
+    /** The session this sign-in ended, when someone else was signed in on this device. */
+    replaced: StaffNumberSchema.nullable(),
+  }),
+  z.object({
+    type: z.literal('sign-in-failed'),
+    subject: StaffNumberSchema,
+    reason: z.enum(['wrong-pin', 'unknown-account', 'account-disabled', 'waiting', 'not-allowed']),
+    during: z.enum(['sign-in', 'unlock', 'pin-change']),
+    failuresInARow: z.number().int().min(0),
+  }),
+  z.object({
+    type: z.literal('account-locked-out'),
+    subject: StaffNumberSchema,
+    failuresInARow: z.number().int().positive(),
+    waitMs: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('signed-out'), summary: ShiftSummarySchema }),
+  z.object({ type: z.literal('screen-locked'), reason: z.enum(['idle', 'leave-seat', 'manual']) }),
+  z.object({ type: z.literal('screen-unlocked'), as: z.enum(['self', 'manager']) }),
+  z.object({
+    type: z.literal('config-changed'),
+    idleLockMinutes: z.number().int().min(1).max(60),
   }),
   z.object({
     type: z.literal('service-started'),

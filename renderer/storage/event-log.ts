@@ -16,6 +16,7 @@ import {
   type LogRecord,
 } from '../domain/events';
 import { sealRecord, verifyChain, type ChainVerdict } from '../domain/hash-chain';
+import { CredentialSchema, type Credential } from '../domain/pin';
 import type { CounterStepsDb } from './db';
 import { StorageError, toStorageError } from './errors';
 
@@ -81,8 +82,15 @@ export class EventLog {
     return this.exclusive(() => this.appendHeld(context, events));
   }
 
-  /** Appends; the caller must already hold `exclusive`. One call is one transaction. */
-  async appendHeld(context: AppendContext, events: readonly DomainEvent[]): Promise<LogRecord[]> {
+  /**
+   * Appends; the caller must already hold `exclusive`. One call is one transaction, which also
+   * adds `credential` (a new PIN hash) when given, so a PIN and its `pin-set` event land together.
+   */
+  async appendHeld(
+    context: AppendContext,
+    events: readonly DomainEvent[],
+    credential?: Credential,
+  ): Promise<LogRecord[]> {
     if (events.length === 0) return [];
     try {
       const head = await this.head();
@@ -109,12 +117,16 @@ export class EventLog {
         sealed.push(record);
         prevHash = record.hash;
       }
-      await this.db.transaction('rw', this.db.events, async () => {
+      await this.db.transaction('rw', this.db.events, this.db.credentials, async () => {
         const current = await this.db.events.orderBy(':id').last();
         if (seqOf(current) !== (head.seq === 0 ? null : head.seq)) {
           throw new StorageError('write-conflict');
         }
         await this.db.events.bulkAdd(sealed);
+        if (credential) {
+          const pinSet = sealed.find((record) => record.event.type === 'pin-set');
+          await this.db.credentials.add({ ...credential, eventSeq: pinSet?.seq ?? null });
+        }
       });
       return sealed;
     } catch (error) {
@@ -142,6 +154,37 @@ export class EventLog {
   async lastOfType(type: DomainEventType): Promise<ReadResult> {
     const last = await this.db.events.where('event.type').equals(type).last();
     return validate(last === undefined ? [] : [last]);
+  }
+
+  /** Every record of these types, in sequence order (device-level events: accounts, config). */
+  async ofTypes(types: readonly DomainEventType[]): Promise<ReadResult> {
+    const rows = await this.db.events
+      .where('event.type')
+      .anyOf([...types])
+      .toArray();
+    return validate(rows.sort((a, b) => (seqOf(a) ?? 0) - (seqOf(b) ?? 0)));
+  }
+
+  /** Records of one type written under one staff number, after sequence number `afterSeq`. */
+  async byStaffAndType(staffNo: string, type: DomainEventType, afterSeq = 0): Promise<ReadResult> {
+    const rows = await this.db.events
+      .where('[staffNo+event.type]')
+      .equals([staffNo, type])
+      .filter((row) => (seqOf(row) ?? 0) > afterSeq)
+      .toArray();
+    return validate(rows);
+  }
+
+  /** Everything after sequence number `afterSeq`, in order (a shift, since its sign-in). */
+  async after(afterSeq: number): Promise<ReadResult> {
+    return validate(await this.db.events.where(':id').above(afterSeq).toArray());
+  }
+
+  /** The PIN hash in force for a staff number; stays inside storage (see AuthRepository). */
+  async credential(staffNo: string): Promise<Credential | null> {
+    const row = await this.db.credentials.where('staffNo').equals(staffNo).last();
+    const parsed = CredentialSchema.safeParse(row);
+    return parsed.success ? parsed.data : null;
   }
 
   async readAll(): Promise<unknown[]> {

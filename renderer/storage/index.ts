@@ -4,26 +4,31 @@
  */
 import { DEFAULT_BUSINESS_TYPES } from '../domain/catalog';
 import { SERVICE_STANDARD } from '../domain/flow-definition';
+import { PBKDF2_ITERATIONS } from '../domain/pin';
+import { AuditRepository } from './audit-repository';
+import { AuthRepository } from './auth-repository';
 import { CounterStepsDb, DATABASE_NAME } from './db';
 import { EventLog, browserClock, type Clock } from './event-log';
 import { ServiceRepository } from './service-repository';
-import { SessionRepository } from './session-repository';
 
 export interface Repositories {
   log: EventLog;
-  sessions: SessionRepository;
+  auth: AuthRepository;
   services: ServiceRepository;
+  audit: AuditRepository;
 }
 
 export function openRepositories(
   name: string = DATABASE_NAME,
-  clock: Clock = browserClock,
+  options: { clock?: Clock; pinIterations?: number } = {},
 ): Repositories {
-  const log = new EventLog(new CounterStepsDb(name), clock);
+  const log = new EventLog(new CounterStepsDb(name), options.clock ?? browserClock);
+  const services = new ServiceRepository(log, SERVICE_STANDARD, DEFAULT_BUSINESS_TYPES);
   return {
     log,
-    sessions: new SessionRepository(log),
-    services: new ServiceRepository(log, SERVICE_STANDARD, DEFAULT_BUSINESS_TYPES),
+    services,
+    auth: new AuthRepository(log, services, options.pinIterations ?? PBKDF2_ITERATIONS),
+    audit: new AuditRepository(log),
   };
 }
 
@@ -39,5 +44,6 @@ export async function requestPersistentStorage(): Promise<boolean> {
 }
 
 export { StorageError } from './errors';
-export type { CurrentSession } from './session-repository';
+export type { AuthRefusal, AuthRefusalCode } from './auth-repository';
+export type { Account, Session, Settings } from './session-state';
 export type { ServiceView } from './service-repository';

@@ -1,24 +1,29 @@
 /**
- * Services at this counter: the open one (folded from its events) and the command path.
- * `execute` reads the state, asks the engine to decide and appends the result while holding the
- * log, so what the clerk tapped is judged against exactly what is stored.
+ * Services at this counter: the latest one (folded from its events) and the command path.
+ * `execute` checks who is signed in and may run services, reads the state, asks the engine to
+ * decide and appends the result, all while holding the log, so what the clerk tapped is judged
+ * against exactly what is stored.
  */
 import type { BusinessType } from '../domain/catalog';
 import {
   decide,
   foldService,
   type Command,
+  type DecideContext,
   type Refusal,
   type ServiceState,
 } from '../domain/engine';
-import type { LogRecord } from '../domain/events';
+import type { DomainEvent, LogRecord } from '../domain/events';
 import type { FlowDefinition } from '../domain/flow-definition';
+import { can } from '../domain/permissions';
 import type { EventLog, InvalidRecord } from './event-log';
-import type { CurrentSession } from './session-repository';
+import { readSession } from './session-state';
 
 export interface ServiceView {
   /** The latest service, open or not: a finished one still shows its next ticket. */
   service: ServiceState | null;
+  /** Staff number of whoever started it. */
+  startedBy: string | null;
   /** Records of that service that failed validation; the screen warns about them. */
   invalid: InvalidRecord[];
 }
@@ -32,11 +37,15 @@ export class ServiceRepository {
     private readonly businessTypes: readonly BusinessType[],
   ) {}
 
+  decideContext(now: number): DecideContext {
+    return { flow: this.flow, businessTypes: this.businessTypes, now };
+  }
+
   async latest(): Promise<ServiceView> {
     const started = await this.log.lastOfType('service-started');
-    const serviceId = started.records[0]?.serviceId;
-    if (!serviceId) return { service: null, invalid: started.invalid };
-    const { records, invalid } = await this.log.readService(serviceId);
+    const first = started.records[0];
+    if (!first?.serviceId) return { service: null, startedBy: null, invalid: started.invalid };
+    const { records, invalid } = await this.log.readService(first.serviceId);
     const service = foldService(
       records.map((record) => ({
         serviceId: record.serviceId,
@@ -44,7 +53,7 @@ export class ServiceRepository {
         event: record.event,
       })),
     );
-    return { service, invalid };
+    return { service, startedBy: first.staffNo, invalid };
   }
 
   async lastCalledTicket(): Promise<string | null> {
@@ -53,24 +62,29 @@ export class ServiceRepository {
     return event?.type === 'next-called' ? event.nextTicket : null;
   }
 
-  execute(session: CurrentSession, command: Command): Promise<ExecuteResult> {
+  execute(command: Command): Promise<ExecuteResult> {
     return this.log.exclusive(async () => {
+      const session = await readSession(this.log);
+      if (!session) return { ok: false, refusal: { code: 'not-signed-in' } };
+      if (session.locked) return { ok: false, refusal: { code: 'screen-locked' } };
+      if (!can(session.role, 'run-service')) return { ok: false, refusal: { code: 'forbidden' } };
+
       const { service } = await this.latest();
-      const now = this.log.now;
-      const decision = decide(service, command, {
-        flow: this.flow,
-        businessTypes: this.businessTypes,
-        now,
-      });
+      const decision = decide(service, command, this.decideContext(this.log.now));
       if (!decision.ok) return { ok: false, refusal: decision.refusal };
       const open = service?.outcome === 'open' ? service : null;
       const serviceId =
         command.type === 'start-service'
           ? globalThis.crypto.randomUUID()
           : (open?.serviceId ?? null);
+      // Leaving the seat locks the screen (离席时需锁屏) in the same step.
+      const events: DomainEvent[] =
+        command.type === 'leave-seat'
+          ? [...decision.value, { type: 'screen-locked', reason: 'leave-seat' }]
+          : decision.value;
       const records = await this.log.appendHeld(
         { staffNo: session.staffNo, counter: session.counter, serviceId },
-        decision.value,
+        events,
       );
       return { ok: true, records };
     });

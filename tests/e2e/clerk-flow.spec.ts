@@ -3,10 +3,12 @@ import type { StepId } from '../../renderer/domain/flow-definition';
 import {
   WORDS,
   card,
+  comeBack,
   doneOnCard,
   eventTypes,
   expectChainIntact,
   expectStatus,
+  readLog,
   setUpCounter,
   startService,
   step,
@@ -56,7 +58,7 @@ async function fullService(page: Page, lang: Lang) {
   // 13/14: leave the seat and come back.
   await step(page, 'apologise-leaving').click();
   await doneOnCard(page, 'apologise-leaving', w.leaveSeat);
-  await page.getByRole('button', { name: w.back }).click();
+  await comeBack(page, lang);
   await expectStatus(page, 'apologise-leaving', 'done');
   await expectStatus(page, 'thank-returning', 'done');
 
@@ -88,8 +90,17 @@ for (const lang of ['en', 'zh-CN'] as const) {
 
     const rows = await expectChainIntact(page);
     const types = eventTypes(rows);
-    expect(types[0]).toBe('device-set-up');
-    expect(types[1]).toBe('service-started');
+    expect(types.slice(0, 5)).toEqual([
+      'device-set-up',
+      'account-created',
+      'pin-set',
+      'signed-in',
+      'service-started',
+    ]);
+    // Leaving the seat locked the screen; coming back took the PIN.
+    expect(types).toEqual(
+      expect.arrayContaining(['seat-left', 'screen-locked', 'screen-unlocked', 'seat-returned']),
+    );
     expect(types.at(-1)).toBe('service-finished');
     expect(types).toContain('money-announced');
     expect(types).toContain('seat-returned');
@@ -270,7 +281,7 @@ test('a reload in the middle of a service comes back exactly where it was, away 
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Away from the seat' })).toBeVisible();
-  await page.getByRole('button', { name: w.back }).click();
+  await comeBack(page, 'en');
   for (const id of [
     ...GREETING.slice(0, 4),
     'both-hands',
@@ -286,19 +297,27 @@ test('a reload in the middle of a service comes back exactly where it was, away 
   const after = await expectChainIntact(page);
   // Nothing stored before the reload changed; the return was appended after it.
   expect(after.slice(0, before.length)).toEqual(before);
-  expect(eventTypes(after).at(-1)).toBe('seat-returned');
+  expect(eventTypes(after).slice(-2)).toEqual(['screen-unlocked', 'seat-returned']);
 });
 
-test('first-run setup refuses a bad staff number with a clear message and stores nothing', async ({
+test('first-run setup refuses a bad staff number or a weak PIN with a clear message and stores nothing', async ({
   page,
 }) => {
   await page.goto('./?lang=en');
   await page.getByLabel('Counter number').fill('3');
-  await page.getByLabel('Your staff number').fill('张三');
-  await page.getByRole('button', { name: 'Start shift' }).click();
+  await page.getByLabel("Manager's staff number").fill('张三');
+  await page.getByLabel('New PIN', { exact: true }).fill('246810');
+  await page.getByLabel('New PIN again').fill('246810');
+  await page.getByRole('button', { name: 'Create and sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText(
     'The staff number is 3 to 12 letters or digits, for example 1001.',
   );
+  await page.getByLabel("Manager's staff number").fill('9001');
+  await page.getByLabel('New PIN', { exact: true }).fill('123456');
+  await page.getByLabel('New PIN again').fill('123456');
+  await page.getByRole('button', { name: 'Create and sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('too easy to guess');
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Start shift' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create and sign in' })).toBeVisible();
+  expect(await readLog(page)).toEqual([]);
 });

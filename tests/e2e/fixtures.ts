@@ -12,8 +12,11 @@ export type Lang = 'en' | 'zh-CN';
 export const WORDS = {
   en: {
     counter: 'Counter number',
-    staffNo: 'Your staff number',
-    startShift: 'Start shift',
+    managerNo: "Manager's staff number",
+    newPin: 'New PIN',
+    newPinAgain: 'New PIN again',
+    createAndSignIn: 'Create and sign in',
+    pin: 'PIN',
     ticket: 'Ticket',
     business: { 'bill-payment': 'Bill payment', 'new-subscription': 'New subscription' },
     titles: { mr: 'Mr', ms: 'Ms' },
@@ -38,8 +41,11 @@ export const WORDS = {
   },
   'zh-CN': {
     counter: '窗口号',
-    staffNo: '您的工号',
-    startShift: '开始上班',
+    managerNo: '值班经理工号',
+    newPin: '新密码',
+    newPinAgain: '再次输入新密码',
+    createAndSignIn: '创建并登录',
+    pin: '密码',
     ticket: '票号',
     business: { 'bill-payment': '缴费', 'new-subscription': '入网' },
     titles: { mr: '先生', ms: '女士' },
@@ -64,13 +70,29 @@ export const WORDS = {
   },
 } as const;
 
-export async function setUpCounter(page: Page, lang: Lang, counter = '3', staffNo = '1001') {
+/** The first manager, created by the first-run setup; runs the counter in most specs. */
+export const MANAGER = { staffNo: '9001', pin: '246810' };
+
+/** First run on a fresh device: counter 3 and the first manager, who is then signed in. */
+export async function setUpCounter(page: Page, lang: Lang, counter = '3') {
   const w = WORDS[lang];
   await page.goto(`./?lang=${lang}`);
   await page.getByLabel(w.counter).fill(counter);
-  await page.getByLabel(w.staffNo).fill(staffNo);
-  await page.getByRole('button', { name: w.startShift }).click();
+  await page.getByLabel(w.managerNo).fill(MANAGER.staffNo);
+  await page.getByLabel(w.newPin, { exact: true }).fill(MANAGER.pin);
+  await page.getByLabel(w.newPinAgain).fill(MANAGER.pin);
+  await page.getByRole('button', { name: w.createAndSignIn }).click();
   await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
+}
+
+/** On the lock screen after leaving the seat: the PIN, then "back at the counter". */
+export async function comeBack(page: Page, lang: Lang, pin = MANAGER.pin) {
+  const w = WORDS[lang];
+  await page.getByLabel(w.pin, { exact: true }).fill(pin);
+  await page.getByRole('button', { name: w.back }).click();
+  await expect(
+    page.getByRole('heading', { name: lang === 'en' ? 'Away from the seat' : '离座中' }),
+  ).toHaveCount(0);
 }
 
 export async function startService(

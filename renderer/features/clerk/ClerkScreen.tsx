@@ -11,9 +11,8 @@ import { currentStep, type Command, type ServiceState } from '../../domain/engin
 import { SERVICE_STANDARD, stepDefinition, type StepId } from '../../domain/flow-definition';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
-import type { CurrentSession } from '../../storage';
+import type { Session } from '../../storage';
 import { useRepositories } from '../../storage/provider';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { Notice } from '../../ui/Notice';
 import { speak } from '../../ui/speech';
 import { AbandonDialog } from './AbandonDialog';
@@ -35,12 +34,12 @@ type OpenDialog =
   | { kind: 'skip'; stepId: StepId }
   | { kind: 'money' | 'recommend' | 'call-next' | 'abandon' | 'surname' };
 
-export function ClerkScreen({ session }: { session: CurrentSession }) {
+export function ClerkScreen({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   const { services } = useRepositories();
   const view = useLiveQuery(() => services.latest(), [services]);
   const lastCalled = useLiveQuery(() => services.lastCalledTicket(), [services]);
-  const { run, message, dismiss } = useCommand(session);
+  const { run, message, dismiss } = useCommand();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [selected, setSelected] = useState<StepId | null>(null);
 
@@ -79,24 +78,14 @@ export function ClerkScreen({ session }: { session: CurrentSession }) {
   };
 
   return (
-    <div className="clerk">
-      <header className="topbar">
-        <span className="brand">{t('app.title')}</span>
-        <span>{t('header.counter', { counter: session.counter })}</span>
-        <span>{t('header.staff', { staffNo: session.staffNo })}</span>
-        {open && (
-          <span className="topbar-service">
-            {t('header.service', {
-              ticket: open.ticket,
-              business: t(`business.${open.businessType}`, { defaultValue: open.businessType }),
-            })}
-          </span>
-        )}
-        <LanguageSwitcher />
-      </header>
-
+    <>
       {message && (
         <Notice message={message} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />
+      )}
+      {open && view.startedBy && view.startedBy !== session.staffNo && (
+        <p className="notice warning" role="status">
+          {t('session.continuing', { ticket: open.ticket, staffNo: view.startedBy })}
+        </p>
       )}
       {view.invalid.length > 0 && (
         <p className="notice warning" role="alert">
@@ -180,7 +169,7 @@ export function ClerkScreen({ session }: { session: CurrentSession }) {
           onConfirm={(surname) => void act({ type: 'name-customer', surname })}
         />
       )}
-    </div>
+    </>
   );
 }
 
@@ -258,6 +247,12 @@ function ServiceView({
       </section>
 
       <aside className="service-side">
+        <p className="service-title">
+          {t('header.service', {
+            ticket: service.ticket,
+            business: t(`business.${service.businessType}`, { defaultValue: service.businessType }),
+          })}
+        </p>
         <ServiceTimer startedAt={service.startedAt} targetSeconds={service.targetSeconds} />
         <p className="customer">
           {t('customer.line', {

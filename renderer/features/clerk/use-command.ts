@@ -5,7 +5,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command, Refusal } from '../../domain/engine';
-import type { CurrentSession } from '../../storage';
 import { StorageError } from '../../storage/errors';
 import { useRepositories } from '../../storage/provider';
 
@@ -31,7 +30,7 @@ export function useRefusalMessage(): (refusal: Refusal) => string {
   );
 }
 
-export function useCommand(session: CurrentSession) {
+export function useCommand() {
   const { services } = useRepositories();
   const [message, setMessage] = useState<string | null>(null);
   const refusalMessage = useRefusalMessage();
@@ -41,7 +40,7 @@ export function useCommand(session: CurrentSession) {
   const run = useCallback(
     async (command: Command): Promise<boolean> => {
       try {
-        const result = await services.execute(session, command);
+        const result = await services.execute(command);
         if (result.ok) {
           setMessage(null);
           return true;
@@ -52,7 +51,7 @@ export function useCommand(session: CurrentSession) {
       }
       return false;
     },
-    [services, session, refusalMessage, storageMessage],
+    [services, refusalMessage, storageMessage],
   );
 
   return { run, message, setMessage, dismiss: () => setMessage(null) };

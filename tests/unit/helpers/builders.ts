@@ -10,6 +10,7 @@ import {
 } from '../../../renderer/domain/engine';
 import type { DomainEvent } from '../../../renderer/domain/events';
 import { SERVICE_STANDARD, STEP_IDS, type StepId } from '../../../renderer/domain/flow-definition';
+import { openRepositories, type Repositories } from '../../../renderer/storage';
 
 export const T0 = Date.parse('2026-11-23T09:00:00.000Z');
 
@@ -84,3 +85,61 @@ export const PLAIN_ALWAYS_STEPS: StepId[] = [
 ];
 
 export { STEP_IDS };
+
+// ---------------------------------------------------------------------------------------------
+// Storage on fake IndexedDB (unit tests only)
+
+let databases = 0;
+
+export interface TestDevice {
+  repos: Repositories;
+  name: string;
+  clock: { now: number };
+  /** The same database opened again, as after a reload. */
+  reopen(): Repositories;
+}
+
+/** A fresh database with a clock the test moves by hand; PBKDF2 kept cheap (iterations: 1,000). */
+export function testDevice(): TestDevice {
+  databases += 1;
+  const name = `test-${databases}-${Date.now()}`;
+  const clock = { now: T0 };
+  let mono = 0;
+  const open = () =>
+    openRepositories(name, {
+      clock: { now: () => clock.now, mono: () => (mono += 1), boot: 'boot-test' },
+      pinIterations: 1_000,
+    });
+  return { repos: open(), name, clock, reopen: open };
+}
+
+export const MANAGER = { staffNo: '9001', pin: '246810' };
+export const CLERK = { staffNo: '1001', pin: '135792' };
+export const AUDITOR = { staffNo: '7001', pin: '864209' };
+
+/** A set-up device (counter 3) with a manager, a clerk and an auditor; the clerk is signed in. */
+export async function staffedDevice(): Promise<TestDevice> {
+  const device = testDevice();
+  const { auth } = device.repos;
+  await auth.firstRun({
+    counter: '3',
+    staffNo: MANAGER.staffNo,
+    pin: MANAGER.pin,
+    confirmation: MANAGER.pin,
+  });
+  for (const [person, role] of [
+    [CLERK, 'clerk'],
+    [AUDITOR, 'auditor'],
+  ] as const) {
+    const created = await auth.createAccount({
+      staffNo: person.staffNo,
+      role,
+      pin: person.pin,
+      confirmation: person.pin,
+    });
+    if (!created.ok) throw new Error(`could not create ${role}: ${created.refusal.code}`);
+  }
+  const signedIn = await auth.signIn(CLERK.staffNo, CLERK.pin);
+  if (!signedIn.ok) throw new Error(`clerk sign-in: ${signedIn.refusal.code}`);
+  return device;
+}

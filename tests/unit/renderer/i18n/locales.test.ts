@@ -53,16 +53,22 @@ describe('locales', () => {
     }
   });
 
-  it('has a message for every refusal code the engine can give', () => {
-    const source = readFileSync(
-      join(import.meta.dirname, '../../../../renderer/domain/engine.ts'),
-      'utf8',
-    );
-    const union = /export type RefusalCode =([^;]+);/.exec(source)?.[1] ?? '';
-    const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
-    expect(codes.length).toBeGreaterThan(10);
+  const codesOf = (file: string, typeName: string) => {
+    const source = readFileSync(join(import.meta.dirname, '../../../../renderer', file), 'utf8');
+    const union = new RegExp(`export type ${typeName} =([^;]+);`).exec(source)?.[1] ?? '';
+    return [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
+  };
+
+  it.each([
+    ['domain/engine.ts', 'RefusalCode', 'refusal'],
+    ['storage/auth-repository.ts', 'AuthRefusalCode', 'auth'],
+    ['domain/pin.ts', 'PinRefusal', 'auth'],
+    ['storage/errors.ts', 'StorageErrorCode', 'storageError'],
+  ])('has a message for every code of %s %s', (file, typeName, prefix) => {
+    const codes = codesOf(file, typeName);
+    expect(codes.length).toBeGreaterThan(2);
     for (const locale of LOCALES) {
-      expect(codes.filter((code) => !flat[locale]!.has(`refusal.${code}`))).toEqual([]);
+      expect(codes.filter((code) => !flat[locale]!.has(`${prefix}.${code}`))).toEqual([]);
     }
   });
 

@@ -1,29 +1,27 @@
 /**
- * First run: the device's counter and the clerk's staff number. Stands in for sign-in until staff
- * accounts exist; it only feeds the `CurrentSession` abstraction.
+ * First run on a new device: the counter it serves and the store's first manager (staff number
+ * and PIN). There are no default accounts; everyone else is added by a manager afterwards.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../storage/provider';
+import { FormError } from '../../ui/FormError';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
-import { useStorageErrorMessage } from '../clerk/use-command';
+import { PinField } from '../../ui/PinField';
+import { useAction } from '../session/use-action';
 
-export function SetupScreen() {
+export function FirstRunScreen() {
   const { t } = useTranslation();
-  const { sessions } = useRepositories();
+  const { auth } = useRepositories();
   const [counter, setCounter] = useState('');
   const [staffNo, setStaffNo] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const storageMessage = useStorageErrorMessage();
+  const [pin, setPin] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const { run, error, busy } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    try {
-      const result = await sessions.setUp({ counter, staffNo });
-      if (!result.ok) setError(t(`setup.refusal.${result.refusal}`));
-    } catch (failure) {
-      setError(storageMessage(failure));
-    }
+    void run(() => auth.firstRun({ counter, staffNo, pin, confirmation }));
   };
 
   return (
@@ -32,20 +30,19 @@ export function SetupScreen() {
         <h1>{t('app.title')}</h1>
         <LanguageSwitcher />
       </header>
-      <form className="setup-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="setup-form" onSubmit={submit} noValidate>
         <h2>{t('setup.title')}</h2>
         <p>{t('setup.intro')}</p>
-        <label>
+        <label className="field">
           {t('setup.counter')}
           <input
             value={counter}
             onChange={(event) => setCounter(event.target.value)}
-            inputMode="numeric"
             autoComplete="off"
             maxLength={8}
           />
         </label>
-        <label>
+        <label className="field">
           {t('setup.staffNo')}
           <input
             value={staffNo}
@@ -54,12 +51,11 @@ export function SetupScreen() {
             maxLength={12}
           />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary big">
+        <PinField label={t('pin.new')} value={pin} onChange={setPin} />
+        <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
+        <p className="hint">{t('pin.rules')}</p>
+        <FormError message={error} />
+        <button type="submit" className="primary big" disabled={busy}>
           {t('setup.submit')}
         </button>
       </form>

@@ -1,0 +1,127 @@
+/**
+ * The locked screen (离席时需锁屏). The signed-in person unlocks with their PIN, or a manager with
+ * theirs; someone else can sign in instead. Any open service waits untouched behind it. When the
+ * lock came from leaving the seat, it shows for how long, and unlocking records the return.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { stepDefinition, SERVICE_STANDARD } from '../../domain/flow-definition';
+import { renderScript } from '../../domain/script';
+import { currentLocale } from '../../i18n';
+import type { Session } from '../../storage';
+import { useRepositories } from '../../storage/provider';
+import { formatDuration } from '../../ui/format';
+import { FormError } from '../../ui/FormError';
+import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { PinField } from '../../ui/PinField';
+import { useNow } from '../../ui/use-now';
+import { OpenServiceNotice } from './OpenServiceNotice';
+import { SignInForm } from './SignInForm';
+import { useAction } from './use-action';
+
+export function LockScreen({
+  session,
+}: {
+  session: Session & { locked: NonNullable<Session['locked']> };
+}) {
+  const { t, i18n } = useTranslation();
+  const { auth, services } = useRepositories();
+  const view = useLiveQuery(() => services.latest(), [services]);
+  const [mode, setMode] = useState<'self' | 'manager' | 'other'>('self');
+  const [managerNo, setManagerNo] = useState('');
+  const [pin, setPin] = useState('');
+  const { run, error, busy } = useAction();
+  const now = useNow();
+
+  const open = view?.service?.outcome === 'open' ? view.service : null;
+  const away = open?.awaySince != null ? open : null;
+  const script = stepDefinition(SERVICE_STANDARD, 'thank-returning').script;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await run(() => auth.unlock(mode === 'manager' ? managerNo : session.staffNo, pin));
+    setPin('');
+  };
+
+  return (
+    <main className="lock">
+      <header className="setup-header">
+        <h1>{away ? t('away.title') : t('lock.title')}</h1>
+        <LanguageSwitcher />
+      </header>
+      <p className="lock-who">
+        {t('lock.who', { staffNo: session.staffNo, counter: session.counter })}
+      </p>
+      {away?.awaySince != null ? (
+        <>
+          <p className="away-time">
+            {t('away.since', { time: formatDuration(now - away.awaySince) })}
+          </p>
+          {script && (
+            <blockquote className="script">
+              {renderScript(script, currentLocale(i18n.language), {
+                title: away.title,
+                surname: away.surname,
+              })}
+            </blockquote>
+          )}
+        </>
+      ) : (
+        <>
+          <p className="away-time">
+            {t('lock.since', { time: formatDuration(now - session.locked.atMs) })}
+          </p>
+          <OpenServiceNotice />
+        </>
+      )}
+
+      {mode === 'other' ? (
+        <>
+          <SignInForm />
+          <button type="button" className="link" onClick={() => setMode('self')}>
+            {t('lock.backToUnlock')}
+          </button>
+        </>
+      ) : (
+        <form className="setup-form" onSubmit={(event) => void submit(event)} noValidate>
+          <h2>
+            {mode === 'manager'
+              ? t('lock.managerUnlock')
+              : t('lock.unlockAs', { staffNo: session.staffNo })}
+          </h2>
+          {mode === 'manager' && (
+            <label className="field">
+              {t('lock.managerNo')}
+              <input
+                value={managerNo}
+                onChange={(event) => setManagerNo(event.target.value)}
+                autoComplete="off"
+                maxLength={12}
+              />
+            </label>
+          )}
+          <PinField label={t('signIn.pin')} value={pin} onChange={setPin} autoFocus />
+          <FormError message={error} />
+          <button type="submit" className="primary big" disabled={busy}>
+            {busy ? t('signIn.checking') : away ? t('away.back') : t('lock.unlock')}
+          </button>
+          <div className="choice-row">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setMode(mode === 'manager' ? 'self' : 'manager')}
+            >
+              {mode === 'manager'
+                ? t('lock.unlockAs', { staffNo: session.staffNo })
+                : t('lock.managerUnlock')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setMode('other')}>
+              {t('lock.someoneElse')}
+            </button>
+          </div>
+        </form>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+/** Staff number and PIN. Nobody signs in for someone else (不得由他人代登陆): each person their own. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRepositories } from '../../storage/provider';
+import { FormError } from '../../ui/FormError';
+import { PinField } from '../../ui/PinField';
+import { useAction } from './use-action';
+
+export function SignInForm() {
+  const { t } = useTranslation();
+  const { auth } = useRepositories();
+  const [staffNo, setStaffNo] = useState('');
+  const [pin, setPin] = useState('');
+  const { run, error, busy } = useAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await run(() => auth.signIn(staffNo, pin));
+    setPin('');
+  };
+
+  return (
+    <form className="setup-form" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>{t('signIn.title')}</h2>
+      <label className="field">
+        {t('signIn.staffNo')}
+        <input
+          value={staffNo}
+          onChange={(event) => setStaffNo(event.target.value)}
+          autoComplete="off"
+          maxLength={12}
+        />
+      </label>
+      <PinField label={t('signIn.pin')} value={pin} onChange={setPin} />
+      <FormError message={error} />
+      <button type="submit" className="primary big" disabled={busy}>
+        {busy ? t('signIn.checking') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+}
