@@ -112,7 +112,8 @@ export default tseslint.config(
         'error',
         ...mutatingCalls.map((name) => ({
           selector: `CallExpression[callee.property.name='${name}'][callee.object.property.name=/^(events|credentials)$/]`,
-          message: 'Stored data is append-only: corrections are new events, a new PIN is a new row.',
+          message:
+            'Stored data is append-only: corrections are new events, a new PIN is a new row.',
         })),
       ],
     },

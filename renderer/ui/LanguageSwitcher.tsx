@@ -13,10 +13,11 @@ export function LanguageSwitcher() {
           key={locale}
           type="button"
           lang={locale}
+          aria-label={t(`language.${locale}`)}
           aria-pressed={locale === active}
           onClick={() => void changeLocale(locale)}
         >
-          {t(`language.${locale}`)}
+          {t(`languageShort.${locale}`)}
         </button>
       ))}
     </div>

@@ -8,13 +8,14 @@ import { bench, describe } from 'vitest';
 import { decide, foldService, type TimedEvent } from '../../renderer/domain/engine';
 import { GENESIS_HASH, type LogRecord } from '../../renderer/domain/events';
 import { canonicalize, sealRecord, verifyChain } from '../../renderer/domain/hash-chain';
-import { openRepositories } from '../../renderer/storage';
+import { PBKDF2_ITERATIONS, hashPin, verifyPin } from '../../renderer/domain/pin';
 import {
   PLAIN_ALWAYS_STEPS,
   T0,
   context,
   startCommand,
   ServiceDriver,
+  staffedDevice,
 } from '../unit/helpers/builders';
 
 function busyService(): TimedEvent[] {
@@ -50,6 +51,7 @@ const service = busyService();
 const state = foldService(service);
 // A busy counter: about 120 customers × 25 events in a business day.
 const day = await dayOfRecords(3_000);
+const credential = await hashPin('1001', '246810', PBKDF2_ITERATIONS);
 
 describe('a tap, in the domain', () => {
   bench('fold a 30-event service', () => {
@@ -76,19 +78,24 @@ describe("verifying a day's chain", () => {
   );
 });
 
-describe('the command path through storage (fake IndexedDB)', () => {
-  const repos = openRepositories(`bench-${Date.now()}`);
-  const session = { counter: '3', staffNo: '1001' };
-  let open = false;
+describe('the command path through storage (fake IndexedDB)', async () => {
+  const { repos } = await staffedDevice();
+  await repos.services.execute(startCommand());
   bench(
-    'execute one command (read state, decide, seal, append)',
+    'execute one command (check session, read state, decide, seal, append)',
     async () => {
-      if (!open) {
-        await repos.services.execute(session, startCommand());
-        open = true;
-      }
-      await repos.services.execute(session, { type: 'mark-done', stepId: 'both-hands' });
+      await repos.services.execute({ type: 'mark-done', stepId: 'both-hands' });
     },
     { iterations: 200 },
+  );
+});
+
+describe('checking a PIN (what sign-in and unlock wait for)', () => {
+  bench(
+    'PBKDF2-HMAC-SHA256, 600,000 iterations',
+    async () => {
+      await verifyPin(credential, '246810');
+    },
+    { iterations: 5 },
   );
 });

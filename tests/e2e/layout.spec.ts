@@ -70,6 +70,22 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await page.getByLabel(w.received).fill('100');
       await checkLayout(page);
       await page.screenshot({ path: join(shotDir, `money-${lang}-${orientation}.png`) });
+      await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).click();
+
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Staff' : '员工', exact: true })
+        .click();
+      await checkLayout(page);
+      await page.screenshot({ path: join(shotDir, `staff-${lang}-${orientation}.png`) });
+
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Counter' : '窗口', exact: true })
+        .click();
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Leave seat' : '离座', exact: true })
+        .click();
+      await checkLayout(page);
+      await page.screenshot({ path: join(shotDir, `away-${lang}-${orientation}.png`) });
     });
   }
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_BUSINESS_TYPES, nextTicket } from '../../domain/catalog';
 import { currentStep, type Command, type ServiceState } from '../../domain/engine';
 import { SERVICE_STANDARD, stepDefinition, type StepId } from '../../domain/flow-definition';
-import { renderScript, type ScriptFacts } from '../../domain/script';
+import { addressCustomer, renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 import type { Session } from '../../storage';
 import { useRepositories } from '../../storage/provider';
@@ -188,7 +188,7 @@ function ServiceView({
   onCommand: (command: Command) => void;
   onDialog: (dialog: OpenDialog) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const current = currentStep(flow, service);
   const shown = selected ?? current;
   const lastMoney = service.money.at(-1);
@@ -255,15 +255,9 @@ function ServiceView({
         </p>
         <ServiceTimer startedAt={service.startedAt} targetSeconds={service.targetSeconds} />
         <p className="customer">
-          {t('customer.line', {
-            ticket: service.ticket,
-            customer: service.surname
-              ? t('customer.named', {
-                  surname: service.surname,
-                  title: t(`titles.${service.title}`),
-                })
-              : t(`titles.${service.title}`),
-          })}
+          {service.surname
+            ? addressCustomer(currentLocale(i18n.language), service.title, service.surname)
+            : t(`titles.${service.title}`)}
         </p>
         <h3>{t('quick.heading')}</h3>
         <div className="quick">

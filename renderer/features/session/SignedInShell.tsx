@@ -59,9 +59,11 @@ export function SignedInShell({
   return (
     <div className="clerk">
       <header className="topbar">
-        <span className="brand">{t('app.title')}</span>
-        <span>{t('header.counter', { counter: session.counter })}</span>
-        <span>{t('header.staff', { staffNo: session.staffNo })}</span>
+        <span className="who">
+          {t('header.counter', { counter: session.counter })}
+          {' · '}
+          {t('header.staff', { staffNo: session.staffNo })}
+        </span>
         <span className="role">{t(`role.${session.role}`)}</span>
         {tabs.length > 1 && (
           <nav className="tabs" aria-label={t('nav.label')}>
