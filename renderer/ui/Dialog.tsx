@@ -1,17 +1,29 @@
-/** A modal sheet for the quick tasks (skip, money, recommend…). Escape and the backdrop cancel. */
+/**
+ * A modal sheet for the quick tasks (skip, money, recommend…): a title, the content, Cancel and
+ * one confirming button. Escape and the backdrop cancel.
+ */
 import { useEffect, useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface DialogConfirm {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+}
 
 export function Dialog({
   title,
   onClose,
+  confirm,
   children,
-  footer,
 }: {
   title: string;
   onClose: () => void;
+  /** Without one, the dialog's own buttons (in `children`) do the confirming. */
+  confirm?: DialogConfirm;
   children: ReactNode;
-  footer: ReactNode;
 }) {
+  const { t } = useTranslation();
   const titleId = useId();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -31,7 +43,21 @@ export function Dialog({
       >
         <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
-        <div className="dialog-footer">{footer}</div>
+        <div className="dialog-footer">
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          {confirm && (
+            <button
+              type="button"
+              className="primary"
+              disabled={confirm.disabled}
+              onClick={confirm.onClick}
+            >
+              {confirm.label}
+            </button>
+          )}
+        </div>
       </section>
     </div>
   );

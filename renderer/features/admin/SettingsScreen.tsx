@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useRepositories } from '../../storage/provider';
 import { FormError } from '../../ui/FormError';
 import { useAction } from '../session/use-action';
+import { TextField } from '../../ui/TextField';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -31,15 +32,13 @@ export function SettingsScreen() {
         aria-labelledby="settings-title"
       >
         <h2 id="settings-title">{t('settings.title')}</h2>
-        <label className="field">
-          {t('settings.idleLock')}
-          <input
-            inputMode="numeric"
-            value={value}
-            maxLength={3}
-            onChange={(event) => setMinutes(event.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('settings.idleLock')}
+          value={value}
+          onChange={(value) => setMinutes(value)}
+          maxLength={3}
+          inputMode="numeric"
+        />
         <p className="hint">{t('settings.idleLockHint')}</p>
         <FormError message={error} />
         {saved && !error && <p role="status">{t('settings.saved')}</p>}

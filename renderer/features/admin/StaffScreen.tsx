@@ -13,6 +13,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { PinField } from '../../ui/PinField';
 import { useAction } from '../session/use-action';
+import { TextField } from '../../ui/TextField';
 
 export function StaffScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -98,15 +99,12 @@ function NewAccountForm() {
       aria-labelledby="new-account-title"
     >
       <h2 id="new-account-title">{t('staff.newTitle')}</h2>
-      <label className="field">
-        {t('staff.staffNo')}
-        <input
-          value={staffNo}
-          onChange={(event) => setStaffNo(event.target.value)}
-          autoComplete="off"
-          maxLength={12}
-        />
-      </label>
+      <TextField
+        label={t('staff.staffNo')}
+        value={staffNo}
+        onChange={(value) => setStaffNo(value)}
+        maxLength={12}
+      />
       <ChoiceGroup
         label={t('staff.role')}
         options={RoleSchema.options}
@@ -139,16 +137,7 @@ function ResetPinDialog({ staffNo, onClose }: { staffNo: string; onClose: () => 
     <Dialog
       title={t('staff.resetTitle', { staffNo })}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-            {t('pin.save')}
-          </button>
-        </>
-      }
+      confirm={{ label: t('pin.save'), onClick: () => void save(), disabled: busy }}
     >
       <PinField label={t('pin.new')} value={pin} onChange={setPin} autoFocus />
       <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />

@@ -12,15 +12,7 @@ export function AbandonDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog
-      title={t('abandon.title')}
-      onClose={onCancel}
-      footer={
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      }
-    >
+    <Dialog title={t('abandon.title')} onClose={onCancel}>
       <p>{t('abandon.intro')}</p>
       <div className="choice-row">
         {AbandonReasonSchema.options.map((reason) => (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TicketSchema } from '../../domain/catalog';
 import { Dialog } from '../../ui/Dialog';
+import { TextField } from '../../ui/TextField';
 
 export function CallNextDialog({
   suggested,
@@ -20,34 +21,21 @@ export function CallNextDialog({
     <Dialog
       title={t('callNext.title')}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!valid}
-            onClick={() => onConfirm(ticket)}
-          >
-            {t('callNext.confirm', { ticket })}
-          </button>
-        </>
-      }
+      confirm={{
+        label: t('callNext.confirm', { ticket }),
+        onClick: () => onConfirm(ticket),
+        disabled: !valid,
+      }}
     >
       <p className="ticket-huge" aria-hidden="true">
         {ticket || '—'}
       </p>
-      <label className="field">
-        {t('callNext.ticket')}
-        <input
-          value={ticket}
-          maxLength={6}
-          autoComplete="off"
-          onChange={(event) => setTicket(event.target.value.toUpperCase().replace(/\s/g, ''))}
-        />
-      </label>
+      <TextField
+        label={t('callNext.ticket')}
+        value={ticket}
+        onChange={(value) => setTicket(value.toUpperCase().replace(/\s/g, ''))}
+        maxLength={6}
+      />
       {!valid && ticket !== '' && (
         <p className="form-error" role="alert">
           {t('refusal.invalid-ticket')}

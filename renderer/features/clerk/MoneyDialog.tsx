@@ -9,6 +9,7 @@ import { formatYuan, parseYuan } from '../../domain/money';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { TextField } from '../../ui/TextField';
 
 const QUICK_NOTES = [2000, 5000, 10000];
 
@@ -59,41 +60,27 @@ export function MoneyDialog({
     <Dialog
       title={t('money.title')}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!ready}
-            onClick={() => ready && onConfirm(dueParsed.value, receivedParsed.value)}
-          >
-            {t('money.confirm')}
-          </button>
-        </>
-      }
+      confirm={{
+        label: t('money.confirm'),
+        onClick: () => ready && onConfirm(dueParsed.value, receivedParsed.value),
+        disabled: !ready,
+      }}
     >
       <div className="money-grid">
-        <label className="field">
-          {t('money.due')}
-          <input
-            inputMode="decimal"
-            value={due}
-            onChange={(event) => setDue(event.target.value)}
-            autoComplete="off"
-          />
-        </label>
-        <label className="field">
-          {t('money.received')}
-          <input
-            inputMode="decimal"
-            value={received}
-            onChange={(event) => setReceived(event.target.value)}
-            autoComplete="off"
-          />
-        </label>
+        <TextField
+          label={t('money.due')}
+          value={due}
+          onChange={setDue}
+          maxLength={12}
+          inputMode="decimal"
+        />
+        <TextField
+          label={t('money.received')}
+          value={received}
+          onChange={setReceived}
+          maxLength={12}
+          inputMode="decimal"
+        />
       </div>
       <div className="choice-row">
         <button

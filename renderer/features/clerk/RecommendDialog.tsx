@@ -24,21 +24,11 @@ export function RecommendDialog({
     <Dialog
       title={t('recommend.title')}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!offer || !response}
-            onClick={() => offer && response && onConfirm(offer, response)}
-          >
-            {t('recommend.confirm')}
-          </button>
-        </>
-      }
+      confirm={{
+        label: t('recommend.confirm'),
+        onClick: () => offer && response && onConfirm(offer, response),
+        disabled: !offer || !response,
+      }}
     >
       <ChoiceGroup
         label={t('recommend.offer')}

@@ -22,16 +22,7 @@ export function SkipDialog({
     <Dialog
       title={t('skip.title', { step: t(`steps.${stepId}.name`) })}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => onConfirm(reason, note)}>
-            {t('skip.confirm')}
-          </button>
-        </>
-      }
+      confirm={{ label: t('skip.confirm'), onClick: () => onConfirm(reason, note) }}
     >
       <ChoiceGroup
         label={t('skip.reason')}

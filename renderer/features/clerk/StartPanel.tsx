@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TitleSchema, type BusinessType, type Title } from '../../domain/catalog';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { TextField } from '../../ui/TextField';
 
 export interface StartInput {
   ticket: string;
@@ -62,16 +63,13 @@ export function StartPanel({
       </div>
       <div className="start-form">
         <h2 id="start-title">{t('start.title')}</h2>
-        <label className="field">
-          {t('start.ticket')}
-          <input
-            value={ticket}
-            maxLength={6}
-            autoComplete="off"
-            placeholder="A001"
-            onChange={(event) => setTicket(event.target.value.toUpperCase().replace(/\s/g, ''))}
-          />
-        </label>
+        <TextField
+          label={t('start.ticket')}
+          value={ticket}
+          onChange={(value) => setTicket(value.toUpperCase().replace(/\s/g, ''))}
+          maxLength={6}
+          placeholder="A001"
+        />
         <ChoiceGroup
           label={t('start.customerTitle')}
           options={TitleSchema.options}
@@ -79,15 +77,12 @@ export function StartPanel({
           onChange={setTitle}
           labelOf={(code) => t(`titles.${code}`)}
         />
-        <label className="field">
-          {t('start.surname')}
-          <input
-            value={surname}
-            maxLength={30}
-            autoComplete="off"
-            onChange={(event) => setSurname(event.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('start.surname')}
+          value={surname}
+          onChange={(value) => setSurname(value)}
+          maxLength={30}
+        />
         <ChoiceGroup
           label={t('start.businessType')}
           options={businessTypes.map((type) => type.code)}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
+import { TextField } from '../../ui/TextField';
 
 /** 尊称姓氏: once the surname is known (from the ID, usually), scripts use it from then on. */
 export function SurnameDialog({
@@ -16,31 +17,18 @@ export function SurnameDialog({
     <Dialog
       title={t('surname.title')}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!surname.trim()}
-            onClick={() => onConfirm(surname)}
-          >
-            {t('surname.confirm')}
-          </button>
-        </>
-      }
+      confirm={{
+        label: t('surname.confirm'),
+        onClick: () => onConfirm(surname),
+        disabled: !surname.trim(),
+      }}
     >
-      <label className="field">
-        {t('surname.label')}
-        <input
-          value={surname}
-          maxLength={30}
-          autoComplete="off"
-          onChange={(event) => setSurname(event.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('surname.label')}
+        value={surname}
+        onChange={(value) => setSurname(value)}
+        maxLength={30}
+      />
       <p className="hint">{t('surname.privacy')}</p>
     </Dialog>
   );

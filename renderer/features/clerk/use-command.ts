@@ -5,17 +5,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command, Refusal } from '../../domain/engine';
-import { StorageError } from '../../storage/errors';
 import { useRepositories } from '../../storage/provider';
-
-export function useStorageErrorMessage(): (error: unknown) => string {
-  const { t } = useTranslation();
-  return useCallback(
-    (error: unknown) =>
-      t(`storageError.${error instanceof StorageError ? error.code : 'write-failed'}`),
-    [t],
-  );
-}
+import { useStorageErrorMessage } from '../../ui/use-storage-error-message';
 
 export function useRefusalMessage(): (refusal: Refusal) => string {
   const { t } = useTranslation();

@@ -21,16 +21,7 @@ export function ChangePinDialog({ onClose }: { onClose: () => void }) {
     <Dialog
       title={t('pin.changeTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-            {t('pin.save')}
-          </button>
-        </>
-      }
+      confirm={{ label: t('pin.save'), onClick: () => void save(), disabled: busy }}
     >
       <PinField label={t('pin.current')} value={current} onChange={setCurrent} autoFocus />
       <PinField label={t('pin.new')} value={pin} onChange={setPin} />

@@ -19,6 +19,7 @@ import { useNow } from '../../ui/use-now';
 import { OpenServiceNotice } from './OpenServiceNotice';
 import { SignInForm } from './SignInForm';
 import { useAction } from './use-action';
+import { TextField } from '../../ui/TextField';
 
 export function LockScreen({
   session,
@@ -91,15 +92,12 @@ export function LockScreen({
               : t('lock.unlockAs', { staffNo: session.staffNo })}
           </h2>
           {mode === 'manager' && (
-            <label className="field">
-              {t('lock.managerNo')}
-              <input
-                value={managerNo}
-                onChange={(event) => setManagerNo(event.target.value)}
-                autoComplete="off"
-                maxLength={12}
-              />
-            </label>
+            <TextField
+              label={t('lock.managerNo')}
+              value={managerNo}
+              onChange={(value) => setManagerNo(value)}
+              maxLength={12}
+            />
           )}
           <PinField label={t('signIn.pin')} value={pin} onChange={setPin} autoFocus />
           <FormError message={error} />

@@ -5,6 +5,7 @@ import { useRepositories } from '../../storage/provider';
 import { FormError } from '../../ui/FormError';
 import { PinField } from '../../ui/PinField';
 import { useAction } from './use-action';
+import { TextField } from '../../ui/TextField';
 
 export function SignInForm() {
   const { t } = useTranslation();
@@ -22,15 +23,12 @@ export function SignInForm() {
   return (
     <form className="setup-form" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('signIn.title')}</h2>
-      <label className="field">
-        {t('signIn.staffNo')}
-        <input
-          value={staffNo}
-          onChange={(event) => setStaffNo(event.target.value)}
-          autoComplete="off"
-          maxLength={12}
-        />
-      </label>
+      <TextField
+        label={t('signIn.staffNo')}
+        value={staffNo}
+        onChange={(value) => setStaffNo(value)}
+        maxLength={12}
+      />
       <PinField label={t('signIn.pin')} value={pin} onChange={setPin} />
       <FormError message={error} />
       <button type="submit" className="primary big" disabled={busy}>

@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { AuthRefusal } from '../../storage';
-import { useStorageErrorMessage } from '../clerk/use-command';
+import { useStorageErrorMessage } from '../../ui/use-storage-error-message';
 import { useAuthMessage } from './use-auth-message';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: AuthRefusal };

@@ -9,6 +9,7 @@ import { FormError } from '../../ui/FormError';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { PinField } from '../../ui/PinField';
 import { useAction } from '../session/use-action';
+import { TextField } from '../../ui/TextField';
 
 export function FirstRunScreen() {
   const { t } = useTranslation();
@@ -33,24 +34,18 @@ export function FirstRunScreen() {
       <form className="setup-form" onSubmit={submit} noValidate>
         <h2>{t('setup.title')}</h2>
         <p>{t('setup.intro')}</p>
-        <label className="field">
-          {t('setup.counter')}
-          <input
-            value={counter}
-            onChange={(event) => setCounter(event.target.value)}
-            autoComplete="off"
-            maxLength={8}
-          />
-        </label>
-        <label className="field">
-          {t('setup.staffNo')}
-          <input
-            value={staffNo}
-            onChange={(event) => setStaffNo(event.target.value)}
-            autoComplete="off"
-            maxLength={12}
-          />
-        </label>
+        <TextField
+          label={t('setup.counter')}
+          value={counter}
+          onChange={(value) => setCounter(value)}
+          maxLength={8}
+        />
+        <TextField
+          label={t('setup.staffNo')}
+          value={staffNo}
+          onChange={(value) => setStaffNo(value)}
+          maxLength={12}
+        />
         <PinField label={t('pin.new')} value={pin} onChange={setPin} />
         <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
         <p className="hint">{t('pin.rules')}</p>

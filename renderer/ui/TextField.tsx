@@ -1,0 +1,30 @@
+/** A labelled one-line text input that the browser never autofills (staff numbers, tickets…). */
+export function TextField({
+  label,
+  value,
+  onChange,
+  maxLength,
+  inputMode,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength: number;
+  inputMode?: 'text' | 'numeric' | 'decimal';
+  placeholder?: string;
+}) {
+  return (
+    <label className="field">
+      {label}
+      <input
+        value={value}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        autoComplete="off"
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
+  );
+}
