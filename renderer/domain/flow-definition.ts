@@ -97,7 +97,7 @@ export const SERVICE_STANDARD: FlowDefinition = FlowDefinitionSchema.parse({
       applies: always,
       script: {
         'zh-CN': '{customer}，请您出示一下小票？',
-        'zh-TW': '{customer}，請您出示一下小票？',
+        'zh-TW': '{customer}，請您出示一下號碼牌？',
         en: 'May I see your ticket, please, {customer}?',
       },
     },

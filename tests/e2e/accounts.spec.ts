@@ -274,3 +274,34 @@ test('signing out shows the shift summary, and its figures match the services do
     },
   });
 });
+
+test('a record changed behind the app’s back is named by the chain check', async ({ page }) => {
+  await setUpCounter(page, 'en');
+  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await page.getByRole('button', { name: 'Verify the hash chain' }).click();
+  await expect(page.getByRole('status')).toHaveText('Intact: 4 records, every link checked.');
+
+  // Someone edits record 2 (the manager's account) directly in IndexedDB.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('counter-steps');
+        open.onsuccess = () => {
+          const store = open.result.transaction('events', 'readwrite').objectStore('events');
+          const get = store.get(2);
+          get.onsuccess = () => {
+            const record = get.result as { event: { role: string } };
+            record.event.role = 'auditor';
+            const put = store.put(record);
+            put.onsuccess = () => resolve();
+            put.onerror = () => reject(put.error);
+          };
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await page.getByRole('button', { name: 'Verify the hash chain' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Not intact: record 2 fails (its content was changed).',
+  );
+});
