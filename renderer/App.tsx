@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from './domain/shift-summary';
+import { ChoosePinScreen } from './features/session/ChoosePinScreen';
 import { LockScreen } from './features/session/LockScreen';
 import { ShiftSummaryScreen } from './features/session/ShiftSummaryScreen';
 import { SignedInShell } from './features/session/SignedInShell';
@@ -37,6 +38,7 @@ export function App() {
   if (device === null) return <FirstRunScreen />;
   if (session === null) return <SignInScreen counter={device.counter} />;
   if (session.locked) return <LockScreen session={{ ...session, locked: session.locked }} />;
+  if (session.mustChangePin) return <ChoosePinScreen session={session} />;
   return (
     <SignedInShell
       key={session.staffNo}

@@ -219,6 +219,7 @@ export type RefusalCode =
   // Decided by the repository from the session, before the engine is asked.
   | 'not-signed-in'
   | 'screen-locked'
+  | 'pin-change-required'
   | 'forbidden';
 
 export interface Refusal {

@@ -15,7 +15,8 @@ export class AuditRepository {
 
   async verify(): Promise<VerifyResult> {
     const session = await readSession(this.log);
-    if (!session || session.locked) return { ok: false, refusal: 'not-signed-in' };
+    if (!session || session.locked || session.mustChangePin)
+      return { ok: false, refusal: 'not-signed-in' };
     if (!can(session.role, 'verify-log')) return { ok: false, refusal: 'forbidden' };
     return { ok: true, verdict: await this.log.verify() };
   }

@@ -48,7 +48,9 @@ export type AuthRefusalCode =
   | 'no-such-account'
   | 'cannot-disable-self'
   | 'service-open'
-  | 'invalid-idle-minutes';
+  | 'invalid-idle-minutes'
+  | 'pin-change-required'
+  | 'same-pin';
 
 export interface AuthRefusal {
   code: AuthRefusalCode;
@@ -203,7 +205,7 @@ export class AuthRepository {
   /** Signs out (签退) and returns the shift's summary, which the event also keeps. */
   signOut(): Promise<AuthResult<ShiftSummary>> {
     return this.log.exclusive(async () => {
-      const session = await this.activeSession();
+      const session = await this.activeSession({ evenBeforePinChange: true });
       if (!session.ok) return session;
       const { service } = await this.services.latest();
       if (service?.outcome === 'open') return no('service-open');
@@ -237,13 +239,14 @@ export class AuthRepository {
 
   changeOwnPin(currentPin: string, pin: string, confirmation: string): Promise<AuthResult<null>> {
     return this.log.exclusive(async () => {
-      const session = await this.activeSession();
+      const session = await this.activeSession({ evenBeforePinChange: true });
       if (!session.ok) return session;
       const { staffNo, counter } = session.value;
       const checked = await this.checkPin(staffNo, currentPin, 'pin-change', counter);
       if (!checked.ok) return checked;
       const pinProblem = checkNewPin(pin, confirmation);
       if (pinProblem) return no(pinProblem);
+      if (pin === currentPin) return no('same-pin');
       await this.log.appendHeld(
         { staffNo, counter, serviceId: null },
         [{ type: 'pin-set', subject: staffNo, reason: 'changed' }],
@@ -353,10 +356,13 @@ export class AuthRepository {
 
   // -------------------------------------------------------------------------------------------
 
-  private async activeSession(): Promise<AuthResult<Session>> {
+  private async activeSession(
+    options: { evenBeforePinChange?: boolean } = {},
+  ): Promise<AuthResult<Session>> {
     const session = await readSession(this.log);
     if (!session) return no('not-signed-in');
     if (session.locked) return no('screen-locked');
+    if (session.mustChangePin && !options.evenBeforePinChange) return no('pin-change-required');
     return ok(session);
   }
 

@@ -67,6 +67,7 @@ export class ServiceRepository {
       const session = await readSession(this.log);
       if (!session) return { ok: false, refusal: { code: 'not-signed-in' } };
       if (session.locked) return { ok: false, refusal: { code: 'screen-locked' } };
+      if (session.mustChangePin) return { ok: false, refusal: { code: 'pin-change-required' } };
       if (!can(session.role, 'run-service')) return { ok: false, refusal: { code: 'forbidden' } };
 
       const { service } = await this.latest();

@@ -30,6 +30,11 @@ export interface Session {
   /** Sequence number of the sign-in: the shift's events are the ones after it. */
   signedInSeq: number;
   locked: { reason: 'idle' | 'leave-seat' | 'manual'; atMs: number } | null;
+  /**
+   * The PIN in force was set by a manager (a new account or a reset), so the manager knows it:
+   * nothing else is allowed until its owner chooses their own.
+   */
+  mustChangePin: boolean;
 }
 
 type Of<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
@@ -63,13 +68,20 @@ export async function readSettings(log: EventLog): Promise<Settings> {
   return event ? { idleLockMinutes: event.idleLockMinutes } : DEFAULT_SETTINGS;
 }
 
+/** Whether the latest PIN of `staffNo` was set by someone else (account creation or reset). */
+function pinSetByOther(records: readonly LogRecord[], staffNo: string): boolean {
+  const last = records.filter((record) => eventOf(record, 'pin-set')?.subject === staffNo).at(-1);
+  return last !== undefined && last.staffNo !== staffNo;
+}
+
 export async function readSession(log: EventLog): Promise<Session | null> {
-  const [device, signedIn, signedOut, locked, unlocked] = await Promise.all([
+  const [device, signedIn, signedOut, locked, unlocked, pinsSet] = await Promise.all([
     readDevice(log),
     log.lastOfType('signed-in'),
     log.lastOfType('signed-out'),
     log.lastOfType('screen-locked'),
     log.lastOfType('screen-unlocked'),
+    log.ofTypes(['pin-set']),
   ]);
   const signIn = signedIn.records[0];
   const signInEvent = eventOf(signIn, 'signed-in');
@@ -85,5 +97,6 @@ export async function readSession(log: EventLog): Promise<Session | null> {
     counter: device.counter,
     signedInSeq: signIn.seq,
     locked: isLocked ? { reason: lockEvent.reason, atMs: Date.parse(lock.at) } : null,
+    mustChangePin: pinSetByOther(pinsSet.records, signIn.staffNo),
   };
 }

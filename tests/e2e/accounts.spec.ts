@@ -16,21 +16,22 @@ import {
   startService,
 } from './fixtures';
 
-const CLERK = { staffNo: '1001', pin: '135792' };
-const AUDITOR = { staffNo: '7001', pin: '864209' };
+/** `first`: the PIN the manager gives; `pin`: the one its owner chooses at the first sign-in. */
+const CLERK = { staffNo: '1001', first: '975318', pin: '135792' };
+const AUDITOR = { staffNo: '7001', first: '975318', pin: '864209' };
 const w = WORDS.en;
 
 async function addAccount(
   page: Page,
-  person: { staffNo: string; pin: string },
+  person: { staffNo: string; first: string },
   role: 'Clerk' | 'Manager' | 'Auditor',
 ) {
   await page.getByRole('button', { name: 'Staff', exact: true }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
   await form.getByLabel('Staff number').fill(person.staffNo);
   await form.getByRole('button', { name: role, exact: true }).click();
-  await form.getByLabel('New PIN', { exact: true }).fill(person.pin);
-  await form.getByLabel('New PIN again').fill(person.pin);
+  await form.getByLabel('New PIN', { exact: true }).fill(person.first);
+  await form.getByLabel('New PIN again').fill(person.first);
   await form.getByRole('button', { name: 'Add account' }).click();
   await expect(page.getByRole('status')).toHaveText(`Account ${person.staffNo} added.`);
   await expect(page.locator(`tr[data-staff-no="${person.staffNo}"]`)).toContainText(role);
@@ -47,6 +48,17 @@ async function signIn(page: Page, person: { staffNo: string; pin: string }) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/** The first sign-in with the PIN the manager gave: its owner must choose their own at once. */
+async function firstSignIn(page: Page, person: { staffNo: string; first: string; pin: string }) {
+  await signIn(page, { staffNo: person.staffNo, pin: person.first });
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+  await page.getByLabel('Current PIN').fill(person.first);
+  await page.getByLabel('New PIN', { exact: true }).fill(person.pin);
+  await page.getByLabel('New PIN again').fill(person.pin);
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toHaveCount(0);
+}
+
 /** First run, then the manager adds a clerk and signs out; the sign-in screen is showing. */
 async function storeWithClerk(page: Page, extra: 'auditor' | null = null) {
   await setUpCounter(page, 'en');
@@ -61,7 +73,7 @@ test('a manager adds a clerk, who signs in with their own PIN and sees only the 
   page,
 }) => {
   await storeWithClerk(page);
-  await signIn(page, CLERK);
+  await firstSignIn(page, CLERK);
   await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
   await expect(page.getByText('Staff no. 1001')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Staff', exact: true })).toHaveCount(0);
@@ -77,6 +89,7 @@ test('a manager adds a clerk, who signs in with their own PIN and sees only the 
     'pin-set',
     'signed-out',
     'signed-in',
+    'pin-set',
   ]);
   // The PIN and its hash are nowhere in the log.
   expect(JSON.stringify(rows)).not.toContain(CLERK.pin);
@@ -103,7 +116,7 @@ test('five wrong PINs make the account wait; the wait survives a reload and ever
   await expect(page.getByRole('alert')).toContainText('Too many wrong PINs in a row');
 
   await page.clock.fastForward('00:31');
-  await signIn(page, CLERK);
+  await firstSignIn(page, CLERK);
   await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
 
   const rows = await expectChainIntact(page);
@@ -126,7 +139,7 @@ test('the screen locks when idle with a service open; unlocking brings the servi
 }) => {
   await page.clock.install();
   await storeWithClerk(page);
-  await signIn(page, CLERK);
+  await firstSignIn(page, CLERK);
   await startService(page, 'en', {
     ticket: 'A050',
     title: 'ms',
@@ -163,7 +176,7 @@ test('another clerk signing in at a locked counter sees whose service is open', 
   page,
 }) => {
   await storeWithClerk(page);
-  await signIn(page, CLERK);
+  await firstSignIn(page, CLERK);
   await startService(page, 'en', { ticket: 'A060', title: 'mr', business: 'bill-payment' });
   await page.getByRole('button', { name: 'Lock' }).click();
   await page.getByRole('button', { name: 'Sign in as someone else' }).click();
@@ -177,7 +190,7 @@ test('an auditor can verify the log but cannot start a service or change setting
   page,
 }) => {
   await storeWithClerk(page, 'auditor');
-  await signIn(page, AUDITOR);
+  await firstSignIn(page, AUDITOR);
   await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
   await expect(page.getByRole('button', { name: w.startService })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
@@ -205,28 +218,29 @@ test('a manager resets a clerk’s forgotten PIN; the old one stops working', as
 
   await signOut(page);
   await page.getByRole('button', { name: 'OK' }).click();
-  await signIn(page, CLERK);
+  await signIn(page, { staffNo: CLERK.staffNo, pin: CLERK.first });
   await expect(page.getByRole('alert')).toContainText('Staff number or PIN is wrong');
-  await signIn(page, { staffNo: CLERK.staffNo, pin: '802468' });
+  await firstSignIn(page, { ...CLERK, first: '802468' });
   await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
   const rows = await expectChainIntact(page);
+  // Created by the manager, reset by the manager, then chosen by the clerk.
   expect(
     rows
       .map((row) => row.event)
       .filter((event) => (event as { type: string }).type === 'pin-set')
-      .at(-1),
-  ).toEqual({
-    type: 'pin-set',
-    subject: '1001',
-    reason: 'reset',
-  });
+      .slice(-3),
+  ).toEqual([
+    { type: 'pin-set', subject: '1001', reason: 'created' },
+    { type: 'pin-set', subject: '1001', reason: 'reset' },
+    { type: 'pin-set', subject: '1001', reason: 'changed' },
+  ]);
 });
 
 test('signing out shows the shift summary, and its figures match the services done', async ({
   page,
 }) => {
   await storeWithClerk(page);
-  await signIn(page, CLERK);
+  await firstSignIn(page, CLERK);
 
   // One service ended early after two steps…
   await startService(page, 'en', { ticket: 'A070', title: 'mr', business: 'bill-payment' });

@@ -117,29 +117,46 @@ export const MANAGER = { staffNo: '9001', pin: '246810' };
 export const CLERK = { staffNo: '1001', pin: '135792' };
 export const AUDITOR = { staffNo: '7001', pin: '864209' };
 
-/** A set-up device (counter 3) with a manager, a clerk and an auditor; the clerk is signed in. */
+/** The PIN a manager gives a new account; its owner replaces it at the first sign-in. */
+export const FIRST_PIN = '975318';
+
+/**
+ * A set-up device (counter 3) with a manager, a clerk and an auditor who have each chosen their
+ * own PIN; the clerk is signed in.
+ */
 export async function staffedDevice(): Promise<TestDevice> {
   const device = testDevice();
   const { auth } = device.repos;
-  await auth.firstRun({
-    counter: '3',
-    staffNo: MANAGER.staffNo,
-    pin: MANAGER.pin,
-    confirmation: MANAGER.pin,
-  });
+  const must = async (what: string, result: Promise<{ ok: boolean }>) => {
+    const outcome = await result;
+    if (!outcome.ok) throw new Error(`${what}: ${JSON.stringify(outcome)}`);
+  };
+  await must(
+    'first run',
+    auth.firstRun({
+      counter: '3',
+      staffNo: MANAGER.staffNo,
+      pin: MANAGER.pin,
+      confirmation: MANAGER.pin,
+    }),
+  );
   for (const [person, role] of [
-    [CLERK, 'clerk'],
     [AUDITOR, 'auditor'],
+    [CLERK, 'clerk'],
   ] as const) {
-    const created = await auth.createAccount({
-      staffNo: person.staffNo,
-      role,
-      pin: person.pin,
-      confirmation: person.pin,
-    });
-    if (!created.ok) throw new Error(`could not create ${role}: ${created.refusal.code}`);
+    await must(
+      `create ${role}`,
+      auth.createAccount({
+        staffNo: person.staffNo,
+        role,
+        pin: FIRST_PIN,
+        confirmation: FIRST_PIN,
+      }),
+    );
   }
-  const signedIn = await auth.signIn(CLERK.staffNo, CLERK.pin);
-  if (!signedIn.ok) throw new Error(`clerk sign-in: ${signedIn.refusal.code}`);
+  for (const person of [AUDITOR, CLERK]) {
+    await must(`sign in ${person.staffNo}`, auth.signIn(person.staffNo, FIRST_PIN));
+    await must(`own PIN ${person.staffNo}`, auth.changeOwnPin(FIRST_PIN, person.pin, person.pin));
+  }
   return device;
 }

@@ -107,7 +107,8 @@ describe('PINs at rest', () => {
       iterations: number;
     }[];
     raw.close();
-    expect(credentials).toHaveLength(3);
+    // The manager's, two first PINs set by the manager, and the two PINs their owners chose.
+    expect(credentials).toHaveLength(5);
     for (const credential of credentials) {
       expect(log).not.toContain(credential.hash);
       expect(credential.salt).toMatch(/^[0-9a-f]{32}$/);
@@ -271,7 +272,12 @@ describe('roles, enforced in storage', () => {
       refusal: { code: 'wrong-pin' },
     });
     expect(await auth.signIn(CLERK.staffNo, '802468')).toMatchObject({ ok: true });
-    // The clerk is signed in now: resetting PINs is not theirs to do.
+    // The clerk is signed in now, with a PIN the manager knows: first their own PIN, and even then
+    // resetting PINs is not theirs to do.
+    expect(await auth.resetPin(MANAGER.staffNo, '802468', '802468')).toMatchObject({
+      refusal: { code: 'pin-change-required' },
+    });
+    await auth.changeOwnPin('802468', '314159', '314159');
     expect(await auth.resetPin(MANAGER.staffNo, '802468', '802468')).toMatchObject({
       refusal: { code: 'forbidden' },
     });
@@ -407,6 +413,48 @@ describe('signing out', () => {
     });
     expect(await auth.session()).toBeNull();
     expect((await types(device)).at(-1)).toBe('signed-out');
+  });
+});
+
+describe('a PIN a manager set', () => {
+  it('must be replaced by its owner before anything else; signing out stays possible', async () => {
+    const device = await staffedDevice();
+    const { auth, services, audit } = device.repos;
+    await auth.signIn(MANAGER.staffNo, MANAGER.pin);
+    await auth.resetPin(CLERK.staffNo, '802468', '802468');
+    await auth.signIn(CLERK.staffNo, '802468');
+    expect(await auth.session()).toMatchObject({ mustChangePin: true });
+    expect(await services.execute(startCommand())).toEqual({
+      ok: false,
+      refusal: { code: 'pin-change-required' },
+    });
+    expect(await audit.verify()).toMatchObject({ ok: false });
+    expect(await auth.changeOwnPin('802468', '802468', '802468')).toMatchObject({
+      refusal: { code: 'same-pin' },
+    });
+    expect(await auth.changeOwnPin('802468', '314159', '314159')).toMatchObject({ ok: true });
+    expect(await auth.session()).toMatchObject({ mustChangePin: false });
+    expect(await services.execute(startCommand())).toMatchObject({ ok: true });
+  });
+
+  it('is not asked of the first manager, who chose their own at first run', async () => {
+    const { repos } = testDevice();
+    await repos.auth.firstRun({
+      counter: '3',
+      staffNo: '9001',
+      pin: '246810',
+      confirmation: '246810',
+    });
+    expect(await repos.auth.session()).toMatchObject({ mustChangePin: false });
+  });
+
+  it('can be left by signing out', async () => {
+    const device = await staffedDevice();
+    const { auth } = device.repos;
+    await auth.signIn(MANAGER.staffNo, MANAGER.pin);
+    await auth.resetPin(CLERK.staffNo, '802468', '802468');
+    await auth.signIn(CLERK.staffNo, '802468');
+    expect(await auth.signOut()).toMatchObject({ ok: true });
   });
 });
 
