@@ -1,19 +1,10 @@
-import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
 
 /**
  * End-to-end tests drive the real browser build, served by `vite preview`, in real Chromium with
- * real IndexedDB. Playwright's own Chromium is used where it is installed (a developer laptop);
- * otherwise Debian's /usr/bin/chromium, since Playwright's browser download is blocked here.
+ * real IndexedDB (which Chromium: see scripts/chromium.mjs).
  */
-function chromiumExecutable(): string | undefined {
-  if (existsSync(chromium.executablePath())) return undefined;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 const PORT = 4173;
 
 export default defineConfig({
@@ -30,23 +21,16 @@ export default defineConfig({
     hasTouch: true,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromiumExecutable(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: chromiumExecutable(chromium.executablePath()),
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
     command:
       'npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts',
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Always this checkout's fresh build, never whatever else is listening on the port.
+    reuseExistingServer: false,
     timeout: 180_000,
   },
 });

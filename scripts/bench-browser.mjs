@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The storage path timed in real Chromium (real IndexedDB, strict durability, WebCrypto):
 // builds tests/bench/browser, serves it on loopback, drives it headless and prints the figures.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
 
 const root = join(import.meta.dirname, '..', 'tests', 'bench', 'browser');
 const outDir = mkdtempSync(join(tmpdir(), 'counter-steps-bench-'));
@@ -17,20 +18,9 @@ const server = await preview({
   logLevel: 'warn',
 });
 
-const executablePath = existsSync(chromium.executablePath())
-  ? undefined
-  : ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => existsSync(candidate));
 const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  executablePath: chromiumExecutable(chromium.executablePath()),
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { StepId } from '../../renderer/domain/flow-definition';
 import {
+  OPENING_STEPS,
   WORDS,
   card,
   comeBack,
@@ -15,20 +15,10 @@ import {
   type Lang,
 } from './fixtures';
 
-const GREETING: StepId[] = [
-  'stand-to-greet',
-  'eye-contact-smile',
-  'greet-aloud',
-  'check-ticket',
-  'invite-to-sit',
-  'ask-needs',
-  'address-by-surname',
-];
-
 /** Walks all seventeen steps, doing every one of them (none skipped, none not applicable). */
 async function fullService(page: Page, lang: Lang) {
   const w = WORDS[lang];
-  for (const id of GREETING) {
+  for (const id of OPENING_STEPS) {
     await doneOnCard(page, id, w.done);
     await expectStatus(page, id, 'done');
   }
@@ -190,7 +180,7 @@ test('a service where the clerk never leaves the seat and no money changes hands
   // An always-step offers no "not applicable".
   await expect(card(page).getByRole('button', { name: w.na })).toHaveCount(0);
 
-  for (const id of GREETING) await doneOnCard(page, id, w.done);
+  for (const id of OPENING_STEPS) await doneOnCard(page, id, w.done);
   await doneOnCard(page, 'recommend', w.recordRecommendation);
   await page.getByRole('button', { name: 'Data pack' }).click();
   await page.getByRole('button', { name: 'Declined' }).click();
@@ -272,7 +262,7 @@ test('a reload in the middle of a service comes back exactly where it was, away 
     surname: 'Wang',
     business: 'new-subscription',
   });
-  for (const id of GREETING.slice(0, 4)) await doneOnCard(page, id, w.done);
+  for (const id of OPENING_STEPS.slice(0, 4)) await doneOnCard(page, id, w.done);
   await page.getByRole('button', { name: 'Hand over' }).click();
   await expectStatus(page, 'both-hands', 'done');
   await page.getByRole('button', { name: 'Leave seat', exact: true }).click();
@@ -283,7 +273,7 @@ test('a reload in the middle of a service comes back exactly where it was, away 
   await expect(page.getByRole('heading', { name: 'Away from the seat' })).toBeVisible();
   await comeBack(page, 'en');
   for (const id of [
-    ...GREETING.slice(0, 4),
+    ...OPENING_STEPS.slice(0, 4),
     'both-hands',
     'apologise-leaving',
     'thank-returning',

@@ -3,7 +3,7 @@
  * IndexedDB; the log is read back raw from IndexedDB and its hash chain verified here in Node.
  */
 import { expect, type Page } from '@playwright/test';
-import type { StepId } from '../../renderer/domain/flow-definition';
+import { STEP_IDS, type StepId } from '../../renderer/domain/flow-definition';
 import { verifyChain } from '../../renderer/domain/hash-chain';
 
 export type Lang = 'en' | 'zh-CN';
@@ -161,3 +161,6 @@ export async function expectChainIntact(page: Page): Promise<Record<string, unkn
 
 export const eventTypes = (rows: Record<string, unknown>[]) =>
   rows.map((row) => (row.event as { type: string }).type);
+
+/** Steps 1–7, done one after the other on the card at the start of every service. */
+export const OPENING_STEPS: readonly StepId[] = STEP_IDS.slice(0, 7);

@@ -5,7 +5,15 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { WORDS, doneOnCard, setUpCounter, startService, step, type Lang } from './fixtures';
+import {
+  OPENING_STEPS,
+  WORDS,
+  doneOnCard,
+  setUpCounter,
+  startService,
+  step,
+  type Lang,
+} from './fixtures';
 
 const SIZES = {
   landscape: { width: 1280, height: 800 },
@@ -48,15 +56,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
         surname: lang === 'en' ? 'Zhang' : '张',
         business: 'bill-payment',
       });
-      for (const id of [
-        'stand-to-greet',
-        'eye-contact-smile',
-        'greet-aloud',
-        'check-ticket',
-        'invite-to-sit',
-        'ask-needs',
-        'address-by-surname',
-      ] as const) {
+      for (const id of OPENING_STEPS) {
         await doneOnCard(page, id, w.done);
       }
       await step(page, 'both-hands').click();
