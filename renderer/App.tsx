@@ -11,6 +11,7 @@ import { LockScreen } from './features/session/LockScreen';
 import { ShiftSummaryScreen } from './features/session/ShiftSummaryScreen';
 import { SignedInShell } from './features/session/SignedInShell';
 import { SignInScreen } from './features/session/SignInScreen';
+import { useKeepAwake } from './features/session/use-keep-awake';
 import { FirstRunScreen } from './features/setup/FirstRunScreen';
 import { useRepositories } from './storage/provider';
 
@@ -23,6 +24,8 @@ export function App() {
   const [signedOut, setSignedOut] = useState<{ staffNo: string; summary: ShiftSummary } | null>(
     null,
   );
+
+  useKeepAwake(Boolean(session));
 
   if (device === undefined || session === undefined)
     return <p className="loading">{t('app.loading')}</p>;

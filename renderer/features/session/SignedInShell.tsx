@@ -1,12 +1,11 @@
 /**
  * Everything behind a sign-in: the top bar (counter, staff number, role, lock, sign-out, PIN,
- * language), the screens the role may open, the idle lock and keeping the display awake.
+ * language), the screens the role may open and the idle lock.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../domain/shift-summary';
-import { platform } from '../../platform';
 import type { Session } from '../../storage';
 import { useRepositories } from '../../storage/provider';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
@@ -41,12 +40,6 @@ export function SignedInShell({
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'counter');
   const [changingPin, setChangingPin] = useState(false);
   const { run, error, setError } = useAction();
-
-  // The display stays on while someone is signed in; the platform decides how.
-  useEffect(() => {
-    void platform().setKeepAwake({ on: true });
-    return () => void platform().setKeepAwake({ on: false });
-  }, []);
 
   const lockIdle = useCallback(() => void auth.lock('idle'), [auth]);
   useIdleLock(settings?.idleLockMinutes ?? 3, lockIdle);
