@@ -3,15 +3,9 @@
  * state and a clerk's command and returns the events to append, or a typed refusal. Both are pure:
  * time and ids come in as arguments, so every rule is testable without a clock or a database.
  */
-import { z } from 'zod';
 import {
-  AbandonReasonSchema,
-  OfferSchema,
-  RecommendationResponseSchema,
-  SkipReasonSchema,
   SurnameSchema,
   TicketSchema,
-  TitleSchema,
   type AbandonReason,
   type BusinessType,
   type Offer,
@@ -22,7 +16,6 @@ import {
 import type { DomainEvent } from './events';
 import {
   STEP_IDS,
-  StepIdSchema,
   isConditional,
   stepDefinition,
   type FlowDefinition,
@@ -164,38 +157,29 @@ export function foldService(events: readonly TimedEvent[]): ServiceState | null 
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-const FenInput = z.number();
-
-export const CommandSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('start-service'),
-    ticket: z.string(),
-    title: TitleSchema,
-    surname: z.string().nullable(),
-    businessType: z.string(),
-  }),
-  z.object({ type: z.literal('name-customer'), surname: z.string() }),
-  z.object({ type: z.literal('mark-done'), stepId: StepIdSchema }),
-  z.object({
-    type: z.literal('skip'),
-    stepId: StepIdSchema,
-    reason: SkipReasonSchema.nullable(),
-    note: z.string(),
-  }),
-  z.object({ type: z.literal('mark-na'), stepId: StepIdSchema }),
-  z.object({ type: z.literal('leave-seat') }),
-  z.object({ type: z.literal('return-to-seat') }),
-  z.object({ type: z.literal('announce-money'), dueFen: FenInput, receivedFen: FenInput }),
-  z.object({
-    type: z.literal('recommend'),
-    offer: OfferSchema,
-    response: RecommendationResponseSchema,
-  }),
-  z.object({ type: z.literal('call-next'), nextTicket: z.string() }),
-  z.object({ type: z.literal('finish') }),
-  z.object({ type: z.literal('abandon'), reason: AbandonReasonSchema }),
-]);
-export type Command = z.infer<typeof CommandSchema>;
+/**
+ * What a clerk asks for. Raw input (ticket text, typed surname, amounts in fen from the keypad) is
+ * checked by `decide`, which refuses with a reason rather than trusting the screen.
+ */
+export type Command =
+  | {
+      type: 'start-service';
+      ticket: string;
+      title: Title;
+      surname: string | null;
+      businessType: string;
+    }
+  | { type: 'name-customer'; surname: string }
+  | { type: 'mark-done'; stepId: StepId }
+  | { type: 'skip'; stepId: StepId; reason: SkipReason | null; note: string }
+  | { type: 'mark-na'; stepId: StepId }
+  | { type: 'leave-seat' }
+  | { type: 'return-to-seat' }
+  | { type: 'announce-money'; dueFen: number; receivedFen: number }
+  | { type: 'recommend'; offer: Offer; response: RecommendationResponse }
+  | { type: 'call-next'; nextTicket: string }
+  | { type: 'finish' }
+  | { type: 'abandon'; reason: AbandonReason };
 
 export type RefusalCode =
   | 'service-already-open'

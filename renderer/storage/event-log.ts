@@ -78,10 +78,6 @@ export class EventLog {
     return result;
   }
 
-  append(context: AppendContext, events: readonly DomainEvent[]): Promise<LogRecord[]> {
-    return this.exclusive(() => this.appendHeld(context, events));
-  }
-
   /**
    * Appends; the caller must already hold `exclusive`. One call is one transaction, which also
    * adds `credential` (a new PIN hash) when given, so a PIN and its `pin-set` event land together.
