@@ -377,11 +377,10 @@ export function decide(
       ]);
     }
     case 'abandon': {
-      const reason: AbandonReason = command.reason;
       return accept([
         {
           type: 'service-abandoned',
-          reason,
+          reason: command.reason,
           durationMs: Math.max(0, Math.round(now - open.startedAt)),
         },
       ]);
