@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   MANAGER,
   WORDS,
-  doneOnCard,
+  tapOnCard,
   eventTypes,
   expectChainIntact,
   expectStatus,
@@ -146,8 +146,8 @@ test('the screen locks when idle with a service open; unlocking brings the servi
     surname: 'Chen',
     business: 'bill-payment',
   });
-  await doneOnCard(page, 'stand-to-greet', w.done);
-  await doneOnCard(page, 'eye-contact-smile', w.done);
+  await tapOnCard(page, 'stand-to-greet', w.done);
+  await tapOnCard(page, 'eye-contact-smile', w.done);
 
   await page.clock.fastForward('03:01');
   await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
@@ -244,26 +244,26 @@ test('signing out shows the shift summary, and its figures match the services do
 
   // One service ended early after two steps…
   await startService(page, 'en', { ticket: 'A070', title: 'mr', business: 'bill-payment' });
-  await doneOnCard(page, 'stand-to-greet', w.done);
-  await doneOnCard(page, 'eye-contact-smile', w.done);
+  await tapOnCard(page, 'stand-to-greet', w.done);
+  await tapOnCard(page, 'eye-contact-smile', w.done);
   await page.getByRole('button', { name: 'Customer left' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Customer left' }).click();
 
   // …and one finished, with one step skipped.
   await startService(page, 'en', { ticket: 'A071', title: 'ms', business: 'bill-payment' });
   for (const id of ['stand-to-greet', 'eye-contact-smile', 'greet-aloud', 'check-ticket'] as const)
-    await doneOnCard(page, id, w.done);
-  await page.locator('article.step-card').getByRole('button', { name: w.skip }).click();
+    await tapOnCard(page, id, w.done);
+  await tapOnCard(page, 'invite-to-sit', w.skip);
   await page.getByRole('dialog').getByRole('button', { name: 'Customer in a hurry' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Skip this step' }).click();
-  for (const id of ['ask-needs', 'address-by-surname'] as const) await doneOnCard(page, id, w.done);
-  await doneOnCard(page, 'recommend', w.recordRecommendation);
+  for (const id of ['ask-needs', 'address-by-surname'] as const) await tapOnCard(page, id, w.done);
+  await tapOnCard(page, 'recommend', w.recordRecommendation);
   await page.getByRole('button', { name: 'Data pack' }).click();
   await page.getByRole('button', { name: 'Accepted' }).click();
   await page.getByRole('dialog').getByRole('button', { name: w.record, exact: true }).click();
-  await doneOnCard(page, 'confirm-anything-else', w.done);
-  await doneOnCard(page, 'stand-to-see-off', w.done);
-  await doneOnCard(page, 'call-next', w.callNext);
+  await tapOnCard(page, 'confirm-anything-else', w.done);
+  await tapOnCard(page, 'stand-to-see-off', w.done);
+  await tapOnCard(page, 'call-next', w.callNext);
   await page.getByRole('button', { name: w.call('A072') }).click();
 
   await signOut(page);

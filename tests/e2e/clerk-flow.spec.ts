@@ -4,7 +4,7 @@ import {
   WORDS,
   card,
   comeBack,
-  doneOnCard,
+  tapOnCard,
   eventTypes,
   expectChainIntact,
   expectStatus,
@@ -19,13 +19,13 @@ import {
 async function fullService(page: Page, lang: Lang) {
   const w = WORDS[lang];
   for (const id of OPENING_STEPS) {
-    await doneOnCard(page, id, w.done);
+    await tapOnCard(page, id, w.done);
     await expectStatus(page, id, 'done');
   }
 
   // 8: money changes hands, through the money helper opened from the strip.
   await step(page, 'announce-money').click();
-  await doneOnCard(page, 'announce-money', w.moneyHelper);
+  await tapOnCard(page, 'announce-money', w.moneyHelper);
   await page.getByLabel(w.due).fill('80');
   await page.getByLabel(w.received).fill('100');
   await page.getByRole('button', { name: w.recordMoney }).click();
@@ -34,12 +34,12 @@ async function fullService(page: Page, lang: Lang) {
   // 9–11: items and a leaflet, chosen from the strip.
   for (const id of ['both-hands', 'thank-on-receipt', 'hand-leaflet'] as const) {
     await step(page, id).click();
-    await doneOnCard(page, id, w.done);
+    await tapOnCard(page, id, w.done);
     await expectStatus(page, id, 'done');
   }
 
   // 12: the recommendation is the current step now.
-  await doneOnCard(page, 'recommend', w.recordRecommendation);
+  await tapOnCard(page, 'recommend', w.recordRecommendation);
   await page.getByRole('button', { name: w.offer }).click();
   await page.getByRole('button', { name: w.response }).click();
   await page.getByRole('dialog').getByRole('button', { name: w.record, exact: true }).click();
@@ -47,15 +47,15 @@ async function fullService(page: Page, lang: Lang) {
 
   // 13/14: leave the seat and come back.
   await step(page, 'apologise-leaving').click();
-  await doneOnCard(page, 'apologise-leaving', w.leaveSeat);
+  await tapOnCard(page, 'apologise-leaving', w.leaveSeat);
   await comeBack(page, lang);
   await expectStatus(page, 'apologise-leaving', 'done');
   await expectStatus(page, 'thank-returning', 'done');
 
   for (const id of ['confirm-anything-else', 'stand-to-see-off'] as const) {
-    await doneOnCard(page, id, w.done);
+    await tapOnCard(page, id, w.done);
   }
-  await doneOnCard(page, 'call-next', w.callNext);
+  await tapOnCard(page, 'call-next', w.callNext);
   await page.getByRole('button', { name: w.call('A026') }).click();
 }
 
@@ -170,24 +170,25 @@ test('a service where the clerk never leaves the seat and no money changes hands
   await startService(page, 'en', { ticket: 'A030', title: 'ms', business: 'new-subscription' });
 
   await step(page, 'apologise-leaving').click();
-  await card(page).getByRole('button', { name: w.na }).click();
+  await tapOnCard(page, 'apologise-leaving', w.na);
   await expectStatus(page, 'apologise-leaving', 'na');
   await expectStatus(page, 'thank-returning', 'na');
   await step(page, 'announce-money').click();
-  await card(page).getByRole('button', { name: w.na }).click();
+  await tapOnCard(page, 'announce-money', w.na);
   await expectStatus(page, 'announce-money', 'na');
 
   // An always-step offers no "not applicable".
+  await expect(card(page)).toHaveAttribute('data-card-step-id', 'stand-to-greet');
   await expect(card(page).getByRole('button', { name: w.na })).toHaveCount(0);
 
-  for (const id of OPENING_STEPS) await doneOnCard(page, id, w.done);
-  await doneOnCard(page, 'recommend', w.recordRecommendation);
+  for (const id of OPENING_STEPS) await tapOnCard(page, id, w.done);
+  await tapOnCard(page, 'recommend', w.recordRecommendation);
   await page.getByRole('button', { name: 'Data pack' }).click();
   await page.getByRole('button', { name: 'Declined' }).click();
   await page.getByRole('dialog').getByRole('button', { name: w.record, exact: true }).click();
-  await doneOnCard(page, 'confirm-anything-else', w.done);
-  await doneOnCard(page, 'stand-to-see-off', w.done);
-  await doneOnCard(page, 'call-next', w.callNext);
+  await tapOnCard(page, 'confirm-anything-else', w.done);
+  await tapOnCard(page, 'stand-to-see-off', w.done);
+  await tapOnCard(page, 'call-next', w.callNext);
   await page.getByRole('button', { name: w.call('A031') }).click();
   await expect(page.getByTestId('calling-ticket')).toHaveText('A031');
 
@@ -214,9 +215,9 @@ test('skipping a step needs a reason; finishing names the steps still pending', 
   const w = WORDS.en;
   await setUpCounter(page, 'en');
   await startService(page, 'en', { ticket: 'C101', title: 'mr', business: 'bill-payment' });
-  await doneOnCard(page, 'stand-to-greet', w.done);
+  await tapOnCard(page, 'stand-to-greet', w.done);
 
-  await card(page).getByRole('button', { name: w.skip }).click();
+  await tapOnCard(page, 'eye-contact-smile', w.skip);
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading')).toHaveText('Skip “Eye contact and smile”');
   await dialog.getByRole('button', { name: 'Skip this step' }).click();
@@ -233,7 +234,7 @@ test('skipping a step needs a reason; finishing names the steps still pending', 
 
   // Calling next too early is refused, naming what is missing.
   await step(page, 'call-next').click();
-  await card(page).getByRole('button', { name: w.callNext, exact: true }).click();
+  await tapOnCard(page, 'call-next', w.callNext);
   await page.getByRole('button', { name: w.call('C102') }).click();
   await expect(page.getByRole('alert')).toContainText('These steps still need an outcome');
   await expect(page.getByRole('alert')).toContainText('Greet aloud');
@@ -262,7 +263,7 @@ test('a reload in the middle of a service comes back exactly where it was, away 
     surname: 'Wang',
     business: 'new-subscription',
   });
-  for (const id of OPENING_STEPS.slice(0, 4)) await doneOnCard(page, id, w.done);
+  for (const id of OPENING_STEPS.slice(0, 4)) await tapOnCard(page, id, w.done);
   await page.getByRole('button', { name: 'Hand over' }).click();
   await expectStatus(page, 'both-hands', 'done');
   await page.getByRole('button', { name: 'Leave seat', exact: true }).click();

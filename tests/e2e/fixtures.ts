@@ -127,7 +127,11 @@ export async function expectStatus(
 /** The step card's own buttons (the quick actions and the strip have similar names). */
 export const card = (page: Page) => page.locator('article.step-card');
 
-export async function doneOnCard(page: Page, id: StepId, label: string) {
+/**
+ * Taps a button on the step card once the card shows step `id`: after a tap the card moves on only
+ * when the stored event comes back through the live query, so never tap blindly.
+ */
+export async function tapOnCard(page: Page, id: StepId, label: string) {
   await expect(card(page)).toHaveAttribute('data-card-step-id', id);
   await card(page).getByRole('button', { name: label, exact: true }).click();
 }

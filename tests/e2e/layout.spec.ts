@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import {
   OPENING_STEPS,
   WORDS,
-  doneOnCard,
+  tapOnCard,
   setUpCounter,
   startService,
   step,
@@ -57,7 +57,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
         business: 'bill-payment',
       });
       for (const id of OPENING_STEPS) {
-        await doneOnCard(page, id, w.done);
+        await tapOnCard(page, id, w.done);
       }
       await step(page, 'both-hands').click();
       await checkLayout(page);

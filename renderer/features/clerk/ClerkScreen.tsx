@@ -37,14 +37,18 @@ type OpenDialog =
 export function ClerkScreen({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   const { services } = useRepositories();
-  const view = useLiveQuery(() => services.latest(), [services]);
-  const lastCalled = useLiveQuery(() => services.lastCalledTicket(), [services]);
+  // One query for both, so the service and the ticket called always come from the same moment of
+  // the log (two separate ones could remount the start form between their answers).
+  const snapshot = useLiveQuery(
+    async () => ({ view: await services.latest(), lastCalled: await services.lastCalledTicket() }),
+    [services],
+  );
   const { run, message, dismiss } = useCommand();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [selected, setSelected] = useState<StepId | null>(null);
 
-  if (view === undefined || lastCalled === undefined)
-    return <p className="loading">{t('app.loading')}</p>;
+  if (snapshot === undefined) return <p className="loading">{t('app.loading')}</p>;
+  const { view, lastCalled } = snapshot;
 
   const latest = view.service;
   const open = latest?.outcome === 'open' ? latest : null;
