@@ -39,10 +39,11 @@ export function LockScreen({
   const away = open?.awaySince != null ? open : null;
   const script = stepDefinition(SERVICE_STANDARD, 'thank-returning').script;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    await run(() => auth.unlock(mode === 'manager' ? managerNo : session.staffNo, pin));
+    const entered = pin;
     setPin('');
+    void run(() => auth.unlock(mode === 'manager' ? managerNo : session.staffNo, entered));
   };
 
   return (
@@ -85,7 +86,7 @@ export function LockScreen({
           </button>
         </>
       ) : (
-        <form className="setup-form" onSubmit={(event) => void submit(event)} noValidate>
+        <form className="setup-form" onSubmit={submit} noValidate>
           <h2>
             {mode === 'manager'
               ? t('lock.managerUnlock')

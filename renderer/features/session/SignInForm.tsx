@@ -14,14 +14,16 @@ export function SignInForm() {
   const [pin, setPin] = useState('');
   const { run, error, busy } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    await run(() => auth.signIn(staffNo, pin));
+    // The field empties at once: a PIN never lingers on screen, and the next try starts clean.
+    const entered = pin;
     setPin('');
+    void run(() => auth.signIn(staffNo, entered));
   };
 
   return (
-    <form className="setup-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="setup-form" onSubmit={submit} noValidate>
       <h2>{t('signIn.title')}</h2>
       <TextField
         label={t('signIn.staffNo')}
