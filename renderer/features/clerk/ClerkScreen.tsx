@@ -54,10 +54,14 @@ export function ClerkScreen({ session }: { session: Session }) {
   const open = latest?.outcome === 'open' ? latest : null;
   const close = () => setDialog(null);
   const act = async (command: Command) => {
+    // What was on screen when the clerk tapped: only that closes once the command is stored, not a
+    // dialog or a step the clerk opened in the meantime (taps come faster than the disk).
+    const openAtTap = dialog;
+    const selectedAtTap = selected;
     const stored = await run(command);
     if (stored) {
-      setDialog(null);
-      setSelected(null);
+      setDialog((current) => (current === openAtTap ? null : current));
+      setSelected((current) => (current === selectedAtTap ? null : current));
     }
     return stored;
   };
