@@ -6,4 +6,6 @@ export const CHANNELS = {
   getAppInfo: 'app:get-info',
   setKeepAwake: 'power:set-keep-awake',
   saveExport: 'export:save',
+  readWitness: 'witness:read',
+  advanceWitness: 'witness:advance',
 } as const;

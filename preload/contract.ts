@@ -5,10 +5,13 @@
  * renderer never knows which shell it runs in.
  */
 import { z } from 'zod';
+import { HeadSchema, type Head } from '../renderer/domain/log/witness';
+import type { Result as AppResult } from '../renderer/domain/result';
 
 export { CHANNELS } from './channels';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** The app's one result shape; across IPC the error is always a short code. */
+export type Result<T> = AppResult<T, string>;
 
 export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'browser']),
@@ -40,10 +43,23 @@ export type SaveExportRequest = z.infer<typeof SaveExportRequestSchema>;
 export const SaveExportResultSchema = z.object({ path: z.string() });
 export type SaveExportResult = z.infer<typeof SaveExportResultSchema>;
 
+/** Which log a witness belongs to: the database name (tests open several). */
+export const LogNameSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+export const WitnessReadRequestSchema = z.object({ log: LogNameSchema }).strict();
+export type WitnessReadRequest = z.infer<typeof WitnessReadRequestSchema>;
+
+export const WitnessAdvanceRequestSchema = z.object({ log: LogNameSchema, head: HeadSchema }).strict();
+export type WitnessAdvanceRequest = z.infer<typeof WitnessAdvanceRequestSchema>;
+
 export interface CounterStepsApi {
   getAppInfo(): Promise<Result<AppInfo>>;
   setKeepAwake(request: KeepAwakeRequest): Promise<Result<null>>;
   saveExport(request: SaveExportRequest): Promise<Result<SaveExportResult>>;
+  /** The head of the log as main last saw it (null before the first advance). */
+  readWitness(request: WitnessReadRequest): Promise<Result<Head | null>>;
+  /** Moves main's witness forward; `behind` or `forked` when the page sends an earlier head. */
+  advanceWitness(request: WitnessAdvanceRequest): Promise<Result<null>>;
 }
 
 declare global {

@@ -12,7 +12,10 @@ import type {
   Result,
   SaveExportRequest,
   SaveExportResult,
+  WitnessAdvanceRequest,
+  WitnessReadRequest,
 } from './contract';
+import type { Head } from '../renderer/domain/log/witness';
 
 const counterSteps = {
   getAppInfo: () => ipcRenderer.invoke(CHANNELS.getAppInfo) as Promise<Result<AppInfo>>,
@@ -20,6 +23,10 @@ const counterSteps = {
     ipcRenderer.invoke(CHANNELS.setKeepAwake, request) as Promise<Result<null>>,
   saveExport: (request: SaveExportRequest) =>
     ipcRenderer.invoke(CHANNELS.saveExport, request) as Promise<Result<SaveExportResult>>,
+  readWitness: (request: WitnessReadRequest) =>
+    ipcRenderer.invoke(CHANNELS.readWitness, request) as Promise<Result<Head | null>>,
+  advanceWitness: (request: WitnessAdvanceRequest) =>
+    ipcRenderer.invoke(CHANNELS.advanceWitness, request) as Promise<Result<null>>,
 } satisfies CounterStepsApi;
 
 contextBridge.exposeInMainWorld('counterSteps', counterSteps);

@@ -1,29 +1,40 @@
+/**
+ * Boot: the language, the device's store (its witness kept by the platform), then the app. If the
+ * store cannot open, a screen says what happened instead of a blank page.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { StartupError } from './features/shared/StartupError';
+import { StoreProvider } from './features/shared/store-context';
 import { initI18n } from './i18n';
-import { openRepositories, requestPersistentStorage } from './storage';
-import { StorageProvider } from './storage/provider';
-import './ui/styles.css';
+import { platform } from './platform';
+import { DATABASE_NAME, openStore, requestPersistentStorage } from './storage';
+import './ui/base.css';
 
 async function boot(): Promise<void> {
   await initI18n();
-  const repositories = openRepositories();
-  // Fire and forget: asking is what matters; the answer only says how safe the data is.
-  void requestPersistentStorage().catch(() => false);
+  const element = document.getElementById('root');
+  if (!element) throw new Error('index.html has no #root');
+  const root = createRoot(element);
   // Only the browser build ships a service worker (Electron serves its files from disk).
   if (__WEB_BUILD__ && import.meta.env.PROD && 'serviceWorker' in navigator) {
     void navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
   }
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
-    <StrictMode>
-      <StorageProvider value={repositories}>
-        <App />
-      </StorageProvider>
-    </StrictMode>,
-  );
+  try {
+    const store = await openStore({ witness: platform().witness(DATABASE_NAME) });
+    // Asking is what matters; managers see the answer in Settings.
+    void requestPersistentStorage().catch(() => false);
+    root.render(
+      <StrictMode>
+        <StoreProvider store={store}>
+          <App />
+        </StoreProvider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<StartupError error={error} />);
+  }
 }
 
 void boot();

@@ -1,7 +1,7 @@
 /**
  * The lists a service refers to by code: business types with their target durations, skip
  * reasons, recommendable offers, customer titles. Codes go into the log; labels come from i18n.
- * Managers will configure these in a later issue; until then these are the store's defaults.
+ * These are the built-in defaults; a manager's configuration (config events) can replace the lists.
  */
 import { z } from 'zod';
 
@@ -50,14 +50,6 @@ export type AbandonReason = z.infer<typeof AbandonReasonSchema>;
 
 /** Queue tickets look like A025, B7 or 103: up to two letters and up to four digits. */
 export const TicketSchema = z.string().regex(/^[A-Z]{0,2}\d{1,4}$/);
-
-/**
- * Only a surname is ever stored (privacy): one to four Chinese characters, or a Latin surname.
- * Digits are refused so an ID or phone number cannot slip into the log by mistake.
- */
-export const SurnameSchema = z
-  .string()
-  .regex(/^(?:[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z' -]{0,29})$/u);
 
 export const CounterSchema = z.string().regex(/^[A-Za-z0-9-]{1,8}$/);
 export const StaffNumberSchema = z.string().regex(/^[A-Za-z0-9]{3,12}$/);

@@ -1,28 +1,34 @@
 /**
- * Who may do what. Checked by the repositories before anything is decided or written, so hiding
- * a button is never the only thing standing between a role and an action.
+ * Who may do what: the one table of abilities per role. The domain checks it before deciding any
+ * command and verification checks it for every record; the screens read it only to hide what a
+ * role cannot use.
  */
 import { z } from 'zod';
 
 export const RoleSchema = z.enum(['clerk', 'manager', 'auditor']);
 export type Role = z.infer<typeof RoleSchema>;
 
-export type Action =
-  'run-service' | 'manage-accounts' | 'change-config' | 'unlock-for-others' | 'verify-log';
+export const ABILITIES = [
+  /** Serve customers: start, step through and end services. */
+  'run-service',
+  /** Add accounts, reset PINs, disable and enable accounts. */
+  'manage-accounts',
+  /** Change the device's configuration. */
+  'change-config',
+  /** Unlock a locked screen that someone else signed in on. */
+  'unlock-for-others',
+  /** Check the log's integrity. */
+  'verify-log',
+] as const;
+export type Ability = (typeof ABILITIES)[number];
 
-const GRANTS: Record<Role, ReadonlySet<Action>> = {
+const GRANTS: Record<Role, ReadonlySet<Ability>> = {
   clerk: new Set(['run-service']),
-  manager: new Set([
-    'run-service',
-    'manage-accounts',
-    'change-config',
-    'unlock-for-others',
-    'verify-log',
-  ]),
+  manager: new Set(ABILITIES),
   // Auditors look and export; they never change anything.
   auditor: new Set(['verify-log']),
 };
 
-export function can(role: Role, action: Action): boolean {
-  return GRANTS[role].has(action);
+export function can(role: Role, ability: Ability): boolean {
+  return GRANTS[role].has(ability);
 }

@@ -1,5 +1,8 @@
-/** A decision either succeeds with a value or is refused with a typed reason; never thrown. */
-export type Decision<T, R> = { ok: true; value: T } | { ok: false; refusal: R };
+/**
+ * The one result shape of the whole app, from the domain's decisions to the IPC bridge: a value, or
+ * a typed error (a refusal the user is told about). Expected failures are returned, never thrown.
+ */
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
-export const accept = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const refuse = <R>(refusal: R): { ok: false; refusal: R } => ({ ok: false, refusal });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });

@@ -1,6 +1,56 @@
 /**
- * The one platform contract the renderer uses. Electron's preload and the browser build both
- * implement `CounterStepsApi` (declared in preload/contract.ts, next to the IPC channels it rides
- * on), so features call `platform()` and never ask which shell they are in.
+ * The one platform contract the renderer uses. The IPC part (`CounterStepsApi`, declared in
+ * preload/contract.ts next to the channels it rides on) is implemented by Electron's preload and
+ * by the browser build alike; the renderer-side services (the witness adapter, speech) are built
+ * on top of it here, so features call `platform()` and never ask which shell they are in.
  */
+import type { Locale } from '../domain/locale';
+import type { Witness } from '../domain/log/witness';
+import type { CounterStepsApi } from '../../preload/contract';
+
 export type { AppInfo, CounterStepsApi, Result, SaveExportRequest } from '../../preload/contract';
+
+export interface PlatformBridge extends CounterStepsApi {
+  /** The witness of the log named `log`, kept wherever this platform keeps it. */
+  witness(log: string): Witness;
+  /** Says a sentence aloud (a ticket call) with what this platform has. */
+  speak(text: string, locale: Locale): void;
+  /** How much storage the app uses and may use, and whether the browser may evict it. */
+  storageStatus(): Promise<StorageStatus>;
+}
+
+export interface StorageStatus {
+  /** Null where the platform cannot tell. */
+  persisted: boolean | null;
+  usageBytes: number | null;
+  quotaBytes: number | null;
+}
+
+/** Storage status from the StorageManager API, which Electron's renderer and browsers share. */
+export async function storageManagerStatus(): Promise<StorageStatus> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage) return { persisted: null, usageBytes: null, quotaBytes: null };
+  const [persisted, estimate] = await Promise.all([
+    storage.persisted ? storage.persisted() : Promise.resolve(null),
+    storage.estimate ? storage.estimate() : Promise.resolve({} as StorageEstimate),
+  ]);
+  return { persisted, usageBytes: estimate.usage ?? null, quotaBytes: estimate.quota ?? null };
+}
+
+/** The storage's witness port over the bridge's two witness calls. */
+export function witnessOver(api: CounterStepsApi, log: string): Witness {
+  return {
+    async read() {
+      const result = await api.readWitness({ log });
+      return result.ok ? result.value : null;
+    },
+    async advance(head) {
+      const result = await api.advanceWitness({ log, head });
+      if (result.ok) return { ok: true };
+      return {
+        ok: false,
+        error: result.error === 'behind' || result.error === 'forked' ? result.error : 'unavailable',
+      };
+    },
+  };
+}

@@ -1,8 +1,24 @@
 /**
  * The browser build's implementation of the platform contract: the Screen Wake Lock API keeps the
- * display on during a shift, and exports are saved through the browser's download.
+ * display on during a shift, exports are saved through the browser's download, and the witness of
+ * the log's head is kept in localStorage — a second storage area, apart from IndexedDB, that
+ * whoever holds the browser profile can still edit (the README's threat model says so).
  */
 import { ExportFileNameSchema, type CounterStepsApi, type Result } from '../../preload/contract';
+import { HeadSchema, judgeAdvance, type Head } from '../domain/log/witness';
+import { storageManagerStatus, witnessOver, type PlatformBridge } from './bridge';
+import { speak } from './speech';
+
+const witnessKey = (log: string) => `counter-steps:witness:${log}`;
+
+function storedWitness(log: string): Head | null {
+  try {
+    const parsed = HeadSchema.safeParse(JSON.parse(localStorage.getItem(witnessKey(log)) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 let wakeLock: WakeLockSentinel | null = null;
 
@@ -21,7 +37,7 @@ const failure = (error: unknown): Result<never> => ({
   error: error instanceof Error ? error.name : 'failed',
 });
 
-export const browserBridge: CounterStepsApi = {
+const api: CounterStepsApi = {
   getAppInfo: () =>
     Promise.resolve({
       ok: true,
@@ -59,4 +75,24 @@ export const browserBridge: CounterStepsApi = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return Promise.resolve({ ok: true, value: { path: fileName } });
   },
+
+  readWitness: ({ log }) => Promise.resolve({ ok: true, value: storedWitness(log) }),
+
+  advanceWitness({ log, head }) {
+    const refusal = judgeAdvance(storedWitness(log), head);
+    if (refusal) return Promise.resolve({ ok: false, error: refusal });
+    try {
+      localStorage.setItem(witnessKey(log), JSON.stringify(head));
+      return Promise.resolve({ ok: true, value: null });
+    } catch (error) {
+      return Promise.resolve(failure(error));
+    }
+  },
+};
+
+export const browserBridge: PlatformBridge = {
+  ...api,
+  witness: (log) => witnessOver(api, log),
+  speak,
+  storageStatus: storageManagerStatus,
 };

@@ -1,8 +1,13 @@
-import type { CounterStepsApi } from './bridge';
+import type { PlatformBridge } from './bridge';
 import { browserBridge } from './browser';
 import { electronBridge } from './electron';
 
+let chosen: PlatformBridge | null = null;
+
 /** The platform this renderer runs on: Electron's bridge when the preload provided one. */
-export function platform(): CounterStepsApi {
-  return electronBridge() ?? browserBridge;
+export function platform(): PlatformBridge {
+  chosen ??= electronBridge() ?? browserBridge;
+  return chosen;
 }
+
+export type { PlatformBridge } from './bridge';

@@ -1,21 +1,38 @@
 /**
  * The device's IndexedDB database: its whole schema and every version, in one place.
  *
- * `events` keeps the append-only, hash-chained log, keyed by the device-wide sequence number.
- * Rows are stored as written and typed `unknown` here on purpose: everything read back goes through
- * zod (see event-log.ts), so a damaged row is reported instead of trusted.
+ * `events` keeps the append-only, hash-chained log, keyed by the device-wide sequence number. Rows
+ * are stored as written and typed `unknown` here on purpose: everything read back goes through
+ * zod (domain/log/records.ts), so a damaged row is reported instead of trusted. Only
+ * event-log.ts touches it (lint enforces this).
  *
- * `credentials` keeps PIN hashes (PBKDF2, see domain/pin.ts), apart from the log so that exporting
- * the log never exports them. Also append-only: a new PIN is a new row; the latest row per staff
- * number is the one in force, and each row names the `pin-set` event it belongs to.
+ * `credentials` keeps PIN hashes (PBKDF2, see domain/access/pin.ts), apart from the log so that
+ * exporting the log never exports them. Append-only: a new PIN is a new row, and a row is used
+ * only if it matches its owner's latest `pin-set` commitment in the log.
+ *
+ * `keys` keeps the device's checkpoint signing keys (non-extractable CryptoKeys, see
+ * key-store.ts): the current one, and the next one from the moment a checkpoint names it. The one
+ * thing the app deletes: an old private key, once a checkpoint has moved past it.
+ *
+ * Versions: 1 (release 0.1.0, log schema v1); 2 adds `keys` and the index that reads a staff
+ * member's records of one type after a sequence number. No upgrade changes a stored row.
  */
 import Dexie, { type Table } from 'dexie';
+import type { PublicKeyJwk } from '../domain/log/events';
 
 export const DATABASE_NAME = 'counter-steps';
+
+export interface KeyRow {
+  index: number;
+  algorithm: 'Ed25519' | 'ECDSA-P256';
+  privateKey: CryptoKey;
+  publicKey: PublicKeyJwk;
+}
 
 export class CounterStepsDb extends Dexie {
   events!: Table<unknown, number>;
   credentials!: Table<unknown, number>;
+  keys!: Table<KeyRow, number>;
 
   constructor(name: string = DATABASE_NAME) {
     // Chromium acknowledges writes before they reach the disk unless asked for strict durability;
@@ -24,6 +41,11 @@ export class CounterStepsDb extends Dexie {
     this.version(1).stores({
       events: 'seq, serviceId, event.type, [staffNo+event.type]',
       credentials: '++id, staffNo',
+    });
+    this.version(2).stores({
+      events: 'seq, serviceId, event.type, [staffNo+event.type+seq]',
+      credentials: '++id, staffNo',
+      keys: 'index',
     });
   }
 }

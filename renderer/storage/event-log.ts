@@ -1,214 +1,129 @@
 /**
- * The append-only event log (table `events` in db.ts). The only code that writes events.
+ * The append-only event log (table `events` in db.ts) and the PIN credentials written with it: the
+ * only module that touches either table.
  *
- * Appending: under a cross-tab lock, read the head, seal each new record (SHA-256 over its canonical
- * form, linked to the head's hash), then add them all in one transaction that first re-checks the
- * head. Hashing happens outside the transaction because WebCrypto is asynchronous and an
- * IndexedDB transaction commits itself as soon as it waits on anything else.
+ * Appending: the caller seals records (SHA-256 over the canonical form, linked to the head's
+ * hash) before the transaction, because WebCrypto is asynchronous and an IndexedDB transaction
+ * commits itself as soon as it waits on anything else; the transaction then re-checks the head and
+ * adds everything (records, a new PIN's credential, the next signing key) at once, or nothing.
  *
  * There is no update and no delete here, nor anywhere else: corrections are new events.
  */
+import Dexie, { type IndexableType } from 'dexie';
+import type { EventType } from '../domain/log/events';
+import type { Head } from '../domain/log/witness';
 import {
-  GENESIS_HASH,
-  LogRecordSchema,
-  type DomainEvent,
-  type DomainEventType,
+  readRecord,
+  readRecords,
+  seqOf,
   type LogRecord,
-} from '../domain/events';
-import { sealRecord, verifyChain, type ChainVerdict } from '../domain/hash-chain';
-import { CredentialSchema, type Credential } from '../domain/pin';
-import type { CounterStepsDb } from './db';
+  type ReadResult,
+  type StoredRecord,
+} from '../domain/log/records';
+import type { Credential } from '../domain/access/pin';
+import type { CounterStepsDb, KeyRow } from './db';
 import { StorageError, toStorageError } from './errors';
 
-export interface Clock {
-  /** Wall-clock epoch milliseconds. */
-  now(): number;
-  /** Monotonic milliseconds since `boot` began. */
-  mono(): number;
-  boot: string;
+
+/** What one append writes besides the records. */
+export interface AppendExtras {
+  /** A new PIN's hash, stored with the `pin-set` record that commits to it. */
+  credential?: Credential & { eventSeq: number };
+  /** Signing keys named in this same append (the first key, the next one after a checkpoint). */
+  keys?: KeyRow[];
 }
-
-export const browserClock: Clock = {
-  now: () => Date.now(),
-  mono: () => performance.now(),
-  boot: globalThis.crypto.randomUUID(),
-};
-
-export interface AppendContext {
-  staffNo: string;
-  counter: string;
-  serviceId: string | null;
-}
-
-/** A stored row that failed validation: reported with what was wrong, never dropped. */
-export interface InvalidRecord {
-  seq: number | null;
-  issues: string[];
-}
-
-export interface ReadResult {
-  records: LogRecord[];
-  invalid: InvalidRecord[];
-}
-
-const LOCK_NAME = 'counter-steps:event-log';
 
 export class EventLog {
-  private tail: Promise<unknown> = Promise.resolve();
+  constructor(readonly db: CounterStepsDb) {}
 
-  constructor(
-    private readonly db: CounterStepsDb,
-    private readonly clock: Clock = browserClock,
-    private readonly newId: () => string = () => globalThis.crypto.randomUUID(),
-  ) {}
-
-  get now(): number {
-    return this.clock.now();
+  /** The last stored row, raw (null for an empty log). */
+  async lastRow(): Promise<unknown> {
+    return (await this.db.events.orderBy(':id').last()) ?? null;
   }
 
   /**
-   * Runs `work` with the log to itself: across tabs through the Web Locks API where there is one,
-   * and always in order within this page, so two quick taps cannot both decide on the same state.
+   * Adds `records` (already sealed, continuing `expected`) in one strict-durability transaction,
+   * or nothing: a write-conflict if another writer moved the head in the meantime.
    */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-    const run = (): Promise<T> => (locks ? (locks.request(LOCK_NAME, work) as Promise<T>) : work());
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-
-  /**
-   * Appends; the caller must already hold `exclusive`. One call is one transaction, which also
-   * adds `credential` (a new PIN hash) when given, so a PIN and its `pin-set` event land together.
-   */
-  async appendHeld(
-    context: AppendContext,
-    events: readonly DomainEvent[],
-    credential?: Credential,
-  ): Promise<LogRecord[]> {
-    if (events.length === 0) return [];
+  async append(expected: Head, records: readonly StoredRecord[], extras: AppendExtras = {}): Promise<void> {
     try {
-      const head = await this.head();
-      const wallMs = this.clock.now();
-      const at = new Date(wallMs).toISOString();
-      const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
-      const sealed: LogRecord[] = [];
-      let prevHash = head.hash;
-      for (const [offset, event] of events.entries()) {
-        const record = await sealRecord({
-          v: 1,
-          seq: head.seq + 1 + offset,
-          id: this.newId(),
-          at,
-          mono,
-          staffNo: context.staffNo,
-          counter: context.counter,
-          serviceId: context.serviceId,
-          event,
-          prevHash,
-        });
-        // Never write what could not be read back.
-        LogRecordSchema.parse(record);
-        sealed.push(record);
-        prevHash = record.hash;
-      }
-      await this.db.transaction('rw', this.db.events, this.db.credentials, async () => {
+      await this.db.transaction('rw', [this.db.events, this.db.credentials, this.db.keys], async () => {
         const current = await this.db.events.orderBy(':id').last();
-        if (seqOf(current) !== (head.seq === 0 ? null : head.seq)) {
-          throw new StorageError('write-conflict');
-        }
-        await this.db.events.bulkAdd(sealed);
-        if (credential) {
-          const pinSet = sealed.find((record) => record.event.type === 'pin-set');
-          await this.db.credentials.add({ ...credential, eventSeq: pinSet?.seq ?? null });
-        }
+        if ((seqOf(current) ?? 0) !== expected.seq) throw new StorageError('write-conflict');
+        await this.db.events.bulkAdd([...records]);
+        if (extras.credential) await this.db.credentials.add(extras.credential);
+        if (extras.keys?.length) await this.db.keys.bulkAdd(extras.keys);
       });
-      return sealed;
     } catch (error) {
       throw toStorageError(error);
     }
   }
 
-  /** The last record's sequence number and hash; the genesis link for an empty log. */
-  async head(): Promise<{ seq: number; hash: string }> {
-    const last = await this.db.events.orderBy(':id').last();
-    if (last === undefined) return { seq: 0, hash: GENESIS_HASH };
-    const seq = seqOf(last);
-    const hash = (last as { hash?: unknown }).hash;
-    if (seq === null || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) {
-      // Linking to a record we cannot read would hide the damage behind a valid-looking chain.
-      throw new StorageError('log-unreadable');
-    }
-    return { seq, hash };
+  /** The stored hash of the record at `seq`, as stored (null when there is none). */
+  async hashAt(seq: number): Promise<string | null> {
+    const hash = ((await this.db.events.get(seq)) as { hash?: unknown } | undefined)?.hash;
+    return typeof hash === 'string' ? hash : null;
   }
 
-  async readService(serviceId: string): Promise<ReadResult> {
-    return validate(await this.db.events.where('serviceId').equals(serviceId).sortBy('seq'));
-  }
-
-  async lastOfType(type: DomainEventType): Promise<ReadResult> {
-    const last = await this.db.events.where('event.type').equals(type).last();
-    return validate(last === undefined ? [] : [last]);
-  }
-
-  /** Every record of these types, in sequence order (device-level events: accounts, config). */
-  async ofTypes(types: readonly DomainEventType[]): Promise<ReadResult> {
-    const rows = await this.db.events
-      .where('event.type')
-      .anyOf([...types])
-      .toArray();
-    return validate(rows.sort((a, b) => (seqOf(a) ?? 0) - (seqOf(b) ?? 0)));
-  }
-
-  /** Records of one type written under one staff number, after sequence number `afterSeq`. */
-  async byStaffAndType(staffNo: string, type: DomainEventType, afterSeq = 0): Promise<ReadResult> {
-    const rows = await this.db.events
-      .where('[staffNo+event.type]')
-      .equals([staffNo, type])
-      .filter((row) => (seqOf(row) ?? 0) > afterSeq)
-      .toArray();
-    return validate(rows);
-  }
-
-  /** Everything after sequence number `afterSeq`, in order (a shift, since its sign-in). */
+  /** Records after sequence number `afterSeq`, in order. */
   async after(afterSeq: number): Promise<ReadResult> {
-    return validate(await this.db.events.where(':id').above(afterSeq).toArray());
+    return readRecords(await this.db.events.where(':id').above(afterSeq).toArray());
   }
 
-  /** The PIN hash in force for a staff number; stays inside storage (see AuthRepository). */
-  async credential(staffNo: string): Promise<Credential | null> {
-    const row = await this.db.credentials.where('staffNo').equals(staffNo).last();
-    const parsed = CredentialSchema.safeParse(row);
-    return parsed.success ? parsed.data : null;
+  async lastOfType(type: EventType): Promise<LogRecord | null> {
+    const row = await this.db.events.where('event.type').equals(type).last();
+    if (row === undefined) return null;
+    const read = readRecord(row);
+    return read.ok ? read.value : null;
   }
 
-  async readAll(): Promise<unknown[]> {
-    return this.db.events.orderBy(':id').toArray();
+  /** Every record of these types, in sequence order. */
+  async ofTypes(types: readonly EventType[]): Promise<ReadResult> {
+    const rows = await this.db.events.where('event.type').anyOf([...types]).toArray();
+    return readRecords(rows.sort((a, b) => (seqOf(a) ?? 0) - (seqOf(b) ?? 0)));
   }
 
-  async verify(): Promise<ChainVerdict> {
-    return verifyChain(await this.readAll());
+  async service(serviceId: string): Promise<ReadResult> {
+    return readRecords(await this.db.events.where('serviceId').equals(serviceId).sortBy('seq'));
   }
-}
 
-function seqOf(row: unknown): number | null {
-  const seq = (row as { seq?: unknown } | undefined)?.seq;
-  return typeof seq === 'number' ? seq : null;
-}
-
-export function validate(rows: readonly unknown[]): ReadResult {
-  const result: ReadResult = { records: [], invalid: [] };
-  for (const row of rows) {
-    const parsed = LogRecordSchema.safeParse(row);
-    if (parsed.success) result.records.push(parsed.data);
-    else
-      result.invalid.push({
-        seq: seqOf(row),
-        issues: parsed.error.issues.map(
-          (issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`,
-        ),
-      });
+  /** Records of one type by one author, after `afterSeq`: read by index, never by scanning. */
+  async byAuthor(staffNo: string, type: EventType, afterSeq = 0): Promise<ReadResult> {
+    const rows = await this.db.events
+      .where('[staffNo+event.type+seq]')
+      .between([staffNo, type, afterSeq + 1], [staffNo, type, Dexie.maxKey])
+      .toArray();
+    return readRecords(rows);
   }
-  return result;
+
+  async lastByAuthor(staffNo: string, type: EventType): Promise<LogRecord | null> {
+    const row = await this.db.events
+      .where('[staffNo+event.type+seq]')
+      .between([staffNo, type, Dexie.minKey], [staffNo, type, Dexie.maxKey])
+      .last();
+    if (row === undefined) return null;
+    const read = readRecord(row);
+    return read.ok ? read.value : null;
+  }
+
+  /** The newest credentials row for a staff number, raw: the caller decides whether to trust it. */
+  async credentialRow(staffNo: string): Promise<unknown> {
+    return (await this.db.credentials.where('staffNo').equals(staffNo).last()) ?? null;
+  }
+
+  /** Raw rows in sequence order, `size` at a time, from `fromSeq`: verify and export stream these. */
+  async *batches(size = 2000, fromSeq = 1): AsyncGenerator<unknown[]> {
+    let rows = await this.db.events.where(':id').aboveOrEqual(fromSeq).limit(size).toArray();
+    while (rows.length > 0) {
+      yield rows;
+      if (rows.length < size) return;
+      // The raw key, not a parsed seq: a forged row may carry a key of another type.
+      const lastKey = (rows.at(-1) as { seq: IndexableType }).seq;
+      rows = await this.db.events.where(':id').above(lastKey).limit(size).toArray();
+    }
+  }
+
+  async count(): Promise<number> {
+    return this.db.events.count();
+  }
 }

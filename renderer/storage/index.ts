@@ -1,40 +1,26 @@
 /**
- * Opens the device's store once and hands out its repositories. Screens get these through
- * `StorageProvider`; none of them touches a Dexie table.
+ * The storage's public entry: open the device's store, and the types screens need. Features and
+ * screens import storage only from here (lint enforces it); nothing here hands out the raw log or
+ * a table.
  */
-import { DEFAULT_BUSINESS_TYPES } from '../domain/catalog';
-import { SERVICE_STANDARD } from '../domain/flow-definition';
-import { PBKDF2_ITERATIONS } from '../domain/pin';
-import { AuditRepository } from './audit-repository';
-import { AuthRepository } from './auth-repository';
+import { PBKDF2_ITERATIONS } from '../domain/access/pin';
 import { CounterStepsDb, DATABASE_NAME } from './db';
-import { EventLog, browserClock, type Clock } from './event-log';
-import { ServiceRepository } from './service-repository';
+import { DeviceStore, type Clock } from './device-store';
+import type { Witness } from './witness';
 
-export interface Repositories {
-  log: EventLog;
-  auth: AuthRepository;
-  services: ServiceRepository;
-  audit: AuditRepository;
-}
-
-export function openRepositories(
-  name: string = DATABASE_NAME,
-  options: { clock?: Clock; pinIterations?: number } = {},
-): Repositories {
-  const log = new EventLog(new CounterStepsDb(name), options.clock ?? browserClock);
-  const services = new ServiceRepository(log, SERVICE_STANDARD, DEFAULT_BUSINESS_TYPES);
-  return {
-    log,
-    services,
-    auth: new AuthRepository(log, services, options.pinIterations ?? PBKDF2_ITERATIONS),
-    audit: new AuditRepository(log),
-  };
+export async function openStore(
+  options: { name?: string; clock?: Clock; pinIterations?: number; witness?: Witness } = {},
+): Promise<DeviceStore> {
+  return DeviceStore.open(new CounterStepsDb(options.name ?? DATABASE_NAME), {
+    clock: options.clock,
+    pinIterations: options.pinIterations ?? PBKDF2_ITERATIONS,
+    witness: options.witness,
+  });
 }
 
 /**
- * Asks the browser not to evict this origin's data under storage pressure. Without it, Chromium may
- * clear IndexedDB of a site it considers unimportant. Returns whether storage is persistent.
+ * Asks the browser not to evict this origin's data under storage pressure. Without it, Chromium
+ * may clear IndexedDB of a site it considers unimportant. Resolves whether storage is persistent.
  */
 export async function requestPersistentStorage(): Promise<boolean> {
   const storage = globalThis.navigator?.storage;
@@ -43,7 +29,7 @@ export async function requestPersistentStorage(): Promise<boolean> {
   return storage.persist();
 }
 
-export { StorageError } from './errors';
-export type { AuthRefusal, AuthRefusalCode } from './auth-repository';
-export type { Account, Session, Settings } from './session-state';
-export type { ServiceView } from './service-repository';
+export { DATABASE_NAME } from './db';
+export { StorageError, type StorageErrorCode } from './errors';
+export type { DeviceStore, StoreSnapshot, IntegrityProblem, Clock } from './device-store';
+export { memoryWitness, type Witness } from './witness';

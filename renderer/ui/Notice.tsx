@@ -1,4 +1,9 @@
-/** A message the clerk must see: refusals, storage errors. Announced to screen readers. */
+/**
+ * A message the user must see: a refusal, a storage failure. Shown in a layer above everything,
+ * open dialogs included, and announced to screen readers as it appears.
+ */
+import { createPortal } from 'react-dom';
+
 export function Notice({
   message,
   onDismiss,
@@ -8,12 +13,15 @@ export function Notice({
   onDismiss: () => void;
   dismissLabel: string;
 }) {
-  return (
-    <div className="notice" role="alert">
-      <span>{message}</span>
-      <button type="button" onClick={onDismiss}>
-        {dismissLabel}
-      </button>
-    </div>
+  return createPortal(
+    <div className="notice-layer">
+      <div className="notice" role="alert" aria-live="assertive">
+        <span>{message}</span>
+        <button type="button" onClick={onDismiss}>
+          {dismissLabel}
+        </button>
+      </div>
+    </div>,
+    document.body,
   );
 }

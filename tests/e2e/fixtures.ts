@@ -1,10 +1,11 @@
 /**
  * Shared steps for the end-to-end specs. Each test gets a fresh browser context, so a fresh
- * IndexedDB; the log is read back raw from IndexedDB and its hash chain verified here in Node.
+ * IndexedDB; the log is read back raw from IndexedDB and verified here in Node (hashes, links,
+ * rules and signatures, with the same domain code the app and the command-line verifier use).
  */
 import { expect, type Page } from '@playwright/test';
-import { STEP_IDS, type StepId } from '../../renderer/domain/flow-definition';
-import { verifyChain } from '../../renderer/domain/hash-chain';
+import { STEP_IDS, type StepId } from '../../renderer/domain/flow/flow-definition';
+import { verifyRows } from '../../renderer/domain/log/verify';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -128,11 +129,12 @@ export async function expectStatus(
 export const card = (page: Page) => page.locator('article.step-card');
 
 /**
- * Taps a button on the step card once the card shows step `id`: after a tap the card moves on only
- * when the stored event comes back through the live query, so never tap blindly.
+ * Taps a button on the step card once the card shows step `id` and accepts taps (a new step ignores
+ * them for a moment, against accidental double taps): never tap blindly.
  */
 export async function tapOnCard(page: Page, id: StepId, label: string) {
   await expect(card(page)).toHaveAttribute('data-card-step-id', id);
+  await expect(card(page)).toHaveAttribute('data-armed', 'true');
   await card(page).getByRole('button', { name: label, exact: true }).click();
 }
 
@@ -159,7 +161,7 @@ export async function readLog(page: Page): Promise<Record<string, unknown>[]> {
 export async function expectChainIntact(page: Page): Promise<Record<string, unknown>[]> {
   const rows = await readLog(page);
   expect(rows.length).toBeGreaterThan(0);
-  expect(await verifyChain(rows)).toMatchObject({ intact: true, count: rows.length });
+  expect(await verifyRows(rows)).toMatchObject({ intact: true, count: rows.length });
   return rows;
 }
 

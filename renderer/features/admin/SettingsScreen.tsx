@@ -1,51 +1,36 @@
-/** Device settings for managers; each change is an event in the log. */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+/**
+ * Device settings for managers (each change an event in the log), and what a manager should know
+ * about the device: its identity and key fingerprint (to write down or give the auditor), how far
+ * its log is sealed, and whether its storage is safe from eviction.
+ */
+import './admin.css';
 import { useTranslation } from 'react-i18next';
-import { useRepositories } from '../../storage/provider';
-import { FormError } from '../../ui/FormError';
-import { useAction } from '../session/use-action';
-import { TextField } from '../../ui/TextField';
+import type { ConfigKey } from '../../domain/device/config';
+import { useDeviceState } from '../shared/store-context';
+import { DevicePanel } from './DevicePanel';
+import { NumberSetting } from './NumberSetting';
+
+const NUMBER_SETTINGS: readonly { key: ConfigKey & ('idle-lock-minutes' | 'tap-guard-ms'); max: number }[] = [
+  { key: 'idle-lock-minutes', max: 60 },
+  { key: 'tap-guard-ms', max: 2000 },
+];
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { auth } = useRepositories();
-  const settings = useLiveQuery(() => auth.settings(), [auth]);
-  const [minutes, setMinutes] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { run, error, busy } = useAction();
-  if (!settings) return null;
-  const value = minutes ?? String(settings.idleLockMinutes);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = /^\d{1,3}$/.test(value.trim()) ? Number(value) : Number.NaN;
-    setSaved((await run(() => auth.setIdleLockMinutes(parsed))) !== undefined);
+  const { config } = useDeviceState();
+  const current: Record<(typeof NUMBER_SETTINGS)[number]['key'], number> = {
+    'idle-lock-minutes': config.idleLockMinutes,
+    'tap-guard-ms': config.tapGuardMs,
   };
-
   return (
     <main className="admin">
-      <form
-        className="panel"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-labelledby="settings-title"
-      >
+      <section className="panel" aria-labelledby="settings-title">
         <h2 id="settings-title">{t('settings.title')}</h2>
-        <TextField
-          label={t('settings.idleLock')}
-          value={value}
-          onChange={(value) => setMinutes(value)}
-          maxLength={3}
-          inputMode="numeric"
-        />
-        <p className="hint">{t('settings.idleLockHint')}</p>
-        <FormError message={error} />
-        {saved && !error && <p role="status">{t('settings.saved')}</p>}
-        <button type="submit" className="primary big" disabled={busy}>
-          {t('settings.save')}
-        </button>
-      </form>
+        {NUMBER_SETTINGS.map(({ key, max }) => (
+          <NumberSetting key={key} settingKey={key} value={current[key]} max={max} />
+        ))}
+      </section>
+      <DevicePanel />
     </main>
   );
 }

@@ -2,25 +2,23 @@
  * Staff accounts, for managers: add a clerk, manager or auditor; reset a forgotten PIN; disable
  * an account that should no longer sign in. Accounts are never deleted: they are in the log.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import './admin.css';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RoleSchema, type Role } from '../../domain/permissions';
-import type { Session } from '../../storage';
-import { useRepositories } from '../../storage/provider';
-import { ChoiceGroup } from '../../ui/ChoiceGroup';
-import { Dialog } from '../../ui/Dialog';
+import type { Session } from '../../domain/device/state';
 import { FormError } from '../../ui/FormError';
-import { PinField } from '../../ui/PinField';
-import { useAction } from '../session/use-action';
-import { TextField } from '../../ui/TextField';
+import { useDeviceState } from '../shared/store-context';
+import { useCommand } from '../shared/use-command';
+import { NewAccountForm } from './NewAccountForm';
+import { ResetPinDialog } from './ResetPinDialog';
 
 export function StaffScreen({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { auth } = useRepositories();
-  const accounts = useLiveQuery(() => auth.accounts(), [auth]) ?? [];
+  const accounts = [...useDeviceState().accounts.values()].sort((a, b) =>
+    a.staffNo.localeCompare(b.staffNo),
+  );
   const [resetting, setResetting] = useState<string | null>(null);
-  const toggle = useAction();
+  const toggle = useCommand();
 
   return (
     <main className="admin">
@@ -49,9 +47,11 @@ export function StaffScreen({ session }: { session: Session }) {
                     <button
                       type="button"
                       onClick={() =>
-                        void toggle.run(() =>
-                          auth.setAccountEnabled(account.staffNo, !account.enabled),
-                        )
+                        void toggle.run({
+                          type: 'set-account-enabled',
+                          subject: account.staffNo,
+                          enabled: !account.enabled,
+                        })
                       }
                     >
                       {account.enabled ? t('staff.disable') : t('staff.enable')}
@@ -67,82 +67,5 @@ export function StaffScreen({ session }: { session: Session }) {
       <NewAccountForm />
       {resetting && <ResetPinDialog staffNo={resetting} onClose={() => setResetting(null)} />}
     </main>
-  );
-}
-
-function NewAccountForm() {
-  const { t } = useTranslation();
-  const { auth } = useRepositories();
-  const [staffNo, setStaffNo] = useState('');
-  const [role, setRole] = useState<Role>('clerk');
-  const [pin, setPin] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [created, setCreated] = useState<string | null>(null);
-  const { run, error, busy } = useAction();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const done = await run(() => auth.createAccount({ staffNo, role, pin, confirmation }));
-    if (done !== undefined) {
-      setCreated(staffNo.trim());
-      setStaffNo('');
-      setPin('');
-      setConfirmation('');
-    }
-  };
-
-  return (
-    <form
-      className="panel"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="new-account-title"
-    >
-      <h2 id="new-account-title">{t('staff.newTitle')}</h2>
-      <TextField
-        label={t('staff.staffNo')}
-        value={staffNo}
-        onChange={(value) => setStaffNo(value)}
-        maxLength={12}
-      />
-      <ChoiceGroup
-        label={t('staff.role')}
-        options={RoleSchema.options}
-        value={role}
-        onChange={setRole}
-        labelOf={(code) => t(`role.${code}`)}
-      />
-      <PinField label={t('pin.new')} value={pin} onChange={setPin} />
-      <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
-      <p className="hint">{t('pin.rules')}</p>
-      <FormError message={error} />
-      {created && !error && <p role="status">{t('staff.created', { staffNo: created })}</p>}
-      <button type="submit" className="primary big" disabled={busy}>
-        {t('staff.create')}
-      </button>
-    </form>
-  );
-}
-
-function ResetPinDialog({ staffNo, onClose }: { staffNo: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { auth } = useRepositories();
-  const [pin, setPin] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const { run, error, busy } = useAction();
-  const save = async () => {
-    if ((await run(() => auth.resetPin(staffNo, pin, confirmation))) !== undefined) onClose();
-  };
-  return (
-    <Dialog
-      title={t('staff.resetTitle', { staffNo })}
-      onClose={onClose}
-      confirm={{ label: t('pin.save'), onClick: () => void save(), disabled: busy }}
-    >
-      <PinField label={t('pin.new')} value={pin} onChange={setPin} autoFocus />
-      <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
-      <p className="hint">{t('pin.rules')}</p>
-      <FormError message={error} />
-    </Dialog>
   );
 }

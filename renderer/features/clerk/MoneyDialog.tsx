@@ -1,14 +1,17 @@
 /**
  * 唱收唱付: the clerk keys in the amount due and the amount received; the change and the sentence
- * to say appear as they type. Amounts are parsed straight into integer fen.
+ * to say appear as they type. Amounts are parsed straight into integer fen; every bad input — an
+ * empty field, a negative amount, a decimal comma, too many decimals, an amount out of range,
+ * less received than due — gets its own sentence, and nothing is recorded until both are right.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stepDefinition, type FlowDefinition } from '../../domain/flow-definition';
+import { stepDefinition, type FlowDefinition } from '../../domain/flow/flow-definition';
 import { formatYuan, parseYuan } from '../../domain/money';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 
 const QUICK_NOTES = [2000, 5000, 10000];
@@ -28,31 +31,34 @@ export function MoneyDialog({
   const locale = currentLocale(i18n.language);
   const [due, setDue] = useState('');
   const [received, setReceived] = useState('');
+  const [tried, setTried] = useState(false);
   const dueParsed = parseYuan(due);
   const receivedParsed = parseYuan(received);
-  const error = (() => {
-    if (due.trim() && !dueParsed.ok) return t(`moneyInput.${dueParsed.refusal}`);
-    if (received.trim() && !receivedParsed.ok) return t(`moneyInput.${receivedParsed.refusal}`);
+
+  const problem = (() => {
+    // An empty field is only a problem once the clerk tries to record.
+    for (const [field, text, parsed] of [
+      ['due', due, dueParsed],
+      ['received', received, receivedParsed],
+    ] as const) {
+      if (!parsed.ok && (tried || text.trim() !== '')) return t(`moneyInput.${field}.${parsed.error}`);
+    }
     if (dueParsed.ok && receivedParsed.ok && receivedParsed.value < dueParsed.value) {
       return t('refusal.received-less-than-due');
     }
     return null;
   })();
-  const ready = dueParsed.ok && receivedParsed.ok && error === null;
+  const ready = dueParsed.ok && receivedParsed.ok && problem === null;
   const changeFen = ready ? receivedParsed.value - dueParsed.value : undefined;
   const dueScript = stepDefinition(flow, 'announce-money').script;
   const sentence = ready
     ? [
         dueScript ? renderScript(dueScript, locale, { ...facts, dueFen: dueParsed.value }) : '',
-        renderScript(
-          changeFen === 0 ? flow.moneyScripts.exact : flow.moneyScripts.withChange,
-          locale,
-          {
-            ...facts,
-            receivedFen: receivedParsed.value,
-            changeFen,
-          },
-        ),
+        renderScript(changeFen === 0 ? flow.moneyScripts.exact : flow.moneyScripts.withChange, locale, {
+          ...facts,
+          receivedFen: receivedParsed.value,
+          changeFen,
+        }),
       ].join(locale === 'en' ? ' ' : '')
     : null;
 
@@ -62,18 +68,14 @@ export function MoneyDialog({
       onClose={onCancel}
       confirm={{
         label: t('money.confirm'),
-        onClick: () => ready && onConfirm(dueParsed.value, receivedParsed.value),
-        disabled: !ready,
+        onClick: () => {
+          setTried(true);
+          if (ready) onConfirm(dueParsed.value, receivedParsed.value);
+        },
       }}
     >
       <div className="money-grid">
-        <TextField
-          label={t('money.due')}
-          value={due}
-          onChange={setDue}
-          maxLength={12}
-          inputMode="decimal"
-        />
+        <TextField label={t('money.due')} value={due} onChange={setDue} maxLength={12} inputMode="decimal" />
         <TextField
           label={t('money.received')}
           value={received}
@@ -83,30 +85,16 @@ export function MoneyDialog({
         />
       </div>
       <div className="choice-row">
-        <button
-          type="button"
-          className="choice"
-          disabled={!dueParsed.ok}
-          onClick={() => setReceived(due)}
-        >
+        <button type="button" className="choice" disabled={!dueParsed.ok} onClick={() => setReceived(due)}>
           {t('money.exact')}
         </button>
         {QUICK_NOTES.map((fen) => (
-          <button
-            key={fen}
-            type="button"
-            className="choice"
-            onClick={() => setReceived(formatYuan(fen))}
-          >
+          <button key={fen} type="button" className="choice" onClick={() => setReceived(formatYuan(fen))}>
             {t('money.note', { amount: formatYuan(fen) })}
           </button>
         ))}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={problem} />
       <output className="money-change" aria-label={t('money.change')}>
         {changeFen === undefined
           ? t('money.changeUnknown')

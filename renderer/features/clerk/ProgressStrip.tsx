@@ -3,8 +3,8 @@
  * `data-step-status` (the automation contract in the README); tapping one opens it in the step card.
  */
 import { useTranslation } from 'react-i18next';
-import type { ServiceState, StepStatus } from '../../domain/engine';
-import type { FlowDefinition, Phase, StepId } from '../../domain/flow-definition';
+import type { ServiceState, StepStatus } from '../../domain/service/engine';
+import type { FlowDefinition, Phase, StepId } from '../../domain/flow/flow-definition';
 
 const PHASES: readonly Phase[] = ['greeting', 'service', 'farewell'];
 const MARK: Record<StepStatus, string> = { pending: '', done: '✓', skipped: '↷', na: '—' };

@@ -1,6 +1,6 @@
 /** The running service time against the business type's target: amber near it, red past it. */
 import { useTranslation } from 'react-i18next';
-import { timerLevel } from '../../domain/engine';
+import { timerLevel } from '../../domain/service/engine';
 import { formatDuration } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SKIP_REASONS, type SkipReason } from '../../domain/catalog';
-import type { StepId } from '../../domain/flow-definition';
+import type { StepId } from '../../domain/flow/flow-definition';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
 

@@ -1,17 +1,20 @@
 /**
  * The step in front of the clerk: what to do, the words to say with the customer's name filled in,
- * and the one big Done. Skip needs a reason; Not applicable exists only for conditional steps.
+ * and the one big Done. Skip needs a reason; Not applicable exists only for conditional steps. Done
+ * and Skip ignore taps for a moment after a new step appears (see use-tap-guard.ts).
  */
 import { useTranslation } from 'react-i18next';
-import type { ServiceState } from '../../domain/engine';
-import type { StepDefinition } from '../../domain/flow-definition';
+import type { ServiceState } from '../../domain/service/engine';
+import type { StepDefinition } from '../../domain/flow/flow-definition';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
+import { useTapGuard } from './use-tap-guard';
 
 export function StepCard({
   step,
   service,
   facts,
+  tapGuardMs,
   onDone,
   onSkip,
   onNotApplicable,
@@ -20,6 +23,7 @@ export function StepCard({
   step: StepDefinition;
   service: ServiceState;
   facts: ScriptFacts;
+  tapGuardMs: number;
   onDone: () => void;
   onSkip: () => void;
   onNotApplicable: () => void;
@@ -31,23 +35,24 @@ export function StepCard({
   const state = service.steps[step.id];
   const condition = step.applies.kind === 'when' ? step.applies.condition : null;
   const recorded = state.status !== 'pending';
+  const guard = useTapGuard(`${service.serviceId}:${step.id}`, tapGuardMs);
+  const guarded = (action: () => void) => () => {
+    if (guard.accepts()) action();
+  };
   return (
     <article
       className={`step-card phase-${step.phase}`}
       aria-labelledby="step-card-title"
       data-card-step-id={step.id}
+      data-armed={guard.armed}
     >
       <p className="step-meta">
         <span className="step-number">{t('step.number', { number: step.number })}</span>
         <span>{t(`phase.${step.phase}`)}</span>
         <span className={condition ? 'tag tag-when' : 'tag'}>
-          {condition
-            ? t('step.when', { condition: t(`condition.${condition}`) })
-            : t('step.always')}
+          {condition ? t('step.when', { condition: t(`condition.${condition}`) }) : t('step.always')}
         </span>
-        {recorded && (
-          <span className={`tag status-${state.status}`}>{t(`status.${state.status}`)}</span>
-        )}
+        {recorded && <span className={`tag status-${state.status}`}>{t(`status.${state.status}`)}</span>}
         {onBackToCurrent && (
           <button type="button" className="link back-to-current" onClick={onBackToCurrent}>
             {t('step.backToCurrent')}
@@ -70,24 +75,14 @@ export function StepCard({
         </p>
       )}
       <div className="step-actions">
-        <button type="button" className="primary huge" onClick={onDone}>
-          {t(`step.doneLabel.${step.id}`, { defaultValue: t('step.done') })}
+        <button type="button" className="primary huge" onClick={guarded(onDone)}>
+          {t(`step.doneLabel.${step.action}`, { defaultValue: t('step.done') })}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={onSkip}
-          disabled={state.status === 'done'}
-        >
+        <button type="button" className="secondary" onClick={guarded(onSkip)} disabled={state.status === 'done'}>
           {t('step.skip')}
         </button>
         {condition && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={onNotApplicable}
-            disabled={state.status === 'done'}
-          >
+          <button type="button" className="secondary" onClick={onNotApplicable} disabled={state.status === 'done'}>
             {t('step.na')}
           </button>
         )}

@@ -1,49 +1,46 @@
 /**
  * The locked screen (离席时需锁屏). The signed-in person unlocks with their PIN, or a manager with
- * theirs; someone else can sign in instead. Any open service waits untouched behind it. When the
- * lock came from leaving the seat, it shows for how long, and unlocking records the return.
+ * theirs; someone else can sign in instead, which ends the locked session (an open service stays
+ * open for whoever resumes it). When the lock came from leaving the seat, it shows for how long,
+ * and unlocking records the return.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import './session.css';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stepDefinition, SERVICE_STANDARD } from '../../domain/flow-definition';
+import { openService, type Session } from '../../domain/device/state';
+import { stepDefinition } from '../../domain/flow/flow-definition';
 import { renderScript } from '../../domain/script';
 import { currentLocale } from '../../i18n';
-import type { Session } from '../../storage';
-import { useRepositories } from '../../storage/provider';
 import { formatDuration } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { PinField } from '../../ui/PinField';
+import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
+import { useDeviceState } from '../shared/store-context';
+import { useCommand } from '../shared/use-command';
 import { OpenServiceNotice } from './OpenServiceNotice';
 import { SignInForm } from './SignInForm';
-import { useAction } from './use-action';
-import { TextField } from '../../ui/TextField';
 
-export function LockScreen({
-  session,
-}: {
-  session: Session & { locked: NonNullable<Session['locked']> };
-}) {
+export function LockScreen({ session, counter }: { session: Session; counter: string }) {
   const { t, i18n } = useTranslation();
-  const { auth, services } = useRepositories();
-  const view = useLiveQuery(() => services.latest(), [services]);
+  const state = useDeviceState();
   const [mode, setMode] = useState<'self' | 'manager' | 'other'>('self');
   const [managerNo, setManagerNo] = useState('');
   const [pin, setPin] = useState('');
-  const { run, error, busy } = useAction();
+  const { run, error, busy } = useCommand();
   const now = useNow();
 
-  const open = view?.service?.outcome === 'open' ? view.service : null;
+  const open = openService(state);
   const away = open?.awaySince != null ? open : null;
-  const script = stepDefinition(SERVICE_STANDARD, 'thank-returning').script;
+  const script = stepDefinition(state.config.flow, 'thank-returning').script;
+  const lockedAt = session.locked?.atMs ?? now;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const entered = pin;
     setPin('');
-    void run(() => auth.unlock(mode === 'manager' ? managerNo : session.staffNo, entered));
+    void run({ type: 'unlock', staffNo: mode === 'manager' ? managerNo : null, pin: entered });
   };
 
   return (
@@ -52,14 +49,10 @@ export function LockScreen({
         <h1>{away ? t('away.title') : t('lock.title')}</h1>
         <LanguageSwitcher />
       </header>
-      <p className="lock-who">
-        {t('lock.who', { staffNo: session.staffNo, counter: session.counter })}
-      </p>
+      <p className="lock-who">{t('lock.who', { staffNo: session.staffNo, counter })}</p>
       {away?.awaySince != null ? (
         <>
-          <p className="away-time">
-            {t('away.since', { time: formatDuration(now - away.awaySince) })}
-          </p>
+          <p className="away-time">{t('away.since', { time: formatDuration(now - away.awaySince) })}</p>
           {script && (
             <blockquote className="script">
               {renderScript(script, currentLocale(i18n.language), {
@@ -71,9 +64,7 @@ export function LockScreen({
         </>
       ) : (
         <>
-          <p className="away-time">
-            {t('lock.since', { time: formatDuration(now - session.locked.atMs) })}
-          </p>
+          <p className="away-time">{t('lock.since', { time: formatDuration(now - lockedAt) })}</p>
           <OpenServiceNotice />
         </>
       )}
@@ -88,17 +79,10 @@ export function LockScreen({
       ) : (
         <form className="setup-form" onSubmit={submit} noValidate>
           <h2>
-            {mode === 'manager'
-              ? t('lock.managerUnlock')
-              : t('lock.unlockAs', { staffNo: session.staffNo })}
+            {mode === 'manager' ? t('lock.managerUnlock') : t('lock.unlockAs', { staffNo: session.staffNo })}
           </h2>
           {mode === 'manager' && (
-            <TextField
-              label={t('lock.managerNo')}
-              value={managerNo}
-              onChange={(value) => setManagerNo(value)}
-              maxLength={12}
-            />
+            <TextField label={t('lock.managerNo')} value={managerNo} onChange={setManagerNo} maxLength={12} />
           )}
           <PinField label={t('signIn.pin')} value={pin} onChange={setPin} autoFocus />
           <FormError message={error} />

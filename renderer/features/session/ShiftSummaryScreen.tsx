@@ -1,6 +1,11 @@
-/** After signing out (签退): the shift's own figures, the clerk's self-check (自查). */
+/**
+ * After signing out (签退): the shift's own figures, the clerk's self-check (自查). Steps kept is
+ * done ÷ steps that applied (done or skipped); steps never reached because a customer left early
+ * are shown apart (see domain/service/shift-summary.ts).
+ */
+import './session.css';
 import { useTranslation } from 'react-i18next';
-import type { ShiftSummary } from '../../domain/shift-summary';
+import type { ShiftSummary } from '../../domain/log/events';
 import { formatDuration } from '../../ui/format';
 
 export function ShiftSummaryScreen({
@@ -18,51 +23,39 @@ export function ShiftSummaryScreen({
       ? null
       : Math.round((summary.stepsDone / summary.stepsApplicable) * 100);
   const reasons = Object.entries(summary.skipReasons)
-    .map(([reason, count]) =>
-      t('summary.reasonCount', { reason: t(`skipReason.${reason}`), count }),
-    )
+    .map(([reason, count]) => t('summary.reasonCount', { reason: t(`skipReason.${reason}`), count }))
     .join(t('list.separator'));
+  const figures: [string, string, string][] = [
+    ['services', t('summary.services'), String(summary.services)],
+    [
+      'finished',
+      t('summary.finishedAbandoned'),
+      t('summary.finishedOf', { finished: summary.finished, abandoned: summary.abandoned }),
+    ],
+    [
+      'completion',
+      t('summary.completion'),
+      rate === null
+        ? '—'
+        : t('summary.percent', { rate, done: summary.stepsDone, count: summary.stepsApplicable }),
+    ],
+    ['not-reached', t('summary.notReached'), t('summary.steps', { count: summary.stepsNotReached ?? 0 })],
+    ['average', t('summary.average'), summary.averageMs === null ? '—' : formatDuration(summary.averageMs)],
+    ['skips', t('summary.skips'), String(summary.skips)],
+  ];
   return (
     <main className="setup">
       <section className="setup-form" aria-labelledby="summary-title">
         <h2 id="summary-title">{t('summary.title', { staffNo })}</h2>
         <dl className="figures">
-          <div>
-            <dt>{t('summary.services')}</dt>
-            <dd data-figure="services">{summary.services}</dd>
-          </div>
-          <div>
-            <dt>{t('summary.finishedAbandoned')}</dt>
-            <dd data-figure="finished">
-              {t('summary.finishedOf', {
-                finished: summary.finished,
-                abandoned: summary.abandoned,
-              })}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('summary.completion')}</dt>
-            <dd data-figure="completion">
-              {rate === null
-                ? '—'
-                : t('summary.percent', {
-                    rate,
-                    done: summary.stepsDone,
-                    applicable: summary.stepsApplicable,
-                  })}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('summary.average')}</dt>
-            <dd data-figure="average">
-              {summary.averageMs === null ? '—' : formatDuration(summary.averageMs)}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('summary.skips')}</dt>
-            <dd data-figure="skips">{summary.skips}</dd>
-          </div>
+          {figures.map(([key, label, value]) => (
+            <div key={key}>
+              <dt>{label}</dt>
+              <dd data-figure={key}>{value}</dd>
+            </div>
+          ))}
         </dl>
+        <p className="hint">{t('summary.definition')}</p>
         {reasons && <p className="hint">{reasons}</p>}
         <button type="button" className="primary big" onClick={onDone}>
           {t('summary.done')}

@@ -1,3 +1,4 @@
+import './session.css';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { OpenServiceNotice } from './OpenServiceNotice';

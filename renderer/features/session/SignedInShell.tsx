@@ -1,59 +1,64 @@
 /**
  * Everything behind a sign-in: the top bar (counter, staff number, role, lock, sign-out, PIN,
- * language), the screens the role may open and the idle lock.
+ * language), the screens the role may open (from its abilities) and the idle lock.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShiftSummary } from '../../domain/shift-summary';
-import type { Session } from '../../storage';
-import { useRepositories } from '../../storage/provider';
+import type { Session } from '../../domain/device/state';
+import type { ShiftSummary } from '../../domain/log/events';
+import { can, type Ability } from '../../domain/permissions';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { Notice } from '../../ui/Notice';
 import { SettingsScreen } from '../admin/SettingsScreen';
 import { StaffScreen } from '../admin/StaffScreen';
-import { AuditorScreen } from '../auditor/AuditorScreen';
+import { LogScreen } from '../auditor/LogScreen';
 import { ClerkScreen } from '../clerk/ClerkScreen';
+import { useDeviceState, useStore } from '../shared/store-context';
+import { useCommand } from '../shared/use-command';
 import { ChangePinDialog } from './ChangePinDialog';
-import { useAction } from './use-action';
 import { useIdleLock } from './use-idle-lock';
 
 type Tab = 'counter' | 'staff' | 'settings' | 'log';
 
-const TABS: Record<Session['role'], Tab[]> = {
-  clerk: ['counter'],
-  manager: ['counter', 'staff', 'settings', 'log'],
-  auditor: ['log'],
-};
+/** Each screen, and the ability that opens it. */
+const TABS: readonly { tab: Tab; ability: Ability }[] = [
+  { tab: 'counter', ability: 'run-service' },
+  { tab: 'staff', ability: 'manage-accounts' },
+  { tab: 'settings', ability: 'change-config' },
+  { tab: 'log', ability: 'verify-log' },
+];
 
 export function SignedInShell({
   session,
+  counter,
   onSignedOut,
 }: {
   session: Session;
+  counter: string;
   onSignedOut: (summary: ShiftSummary) => void;
 }) {
   const { t } = useTranslation();
-  const { auth } = useRepositories();
-  const settings = useLiveQuery(() => auth.settings(), [auth]);
-  const tabs = TABS[session.role];
-  const [tab, setTab] = useState<Tab>(tabs[0] ?? 'counter');
+  const store = useStore();
+  const { config } = useDeviceState();
+  const tabs = TABS.filter(({ ability }) => can(session.role, ability)).map(({ tab }) => tab);
+  const [tab, setTab] = useState<Tab>(tabs[0] ?? 'log');
   const [changingPin, setChangingPin] = useState(false);
-  const { run, error, setError } = useAction();
+  const { run, error, dismiss } = useCommand();
 
-  const lockIdle = useCallback(() => void auth.lock('idle'), [auth]);
-  useIdleLock(settings?.idleLockMinutes ?? 3, lockIdle);
+  const lockIdle = useCallback(() => void store.execute({ type: 'lock', reason: 'idle' }), [store]);
+  useIdleLock(config.idleLockMinutes, lockIdle);
 
   const signOut = async () => {
-    const summary = await run(() => auth.signOut());
-    if (summary) onSignedOut(summary);
+    const records = await run({ type: 'sign-out' });
+    const event = records?.find((record) => record.event.type === 'signed-out')?.event;
+    if (event?.type === 'signed-out') onSignedOut(event.summary);
   };
 
   return (
     <div className="clerk">
       <header className="topbar">
         <span className="who">
-          {t('header.counter', { counter: session.counter })}
+          {t('header.counter', { counter })}
           {' · '}
           {t('header.staff', { staffNo: session.staffNo })}
         </span>
@@ -61,19 +66,14 @@ export function SignedInShell({
         {tabs.length > 1 && (
           <nav className="tabs" aria-label={t('nav.label')}>
             {tabs.map((name) => (
-              <button
-                key={name}
-                type="button"
-                aria-pressed={tab === name}
-                onClick={() => setTab(name)}
-              >
+              <button key={name} type="button" aria-pressed={tab === name} onClick={() => setTab(name)}>
                 {t(`nav.${name}`)}
               </button>
             ))}
           </nav>
         )}
         <div className="topbar-actions">
-          <button type="button" onClick={() => void run(() => auth.lock('manual'))}>
+          <button type="button" onClick={() => void run({ type: 'lock', reason: 'manual' })}>
             {t('session.lock')}
           </button>
           <button type="button" onClick={() => setChangingPin(true)}>
@@ -85,17 +85,11 @@ export function SignedInShell({
         </div>
         <LanguageSwitcher />
       </header>
-      {error && (
-        <Notice
-          message={error}
-          onDismiss={() => setError(null)}
-          dismissLabel={t('common.dismiss')}
-        />
-      )}
-      {tab === 'counter' && <ClerkScreen session={session} />}
+      {error && <Notice message={error} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />}
+      {tab === 'counter' && <ClerkScreen counter={counter} />}
       {tab === 'staff' && <StaffScreen session={session} />}
       {tab === 'settings' && <SettingsScreen />}
-      {tab === 'log' && <AuditorScreen />}
+      {tab === 'log' && <LogScreen />}
       {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
     </div>
   );

@@ -1,10 +1,14 @@
 /**
- * The flow engine. `foldService` turns a service's events into its state; `decide` takes that
- * state and a clerk's command and returns the events to append, or a typed refusal. Both are pure:
- * time and ids come in as arguments, so every rule is testable without a clock or a database.
+ * The service engine, as a Decider: `evolveService` folds a service's events into its state;
+ * `decideService` takes that state and a clerk's command and returns the events to append, or a
+ * typed refusal. Both are pure: time and ids come in as arguments.
+ *
+ * Every command after the start names the service it acts on, and step commands name the step: a
+ * tap queued before the screen changed (a double tap, a second tab) is refused as stale instead of
+ * landing on whatever the state has become.
  */
+import { SurnameSchema } from '../surname';
 import {
-  SurnameSchema,
   TicketSchema,
   type AbandonReason,
   type BusinessType,
@@ -12,17 +16,20 @@ import {
   type RecommendationResponse,
   type SkipReason,
   type Title,
-} from './catalog';
-import type { DomainEvent } from './events';
+} from '../catalog';
 import {
   STEP_IDS,
+  hasOwnCommand,
   isConditional,
   stepDefinition,
   type FlowDefinition,
   type StepId,
-} from './flow-definition';
-import { MAX_FEN } from './money';
-import { accept, refuse, type Decision } from './result';
+} from '../flow/flow-definition';
+import type { DomainEvent, RecordedEvent } from '../log/events';
+import { MAX_FEN } from '../money';
+import { refusal, type Refusal } from '../refusal';
+import { surnameProblem } from '../surname';
+import { err, ok, type Result } from '../result';
 
 export type StepStatus = 'pending' | 'done' | 'skipped' | 'na';
 
@@ -41,6 +48,9 @@ export interface MoneyAnnouncement {
 
 export interface ServiceState {
   serviceId: string;
+  /** Who started it, and the sequence number of its first record. */
+  startedBy: string | null;
+  startedSeq: number;
   ticket: string;
   title: Title;
   surname: string | null;
@@ -56,11 +66,13 @@ export interface ServiceState {
   nextTicket: string | null;
 }
 
-/** An event as the engine sees it: what happened, to which service, when (epoch ms). */
+/** An event as the engine sees it: what happened, to which service, when (epoch ms), by whom. */
 export interface TimedEvent {
   serviceId: string | null;
+  seq: number;
   atMs: number;
-  event: DomainEvent;
+  staffNo: string | null;
+  event: RecordedEvent;
 }
 
 function emptySteps(): Record<StepId, StepState> {
@@ -81,12 +93,14 @@ function markDone(state: ServiceState, stepId: StepId): ServiceState {
 }
 
 /** Applies one event. Done is sticky: a step done once stays done whatever is recorded after. */
-export function evolve(state: ServiceState | null, timed: TimedEvent): ServiceState | null {
+export function evolveService(state: ServiceState | null, timed: TimedEvent): ServiceState | null {
   const { event, atMs } = timed;
   if (event.type === 'service-started') {
     if (!timed.serviceId) return state;
     return {
       serviceId: timed.serviceId,
+      startedBy: timed.staffNo,
+      startedSeq: timed.seq,
       ticket: event.ticket,
       title: event.title,
       surname: event.surname,
@@ -151,7 +165,7 @@ export function evolve(state: ServiceState | null, timed: TimedEvent): ServiceSt
 
 /** The state of the last service started among these events (in log order), or null. */
 export function foldService(events: readonly TimedEvent[]): ServiceState | null {
-  return events.reduce<ServiceState | null>(evolve, null);
+  return events.reduce<ServiceState | null>(evolveService, null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,78 +173,45 @@ export function foldService(events: readonly TimedEvent[]): ServiceState | null 
 
 /**
  * What a clerk asks for. Raw input (ticket text, typed surname, amounts in fen from the keypad) is
- * checked by `decide`, which refuses with a reason rather than trusting the screen.
+ * checked here, which refuses with a reason rather than trusting the screen.
  */
-export type Command =
-  | {
-      type: 'start-service';
-      ticket: string;
-      title: Title;
-      surname: string | null;
-      businessType: string;
-    }
-  | { type: 'name-customer'; surname: string }
-  | { type: 'mark-done'; stepId: StepId }
-  | { type: 'skip'; stepId: StepId; reason: SkipReason | null; note: string }
-  | { type: 'mark-na'; stepId: StepId }
-  | { type: 'leave-seat' }
-  | { type: 'return-to-seat' }
-  | { type: 'announce-money'; dueFen: number; receivedFen: number }
-  | { type: 'recommend'; offer: Offer; response: RecommendationResponse }
-  | { type: 'call-next'; nextTicket: string }
-  | { type: 'finish' }
-  | { type: 'abandon'; reason: AbandonReason };
+export type ServiceCommand =
+  | { type: 'start-service'; ticket: string; title: Title; surname: string | null; businessType: string }
+  | { type: 'name-customer'; serviceId: string; surname: string }
+  | { type: 'mark-done'; serviceId: string; stepId: StepId }
+  | { type: 'skip'; serviceId: string; stepId: StepId; reason: SkipReason | null; note: string }
+  | { type: 'mark-na'; serviceId: string; stepId: StepId }
+  | { type: 'leave-seat'; serviceId: string }
+  | { type: 'return-to-seat'; serviceId: string }
+  | { type: 'announce-money'; serviceId: string; dueFen: number; receivedFen: number }
+  | { type: 'recommend'; serviceId: string; offer: Offer; response: RecommendationResponse }
+  /** `serviceId`: the open service this call finishes, or null to call the shift's first ticket. */
+  | { type: 'call-next'; serviceId: string | null; nextTicket: string }
+  | { type: 'finish'; serviceId: string }
+  | { type: 'abandon'; serviceId: string; reason: AbandonReason };
 
-export type RefusalCode =
-  | 'service-already-open'
-  | 'no-open-service'
-  | 'invalid-ticket'
-  | 'invalid-surname'
-  | 'unknown-business-type'
-  | 'skip-needs-reason'
-  | 'skip-needs-note'
-  | 'note-too-long'
-  | 'na-on-always-step'
-  | 'step-already-done'
-  | 'step-has-own-command'
-  | 'clerk-away'
-  | 'clerk-not-away'
-  | 'money-negative'
-  | 'money-not-integer'
-  | 'money-out-of-range'
-  | 'received-less-than-due'
-  | 'steps-pending'
-  // Decided by the repository from the session, before the engine is asked.
-  | 'not-signed-in'
-  | 'screen-locked'
-  | 'pin-change-required'
-  | 'forbidden';
+export const SERVICE_COMMAND_TYPES: ReadonlySet<string> = new Set<ServiceCommand['type']>([
+  'start-service',
+  'name-customer',
+  'mark-done',
+  'skip',
+  'mark-na',
+  'leave-seat',
+  'return-to-seat',
+  'announce-money',
+  'recommend',
+  'call-next',
+  'finish',
+  'abandon',
+]);
 
-export interface Refusal {
-  code: RefusalCode;
-  /** For `steps-pending`: which always-steps still need an outcome. */
-  steps?: StepId[];
-}
-
-export interface DecideContext {
+export interface ServiceContext {
   flow: FlowDefinition;
   businessTypes: readonly BusinessType[];
   now: number;
 }
 
-export type CommandDecision = Decision<DomainEvent[], Refusal>;
-
-/**
- * Steps whose outcome carries data get their own command, so the log records the amounts, the
- * offer, the absence or the ticket called rather than a bare "done".
- */
-const OWN_COMMAND: ReadonlySet<StepId> = new Set([
-  'announce-money',
-  'recommend',
-  'apologise-leaving',
-  'thank-returning',
-  'call-next',
-]);
+export type ServiceDecision = Result<DomainEvent[], Refusal>;
 
 const MAX_NOTE = 200;
 
@@ -250,32 +231,45 @@ function closeConditionalSteps(flow: FlowDefinition, state: ServiceState): Domai
 
 function checkMoney(dueFen: number, receivedFen: number): Refusal | null {
   for (const amount of [dueFen, receivedFen]) {
-    if (!Number.isFinite(amount) || !Number.isInteger(amount)) return { code: 'money-not-integer' };
-    if (amount < 0) return { code: 'money-negative' };
-    if (amount > MAX_FEN) return { code: 'money-out-of-range' };
+    if (!Number.isFinite(amount) || !Number.isInteger(amount)) return refusal('money-not-integer');
+    if (amount < 0) return refusal('money-negative');
+    if (amount > MAX_FEN) return refusal('money-out-of-range');
   }
-  if (receivedFen < dueFen) return { code: 'received-less-than-due' };
+  if (receivedFen < dueFen) return refusal('received-less-than-due');
   return null;
 }
 
-export function decide(
+function checkSurname(input: string): Refusal | string {
+  const surname = input.trim();
+  const problem = surnameProblem(surname);
+  if (problem || !SurnameSchema.safeParse(surname).success) {
+    return refusal('invalid-surname', { surname: problem ?? 'not-a-surname' });
+  }
+  return surname;
+}
+
+const elapsed = (now: number, since: number) => Math.max(0, Math.round(now - since));
+
+export function decideService(
   state: ServiceState | null,
-  command: Command,
-  context: DecideContext,
-): CommandDecision {
+  command: ServiceCommand,
+  context: ServiceContext,
+): ServiceDecision {
   const open = state && state.outcome === 'open' ? state : null;
   const { flow, now } = context;
 
   if (command.type === 'start-service') {
-    if (open) return refuse({ code: 'service-already-open' });
-    if (!TicketSchema.safeParse(command.ticket).success) return refuse({ code: 'invalid-ticket' });
-    const surname = command.surname?.trim() || null;
-    if (surname !== null && !SurnameSchema.safeParse(surname).success) {
-      return refuse({ code: 'invalid-surname' });
+    if (open) return err(refusal('service-already-open'));
+    if (!TicketSchema.safeParse(command.ticket).success) return err(refusal('invalid-ticket'));
+    let surname: string | null = null;
+    if (command.surname !== null && command.surname.trim() !== '') {
+      const checked = checkSurname(command.surname);
+      if (typeof checked !== 'string') return err(checked);
+      surname = checked;
     }
     const business = context.businessTypes.find((type) => type.code === command.businessType);
-    if (!business) return refuse({ code: 'unknown-business-type' });
-    return accept([
+    if (!business) return err(refusal('unknown-business-type'));
+    return ok([
       {
         type: 'service-started',
         ticket: command.ticket,
@@ -287,64 +281,69 @@ export function decide(
     ]);
   }
 
-  if (command.type === 'call-next' && !open) {
-    // Calling a ticket with no service open (the first customer of a shift) is still logged.
-    if (!TicketSchema.safeParse(command.nextTicket).success)
-      return refuse({ code: 'invalid-ticket' });
-    return accept([{ type: 'next-called', nextTicket: command.nextTicket }]);
+  if (command.type === 'call-next' && command.serviceId === null) {
+    // Calling a ticket with no service open (the first customer of a shift) is still logged; with
+    // one open, the screen that sent this was out of date.
+    if (open) return err(refusal('stale-command'));
+    if (!TicketSchema.safeParse(command.nextTicket).success) return err(refusal('invalid-ticket'));
+    return ok([{ type: 'next-called', nextTicket: command.nextTicket }]);
   }
 
-  if (!open) return refuse({ code: 'no-open-service' });
+  if (!open) return err(refusal(state ? 'stale-command' : 'no-open-service'));
+  if (command.serviceId !== open.serviceId) return err(refusal('stale-command'));
 
   if (open.awaySince !== null && command.type !== 'return-to-seat' && command.type !== 'abandon') {
-    return refuse({ code: 'clerk-away' });
+    return err(refusal('clerk-away'));
   }
 
   switch (command.type) {
     case 'name-customer': {
-      const surname = command.surname.trim();
-      if (!SurnameSchema.safeParse(surname).success) return refuse({ code: 'invalid-surname' });
-      return accept([{ type: 'customer-named', surname }]);
+      const checked = checkSurname(command.surname);
+      if (typeof checked !== 'string') return err(checked);
+      return ok([{ type: 'customer-named', surname: checked }]);
     }
-    case 'mark-done':
-      if (OWN_COMMAND.has(command.stepId)) return refuse({ code: 'step-has-own-command' });
-      return accept([{ type: 'step-done', stepId: command.stepId }]);
+    case 'mark-done': {
+      if (hasOwnCommand(flow, command.stepId)) return err(refusal('step-has-own-command'));
+      const step = stepDefinition(flow, command.stepId);
+      // An every-customer step is done once; a second Done for it is a tap from a stale screen.
+      // Conditional steps (items handed over…) can happen again.
+      if (!isConditional(step) && open.steps[command.stepId].status === 'done') {
+        return err(refusal('stale-command'));
+      }
+      return ok([{ type: 'step-done', stepId: command.stepId }]);
+    }
     case 'skip': {
-      if (open.steps[command.stepId].status === 'done')
-        return refuse({ code: 'step-already-done' });
-      if (!command.reason) return refuse({ code: 'skip-needs-reason' });
+      const status = open.steps[command.stepId].status;
+      if (status === 'done') return err(refusal('step-already-done'));
+      if (status === 'skipped') return err(refusal('stale-command'));
+      if (!command.reason) return err(refusal('skip-needs-reason'));
       const note = command.note.trim();
-      if (command.reason === 'other' && note === '') return refuse({ code: 'skip-needs-note' });
-      if (note.length > MAX_NOTE) return refuse({ code: 'note-too-long' });
-      return accept([
-        { type: 'step-skipped', stepId: command.stepId, reason: command.reason, note },
-      ]);
+      if (command.reason === 'other' && note === '') return err(refusal('skip-needs-note'));
+      if (note.length > MAX_NOTE) return err(refusal('note-too-long'));
+      return ok([{ type: 'step-skipped', stepId: command.stepId, reason: command.reason, note }]);
     }
     case 'mark-na': {
       const step = stepDefinition(flow, command.stepId);
-      if (!isConditional(step)) return refuse({ code: 'na-on-always-step' });
-      if (open.steps[command.stepId].status === 'done')
-        return refuse({ code: 'step-already-done' });
+      if (!isConditional(step)) return err(refusal('na-on-always-step'));
+      const status = open.steps[command.stepId].status;
+      if (status === 'done') return err(refusal('step-already-done'));
+      if (status === 'na') return err(refusal('stale-command'));
       // Leaving the seat and thanking on return are one pair: if the clerk never left, neither applies.
       const pair: StepId[] =
         command.stepId === 'apologise-leaving' && open.steps['thank-returning'].status !== 'done'
           ? ['apologise-leaving', 'thank-returning']
           : [command.stepId];
-      return accept(
-        pair.map((stepId) => ({ type: 'step-not-applicable', stepId, auto: false }) as const),
-      );
+      return ok(pair.map((stepId) => ({ type: 'step-not-applicable', stepId, auto: false }) as const));
     }
     case 'leave-seat':
-      return accept([{ type: 'seat-left' }]);
+      return ok([{ type: 'seat-left' }]);
     case 'return-to-seat':
-      if (open.awaySince === null) return refuse({ code: 'clerk-not-away' });
-      return accept([
-        { type: 'seat-returned', absenceMs: Math.max(0, Math.round(now - open.awaySince)) },
-      ]);
+      if (open.awaySince === null) return err(refusal('clerk-not-away'));
+      return ok([{ type: 'seat-returned', absenceMs: elapsed(now, open.awaySince) }]);
     case 'announce-money': {
       const problem = checkMoney(command.dueFen, command.receivedFen);
-      if (problem) return refuse(problem);
-      return accept([
+      if (problem) return err(problem);
+      return ok([
         {
           type: 'money-announced',
           dueFen: command.dueFen,
@@ -354,38 +353,35 @@ export function decide(
       ]);
     }
     case 'recommend':
-      return accept([
-        { type: 'recommendation-recorded', offer: command.offer, response: command.response },
-      ]);
+      return ok([{ type: 'recommendation-recorded', offer: command.offer, response: command.response }]);
     case 'call-next': {
-      if (!TicketSchema.safeParse(command.nextTicket).success)
-        return refuse({ code: 'invalid-ticket' });
+      if (!TicketSchema.safeParse(command.nextTicket).success) return err(refusal('invalid-ticket'));
       const pending = pendingAlwaysSteps(flow, open, 'call-next');
-      if (pending.length > 0) return refuse({ code: 'steps-pending', steps: pending });
-      return accept([
+      if (pending.length > 0) return err(refusal('steps-pending', { steps: pending }));
+      return ok([
         { type: 'next-called', nextTicket: command.nextTicket },
         ...closeConditionalSteps(flow, open),
-        { type: 'service-finished', durationMs: Math.max(0, Math.round(now - open.startedAt)) },
+        { type: 'service-finished', durationMs: elapsed(now, open.startedAt) },
       ]);
     }
     case 'finish': {
       const pending = pendingAlwaysSteps(flow, open);
-      if (pending.length > 0) return refuse({ code: 'steps-pending', steps: pending });
-      return accept([
+      if (pending.length > 0) return err(refusal('steps-pending', { steps: pending }));
+      return ok([
         ...closeConditionalSteps(flow, open),
-        { type: 'service-finished', durationMs: Math.max(0, Math.round(now - open.startedAt)) },
+        { type: 'service-finished', durationMs: elapsed(now, open.startedAt) },
       ]);
     }
-    case 'abandon': {
-      return accept([
-        {
-          type: 'service-abandoned',
-          reason: command.reason,
-          durationMs: Math.max(0, Math.round(now - open.startedAt)),
-        },
+    case 'abandon':
+      return ok([
+        { type: 'service-abandoned', reason: command.reason, durationMs: elapsed(now, open.startedAt) },
       ]);
-    }
   }
+}
+
+/** Every-customer steps with no outcome: what finishing a service would be refused for. */
+export function stepsBlockingFinish(flow: FlowDefinition, state: ServiceState): StepId[] {
+  return pendingAlwaysSteps(flow, state);
 }
 
 /** The step the clerk should look at now: the first always-step still pending, in standard order. */

@@ -4,7 +4,7 @@
  * edit scripts) can never load half-formed.
  */
 import { z } from 'zod';
-import { LocalizedTextSchema } from './locale';
+import { LocalizedTextSchema } from '../locale';
 
 export const STEP_IDS = [
   'stand-to-greet',
@@ -41,6 +41,22 @@ export const ApplicabilitySchema = z.discriminatedUnion('kind', [
 ]);
 export type Applicability = z.infer<typeof ApplicabilitySchema>;
 
+/**
+ * How a step is recorded. Most are a plain Done; a step whose outcome carries data has its own form
+ * or command, so the log keeps the amounts, the offer and its answer, the absence or the ticket
+ * called rather than a bare "done". The engine refuses a plain Done on those; the screens open the
+ * form instead. This is the one place that says which steps those are.
+ */
+export const StepActionSchema = z.enum([
+  'done',
+  'money',
+  'recommendation',
+  'leave-seat',
+  'return-to-seat',
+  'call-next',
+]);
+export type StepAction = z.infer<typeof StepActionSchema>;
+
 export const StepDefinitionSchema = z.object({
   id: StepIdSchema,
   number: z.number().int().min(1).max(17),
@@ -48,6 +64,7 @@ export const StepDefinitionSchema = z.object({
   applies: ApplicabilitySchema,
   /** The words to say; placeholders {customer} {title} {surname} {ticket} {counter} {due} {received} {change}. */
   script: LocalizedTextSchema.nullable(),
+  action: StepActionSchema.default('done'),
 });
 export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
 
@@ -73,7 +90,7 @@ export type FlowDefinition = z.infer<typeof FlowDefinitionSchema>;
 const always = { kind: 'always' } as const;
 const when = (condition: Condition) => ({ kind: 'when', condition }) as const;
 
-/** 服务"十七步" as the carrier's standard writes it (see shared/domain/service-standard.md). */
+/** 服务"十七步" as the carrier's standard writes it (see docs/service-standard.md). */
 export const SERVICE_STANDARD: FlowDefinition = FlowDefinitionSchema.parse({
   version: 1,
   steps: [
@@ -139,6 +156,7 @@ export const SERVICE_STANDARD: FlowDefinition = FlowDefinitionSchema.parse({
       number: 8,
       phase: 'service',
       applies: when('money'),
+      action: 'money',
       script: {
         'zh-CN': '{customer}，请您缴{due}元。',
         'zh-TW': '{customer}，請您繳{due}元。',
@@ -179,6 +197,7 @@ export const SERVICE_STANDARD: FlowDefinition = FlowDefinitionSchema.parse({
       number: 12,
       phase: 'service',
       applies: always,
+      action: 'recommendation',
       script: {
         'zh-CN': '{customer}，我们有一项很适合您的业务，我为您简单介绍一下。',
         'zh-TW': '{customer}，我們有一項很適合您的業務，我為您簡單介紹一下。',
@@ -190,6 +209,7 @@ export const SERVICE_STANDARD: FlowDefinition = FlowDefinitionSchema.parse({
       number: 13,
       phase: 'service',
       applies: when('leaves-seat'),
+      action: 'leave-seat',
       script: {
         'zh-CN': '{customer}请您稍等，我去复印证件。',
         'zh-TW': '{customer}請您稍等，我去影印證件。',
@@ -201,6 +221,7 @@ export const SERVICE_STANDARD: FlowDefinition = FlowDefinitionSchema.parse({
       number: 14,
       phase: 'service',
       applies: when('leaves-seat'),
+      action: 'return-to-seat',
       script: {
         'zh-CN': '感谢{customer}耐心等待。',
         'zh-TW': '感謝{customer}耐心等待。',
@@ -234,6 +255,7 @@ export const SERVICE_STANDARD: FlowDefinition = FlowDefinitionSchema.parse({
       number: 17,
       phase: 'farewell',
       applies: always,
+      action: 'call-next',
       script: {
         'zh-CN': '请{ticket}号到{counter}号窗口办理业务。',
         'zh-TW': '請{ticket}號到{counter}號窗口辦理業務。',
@@ -263,3 +285,8 @@ export function stepDefinition(flow: FlowDefinition, id: StepId): StepDefinition
 }
 
 export const isConditional = (step: StepDefinition): boolean => step.applies.kind === 'when';
+
+/** Steps recorded through their own form or command, never a bare Done. */
+export function hasOwnCommand(flow: FlowDefinition, id: StepId): boolean {
+  return stepDefinition(flow, id).action !== 'done';
+}

@@ -1,8 +1,10 @@
 /**
- * PINs: the rules a new PIN must meet, PBKDF2-HMAC-SHA256 hashing through WebCrypto, a
- * constant-time comparison, and the growing wait after repeated failures.
+ * PINs: the rules a new PIN must meet, PBKDF2-HMAC-SHA256 hashing through WebCrypto, the commitment
+ * the log keeps to each credential, a constant-time comparison, and the growing wait after
+ * repeated failures.
  */
 import { z } from 'zod';
+import { canonicalize, sha256Hex, toHex } from '../log/canonical';
 
 /** OWASP's current minimum for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -20,6 +22,16 @@ export type Credential = z.infer<typeof CredentialSchema>;
 
 export type PinRefusal = 'pin-format' | 'pin-too-simple' | 'pins-differ';
 
+/**
+ * What the log's `pin-set` event commits to: SHA-256 over the staff number, algorithm, iterations,
+ * salt and derived key. The salt never leaves the device, so an exported commitment cannot be used
+ * to guess the PIN; a credentials row is trusted only if it matches its owner's latest commitment.
+ */
+export function credentialCommitment(credential: Credential): Promise<string> {
+  const { staffNo, algorithm, iterations, salt, hash } = credential;
+  return sha256Hex(canonicalize({ staffNo, algorithm, iterations, salt, hash }));
+}
+
 /** 6 to 12 digits, not one digit repeated and not a straight run such as 123456 or 987654. */
 export function checkNewPin(pin: string, confirmation: string): PinRefusal | null {
   if (!/^\d{6,12}$/.test(pin)) return 'pin-format';
@@ -31,8 +43,6 @@ export function checkNewPin(pin: string, confirmation: string): PinRefusal | nul
   return null;
 }
 
-const toHex = (bytes: Uint8Array) =>
-  Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 const fromHex = (hex: string) =>
   Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 
@@ -76,9 +86,17 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
-export async function verifyPin(credential: Credential, pin: string): Promise<boolean> {
-  const derived = await derive(pin, fromHex(credential.salt), credential.iterations);
-  return constantTimeEqual(derived, fromHex(credential.hash));
+/**
+ * Whether `pin` matches. The iteration count is the app's own (`iterations`), never the stored
+ * row's: a row written with fewer iterations to make guessing cheap is simply never a match.
+ */
+export async function verifyPin(
+  credential: Credential,
+  pin: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<boolean> {
+  const derived = await derive(pin, fromHex(credential.salt), iterations);
+  return credential.iterations === iterations && constantTimeEqual(derived, fromHex(credential.hash));
 }
 
 /** Failures in a row before the account has to wait. */

@@ -1,0 +1,69 @@
+/**
+ * Every command the app can ask of the domain, and what deciding one gives back. Commands carry raw
+ * input (a typed staff number, a PIN, an amount in fen); the domain checks it. PINs never leave the
+ * command path: the storage turns them into evidence (does it match? the new one's commitment)
+ * before the domain decides.
+ */
+import type { PublicKeyJwk, DomainEvent } from '../log/events';
+import type { KeyAlgorithm } from '../log/signing';
+import type { Lockout } from '../access/lockout';
+import type { Role } from '../permissions';
+import type { Refusal } from '../refusal';
+import type { ServiceCommand } from '../service/engine';
+
+export type AccessCommand =
+  | { type: 'first-run'; counter: string; staffNo: string; pin: string; confirmation: string }
+  | { type: 'sign-in'; staffNo: string; pin: string }
+  | { type: 'lock'; reason: 'idle' | 'manual' }
+  /** `staffNo`: whose PIN unlocks; null for the signed-in person's own. */
+  | { type: 'unlock'; staffNo: string | null; pin: string }
+  | { type: 'sign-out' }
+  | { type: 'change-own-pin'; currentPin: string; pin: string; confirmation: string }
+  | { type: 'create-account'; staffNo: string; role: Role; pin: string; confirmation: string }
+  | { type: 'reset-pin'; subject: string; pin: string; confirmation: string }
+  | { type: 'set-account-enabled'; subject: string; enabled: boolean }
+  /** `change` is validated by the domain (ConfigChangeSchema), so a form may send what it has. */
+  | { type: 'change-config'; change: unknown };
+
+export type Command = AccessCommand | ServiceCommand;
+export type CommandType = Command['type'];
+
+/** The result of checking a PIN typed for `staffNo`, worked out by the storage. */
+export interface PinCheck {
+  staffNo: string;
+  verdict:
+    | 'match'
+    | 'mismatch'
+    /** No account or no credential: answered as a wrong PIN, after the same PBKDF2 time. */
+    | 'no-credential'
+    /** The stored credential does not match the log's commitment: it was put there by hand. */
+    | 'credential-mismatch';
+  lockout: Lockout;
+}
+
+/** What the domain needs that only the storage or the platform can provide. */
+export interface DecideEnv {
+  now: number;
+  /** A fresh id, used when the command starts a service. */
+  newId: string;
+  pin?: PinCheck;
+  /** The commitment to the new PIN's credential (hashed only if the PIN met the rules). */
+  newPin?: { commitment: string };
+  /** First run: the device id and first signing key the storage generated. */
+  identity?: { deviceId: string; algorithm: KeyAlgorithm; publicKey: PublicKeyJwk };
+}
+
+/** A record to append: the event, who did it (null: the device itself) and its service. */
+export interface PlannedRecord {
+  staffNo: string | null;
+  serviceId: string | null;
+  event: DomainEvent;
+}
+
+/**
+ * A decision. A refusal can still come with records: a wrong PIN is refused and also logged.
+ */
+export interface Decision {
+  records: PlannedRecord[];
+  refusal: Refusal | null;
+}

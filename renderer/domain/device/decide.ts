@@ -1,0 +1,40 @@
+/**
+ * The one entry to the domain's decisions: any command, against the device's state, gives the
+ * records to append or a refusal. Service commands pass the session gate (signed in, unlocked, own
+ * PIN chosen, allowed to serve) and are then judged by the service engine; everything else by the
+ * access decider. The storage runs this under its single-writer lock: read state → decide → append.
+ */
+import { activeSession, decideAccess } from '../access/decide-access';
+import { SERVICE_COMMAND_TYPES, decideService, type ServiceCommand } from '../service/engine';
+import type { AccessCommand, Command, Decision, DecideEnv, PlannedRecord } from './commands';
+import { openService, type DeviceState } from './state';
+
+const isServiceCommand = (command: Command): command is ServiceCommand =>
+  SERVICE_COMMAND_TYPES.has(command.type);
+
+export function decide(state: DeviceState, command: Command, env: DecideEnv): Decision {
+  if (!isServiceCommand(command)) return decideAccess(state, command as AccessCommand, env);
+
+  const active = activeSession(state, 'run-service');
+  if ('refusal' in active) return { records: [], refusal: active.refusal };
+  const decision = decideService(state.service, command, {
+    flow: state.config.flow,
+    businessTypes: state.config.businessTypes,
+    now: env.now,
+  });
+  if (!decision.ok) return { records: [], refusal: decision.error };
+
+  const author = active.session.staffNo;
+  const serviceId =
+    command.type === 'start-service' ? env.newId : (openService(state)?.serviceId ?? null);
+  const records: PlannedRecord[] = decision.value.map((event) => ({
+    staffNo: author,
+    serviceId,
+    event,
+  }));
+  // Leaving the seat locks the screen (离席时需锁屏) in the same step.
+  if (command.type === 'leave-seat') {
+    records.push({ staffNo: author, serviceId: null, event: { type: 'screen-locked', reason: 'leave-seat' } });
+  }
+  return { records, refusal: null };
+}

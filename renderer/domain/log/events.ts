@@ -1,0 +1,261 @@
+/**
+ * Everything that can happen, as the log records it. `DomainEvent` is what the domain decides and
+ * the app writes today (log schema v2). `RecordedEvent` is what reading the log can give back: the
+ * same shapes, except where a record written by schema v1 lacked a field that v2 has (see
+ * records.ts, which restores v1 records into these shapes).
+ */
+import { z } from 'zod';
+import {
+  AbandonReasonSchema,
+  CounterSchema,
+  OfferSchema,
+  RecommendationResponseSchema,
+  SkipReasonSchema,
+  StaffNumberSchema,
+  TicketSchema,
+  TitleSchema,
+} from '../catalog';
+import { ConfigChangeSchema } from '../device/config';
+import { StepIdSchema } from '../flow/flow-definition';
+import { MAX_FEN } from '../money';
+import { RoleSchema } from '../permissions';
+import { SurnameSchema } from '../surname';
+
+export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+export const GENESIS_HASH = '0'.repeat(64);
+
+const Fen = z.number().int().min(0).max(MAX_FEN);
+const Millis = z.number().int().min(0);
+const Count = z.number().int().min(0);
+
+/** A public key as JWK: Ed25519 (OKP) where the platform has it, else ECDSA P-256 (EC). */
+export const PublicKeyJwkSchema = z.union([
+  z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().min(1).max(100) }),
+  z.object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string().min(1).max(100),
+    y: z.string().min(1).max(100),
+  }),
+]);
+export type PublicKeyJwk = z.infer<typeof PublicKeyJwkSchema>;
+
+/** The clerk's self-check at sign-out (自查), kept in the signed-out event. */
+const shiftSummary = <N extends z.ZodType>(notReached: N) =>
+  z.object({
+    services: Count,
+    finished: Count,
+    abandoned: Count,
+    /** Steps done, and steps that applied (done or skipped) in ended services. */
+    stepsDone: Count,
+    stepsApplicable: Count,
+    /** Every-customer steps never reached because the service ended early; not in the ratio. */
+    stepsNotReached: notReached,
+    averageMs: Count.nullable(),
+    skips: Count,
+    skipReasons: z.partialRecord(SkipReasonSchema, z.number().int().positive()),
+  });
+export const ShiftSummarySchema = shiftSummary(Count);
+/** v1 summaries counted steps never reached as applicable and did not count them apart. */
+export const RecordedShiftSummarySchema = shiftSummary(Count.nullable());
+export type ShiftSummary = z.infer<typeof RecordedShiftSummarySchema>;
+
+const pinSet = <C extends z.ZodType>(commitment: C) =>
+  z.object({
+    type: z.literal('pin-set'),
+    subject: StaffNumberSchema,
+    reason: z.enum(['created', 'changed', 'reset']),
+    /**
+     * SHA-256 over the new credential's algorithm, iterations, salt and derived key (never the key
+     * itself). A stored credential is used only if it matches the latest commitment for its owner.
+     */
+    commitment,
+  });
+
+const signedOut = <S extends z.ZodType>(summary: S) =>
+  z.object({
+    type: z.literal('signed-out'),
+    /** `replaced`: someone signed in over this locked session, which ends it. */
+    reason: z.enum(['self', 'replaced']),
+    /** A service left open (an auditor signing out, a session replaced): it stays resumable. */
+    openServiceId: z.string().uuid().nullable(),
+    summary,
+  });
+
+const ServiceStartedSchema = z.object({
+  type: z.literal('service-started'),
+  ticket: TicketSchema,
+  title: TitleSchema,
+  surname: SurnameSchema.nullable(),
+  businessType: z.string().min(1).max(32),
+  targetSeconds: z.number().int().positive(),
+});
+const CustomerNamedSchema = z.object({ type: z.literal('customer-named'), surname: SurnameSchema });
+
+/** Event shapes that are the same in every schema version. */
+const UNCHANGED = [
+  // The device itself (records with no staff number).
+  z.object({
+    type: z.literal('device-identity'),
+    deviceId: z.string().uuid(),
+    algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
+    publicKey: PublicKeyJwkSchema,
+  }),
+  z.object({
+    type: z.literal('log-upgraded'),
+    fromSchema: z.literal(1),
+    /** Commitments to the credentials in force at the upgrade (v1 logs had none). */
+    credentials: z.array(z.object({ subject: StaffNumberSchema, commitment: HashSchema })).max(500),
+  }),
+  z.object({
+    type: z.literal('checkpoint'),
+    reason: z.enum(['sign-out', 'day-close', 'every-n', 'export', 'upgrade']),
+    /** The record before this one, which the signature seals. */
+    upToSeq: z.number().int().min(0),
+    upToHash: HashSchema,
+    /** Which key signed: 0 is the key in device-identity, n the one named by checkpoint n. */
+    keyIndex: z.number().int().min(0),
+    nextKey: PublicKeyJwkSchema,
+    signature: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
+  }),
+  z.object({ type: z.literal('device-set-up'), counter: CounterSchema }),
+  // Accounts and access. The subject's staff number is in the payload; the record's own staffNo
+  // says who did it (the manager creating an account, the person signing in).
+  z.object({ type: z.literal('account-created'), subject: StaffNumberSchema, role: RoleSchema }),
+  z.object({ type: z.literal('account-disabled'), subject: StaffNumberSchema }),
+  z.object({ type: z.literal('account-enabled'), subject: StaffNumberSchema }),
+  z.object({ type: z.literal('signed-in'), role: RoleSchema }),
+  z.object({
+    type: z.literal('sign-in-failed'),
+    subject: StaffNumberSchema,
+    reason: z.enum([
+      'wrong-pin',
+      'unknown-account',
+      'account-disabled',
+      'waiting',
+      'not-allowed',
+      'credential-mismatch',
+    ]),
+    during: z.enum(['sign-in', 'unlock', 'pin-change']),
+    failuresInARow: Count,
+  }),
+  z.object({
+    type: z.literal('account-locked-out'),
+    subject: StaffNumberSchema,
+    failuresInARow: z.number().int().positive(),
+    waitMs: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('screen-locked'), reason: z.enum(['idle', 'leave-seat', 'manual']) }),
+  z.object({ type: z.literal('screen-unlocked'), as: z.enum(['self', 'manager']) }),
+  z.object({ type: z.literal('config-changed'), change: ConfigChangeSchema }),
+  // A service.
+  ServiceStartedSchema,
+  CustomerNamedSchema,
+  z.object({ type: z.literal('step-done'), stepId: StepIdSchema }),
+  z.object({
+    type: z.literal('step-skipped'),
+    stepId: StepIdSchema,
+    reason: SkipReasonSchema,
+    note: z.string().max(200),
+  }),
+  z.object({
+    type: z.literal('step-not-applicable'),
+    stepId: StepIdSchema,
+    /** true when finishing recorded a conditional step whose condition never occurred. */
+    auto: z.boolean(),
+  }),
+  z.object({ type: z.literal('seat-left') }),
+  z.object({ type: z.literal('seat-returned'), absenceMs: Millis }),
+  z.object({ type: z.literal('money-announced'), dueFen: Fen, receivedFen: Fen, changeFen: Fen }),
+  z.object({
+    type: z.literal('recommendation-recorded'),
+    offer: OfferSchema,
+    response: RecommendationResponseSchema,
+  }),
+  z.object({ type: z.literal('next-called'), nextTicket: TicketSchema }),
+  z.object({ type: z.literal('service-finished'), durationMs: Millis }),
+  z.object({
+    type: z.literal('service-abandoned'),
+    reason: AbandonReasonSchema,
+    durationMs: Millis,
+  }),
+] as const;
+
+/** What the app writes (schema v2). */
+export const DomainEventSchema = z.discriminatedUnion('type', [
+  ...UNCHANGED,
+  pinSet(HashSchema),
+  signedOut(ShiftSummarySchema),
+]);
+export type DomainEvent = z.infer<typeof DomainEventSchema>;
+
+/** What reading any schema version gives back (see records.ts). */
+export const RecordedEventSchema = z.discriminatedUnion('type', [
+  ...UNCHANGED,
+  pinSet(HashSchema.nullable()),
+  signedOut(RecordedShiftSummarySchema),
+]);
+export type RecordedEvent = z.infer<typeof RecordedEventSchema>;
+export type EventType = RecordedEvent['type'];
+export type EventOf<T extends EventType> = Extract<RecordedEvent, { type: T }>;
+
+/** The v1 shapes of the events that changed in v2, for reading old records (records.ts). */
+const V1_CHANGED_EVENTS = {
+  'pin-set': pinSet(HashSchema).omit({ commitment: true }),
+  'signed-out': z.object({
+    type: z.literal('signed-out'),
+    summary: RecordedShiftSummarySchema.omit({ stepsNotReached: true }),
+  }),
+  'signed-in': z.object({
+    type: z.literal('signed-in'),
+    role: RoleSchema,
+    replaced: StaffNumberSchema.nullable(),
+  }),
+  'config-changed': z.object({
+    type: z.literal('config-changed'),
+    idleLockMinutes: z.number().int().min(1).max(60),
+  }),
+  // v1 kept whatever its looser surname rule let through (up to four Chinese characters).
+  'service-started': ServiceStartedSchema.extend({ surname: z.string().max(30).nullable() }),
+  'customer-named': CustomerNamedSchema.extend({ surname: z.string().max(30) }),
+} as const;
+
+/** Events that schema v1 did not have. */
+const V2_ONLY: ReadonlySet<string> = new Set(['device-identity', 'log-upgraded', 'checkpoint']);
+
+/** Every event as schema v1 wrote it (release 0.1.0). */
+export const V1EventSchema = z.discriminatedUnion('type', [
+  ...UNCHANGED.filter(
+    (schema) => !V2_ONLY.has(schema.shape.type.value) && !(schema.shape.type.value in V1_CHANGED_EVENTS),
+  ),
+  ...Object.values(V1_CHANGED_EVENTS),
+] as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>]);
+
+type V1Changed = { [K in keyof typeof V1_CHANGED_EVENTS]: z.infer<(typeof V1_CHANGED_EVENTS)[K]> };
+
+/** A v1 event in today's shape: what v1 did not record is null, never invented. */
+export function restoreV1Event(event: { type: string }): RecordedEvent {
+  switch (event.type) {
+    case 'pin-set':
+      return { ...(event as V1Changed['pin-set']), commitment: null };
+    case 'signed-out': {
+      const { summary } = event as V1Changed['signed-out'];
+      return {
+        type: 'signed-out',
+        reason: 'self',
+        openServiceId: null,
+        summary: { ...summary, stepsNotReached: null },
+      };
+    }
+    case 'signed-in': {
+      const { role } = event as V1Changed['signed-in'];
+      return { type: 'signed-in', role };
+    }
+    case 'config-changed': {
+      const { idleLockMinutes } = event as V1Changed['config-changed'];
+      return { type: 'config-changed', change: { key: 'idle-lock-minutes', value: idleLockMinutes } };
+    }
+    default:
+      return event as RecordedEvent;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * A log record: an event with who, where, when, its place in the device's sequence and its link in
+ * the hash chain. Two schema versions exist on devices:
+ *
+ * - v1 (release 0.1.0): no device id; every record written by a staff member.
+ * - v2 (today): names the device that wrote it; the device's own records (identity, checkpoints,
+ *   the upgrade) have no staff number.
+ *
+ * A record is hashed exactly as stored, so old records stay verifiable under their own rules;
+ * `readRecord` restores either version into today's in-memory shape (Excalidraw's restore-on-read):
+ * nothing unvalidated reaches the screens, and nothing v1 did not record is invented.
+ */
+import { z } from 'zod';
+import { CounterSchema, StaffNumberSchema } from '../catalog';
+import { err, ok, type Result } from '../result';
+import { canonicalize, sha256Hex } from './canonical';
+import {
+  DomainEventSchema,
+  HashSchema,
+  V1EventSchema,
+  restoreV1Event,
+  type DomainEvent,
+  type RecordedEvent,
+} from './events';
+
+export const LOG_SCHEMA_VERSION = 2;
+
+const envelope = {
+  seq: z.number().int().positive(),
+  id: z.string().uuid(),
+  /** Wall-clock time, ISO 8601 UTC. */
+  at: z.string().datetime(),
+  /**
+   * Milliseconds since this page load (`boot`) began, from the monotonic clock. Within one boot, a
+   * gap between `at` deltas and `mono.ms` deltas shows the wall clock was changed.
+   */
+  mono: z.object({ boot: z.string().min(1).max(64), ms: z.number().int().min(0) }),
+  serviceId: z.string().uuid().nullable(),
+  prevHash: HashSchema,
+  hash: HashSchema,
+};
+
+const V1RecordSchema = z
+  .object({
+    ...envelope,
+    v: z.literal(1),
+    staffNo: StaffNumberSchema,
+    counter: CounterSchema,
+    event: V1EventSchema,
+  })
+  .strict();
+
+export const V2RecordSchema = z
+  .object({
+    ...envelope,
+    v: z.literal(2),
+    device: z.string().uuid(),
+    /** Who did it; null for what the device itself records (identity, checkpoints, the upgrade). */
+    staffNo: StaffNumberSchema.nullable(),
+    /** Null only before the device was given its counter (its identity record). */
+    counter: CounterSchema.nullable(),
+    event: DomainEventSchema,
+  })
+  .strict();
+export type StoredRecord = z.infer<typeof V2RecordSchema>;
+export type UnsealedRecord = Omit<StoredRecord, 'hash'>;
+
+/** Any record, restored into today's shape. `device` is null for v1 records. */
+export interface LogRecord {
+  v: 1 | 2;
+  seq: number;
+  id: string;
+  at: string;
+  mono: { boot: string; ms: number };
+  device: string | null;
+  staffNo: string | null;
+  counter: string | null;
+  serviceId: string | null;
+  event: RecordedEvent;
+  prevHash: string;
+  hash: string;
+}
+
+/** A stored row that failed validation: reported with what was wrong, never dropped. */
+export interface InvalidRecord {
+  seq: number | null;
+  issues: string[];
+}
+
+export function seqOf(row: unknown): number | null {
+  const seq = (row as { seq?: unknown } | null | undefined)?.seq;
+  return typeof seq === 'number' && Number.isInteger(seq) ? seq : null;
+}
+
+function invalid(row: unknown, error: z.ZodError | string): InvalidRecord {
+  return {
+    seq: seqOf(row),
+    issues:
+      typeof error === 'string'
+        ? [error]
+        : error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`),
+  };
+}
+
+export function readRecord(row: unknown): Result<LogRecord, InvalidRecord> {
+  const version = (row as { v?: unknown } | null | undefined)?.v;
+  if (version === 2) {
+    const parsed = V2RecordSchema.safeParse(row);
+    return parsed.success ? ok(parsed.data) : err(invalid(row, parsed.error));
+  }
+  if (version === 1) {
+    const parsed = V1RecordSchema.safeParse(row);
+    if (!parsed.success) return err(invalid(row, parsed.error));
+    return ok({ ...parsed.data, device: null, event: restoreV1Event(parsed.data.event) });
+  }
+  return err(invalid(row, `unknown record version ${String(version)}`));
+}
+
+/** Every row read; the ones that failed validation listed apart. */
+export interface ReadResult {
+  records: LogRecord[];
+  invalid: InvalidRecord[];
+}
+
+export function readRecords(rows: readonly unknown[]): ReadResult {
+  const result: ReadResult = { records: [], invalid: [] };
+  for (const row of rows) {
+    const read = readRecord(row);
+    if (read.ok) result.records.push(read.value);
+    else result.invalid.push(read.error);
+  }
+  return result;
+}
+
+/** The hash a stored row should carry: SHA-256 over everything in it but the hash, as stored. */
+export function hashOf(row: unknown): Promise<string> {
+  const { hash: _hash, ...unsealed } = row as Record<string, unknown>;
+  return sha256Hex(canonicalize(unsealed));
+}
+
+export async function sealRecord(record: UnsealedRecord): Promise<StoredRecord> {
+  const sealed = { ...record, hash: await hashOf(record) };
+  // Never write what could not be read back.
+  return V2RecordSchema.parse(sealed);
+}
+
+export type { DomainEvent };

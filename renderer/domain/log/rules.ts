@@ -1,0 +1,212 @@
+/**
+ * What verification checks beyond the hashes: replaying the log, every record must have been
+ * allowed for its author at that point — the same rules the domain applies when it decides. A
+ * record forged with DevTools can link perfectly and still break one of these: a clerk creating a
+ * manager, a sign-in claiming a role the account does not have, an auditor recording a step.
+ */
+import { activeSession } from '../access/decide-access';
+import { openService, type DeviceState } from '../device/state';
+import { can } from '../permissions';
+import { stepsBlockingFinish } from '../service/engine';
+import type { LogRecord } from './records';
+
+export type RuleCode =
+  | 'first-record'
+  | 'version-downgrade'
+  | 'wrong-device'
+  | 'wrong-counter'
+  | 'device-record-by-staff'
+  | 'staff-record-without-staff'
+  | 'identity-repeated'
+  | 'upgrade-misplaced'
+  | 'device-set-up-twice'
+  | 'no-such-account'
+  | 'account-disabled'
+  | 'role-mismatch'
+  | 'not-signed-in'
+  | 'not-session-owner'
+  | 'screen-locked'
+  | 'pin-change-required'
+  | 'not-allowed-for-role'
+  | 'session-still-active'
+  | 'replace-without-sign-in'
+  | 'not-locked'
+  | 'service-left-open'
+  | 'service-already-open'
+  | 'not-the-open-service'
+  | 'finished-with-steps-pending';
+
+/** Context the replay carries between records, beyond the device state itself. */
+export interface RuleContext {
+  /** The first manager, between the first-run records and their sign-in. */
+  bootstrap: string | null;
+  /** A session was ended for a sign-in: the next record must be that sign-in, by this person. */
+  replacing: string | null;
+}
+
+export const INITIAL_RULE_CONTEXT: RuleContext = { bootstrap: null, replacing: null };
+
+const DEVICE_EVENTS: ReadonlySet<string> = new Set(['device-identity', 'log-upgraded', 'checkpoint']);
+const SERVICE_EVENTS: ReadonlySet<string> = new Set([
+  'service-started',
+  'customer-named',
+  'step-done',
+  'step-skipped',
+  'step-not-applicable',
+  'seat-left',
+  'seat-returned',
+  'money-announced',
+  'recommendation-recorded',
+  'next-called',
+  'service-finished',
+  'service-abandoned',
+]);
+
+/** The session gate, as a rule: the author is the signed-in, unlocked person and may do this. */
+function sessionRule(
+  state: DeviceState,
+  author: string,
+  ability: Parameters<typeof activeSession>[1],
+  options: { evenBeforePinChange?: boolean } = {},
+): RuleCode | null {
+  const { session } = state;
+  if (!session) return 'not-signed-in';
+  if (session.staffNo !== author) return 'not-session-owner';
+  const active = activeSession(state, ability, options);
+  if ('session' in active) return null;
+  switch (active.refusal.code) {
+    case 'screen-locked':
+      return 'screen-locked';
+    case 'pin-change-required':
+      return 'pin-change-required';
+    default:
+      return 'not-allowed-for-role';
+  }
+}
+
+function serviceRule(state: DeviceState, record: LogRecord, author: string): RuleCode | null {
+  const { event } = record;
+  const open = openService(state);
+  // v1 wrote the return to the seat under the PIN that unlocked, a manager's included.
+  const returning = event.type === 'seat-returned' && record.v === 1;
+  if (!returning) {
+    const gate = sessionRule(state, author, 'run-service');
+    if (gate) return gate;
+  }
+  if (event.type === 'service-started') return open ? 'service-already-open' : null;
+  if (event.type === 'next-called' && record.serviceId === null) {
+    return open ? 'service-already-open' : null;
+  }
+  if (!open || record.serviceId !== open.serviceId) return 'not-the-open-service';
+  if (event.type === 'service-finished' && stepsBlockingFinish(state.config.flow, open).length > 0) {
+    return 'finished-with-steps-pending';
+  }
+  return null;
+}
+
+/** The rule `record` breaks when appended to `state`, or null. Checkpoint signatures are apart. */
+export function ruleBroken(state: DeviceState, context: RuleContext, record: LogRecord): RuleCode | null {
+  const { event, staffNo } = record;
+
+  if (state.head.seq === 0) {
+    const starts = record.v === 2 ? event.type === 'device-identity' : event.type === 'device-set-up';
+    if (!starts) return 'first-record';
+  }
+  if (record.v === 1 && (state.identity || state.upgraded)) return 'version-downgrade';
+  if (record.v === 2) {
+    if (event.type !== 'device-identity' && record.device !== state.identity?.deviceId) {
+      return 'wrong-device';
+    }
+    if (event.type === 'device-identity' && state.identity) return 'identity-repeated';
+  }
+  if (state.counter !== null && record.counter !== null && record.counter !== state.counter) {
+    return 'wrong-counter';
+  }
+  if (DEVICE_EVENTS.has(event.type)) {
+    if (staffNo !== null) return 'device-record-by-staff';
+    // An upgraded v1 log: its new identity first, then the upgrade record, once.
+    if (event.type === 'log-upgraded' && (!state.legacy || state.upgraded || !state.identity)) {
+      return 'upgrade-misplaced';
+    }
+    return null;
+  }
+  if (staffNo === null) return 'staff-record-without-staff';
+  if (context.replacing !== null && !(event.type === 'signed-in' && staffNo === context.replacing)) {
+    return 'replace-without-sign-in';
+  }
+  if (SERVICE_EVENTS.has(event.type)) return serviceRule(state, record, staffNo);
+
+  const inBootstrap = context.bootstrap === staffNo;
+  switch (event.type) {
+    case 'device-set-up':
+      return state.counter === null ? null : 'device-set-up-twice';
+    case 'account-created':
+      if (state.accounts.size === 0) {
+        // The first run: the first manager creates themselves, right after the device is set up.
+        return event.subject === staffNo && event.role === 'manager' && state.counter !== null
+          ? null
+          : 'not-allowed-for-role';
+      }
+      return sessionRule(state, staffNo, 'manage-accounts');
+    case 'account-disabled':
+    case 'account-enabled':
+      return sessionRule(state, staffNo, 'manage-accounts');
+    case 'pin-set':
+      if (inBootstrap && event.subject === staffNo) return null;
+      if (event.reason === 'changed') {
+        if (event.subject !== staffNo) return 'not-session-owner';
+        return sessionRule(state, staffNo, null, { evenBeforePinChange: true });
+      }
+      return sessionRule(state, staffNo, 'manage-accounts');
+    case 'config-changed':
+      return sessionRule(state, staffNo, 'change-config');
+    case 'signed-in': {
+      const account = state.accounts.get(staffNo);
+      if (!account) return 'no-such-account';
+      if (!account.enabled) return 'account-disabled';
+      if (account.role !== event.role) return 'role-mismatch';
+      // v1 let a sign-in replace a locked session silently; v2 ends it with its own record first.
+      if (record.v === 2 && state.session && context.replacing !== staffNo) return 'session-still-active';
+      return null;
+    }
+    case 'signed-out': {
+      if (!state.session) return 'not-signed-in';
+      if (event.reason === 'replaced') return state.session.locked ? null : 'not-locked';
+      const gate = sessionRule(state, staffNo, null, { evenBeforePinChange: true });
+      if (gate) return gate;
+      const open = openService(state);
+      if (record.v === 2 && open && can(state.session.role, 'run-service')) return 'service-left-open';
+      return null;
+    }
+    case 'screen-locked':
+      if (!state.session) return 'not-signed-in';
+      return state.session.staffNo === staffNo ? null : 'not-session-owner';
+    case 'screen-unlocked': {
+      if (!state.session) return 'not-signed-in';
+      if (!state.session.locked) return 'not-locked';
+      if (event.as === 'self') return state.session.staffNo === staffNo ? null : 'not-session-owner';
+      const account = state.accounts.get(staffNo);
+      if (!account) return 'no-such-account';
+      if (!account.enabled) return 'account-disabled';
+      return can(account.role, 'unlock-for-others') ? null : 'not-allowed-for-role';
+    }
+    case 'sign-in-failed':
+    case 'account-locked-out':
+      return event.subject === staffNo ? null : 'not-session-owner';
+  }
+  return null;
+}
+
+/** Moves the replay's own context past `record` (the device state moves with evolveDevice). */
+export function nextRuleContext(state: DeviceState, context: RuleContext, record: LogRecord): RuleContext {
+  const { event, staffNo } = record;
+  let { bootstrap, replacing } = context;
+  if (event.type === 'account-created' && state.accounts.size === 0) bootstrap = staffNo;
+  if (event.type === 'signed-in') {
+    bootstrap = null;
+    replacing = null;
+  }
+  if (event.type === 'signed-out' && event.reason === 'replaced') replacing = staffNo;
+  return { bootstrap, replacing };
+}
+

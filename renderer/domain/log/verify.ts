@@ -1,0 +1,177 @@
+/**
+ * Verification of a device log, record by record in sequence, in bounded memory: the app, the
+ * command-line verifier and the hub feed it batches of stored rows. It checks, in order, for each
+ * record: that it is a valid record of a known schema version; that its sequence number follows;
+ * that it links to the previous hash; that its hash is its content's; that it was allowed for its
+ * author at that point (rules.ts); and, for a checkpoint, its signature along the key chain
+ * (checkpoints.ts). At the end, the head is compared with a witness kept outside the log, which is
+ * what shows records deleted from the end.
+ */
+import { evolveDevice, INITIAL_STATE, type DeviceState } from '../device/state';
+import { canonicalize } from './canonical';
+import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
+import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
+import { hashOf, readRecord, seqOf, type LogRecord } from './records';
+import { INITIAL_RULE_CONTEXT, nextRuleContext, ruleBroken, type RuleCode, type RuleContext } from './rules';
+
+export type VerifyProblem =
+  | { kind: 'invalid-record'; seq: number | null; issues: string[] }
+  | { kind: 'sequence-gap'; seq: number | null; expected: number }
+  | { kind: 'broken-link'; seq: number }
+  | { kind: 'hash-mismatch'; seq: number }
+  | { kind: 'rule'; seq: number; rule: RuleCode; eventType: string; staffNo: string | null }
+  | { kind: CheckpointProblem; seq: number }
+  | { kind: 'first-key-mismatch'; seq: number }
+  /** The witness saw a longer log: records after `afterSeq` were removed. */
+  | { kind: 'records-missing'; afterSeq: number; witnessSeq: number }
+  /** The record the witness saw at `seq` has another hash now: history was rewritten. */
+  | { kind: 'witness-mismatch'; seq: number };
+
+export interface Head {
+  seq: number;
+  hash: string;
+}
+
+export interface VerifySummary {
+  count: number;
+  head: Head;
+  checkpoints: number;
+  /** Every record up to this one is sealed by a signed checkpoint. */
+  sealedUpTo: number;
+  /** The device id and first key the log starts from (null for a v1 log never upgraded). */
+  deviceId: string | null;
+  firstKey: PublicKeyJwk | null;
+  /** The first key matched the one the auditor holds (`expectedFirstKey`); null if none given. */
+  firstKeyTrusted: boolean | null;
+}
+
+export type Verdict =
+  | ({ intact: true } & VerifySummary)
+  | ({ intact: false; problem: VerifyProblem } & VerifySummary);
+
+export interface VerifierOptions {
+  /** The first public key as the auditor knows it (from the device's enrolment or fingerprint). */
+  expectedFirstKey?: PublicKeyJwk;
+  /**
+   * The head as last seen outside the log (Electron's main process, the browser's second storage
+   * area): a longer or different history there means records were removed or rewritten.
+   */
+  witness?: Head | null;
+}
+
+/** Feed rows in sequence with `push`; `finish` gives the verdict. Stops at the first problem. */
+export class LogVerifier {
+  private state: DeviceState = INITIAL_STATE;
+  private context: RuleContext = INITIAL_RULE_CONTEXT;
+  private expectedSeq = 1;
+  private prevHash = GENESIS_HASH;
+  private count = 0;
+  private checkpoints = 0;
+  private sealedUpTo = 0;
+  private problem: VerifyProblem | null = null;
+  private hashAtWitness: string | null = null;
+
+  constructor(private readonly options: VerifierOptions = {}) {}
+
+  get failed(): VerifyProblem | null {
+    return this.problem;
+  }
+
+  /** The device state replayed so far (for tests and for whoever needs the figures after). */
+  get replayed(): DeviceState {
+    return this.state;
+  }
+
+  async push(row: unknown): Promise<VerifyProblem | null> {
+    if (this.problem) return this.problem;
+    this.problem = await this.check(row);
+    return this.problem;
+  }
+
+  async pushAll(rows: Iterable<unknown>): Promise<VerifyProblem | null> {
+    for (const row of rows) if (await this.push(row)) break;
+    return this.problem;
+  }
+
+  private async check(row: unknown): Promise<VerifyProblem | null> {
+    const read = readRecord(row);
+    if (!read.ok) return { kind: 'invalid-record', ...read.error };
+    const record = read.value;
+    if (record.seq !== this.expectedSeq) {
+      return { kind: 'sequence-gap', seq: seqOf(row), expected: this.expectedSeq };
+    }
+    if (record.prevHash !== this.prevHash) return { kind: 'broken-link', seq: record.seq };
+    // Hash the row as stored, not as parsed: an added key is tampering too.
+    if ((await hashOf(row)) !== record.hash) return { kind: 'hash-mismatch', seq: record.seq };
+
+    const rule = ruleBroken(this.state, this.context, record);
+    if (rule) {
+      return { kind: 'rule', seq: record.seq, rule, eventType: record.event.type, staffNo: record.staffNo };
+    }
+    const signatureProblem = await this.checkKeys(record);
+    if (signatureProblem) return signatureProblem;
+
+    if (record.seq === this.options.witness?.seq) this.hashAtWitness = record.hash;
+    this.context = nextRuleContext(this.state, this.context, record);
+    this.state = evolveDevice(this.state, record);
+    this.expectedSeq = record.seq + 1;
+    this.prevHash = record.hash;
+    this.count += 1;
+    return null;
+  }
+
+  private async checkKeys(record: LogRecord): Promise<VerifyProblem | null> {
+    const { event } = record;
+    if (event.type === 'device-identity' && this.options.expectedFirstKey) {
+      if (canonicalize(event.publicKey) !== canonicalize(this.options.expectedFirstKey)) {
+        return { kind: 'first-key-mismatch', seq: record.seq };
+      }
+    }
+    if (event.type !== 'checkpoint') return null;
+    const { keys, identity } = this.state;
+    if (!keys || !identity) return { kind: 'checkpoint-key', seq: record.seq };
+    const problem = await checkCheckpoint(
+      keys,
+      identity.deviceId,
+      record as LogRecord & { event: EventOf<'checkpoint'> },
+    );
+    if (problem) return { kind: problem, seq: record.seq };
+    this.checkpoints += 1;
+    this.sealedUpTo = event.upToSeq;
+    return null;
+  }
+
+  finish(): Verdict {
+    const witness = this.options.witness ?? null;
+    const summary: VerifySummary = {
+      count: this.count,
+      head: { seq: this.expectedSeq - 1, hash: this.prevHash },
+      checkpoints: this.checkpoints,
+      sealedUpTo: this.sealedUpTo,
+      deviceId: this.state.identity?.deviceId ?? null,
+      firstKey: this.state.identity?.firstKey ?? null,
+      firstKeyTrusted: this.options.expectedFirstKey ? this.state.identity !== null : null,
+    };
+    if (this.problem) return { intact: false, problem: this.problem, ...summary };
+    if (witness && witness.seq > summary.head.seq) {
+      return {
+        intact: false,
+        problem: { kind: 'records-missing', afterSeq: summary.head.seq, witnessSeq: witness.seq },
+        ...summary,
+      };
+    }
+    if (witness && witness.seq > 0) {
+      if (this.hashAtWitness !== witness.hash) {
+        return { intact: false, problem: { kind: 'witness-mismatch', seq: witness.seq }, ...summary };
+      }
+    }
+    return { intact: true, ...summary };
+  }
+}
+
+/** Verifies a whole log held in memory (tests, small imports). */
+export async function verifyRows(rows: readonly unknown[], options: VerifierOptions = {}): Promise<Verdict> {
+  const verifier = new LogVerifier(options);
+  await verifier.pushAll(rows);
+  return verifier.finish();
+}

@@ -1,0 +1,70 @@
+/**
+ * Why the domain refused a command: one list for every command (services, access, configuration),
+ * each code with a sentence in every locale (i18n `refusal.<code>`).
+ */
+import type { StepId } from './flow/flow-definition';
+import type { SurnameProblem } from './surname';
+
+export type RefusalCode =
+  // Who may act at all.
+  | 'not-signed-in'
+  | 'screen-locked'
+  | 'pin-change-required'
+  | 'forbidden'
+  // Services.
+  | 'service-already-open'
+  | 'no-open-service'
+  | 'stale-command'
+  | 'invalid-ticket'
+  | 'invalid-surname'
+  | 'unknown-business-type'
+  | 'skip-needs-reason'
+  | 'skip-needs-note'
+  | 'note-too-long'
+  | 'na-on-always-step'
+  | 'step-already-done'
+  | 'step-has-own-command'
+  | 'clerk-away'
+  | 'clerk-not-away'
+  | 'money-negative'
+  | 'money-not-integer'
+  | 'money-out-of-range'
+  | 'received-less-than-due'
+  | 'steps-pending'
+  // Accounts, PINs and the lock.
+  | 'pin-format'
+  | 'pin-too-simple'
+  | 'pins-differ'
+  | 'same-pin'
+  | 'device-already-set-up'
+  | 'device-not-set-up'
+  | 'invalid-counter'
+  | 'invalid-staff-number'
+  | 'wrong-pin'
+  | 'waiting'
+  | 'account-disabled'
+  | 'credential-untrusted'
+  | 'not-locked'
+  | 'session-active'
+  | 'account-exists'
+  | 'no-such-account'
+  | 'cannot-disable-self'
+  | 'service-open'
+  | 'invalid-config';
+
+export interface Refusal {
+  code: RefusalCode;
+  /** `steps-pending`: which every-customer steps still need an outcome. */
+  steps?: StepId[];
+  /** `wrong-pin`: tries left before the account has to wait. */
+  attemptsLeft?: number;
+  /** `waiting`: when the next try is accepted (epoch ms). */
+  retryAt?: number;
+  /** `invalid-surname`: what is wrong with it. */
+  surname?: SurnameProblem;
+}
+
+export const refusal = (code: RefusalCode, extra: Omit<Refusal, 'code'> = {}): Refusal => ({
+  code,
+  ...extra,
+});

@@ -1,0 +1,59 @@
+/**
+ * The device as a manager should know it: its id and the fingerprint of its first signing key
+ * (write it down, or hand it to the auditor: `counter-steps verify --key` checks a log against it),
+ * how much of the log is sealed by signed checkpoints, and whether storage is safe from eviction.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fingerprint } from '../../domain/log/signing';
+import { platform, type PlatformBridge } from '../../platform';
+import { useDeviceState } from '../shared/store-context';
+
+type StorageStatus = Awaited<ReturnType<PlatformBridge['storageStatus']>>;
+
+const megabytes = (bytes: number | null) => (bytes === null ? '—' : (bytes / 1_048_576).toFixed(1));
+
+export function DevicePanel() {
+  const { t } = useTranslation();
+  const { identity, keys, head } = useDeviceState();
+  const [print, setPrint] = useState<string | null>(null);
+  const [storage, setStorage] = useState<StorageStatus | null>(null);
+
+  useEffect(() => {
+    if (identity) void fingerprint(identity.firstKey).then(setPrint);
+  }, [identity]);
+  useEffect(() => {
+    void platform().storageStatus().then(setStorage);
+  }, []);
+
+  const persisted = storage?.persisted;
+  return (
+    <section className="panel" aria-labelledby="device-title">
+      <h2 id="device-title">{t('device.title')}</h2>
+      <dl className="facts">
+        <dt>{t('device.id')}</dt>
+        <dd data-fact="device-id">{identity?.deviceId ?? '—'}</dd>
+        <dt>{t('device.fingerprint')}</dt>
+        <dd data-fact="fingerprint" className="fingerprint">
+          {print ?? '—'}
+        </dd>
+        <dt>{t('device.sealed')}</dt>
+        <dd data-fact="sealed">
+          {t('device.sealedUpTo', { sealed: keys?.lastCheckpointSeq ?? 0, head: head.seq })}
+        </dd>
+        <dt>{t('device.persistent')}</dt>
+        <dd data-fact="persistent">
+          {persisted == null ? '—' : persisted ? t('device.persistentYes') : t('device.persistentNo')}
+        </dd>
+        <dt>{t('device.storage')}</dt>
+        <dd data-fact="storage">
+          {t('device.storageUsed', {
+            used: megabytes(storage?.usageBytes ?? null),
+            quota: megabytes(storage?.quotaBytes ?? null),
+          })}
+        </dd>
+      </dl>
+      <p className="hint">{t('device.fingerprintHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The device's log, for auditors and managers: verify it — every hash, every link, every record
+ * allowed for its author at that point, every checkpoint's signature, and the head against its
+ * witness — and see where it breaks, if it does. Read-only: nothing here writes.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Verdict } from '../../domain/log/verify';
+import { FormError } from '../../ui/FormError';
+import { useStore } from '../shared/store-context';
+import { useStorageErrorMessage } from '../shared/use-refusal-message';
+import { VerdictView } from './VerdictView';
+
+export function LogScreen() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const storageMessage = useStorageErrorMessage();
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const check = async () => {
+    setBusy(true);
+    try {
+      setVerdict(await store.verify());
+      setError(null);
+    } catch (failure) {
+      setError(storageMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="admin">
+      <section className="panel" aria-labelledby="log-title">
+        <h2 id="log-title">{t('audit.title')}</h2>
+        <p className="hint">{t('audit.readOnly')}</p>
+        <button type="button" className="primary big" disabled={busy} onClick={() => void check()}>
+          {busy ? t('audit.verifying') : t('audit.verify')}
+        </button>
+        <FormError message={error} />
+        {verdict && <VerdictView verdict={verdict} />}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+/** A verification verdict in words: intact with its counts, or the first record that is not and why. */
+import { useTranslation } from 'react-i18next';
+import type { Verdict, VerifyProblem } from '../../domain/log/verify';
+
+export function useProblemText(): (problem: VerifyProblem) => string {
+  const { t } = useTranslation();
+  return (problem) => {
+    switch (problem.kind) {
+      case 'rule':
+        return t('audit.problem.rule', {
+          seq: problem.seq,
+          rule: t(`audit.rule.${problem.rule}`),
+          event: problem.eventType,
+          staffNo: problem.staffNo ?? '—',
+        });
+      case 'records-missing':
+        return t('audit.problem.records-missing', {
+          after: problem.afterSeq,
+          witness: problem.witnessSeq,
+        });
+      default:
+        return t(`audit.problem.${problem.kind}`, { seq: problem.seq ?? '?' });
+    }
+  };
+}
+
+export function VerdictView({ verdict }: { verdict: Verdict }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  return (
+    <div className={verdict.intact ? 'verdict ok' : 'verdict bad'} role="status">
+      <p>
+        {verdict.intact
+          ? t('audit.intact', { count: verdict.count })
+          : t('audit.broken', { problem: problemText(verdict.problem) })}
+      </p>
+      <p className="hint">
+        {t('audit.sealed', {
+          sealed: verdict.sealedUpTo,
+          checkpoints: verdict.checkpoints,
+          count: verdict.head.seq,
+        })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * A service in progress: the step card (or, once every step has an outcome, the finish card), the
+ * service's facts and timer, the quick actions, and the seventeen-step strip.
+ */
+import { useTranslation } from 'react-i18next';
+import { nextTicket } from '../../domain/catalog';
+import type { Command } from '../../domain/device/commands';
+import { stepDefinition, type StepId } from '../../domain/flow/flow-definition';
+import { addressCustomer, type ScriptFacts } from '../../domain/script';
+import { currentStep, type ServiceState } from '../../domain/service/engine';
+import { currentLocale } from '../../i18n';
+import { useDeviceState } from '../shared/store-context';
+import type { OpenDialog } from './ClerkDialogs';
+import { ProgressStrip } from './ProgressStrip';
+import { QuickActions } from './QuickActions';
+import { ServiceTimer } from './ServiceTimer';
+import { StepCard } from './StepCard';
+
+export function ServiceView({
+  service,
+  facts,
+  selected,
+  onSelect,
+  onCommand,
+  onDialog,
+}: {
+  service: ServiceState;
+  facts: ScriptFacts;
+  selected: StepId | null;
+  onSelect: (id: StepId | null) => void;
+  onCommand: (command: Command) => void;
+  onDialog: (dialog: OpenDialog) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { config } = useDeviceState();
+  const { flow } = config;
+  const { serviceId } = service;
+  const current = currentStep(flow, service);
+  const shown = selected ?? current;
+  const lastMoney = service.money.at(-1);
+  const cardFacts: ScriptFacts = lastMoney ? { ...facts, dueFen: lastMoney.dueFen } : facts;
+
+  // Steps whose outcome carries data open their form (the flow definition says which).
+  const done = (id: StepId) => {
+    switch (stepDefinition(flow, id).action) {
+      case 'money':
+        return onDialog({ kind: 'money' });
+      case 'recommendation':
+        return onDialog({ kind: 'recommend' });
+      case 'leave-seat':
+        return onCommand({ type: 'leave-seat', serviceId });
+      case 'return-to-seat':
+        return onCommand({ type: 'return-to-seat', serviceId });
+      case 'call-next':
+        return onDialog({ kind: 'call-next' });
+      case 'done':
+        return onCommand({ type: 'mark-done', serviceId, stepId: id });
+    }
+  };
+
+  return (
+    <main className="service">
+      <section className="service-main">
+        {shown ? (
+          <StepCard
+            step={stepDefinition(flow, shown)}
+            service={service}
+            facts={shown === 'call-next' ? { ...cardFacts, ticket: nextTicket(service.ticket) } : cardFacts}
+            tapGuardMs={config.tapGuardMs}
+            onDone={() => done(shown)}
+            onSkip={() => onDialog({ kind: 'skip', stepId: shown })}
+            onNotApplicable={() => onCommand({ type: 'mark-na', serviceId, stepId: shown })}
+            onBackToCurrent={selected && selected !== current ? () => onSelect(null) : undefined}
+          />
+        ) : (
+          <article className="step-card all-recorded">
+            <h2>{t('finish.title')}</h2>
+            <p className="step-todo">{t('finish.intro')}</p>
+            <div className="step-actions">
+              <button type="button" className="primary huge" onClick={() => onCommand({ type: 'finish', serviceId })}>
+                {t('finish.button')}
+              </button>
+            </div>
+          </article>
+        )}
+      </section>
+
+      <aside className="service-side">
+        <p className="service-title">
+          {t('header.service', {
+            ticket: service.ticket,
+            business: t(`business.${service.businessType}`, { defaultValue: service.businessType }),
+          })}
+        </p>
+        <p className="customer">
+          {service.surname
+            ? addressCustomer(currentLocale(i18n.language), service.title, service.surname)
+            : t(`titles.${service.title}`)}
+        </p>
+        <ServiceTimer startedAt={service.startedAt} targetSeconds={service.targetSeconds} />
+        <QuickActions service={service} onCommand={onCommand} onDialog={onDialog} />
+      </aside>
+
+      <ProgressStrip flow={flow} service={service} current={current} selected={selected} onSelect={onSelect} />
+    </main>
+  );
+}

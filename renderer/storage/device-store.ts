@@ -1,0 +1,355 @@
+/**
+ * The one command handler and the read model the screens watch.
+ *
+ * State lives in memory as the fold of the log (loaded at start by load-state.ts) and moves
+ * forward with each append; the log stays the only truth: every change is an append first, and
+ * when another tab or window writes, this one folds the new records in (a BroadcastChannel tells
+ * it, and the append's own head check catches what the message has not yet).
+ *
+ * A command, under the single-writer lock: gather the evidence the domain needs (PIN checks and
+ * hashes, a new signing key), ask the domain to decide, seal the records (and a signed checkpoint
+ * when one is due), append them in one transaction, then fold them in, advance the witness and
+ * tell the screens.
+ */
+import { evidenceNeeded } from '../domain/access/decide-access';
+import type { Credential } from '../domain/access/pin';
+import type { Command, DecideEnv, PlannedRecord } from '../domain/device/commands';
+import { decide } from '../domain/device/decide';
+import { foldDevice, type DeviceState } from '../domain/device/state';
+import { checkpointDue, makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
+import { sealRecord, type InvalidRecord, type LogRecord, type StoredRecord } from '../domain/log/records';
+import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
+import type { Head } from '../domain/log/witness';
+import { LogVerifier, type Verdict, type VerifierOptions } from '../domain/log/verify';
+import { err, ok, type Result } from '../domain/result';
+import type { Refusal } from '../domain/refusal';
+import type { CounterStepsDb, KeyRow } from './db';
+import { StorageError, toStorageError } from './errors';
+import { EventLog } from './event-log';
+import { Evidence } from './evidence';
+import { KeyStore, keyRow } from './key-store';
+import { loadState } from './load-state';
+import { memoryWitness, type Witness } from './witness';
+
+export interface Clock {
+  /** Wall-clock epoch milliseconds. */
+  now(): number;
+  /** Monotonic milliseconds since `boot` began. */
+  mono(): number;
+  boot: string;
+}
+
+export const browserClock: Clock = {
+  now: () => Date.now(),
+  mono: () => performance.now(),
+  boot: globalThis.crypto.randomUUID(),
+};
+
+/** What the witness says about the log, when it disagrees. */
+export type IntegrityProblem =
+  | { kind: 'records-missing'; afterSeq: number; witnessSeq: number }
+  | { kind: 'witness-mismatch'; seq: number };
+
+export interface StoreSnapshot {
+  state: DeviceState;
+  /** Rows that failed validation among those read: shown, never dropped silently. */
+  invalid: readonly InvalidRecord[];
+  integrity: IntegrityProblem | null;
+  /** The current signing key is missing, so checkpoints cannot be signed. */
+  signingKeyMissing: boolean;
+}
+
+export interface StoreOptions {
+  clock?: Clock;
+  pinIterations: number;
+  witness?: Witness;
+  newId?: () => string;
+}
+
+const LOCK_NAME = 'counter-steps:event-log';
+const isWriteConflict = (error: unknown) =>
+  error instanceof StorageError && error.code === 'write-conflict';
+
+export class DeviceStore {
+  private current: StoreSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private channel: BroadcastChannel | null = null;
+  private readonly log: EventLog;
+  private readonly keys: KeyStore;
+  private readonly evidence: Evidence;
+  private readonly clock: Clock;
+  private readonly witness: Witness;
+  private readonly newId: () => string;
+
+  private constructor(
+    readonly db: CounterStepsDb,
+    options: StoreOptions,
+    initial: StoreSnapshot,
+  ) {
+    this.log = new EventLog(db);
+    this.keys = new KeyStore(db);
+    this.evidence = new Evidence(this.log, options.pinIterations);
+    this.clock = options.clock ?? browserClock;
+    this.witness = options.witness ?? memoryWitness();
+    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.current = initial;
+  }
+
+  static async open(db: CounterStepsDb, options: StoreOptions): Promise<DeviceStore> {
+    const loaded = await loadState(new EventLog(db));
+    const store = new DeviceStore(db, options, {
+      ...loaded,
+      integrity: null,
+      signingKeyMissing: false,
+    });
+    if (loaded.state.legacy && !loaded.state.upgraded) {
+      await store.exclusive(() => store.upgradeFromV1());
+    }
+    await store.checkWitness();
+    const { keys } = store.current.state;
+    if (keys) {
+      await store.keys.retireAllBut(keys.index);
+      store.update({ signingKeyMissing: (await store.keys.key(keys.index)) === null });
+    }
+    store.listenToOtherWriters();
+    return store;
+  }
+
+  get snapshot(): StoreSnapshot {
+    return this.current;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): StoreSnapshot => this.current;
+
+  /**
+   * Runs one command. Resolves with the stored records, or the refusal (a refused sign-in's
+   * failure record is stored all the same). Storage failures reject with a StorageError.
+   */
+  execute(command: Command): Promise<Result<LogRecord[], Refusal>> {
+    return this.exclusive(async () => {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await this.executeOnce(command);
+        } catch (error) {
+          // Another writer moved the head: fold its records in and judge the command again.
+          if (!isWriteConflict(error) || attempt >= 2) throw toStorageError(error);
+          await this.catchUp();
+        }
+      }
+    });
+  }
+
+  /** Verifies the whole log, streamed in batches, against the witness. */
+  async verify(options: Omit<VerifierOptions, 'witness'> = {}): Promise<Verdict> {
+    const verifier = new LogVerifier({ ...options, witness: await this.witness.read() });
+    for await (const rows of this.log.batches()) {
+      if (await verifier.pushAll(rows)) break;
+    }
+    return verifier.finish();
+  }
+
+  close(): void {
+    this.channel?.close();
+    this.db.close();
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async executeOnce(command: Command): Promise<Result<LogRecord[], Refusal>> {
+    const { state } = this.current;
+    const now = this.clock.now();
+    const env: DecideEnv = { now, newId: this.newId() };
+    const needs = evidenceNeeded(state, command as Parameters<typeof evidenceNeeded>[1]);
+    let credential: Credential | undefined;
+    let firstKey: SigningKeyPair | undefined;
+    if (needs.checkPin) {
+      env.pin = await this.evidence.checkPin(state, needs.checkPin.staffNo, needs.checkPin.pin);
+    }
+    if (needs.newPin) {
+      const made = await this.evidence.newPin(needs.newPin.staffNo, needs.newPin.pin, needs.newPin.confirmation);
+      if (made) {
+        env.newPin = { commitment: made.commitment };
+        credential = made.credential;
+      }
+    }
+    if (needs.identity) {
+      firstKey = await generateSigningKey();
+      env.identity = { deviceId: this.newId(), algorithm: firstKey.algorithm, publicKey: firstKey.publicKey };
+    }
+    const decision = decide(state, command, env);
+    const records =
+      decision.records.length > 0
+        ? await this.commit(decision.records, now, { credential, firstKey })
+        : [];
+    return decision.refusal ? err(decision.refusal) : ok(records);
+  }
+
+  /**
+   * Seals `planned` after the head, adds a signed checkpoint when one is due (or `forced`), and
+   * appends it all in one transaction. Returns the records as stored.
+   */
+  private async commit(
+    planned: readonly PlannedRecord[],
+    now: number,
+    extras: { credential?: Credential; firstKey?: SigningKeyPair; forced?: CheckpointReason } = {},
+  ): Promise<StoredRecord[]> {
+    const before = this.current.state;
+    const sealed = await this.seal(before, planned, now);
+    let after = foldDevice(sealed, before);
+    const newKeys: KeyRow[] = extras.firstKey ? [keyRow(0, extras.firstKey)] : [];
+
+    const reason = extras.forced ?? checkpointDue(before, planned, now);
+    let signingKeyMissing = this.current.signingKeyMissing;
+    if (reason && after.keys && after.identity) {
+      const index = after.keys.index;
+      const signer =
+        index === 0 && extras.firstKey ? extras.firstKey : await this.keys.key(index);
+      if (signer) {
+        const next = await generateSigningKey(signer.algorithm);
+        const event = await makeCheckpoint({
+          device: after.identity.deviceId,
+          head: after.head,
+          reason,
+          keyIndex: index,
+          key: signer,
+          nextKey: next.publicKey,
+        });
+        const [checkpoint] = await this.seal(after, [{ staffNo: null, serviceId: null, event }], now);
+        if (checkpoint) {
+          sealed.push(checkpoint);
+          after = foldDevice([checkpoint], after);
+          newKeys.push(keyRow(index + 1, next));
+        }
+      } else signingKeyMissing = true;
+    }
+
+    const pinSet = sealed.find((record) => record.event.type === 'pin-set');
+    await this.log.append(before.head, sealed, {
+      credential: extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
+      keys: newKeys,
+    });
+
+    this.update({ state: after, signingKeyMissing });
+    this.channel?.postMessage({ seq: after.head.seq });
+    await this.advanceWitness(after.head);
+    if (after.keys && newKeys.length > 0) await this.keys.retireAllBut(after.keys.index);
+    return sealed;
+  }
+
+  private async seal(state: DeviceState, planned: readonly PlannedRecord[], now: number): Promise<StoredRecord[]> {
+    const at = new Date(now).toISOString();
+    const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
+    let device = state.identity?.deviceId ?? null;
+    let counter = state.counter;
+    let prevHash = state.head.hash;
+    const sealed: StoredRecord[] = [];
+    for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
+      if (event.type === 'device-identity') device = event.deviceId;
+      if (event.type === 'device-set-up') counter = event.counter;
+      if (device === null) throw new StorageError('log-unreadable');
+      const record = await sealRecord({
+        v: 2,
+        seq: state.head.seq + 1 + offset,
+        id: this.newId(),
+        at,
+        mono,
+        device,
+        staffNo,
+        counter,
+        serviceId,
+        event,
+        prevHash,
+      });
+      sealed.push(record);
+      prevHash = record.hash;
+    }
+    return sealed;
+  }
+
+  /**
+   * A log written by release 0.1.0 (schema v1) gets a device identity and commitments to the PINs
+   * in force, then a first checkpoint over everything: its v1 records stay byte for byte as they
+   * were, verifiable under v1's rules.
+   */
+  private async upgradeFromV1(): Promise<void> {
+    const { state } = this.current;
+    if (!state.legacy || state.upgraded) return;
+    const credentials: { subject: string; commitment: string }[] = [];
+    for (const staffNo of state.accounts.keys()) {
+      const commitment = await this.evidence.commitmentOfStored(staffNo);
+      if (commitment) credentials.push({ subject: staffNo, commitment });
+    }
+    const firstKey = await generateSigningKey();
+    const deviceId = this.newId();
+    await this.commit(
+      [
+        {
+          staffNo: null,
+          serviceId: null,
+          event: { type: 'device-identity', deviceId, algorithm: firstKey.algorithm, publicKey: firstKey.publicKey },
+        },
+        { staffNo: null, serviceId: null, event: { type: 'log-upgraded', fromSchema: 1, credentials } },
+      ],
+      this.clock.now(),
+      { firstKey, forced: 'upgrade' },
+    );
+  }
+
+  /** Compares the log with its witness; while they disagree the witness is not moved. */
+  private async checkWitness(): Promise<void> {
+    const witnessed = await this.witness.read();
+    const { head } = this.current.state;
+    let integrity: IntegrityProblem | null = null;
+    if (witnessed && witnessed.seq > head.seq) {
+      integrity = { kind: 'records-missing', afterSeq: head.seq, witnessSeq: witnessed.seq };
+    } else if (witnessed && witnessed.seq > 0 && (await this.log.hashAt(witnessed.seq)) !== witnessed.hash) {
+      integrity = { kind: 'witness-mismatch', seq: witnessed.seq };
+    }
+    this.update({ integrity });
+    if (!integrity && head.seq > 0) await this.advanceWitness(head);
+  }
+
+  private async advanceWitness(head: Head): Promise<void> {
+    if (this.current.integrity) return;
+    const result = await this.witness.advance({ seq: head.seq, hash: head.hash });
+    if (!result.ok && result.error !== 'unavailable') await this.checkWitness();
+  }
+
+  /** Folds in whatever another tab or window appended since this one's head. */
+  private async catchUp(): Promise<void> {
+    const { state, invalid } = this.current;
+    const { records, invalid: bad } = await this.log.after(state.head.seq);
+    if (records.length === 0 && bad.length === 0) return;
+    this.update({ state: foldDevice(records, state), invalid: [...invalid, ...bad] });
+  }
+
+  private listenToOtherWriters(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(`counter-steps:log:${this.db.name}`);
+    this.channel.onmessage = () => void this.exclusive(() => this.catchUp());
+  }
+
+  private update(patch: Partial<StoreSnapshot>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Runs `work` with the log to itself: across tabs through the Web Locks API where there is one,
+   * and always in order within this page, so two quick taps cannot both decide on the same state.
+   */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    const run = (): Promise<T> =>
+      locks ? (locks.request(`${LOCK_NAME}:${this.db.name}`, work) as Promise<T>) : work();
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
