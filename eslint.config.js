@@ -1,11 +1,61 @@
 // ESLint: strict TypeScript everywhere, React hooks rules, and the architecture's boundaries.
+//
+// Layers (renderer/): domain (pure) ← storage, platform ← features ← app. Features reach storage
+// only through its public entry, never another feature; only storage/event-log.ts touches the
+// log's tables; nothing anywhere updates or deletes a stored record. A test commit breaking each
+// rule fails lint (see the README's architecture section).
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const mutatingCalls = [
+const FEATURES = ['admin', 'auditor', 'clerk', 'session', 'setup', 'shared'];
+
+const restricted = (group, message) => ({ group, message });
+const noImports = (...patterns) => ['error', { patterns }];
+
+const pure = restricted(
+  [
+    'react',
+    'react-*',
+    'dexie',
+    'dexie-*',
+    'electron',
+    'i18next',
+    '**/storage/**',
+    '**/features/**',
+    '**/platform/**',
+    '**/ui/**',
+    '**/app/**',
+    '**/i18n/**',
+  ],
+  'renderer/domain must stay pure: no UI, storage, platform or DOM.',
+);
+const upward = restricted(
+  ['**/features/**', '**/app/**', '**/ui/**'],
+  'No upward imports: storage and platform never import screens.',
+);
+const storageInternals = restricted(
+  ['dexie', '**/storage/*', '!**/storage/index'],
+  'Screens use storage only through its public entry (renderer/storage).',
+);
+
+/** Mutating or raw calls on the log's tables. */
+const LOG_TABLE_SYNTAX = [
+  {
+    selector:
+      'MemberExpression[property.name=/^(events|credentials)$/][object.type!="ThisExpression"][object.property.name="db"], MemberExpression[property.name=/^(events|credentials)$/][object.name="db"]',
+    message: 'Only storage/event-log.ts touches the log and its credentials.',
+  },
+  {
+    selector: 'CallExpression[callee.property.name="table"]',
+    message:
+      'Tables are reached through their typed properties in storage/db.ts, and the log only through storage/event-log.ts.',
+  },
+];
+const APPEND_ONLY_SYNTAX = [
   'put',
   'update',
   'delete',
@@ -14,7 +64,10 @@ const mutatingCalls = [
   'bulkDelete',
   'bulkUpdate',
   'modify',
-];
+].map((name) => ({
+  selector: `CallExpression[callee.property.name='${name}'][callee.object.property.name=/^(events|credentials)$/]`,
+  message: 'Stored data is append-only: corrections are new events, a new PIN is a new row.',
+}));
 
 export default tseslint.config(
   {
@@ -24,18 +77,28 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      'bench/**',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-duplicate-imports': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
@@ -52,31 +115,9 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: no UI, storage, platform or DOM.
     files: ['renderer/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'react',
-                'react-*',
-                'dexie',
-                'dexie-*',
-                'electron',
-                'i18next',
-                '**/storage/**',
-                '**/features/**',
-                '**/platform/**',
-                '**/ui/**',
-              ],
-              message: 'renderer/domain must stay pure.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': noImports(pure),
       'no-restricted-globals': [
         'error',
         'window',
@@ -88,35 +129,51 @@ export default tseslint.config(
     },
   },
   {
-    // Screens talk to repositories, never to tables.
-    files: ['renderer/features/**/*', 'renderer/ui/**/*'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['dexie', '**/storage/db', '**/storage/event-log'],
-              message: 'Use a repository from storage/.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['renderer/storage/**/*', 'renderer/platform/**/*', 'renderer/i18n/**/*'],
+    rules: { 'no-restricted-imports': noImports(upward) },
   },
   {
-    // The log is append-only: no code may update or delete stored rows.
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    files: ['renderer/ui/**/*'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...mutatingCalls.map((name) => ({
-          selector: `CallExpression[callee.property.name='${name}'][callee.object.property.name=/^(events|credentials)$/]`,
-          message:
-            'Stored data is append-only: corrections are new events, a new PIN is a new row.',
-        })),
-      ],
+      'no-restricted-imports': noImports(
+        restricted(
+          ['**/storage', '**/storage/**', '**/features/**', '**/app/**', '**/platform/**'],
+          'ui holds shared components only: no storage, screens or platform.',
+        ),
+      ),
     },
+  },
+  // Each feature: storage through its public entry only, and no other feature but `shared`.
+  ...FEATURES.map((feature) => ({
+    files: [`renderer/features/${feature}/**/*`],
+    rules: {
+      'no-restricted-imports': noImports(
+        storageInternals,
+        restricted(
+          [
+            ...FEATURES.filter((other) => other !== feature && other !== 'shared').flatMap(
+              (other) => [`**/features/${other}/**`, `../${other}/**`],
+            ),
+            '**/app/**',
+          ],
+          'Features do not import each other (only features/shared) nor the app shell.',
+        ),
+      ),
+    },
+  })),
+  {
+    files: ['renderer/app/**/*', 'renderer/main.tsx'],
+    rules: { 'no-restricted-imports': noImports(storageInternals) },
+  },
+  {
+    // The log's tables: only the log module; and nothing updates or deletes a stored record.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/storage/event-log.ts', 'renderer/storage/db.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...LOG_TABLE_SYNTAX, ...APPEND_ONLY_SYNTAX] },
+  },
+  {
+    files: ['renderer/storage/event-log.ts', 'renderer/storage/db.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...APPEND_ONLY_SYNTAX] },
   },
   {
     files: ['tests/**/*'],

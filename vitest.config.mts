@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // IndexedDB for unit tests is fake-indexeddb, installed before any module (Dexie reads the
+    // globals when it loads). End-to-end tests run real IndexedDB in real Chromium.
+    setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },

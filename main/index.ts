@@ -19,6 +19,7 @@ import { applyNavigationGuards } from './navigation-guard';
 import { createRendererProtocolHandler } from './renderer-protocol';
 import { type Settings, loadSettings } from './settings';
 import { buildWindowOptions } from './window-options';
+import { createWitnessStore } from './witness-store';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const OUT_DIR = join(import.meta.dirname, '..');
@@ -35,7 +36,11 @@ let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(settings: Settings): BrowserWindow {
   const window = new BrowserWindow(
-    buildWindowOptions({ preloadPath: PRELOAD_PATH, kiosk: settings.kiosk }),
+    buildWindowOptions({
+      preloadPath: PRELOAD_PATH,
+      kiosk: settings.kiosk,
+      devTools: settings.devTools,
+    }),
   );
   window.once('ready-to-show', () => window.show());
 
@@ -79,6 +84,11 @@ async function start(): Promise<void> {
       exportsDir: join(userDataDir, 'exports'),
       fs: { mkdir, writeFile, rename, rm },
       keepAwake: createKeepAwake(powerSaveBlocker),
+      witness: createWitnessStore({
+        userDataDir,
+        fs: { readFile: (path) => readFile(path, 'utf8'), writeFile, rename, mkdir },
+        log: log('witness'),
+      }),
       log: log('ipc'),
     }),
   );

@@ -17,9 +17,12 @@ import {
   CHANNELS,
   KeepAwakeRequestSchema,
   SaveExportRequestSchema,
+  WitnessAdvanceRequestSchema,
+  WitnessReadRequestSchema,
 } from '../preload/contract';
 import { isAppUrl } from './app-origin';
 import type { KeepAwake } from './keep-awake';
+import type { WitnessStore } from './witness-store';
 
 export const IPC_ERRORS = {
   forbiddenSender: 'forbidden-sender',
@@ -48,6 +51,7 @@ export interface IpcDeps {
   exportsDir: string;
   fs: ExportFileSystem;
   keepAwake: KeepAwake;
+  witness: WitnessStore;
   /** Diagnostics for main's log; never sent to the renderer. */
   log?: (message: string) => void;
 }
@@ -169,7 +173,18 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     },
   );
 
-  return { getAppInfo, setKeepAwake, saveExport };
+  const readWitness = gated(CHANNELS.readWitness, WitnessReadRequestSchema, log, ({ log: name }) =>
+    deps.witness.read(name),
+  );
+
+  const advanceWitness = gated(
+    CHANNELS.advanceWitness,
+    WitnessAdvanceRequestSchema,
+    log,
+    ({ log: name, head }) => deps.witness.advance(name, head),
+  );
+
+  return { getAppInfo, setKeepAwake, saveExport, readWitness, advanceWitness };
 }
 
 /** Channel name → handler, for registering with `ipcMain.handle`. */

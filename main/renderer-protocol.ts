@@ -3,20 +3,11 @@
  * is a pure function that refuses anything that could leave the renderer folder; the handler
  * takes an injected file reader so it runs under Node's own Request/Response in unit tests.
  */
+import { SECURITY_HEADERS } from './security-headers';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
-/** Matches renderer/index.html's <meta> policy, tightened with frame-ancestors (header-only). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from './security-headers';
 
 export type RendererPath =
   { ok: true; filePath: string } | { ok: false; status: 400 | 403 | 404; reason: string };
@@ -118,10 +109,7 @@ export function resolveRendererPath(requestUrl: string, rootDir: string): Render
 export function securityHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...SECURITY_HEADERS,
     // The files change only when the app is updated; revalidating is cheap on a local scheme.
     'Cache-Control': 'no-cache',
   };

@@ -3,25 +3,29 @@
  * the tablet, read once at start. Anything missing, unreadable or malformed falls back to
  * defaults field by field, so a bad edit can never stop the app from starting.
  * COUNTER_STEPS_KIOSK=1 (or 0) overrides the file, for tests and for trying kiosk mode.
+ * DevTools exist only with the explicit development flag COUNTER_STEPS_DEVTOOLS=1, never from the
+ * file: with DevTools anyone at the counter could rewrite the log from inside the app.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const KIOSK_ENV_VAR = 'COUNTER_STEPS_KIOSK';
+export const DEVTOOLS_ENV_VAR = 'COUNTER_STEPS_DEVTOOLS';
 
 export const SettingsSchema = z.object({
   kiosk: z.boolean().catch(false),
 });
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.infer<typeof SettingsSchema> & { devTools: boolean };
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ kiosk: false });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ kiosk: false, devTools: false });
 
 /** Returns the current valid shape of whatever was stored; never throws. */
 export function restoreSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ...DEFAULT_SETTINGS };
   const parsed = SettingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  // DevTools are never read from the file (see above).
+  return parsed.success ? { ...parsed.data, devTools: false } : { ...DEFAULT_SETTINGS };
 }
 
 export function applyEnvOverrides(
@@ -29,9 +33,13 @@ export function applyEnvOverrides(
   env: Readonly<Record<string, string | undefined>>,
 ): Settings {
   const kiosk = env[KIOSK_ENV_VAR];
-  if (kiosk === '1') return { ...settings, kiosk: true };
-  if (kiosk === '0') return { ...settings, kiosk: false };
-  return settings;
+  const withKiosk =
+    kiosk === '1'
+      ? { ...settings, kiosk: true }
+      : kiosk === '0'
+        ? { ...settings, kiosk: false }
+        : settings;
+  return { ...withKiosk, devTools: env[DEVTOOLS_ENV_VAR] === '1' };
 }
 
 export interface LoadSettingsDeps {

@@ -10,6 +10,8 @@ export interface WindowOptionsInput {
   /** Absolute path of the built sandboxed preload (out/preload/index.cjs). */
   preloadPath: string;
   kiosk: boolean;
+  /** Only with the explicit development flag (see settings.ts). */
+  devTools: boolean;
 }
 
 export interface AppWindowOptions {
@@ -38,10 +40,15 @@ export interface AppWindowOptions {
     safeDialogs: true;
     spellcheck: false;
     backgroundThrottling: boolean;
+    devTools: boolean;
   };
 }
 
-export function buildWindowOptions({ preloadPath, kiosk }: WindowOptionsInput): AppWindowOptions {
+export function buildWindowOptions({
+  preloadPath,
+  kiosk,
+  devTools,
+}: WindowOptionsInput): AppWindowOptions {
   return {
     // A 10" landscape tablet; on a desktop the window opens at that size for development.
     width: 1280,
@@ -74,6 +81,8 @@ export function buildWindowOptions({ preloadPath, kiosk }: WindowOptionsInput): 
       // In kiosk mode the window is the whole device: timers (step timing, ticket calls) must
       // keep their pace even if the OS reports the window as occluded.
       backgroundThrottling: !kiosk,
+      // DevTools can rewrite the log from inside the page: off unless explicitly developing.
+      devTools,
     },
   };
 }

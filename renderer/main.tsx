@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from './app/App';
 import { StartupError } from './features/shared/StartupError';
 import { StoreProvider } from './features/shared/store-context';
 import { initI18n } from './i18n';

@@ -321,18 +321,27 @@ export class DeviceStore {
     if (!result.ok && result.error !== 'unavailable') await this.checkWitness();
   }
 
-  /** Folds in whatever another tab or window appended since this one's head. */
+  /**
+   * Folds in whatever another tab or window appended since this one's head. A row there that is
+   * not a valid record stops everything: nothing new may be linked to what cannot be read.
+   */
   private async catchUp(): Promise<void> {
     const { state, invalid } = this.current;
     const { records, invalid: bad } = await this.log.after(state.head.seq);
     if (records.length === 0 && bad.length === 0) return;
-    this.update({ state: foldDevice(records, state), invalid: [...invalid, ...bad] });
+    const known = new Set(invalid.map((row) => row.seq));
+    this.update({
+      state: foldDevice(records, state),
+      invalid: [...invalid, ...bad.filter((row) => !known.has(row.seq))],
+    });
+    if (bad.length > 0) throw new StorageError('log-unreadable');
   }
 
   private listenToOtherWriters(): void {
     if (typeof BroadcastChannel === 'undefined') return;
     this.channel = new BroadcastChannel(`counter-steps:log:${this.db.name}`);
-    this.channel.onmessage = () => void this.exclusive(() => this.catchUp());
+    // A failure here (an unreadable row) is already on screen through `invalid`.
+    this.channel.onmessage = () => void this.exclusive(() => this.catchUp()).catch(() => undefined);
   }
 
   private update(patch: Partial<StoreSnapshot>): void {

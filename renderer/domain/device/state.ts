@@ -4,8 +4,7 @@
  * `evolveDevice` is the one fold: the command path keeps its result in memory and moves it forward
  * with each append; verification replays the whole log through it to judge every record.
  */
-import type { KeyAlgorithm } from '../log/signing';
-import { algorithmOf } from '../log/signing';
+import { algorithmOf, type KeyAlgorithm } from '../log/signing';
 import { GENESIS_HASH, type PublicKeyJwk } from '../log/events';
 import type { LogRecord } from '../log/records';
 import type { Role } from '../permissions';

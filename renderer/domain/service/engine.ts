@@ -7,7 +7,6 @@
  * tap queued before the screen changed (a double tap, a second tab) is refused as stale instead of
  * landing on whatever the state has become.
  */
-import { SurnameSchema } from '../surname';
 import {
   TicketSchema,
   type AbandonReason,
@@ -28,7 +27,7 @@ import {
 import type { DomainEvent, RecordedEvent } from '../log/events';
 import { MAX_FEN } from '../money';
 import { refusal, type Refusal } from '../refusal';
-import { surnameProblem } from '../surname';
+import { SurnameSchema, surnameProblem } from '../surname';
 import { err, ok, type Result } from '../result';
 
 export type StepStatus = 'pending' | 'done' | 'skipped' | 'na';

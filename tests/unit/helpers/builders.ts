@@ -1,5 +1,4 @@
 /** Test data builders: one place that knows how to make services, commands, devices and logs. */
-import 'fake-indexeddb/auto';
 import type { Command } from '../../../renderer/domain/device/commands';
 import { DEFAULT_CONFIG } from '../../../renderer/domain/device/config';
 import { openService } from '../../../renderer/domain/device/state';

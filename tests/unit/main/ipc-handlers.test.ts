@@ -14,6 +14,7 @@ import {
   resolveExportPath,
 } from '../../../main/ipc-handlers';
 import type { KeepAwake } from '../../../main/keep-awake';
+import { createWitnessStore } from '../../../main/witness-store';
 
 const APP = 'app://counter-steps/index.html';
 const exportsDir = resolve('/data/counter-steps/exports');
@@ -61,6 +62,28 @@ class FakeKeepAwake implements KeepAwake {
   }
 }
 
+/** A witness store over an in-memory witness.json, as main builds it over the real disk. */
+function memoryWitnessStore(log: (message: string) => void) {
+  const files = new Map<string, string>();
+  return createWitnessStore({
+    userDataDir: '/data',
+    fs: {
+      readFile: async (path) => {
+        const text = files.get(path);
+        if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+        return text;
+      },
+      writeFile: async (path, data) => void files.set(path, data),
+      rename: async (from, to) => {
+        files.set(to, files.get(from) ?? '');
+        files.delete(from);
+      },
+      mkdir: async () => undefined,
+    },
+    log,
+  });
+}
+
 function setup(overrides: Partial<IpcDeps> = {}) {
   const fs = new MemoryFs();
   const keepAwake = new FakeKeepAwake();
@@ -71,6 +94,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     exportsDir,
     fs,
     keepAwake,
+    witness: memoryWitnessStore((message) => logs.push(message)),
     log: (message) => logs.push(message),
     ...overrides,
   });
@@ -362,5 +386,75 @@ describe('saveExport on a real disk', () => {
     );
     expect(await readdir(realExportsDir)).toEqual([goodExport.fileName]);
     expect(await readdir(dir)).toEqual(['userData']);
+  });
+});
+
+describe('the witness channels', () => {
+  const head = (seq: number, fill = 'a') => ({ seq, hash: fill.repeat(64) });
+
+  it('reads nothing at first, then the head the page advanced to', async () => {
+    const { handlers } = setup();
+    expect(await handlers.readWitness(APP, [{ log: 'counter-steps' }])).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await handlers.advanceWitness(APP, [{ log: 'counter-steps', head: head(5) }])).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await handlers.readWitness(APP, [{ log: 'counter-steps' }])).toEqual({
+      ok: true,
+      value: head(5),
+    });
+  });
+
+  it("refuses to go back, or to another hash at the same record, and says so in main's log", async () => {
+    const { handlers, logs } = setup();
+    await handlers.advanceWitness(APP, [{ log: 'counter-steps', head: head(9) }]);
+    expect(await handlers.advanceWitness(APP, [{ log: 'counter-steps', head: head(4) }])).toEqual({
+      ok: false,
+      error: 'behind',
+    });
+    expect(
+      await handlers.advanceWitness(APP, [{ log: 'counter-steps', head: head(9, 'b') }]),
+    ).toEqual({
+      ok: false,
+      error: 'forked',
+    });
+    expect(await handlers.readWitness(APP, [{ log: 'counter-steps' }])).toEqual({
+      ok: true,
+      value: head(9),
+    });
+    expect(logs.some((line) => line.includes('from seq 9 to 4'))).toBe(true);
+  });
+
+  it.each([
+    ['no payload', []],
+    ['a negative seq', [{ log: 'counter-steps', head: { seq: -1, hash: 'a'.repeat(64) } }]],
+    ['a hash that is not hex', [{ log: 'counter-steps', head: { seq: 3, hash: 'z'.repeat(64) } }]],
+    ['a log name with a path in it', [{ log: '../x', head: { seq: 3, hash: 'a'.repeat(64) } }]],
+    [
+      'an extra field',
+      [{ log: 'counter-steps', head: { seq: 3, hash: 'a'.repeat(64) }, force: true }],
+    ],
+  ])('refuses %s without touching the witness', async (_what, args) => {
+    const { handlers } = setup();
+    expect(await handlers.advanceWitness(APP, args)).toEqual({
+      ok: false,
+      error: 'invalid-payload',
+    });
+    expect(await handlers.readWitness(APP, [{ log: 'counter-steps' }])).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
+  it('refuses a sender that is not the app', async () => {
+    const { handlers } = setup();
+    expect(
+      await handlers.advanceWitness('https://evil.example/', [
+        { log: 'counter-steps', head: head(1) },
+      ]),
+    ).toEqual({ ok: false, error: 'forbidden-sender' });
   });
 });

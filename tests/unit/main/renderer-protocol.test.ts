@@ -105,7 +105,7 @@ describe('mimeTypeFor', () => {
 describe('CONTENT_SECURITY_POLICY', () => {
   it('is exactly the app policy, with no unsafe-eval', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     );
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });

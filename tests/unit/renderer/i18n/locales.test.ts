@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OFFERS, SKIP_REASONS, DEFAULT_BUSINESS_TYPES } from '../../../../renderer/domain/catalog';
-import { STEP_IDS } from '../../../../renderer/domain/flow-definition';
+import { STEP_IDS } from '../../../../renderer/domain/flow/flow-definition';
 import { LOCALES } from '../../../../renderer/domain/locale';
 import { resources } from '../../../../renderer/i18n';
 
@@ -18,8 +18,24 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const flat = Object.fromEntries(
+/** i18next plural forms: English has _one and _other, Chinese only _other. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Every text by key, plural forms under their base key (the _other form). */
+function byBaseKey(tree: Tree): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, text] of flatten(tree)) {
+    const base = key.replace(PLURAL, '');
+    if (base === key || key.endsWith('_other') || !out.has(base)) out.set(base, text);
+  }
+  return out;
+}
+
+const raw = Object.fromEntries(
   LOCALES.map((locale) => [locale, flatten(resources[locale].translation as Tree)]),
+);
+const flat = Object.fromEntries(
+  LOCALES.map((locale) => [locale, byBaseKey(resources[locale].translation as Tree)]),
 );
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
@@ -41,6 +57,18 @@ describe('locales', () => {
     expect(mismatched.map(([key]) => key)).toEqual([]);
   });
 
+  it('gives English both plural forms wherever a count is shown, and Chinese its one form', () => {
+    const plural = [...raw.en!.keys()]
+      .filter((key) => PLURAL.test(key))
+      .map((key) => key.replace(PLURAL, ''));
+    expect(plural.length).toBeGreaterThan(4);
+    for (const base of new Set(plural)) {
+      expect([raw.en!.has(`${base}_one`), raw.en!.has(`${base}_other`)]).toEqual([true, true]);
+      for (const locale of ['zh-CN', 'zh-TW'] as const)
+        expect(raw[locale]!.has(`${base}_other`)).toBe(true);
+    }
+  });
+
   it('names and explains every step, and labels every code the domain can log', () => {
     const required = [
       ...STEP_IDS.flatMap((id) => [`steps.${id}.name`, `steps.${id}.todo`]),
@@ -56,14 +84,37 @@ describe('locales', () => {
   const codesOf = (file: string, typeName: string) => {
     const source = readFileSync(join(import.meta.dirname, '../../../../renderer', file), 'utf8');
     const union = new RegExp(`export type ${typeName} =([^;]+);`).exec(source)?.[1] ?? '';
-    return [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
+    // Comments in the union are not codes.
+    return [...union.replace(/\/\/.*$/gm, '').matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
   };
 
+  const problemKinds = () => {
+    const source = readFileSync(
+      join(import.meta.dirname, '../../../../renderer/domain/log/verify.ts'),
+      'utf8',
+    );
+    const union = /export type VerifyProblem =([\s\S]+?)\n\n/.exec(source)?.[1] ?? '';
+    return [...union.matchAll(/kind: '([a-z-]+)'/g)].map((match) => match[1]);
+  };
+
+  it('says every verification problem in every language', () => {
+    // The checkpoint kinds come from a type of their own (CheckpointProblem).
+    const kinds = [...problemKinds(), 'checkpoint-link', 'checkpoint-key', 'checkpoint-signature'];
+    expect(kinds.length).toBeGreaterThan(6);
+    for (const locale of LOCALES) {
+      expect(kinds.filter((kind) => !flat[locale]!.has(`audit.problem.${kind}`))).toEqual([]);
+    }
+  });
+
   it.each([
-    ['domain/engine.ts', 'RefusalCode', 'refusal'],
-    ['storage/auth-repository.ts', 'AuthRefusalCode', 'auth'],
-    ['domain/pin.ts', 'PinRefusal', 'auth'],
+    ['domain/refusal.ts', 'RefusalCode', 'refusal'],
+    ['domain/access/pin.ts', 'PinRefusal', 'refusal'],
+    ['domain/surname.ts', 'SurnameProblem', 'surnameProblem'],
+    ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.due'],
+    ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.received'],
+    ['domain/log/rules.ts', 'RuleCode', 'audit.rule'],
     ['storage/errors.ts', 'StorageErrorCode', 'storageError'],
+    ['storage/errors.ts', 'StorageErrorCode', 'startup'],
   ])('has a message for every code of %s %s', (file, typeName, prefix) => {
     const codes = codesOf(file, typeName);
     expect(codes.length).toBeGreaterThan(2);

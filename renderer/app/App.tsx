@@ -3,17 +3,17 @@
  * the signed-in shell. Read from the device's state, so a reload or a crash lands on the same one.
  */
 import { useState } from 'react';
-import { mustChangePin } from './domain/device/state';
-import type { ShiftSummary } from './domain/log/events';
-import { ChoosePinScreen } from './features/session/ChoosePinScreen';
-import { LockScreen } from './features/session/LockScreen';
-import { ShiftSummaryScreen } from './features/session/ShiftSummaryScreen';
-import { SignedInShell } from './features/session/SignedInShell';
-import { SignInScreen } from './features/session/SignInScreen';
-import { useKeepAwake } from './features/session/use-keep-awake';
-import { FirstRunScreen } from './features/setup/FirstRunScreen';
-import { IntegrityBanner } from './features/shared/IntegrityBanner';
-import { useDeviceState } from './features/shared/store-context';
+import { mustChangePin } from '../domain/device/state';
+import type { ShiftSummary } from '../domain/log/events';
+import { ChoosePinScreen } from '../features/session/ChoosePinScreen';
+import { LockScreen } from '../features/session/LockScreen';
+import { ShiftSummaryScreen } from '../features/session/ShiftSummaryScreen';
+import { SignedInShell } from './SignedInShell';
+import { SignInScreen } from '../features/session/SignInScreen';
+import { useKeepAwake } from '../features/session/use-keep-awake';
+import { FirstRunScreen } from '../features/setup/FirstRunScreen';
+import { IntegrityBanner } from '../features/shared/IntegrityBanner';
+import { useDeviceState } from '../features/shared/store-context';
 
 export function App() {
   const state = useDeviceState();

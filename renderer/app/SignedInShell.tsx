@@ -4,19 +4,19 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../domain/device/state';
-import type { ShiftSummary } from '../../domain/log/events';
-import { can, type Ability } from '../../domain/permissions';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
-import { Notice } from '../../ui/Notice';
-import { SettingsScreen } from '../admin/SettingsScreen';
-import { StaffScreen } from '../admin/StaffScreen';
-import { LogScreen } from '../auditor/LogScreen';
-import { ClerkScreen } from '../clerk/ClerkScreen';
-import { useDeviceState, useStore } from '../shared/store-context';
-import { useCommand } from '../shared/use-command';
-import { ChangePinDialog } from './ChangePinDialog';
-import { useIdleLock } from './use-idle-lock';
+import type { Session } from '../domain/device/state';
+import type { ShiftSummary } from '../domain/log/events';
+import { can, type Ability } from '../domain/permissions';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { Notice } from '../ui/Notice';
+import { SettingsScreen } from '../features/admin/SettingsScreen';
+import { StaffScreen } from '../features/admin/StaffScreen';
+import { LogScreen } from '../features/auditor/LogScreen';
+import { ClerkScreen } from '../features/clerk/ClerkScreen';
+import { useDeviceState, useStore } from '../features/shared/store-context';
+import { useCommand } from '../features/shared/use-command';
+import { ChangePinDialog } from '../features/session/ChangePinDialog';
+import { useIdleLock } from '../features/session/use-idle-lock';
 
 type Tab = 'counter' | 'staff' | 'settings' | 'log';
 
