@@ -66,7 +66,12 @@ export function SignedInShell({
         {tabs.length > 1 && (
           <nav className="tabs" aria-label={t('nav.label')}>
             {tabs.map((name) => (
-              <button key={name} type="button" aria-pressed={tab === name} onClick={() => setTab(name)}>
+              <button
+                key={name}
+                type="button"
+                aria-pressed={tab === name}
+                onClick={() => setTab(name)}
+              >
                 {t(`nav.${name}`)}
               </button>
             ))}

@@ -49,7 +49,8 @@ export function witnessOver(api: CounterStepsApi, log: string): Witness {
       if (result.ok) return { ok: true };
       return {
         ok: false,
-        error: result.error === 'behind' || result.error === 'forked' ? result.error : 'unavailable',
+        error:
+          result.error === 'behind' || result.error === 'forked' ? result.error : 'unavailable',
       };
     },
   };

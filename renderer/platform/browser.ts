@@ -13,7 +13,9 @@ const witnessKey = (log: string) => `counter-steps:witness:${log}`;
 
 function storedWitness(log: string): Head | null {
   try {
-    const parsed = HeadSchema.safeParse(JSON.parse(localStorage.getItem(witnessKey(log)) ?? 'null'));
+    const parsed = HeadSchema.safeParse(
+      JSON.parse(localStorage.getItem(witnessKey(log)) ?? 'null'),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

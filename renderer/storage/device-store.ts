@@ -17,7 +17,13 @@ import type { Command, DecideEnv, PlannedRecord } from '../domain/device/command
 import { decide } from '../domain/device/decide';
 import { foldDevice, type DeviceState } from '../domain/device/state';
 import { checkpointDue, makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
-import { sealRecord, type InvalidRecord, type LogRecord, type StoredRecord } from '../domain/log/records';
+import {
+  sealRecord,
+  seqOf,
+  type InvalidRecord,
+  type LogRecord,
+  type StoredRecord,
+} from '../domain/log/records';
 import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
 import type { Head } from '../domain/log/witness';
 import { LogVerifier, type Verdict, type VerifierOptions } from '../domain/log/verify';
@@ -172,7 +178,11 @@ export class DeviceStore {
       env.pin = await this.evidence.checkPin(state, needs.checkPin.staffNo, needs.checkPin.pin);
     }
     if (needs.newPin) {
-      const made = await this.evidence.newPin(needs.newPin.staffNo, needs.newPin.pin, needs.newPin.confirmation);
+      const made = await this.evidence.newPin(
+        needs.newPin.staffNo,
+        needs.newPin.pin,
+        needs.newPin.confirmation,
+      );
       if (made) {
         env.newPin = { commitment: made.commitment };
         credential = made.credential;
@@ -180,7 +190,11 @@ export class DeviceStore {
     }
     if (needs.identity) {
       firstKey = await generateSigningKey();
-      env.identity = { deviceId: this.newId(), algorithm: firstKey.algorithm, publicKey: firstKey.publicKey };
+      env.identity = {
+        deviceId: this.newId(),
+        algorithm: firstKey.algorithm,
+        publicKey: firstKey.publicKey,
+      };
     }
     const decision = decide(state, command, env);
     const records =
@@ -208,8 +222,7 @@ export class DeviceStore {
     let signingKeyMissing = this.current.signingKeyMissing;
     if (reason && after.keys && after.identity) {
       const index = after.keys.index;
-      const signer =
-        index === 0 && extras.firstKey ? extras.firstKey : await this.keys.key(index);
+      const signer = index === 0 && extras.firstKey ? extras.firstKey : await this.keys.key(index);
       if (signer) {
         const next = await generateSigningKey(signer.algorithm);
         const event = await makeCheckpoint({
@@ -220,7 +233,11 @@ export class DeviceStore {
           key: signer,
           nextKey: next.publicKey,
         });
-        const [checkpoint] = await this.seal(after, [{ staffNo: null, serviceId: null, event }], now);
+        const [checkpoint] = await this.seal(
+          after,
+          [{ staffNo: null, serviceId: null, event }],
+          now,
+        );
         if (checkpoint) {
           sealed.push(checkpoint);
           after = foldDevice([checkpoint], after);
@@ -231,7 +248,8 @@ export class DeviceStore {
 
     const pinSet = sealed.find((record) => record.event.type === 'pin-set');
     await this.log.append(before.head, sealed, {
-      credential: extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
+      credential:
+        extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
       keys: newKeys,
     });
 
@@ -242,7 +260,11 @@ export class DeviceStore {
     return sealed;
   }
 
-  private async seal(state: DeviceState, planned: readonly PlannedRecord[], now: number): Promise<StoredRecord[]> {
+  private async seal(
+    state: DeviceState,
+    planned: readonly PlannedRecord[],
+    now: number,
+  ): Promise<StoredRecord[]> {
     const at = new Date(now).toISOString();
     const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
     let device = state.identity?.deviceId ?? null;
@@ -292,9 +314,18 @@ export class DeviceStore {
         {
           staffNo: null,
           serviceId: null,
-          event: { type: 'device-identity', deviceId, algorithm: firstKey.algorithm, publicKey: firstKey.publicKey },
+          event: {
+            type: 'device-identity',
+            deviceId,
+            algorithm: firstKey.algorithm,
+            publicKey: firstKey.publicKey,
+          },
         },
-        { staffNo: null, serviceId: null, event: { type: 'log-upgraded', fromSchema: 1, credentials } },
+        {
+          staffNo: null,
+          serviceId: null,
+          event: { type: 'log-upgraded', fromSchema: 1, credentials },
+        },
       ],
       this.clock.now(),
       { firstKey, forced: 'upgrade' },
@@ -308,7 +339,11 @@ export class DeviceStore {
     let integrity: IntegrityProblem | null = null;
     if (witnessed && witnessed.seq > head.seq) {
       integrity = { kind: 'records-missing', afterSeq: head.seq, witnessSeq: witnessed.seq };
-    } else if (witnessed && witnessed.seq > 0 && (await this.log.hashAt(witnessed.seq)) !== witnessed.hash) {
+    } else if (
+      witnessed &&
+      witnessed.seq > 0 &&
+      (await this.log.hashAt(witnessed.seq)) !== witnessed.hash
+    ) {
       integrity = { kind: 'witness-mismatch', seq: witnessed.seq };
     }
     this.update({ integrity });
@@ -328,7 +363,17 @@ export class DeviceStore {
   private async catchUp(): Promise<void> {
     const { state, invalid } = this.current;
     const { records, invalid: bad } = await this.log.after(state.head.seq);
-    if (records.length === 0 && bad.length === 0) return;
+    if (records.length === 0 && bad.length === 0) {
+      // Nothing after this window's head, yet the head moved: records were removed underneath.
+      const stored = (await this.log.count()) > 0 ? seqOf(await this.log.lastRow()) : 0;
+      if (stored !== null && stored < state.head.seq) {
+        this.update({
+          integrity: { kind: 'records-missing', afterSeq: stored, witnessSeq: state.head.seq },
+        });
+        throw new StorageError('log-unreadable');
+      }
+      return;
+    }
     const known = new Set(invalid.map((row) => row.seq));
     this.update({
       state: foldDevice(records, state),

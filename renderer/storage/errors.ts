@@ -3,11 +3,7 @@
  * user's language (i18n `storageError.<code>`); nothing about them is ever silently swallowed.
  */
 export type StorageErrorCode =
-  | 'storage-full'
-  | 'log-unreadable'
-  | 'write-conflict'
-  | 'write-failed'
-  | 'signing-key-missing';
+  'storage-full' | 'log-unreadable' | 'write-conflict' | 'write-failed' | 'signing-key-missing';
 
 export class StorageError extends Error {
   constructor(

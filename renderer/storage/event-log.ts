@@ -24,7 +24,6 @@ import type { Credential } from '../domain/access/pin';
 import type { CounterStepsDb, KeyRow } from './db';
 import { StorageError, toStorageError } from './errors';
 
-
 /** What one append writes besides the records. */
 export interface AppendExtras {
   /** A new PIN's hash, stored with the `pin-set` record that commits to it. */
@@ -45,15 +44,23 @@ export class EventLog {
    * Adds `records` (already sealed, continuing `expected`) in one strict-durability transaction,
    * or nothing: a write-conflict if another writer moved the head in the meantime.
    */
-  async append(expected: Head, records: readonly StoredRecord[], extras: AppendExtras = {}): Promise<void> {
+  async append(
+    expected: Head,
+    records: readonly StoredRecord[],
+    extras: AppendExtras = {},
+  ): Promise<void> {
     try {
-      await this.db.transaction('rw', [this.db.events, this.db.credentials, this.db.keys], async () => {
-        const current = await this.db.events.orderBy(':id').last();
-        if ((seqOf(current) ?? 0) !== expected.seq) throw new StorageError('write-conflict');
-        await this.db.events.bulkAdd([...records]);
-        if (extras.credential) await this.db.credentials.add(extras.credential);
-        if (extras.keys?.length) await this.db.keys.bulkAdd(extras.keys);
-      });
+      await this.db.transaction(
+        'rw',
+        [this.db.events, this.db.credentials, this.db.keys],
+        async () => {
+          const current = await this.db.events.orderBy(':id').last();
+          if ((seqOf(current) ?? 0) !== expected.seq) throw new StorageError('write-conflict');
+          await this.db.events.bulkAdd([...records]);
+          if (extras.credential) await this.db.credentials.add(extras.credential);
+          if (extras.keys?.length) await this.db.keys.bulkAdd(extras.keys);
+        },
+      );
     } catch (error) {
       throw toStorageError(error);
     }
@@ -79,7 +86,10 @@ export class EventLog {
 
   /** Every record of these types, in sequence order. */
   async ofTypes(types: readonly EventType[]): Promise<ReadResult> {
-    const rows = await this.db.events.where('event.type').anyOf([...types]).toArray();
+    const rows = await this.db.events
+      .where('event.type')
+      .anyOf([...types])
+      .toArray();
     return readRecords(rows.sort((a, b) => (seqOf(a) ?? 0) - (seqOf(b) ?? 0)));
   }
 

@@ -1,90 +1,86 @@
 /**
  * Figures for the hot paths (`npm run bench`): what a tap costs in the domain, how long verifying
- * a day's chain takes, and one append through Dexie (on fake IndexedDB in Node: a lower bound on
- * the work, not the disk; the e2e suite exercises the real thing).
+ * a day's log takes, and one command through the store (on fake IndexedDB in Node: a lower bound
+ * on the work, not the disk; scripts/bench-browser.mjs times the real thing).
  */
-import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
-import { decide, foldService, type TimedEvent } from '../../renderer/domain/engine';
-import { GENESIS_HASH, type LogRecord } from '../../renderer/domain/events';
-import { canonicalize, sealRecord, verifyChain } from '../../renderer/domain/hash-chain';
-import { PBKDF2_ITERATIONS, hashPin, verifyPin } from '../../renderer/domain/pin';
+import { PBKDF2_ITERATIONS, hashPin, verifyPin } from '../../renderer/domain/access/pin';
+import { decide } from '../../renderer/domain/device/decide';
+import { canonicalize } from '../../renderer/domain/log/canonical';
+import { rawRows, staffedDevice, startCommand } from '../unit/helpers/builders';
 import {
-  PLAIN_ALWAYS_STEPS,
-  T0,
-  context,
-  startCommand,
-  ServiceDriver,
-  staffedDevice,
-} from '../unit/helpers/builders';
+  evolveService,
+  type TimedEvent,
+  type ServiceState,
+} from '../../renderer/domain/service/engine';
+import { sealRecord } from '../../renderer/domain/log/records';
+import { verifyRows } from '../../renderer/domain/log/verify';
 
-function busyService(): TimedEvent[] {
-  const driver = new ServiceDriver().started();
-  driver.done(...PLAIN_ALWAYS_STEPS);
-  for (let i = 0; i < 20; i += 1) driver.done('both-hands');
-  return driver.log.map(({ atMs, event }) => ({ serviceId: 'service-1', atMs, event }));
-}
-
-async function dayOfRecords(count: number): Promise<LogRecord[]> {
-  const records: LogRecord[] = [];
-  let prevHash = GENESIS_HASH;
-  for (let seq = 1; seq <= count; seq += 1) {
-    const record = await sealRecord({
-      v: 1,
-      seq,
-      id: crypto.randomUUID(),
-      at: new Date(T0 + seq * 1000).toISOString(),
-      mono: { boot: 'bench', ms: seq * 1000 },
-      staffNo: '1001',
-      counter: '3',
-      serviceId: crypto.randomUUID(),
-      event: { type: 'step-done', stepId: 'greet-aloud' },
-      prevHash,
-    });
-    records.push(record);
-    prevHash = record.hash;
+// A busy counter: about 120 customers in a business day, each ~25 records.
+const device = await staffedDevice();
+for (let customer = 0; customer < 120; customer += 1) {
+  await device.must(startCommand({ ticket: `A${String(customer).padStart(3, '0')}` }));
+  for (const stepId of [
+    'stand-to-greet',
+    'eye-contact-smile',
+    'greet-aloud',
+    'check-ticket',
+    'invite-to-sit',
+    'ask-needs',
+    'address-by-surname',
+  ] as const) {
+    await device.must({ type: 'mark-done', stepId });
   }
-  return records;
+  await device.must({ type: 'recommend', offer: 'broadband', response: 'declined' });
+  await device.must({ type: 'mark-done', stepId: 'confirm-anything-else' });
+  await device.must({ type: 'mark-done', stepId: 'stand-to-see-off' });
+  await device.must({ type: 'call-next', nextTicket: 'B001' });
 }
-
-const service = busyService();
-const state = foldService(service);
-// A busy counter: about 120 customers × 25 events in a business day.
-const day = await dayOfRecords(3_000);
+const day = await rawRows(device.name);
+const records = day.slice(-30) as unknown as TimedEvent[];
+await device.must(startCommand({ ticket: 'C001' }));
+const state = device.store.snapshot.state;
+const serviceId = state.service!.serviceId;
 const credential = await hashPin('1001', '246810', PBKDF2_ITERATIONS);
 
 describe('a tap, in the domain', () => {
-  bench('fold a 30-event service', () => {
-    foldService(service);
+  bench('fold a 30-record service', () => {
+    records.reduce<ServiceState | null>(
+      (service, record) => evolveService(service, { ...record, atMs: 0 }),
+      null,
+    );
   });
   bench('decide a step done', () => {
-    decide(state, { type: 'mark-done', stepId: 'greet-aloud' }, context());
+    decide(
+      state,
+      { type: 'mark-done', serviceId, stepId: 'greet-aloud' },
+      { now: Date.now(), newId: 'x' },
+    );
   });
   bench('canonicalise and seal one record', async () => {
-    await sealRecord({ ...day[0]!, seq: 1 });
+    const { hash: _hash, ...unsealed } = day.at(-1) as Record<string, unknown>;
+    await sealRecord(unsealed as never);
   });
   bench('canonicalise one record', () => {
-    canonicalize(day[0]);
+    canonicalize(day.at(-1));
   });
 });
 
-describe("verifying a day's chain", () => {
+describe("verifying a day's log", () => {
   bench(
-    'verify 3,000 records',
+    `verify ${day.length} records (hashes, links, rules, signatures)`,
     async () => {
-      await verifyChain(day);
+      await verifyRows(day);
     },
     { iterations: 5 },
   );
 });
 
-describe('the command path through storage (fake IndexedDB)', async () => {
-  const { repos } = await staffedDevice();
-  await repos.services.execute(startCommand());
+describe('the command path through the store (fake IndexedDB)', () => {
   bench(
-    'execute one command (check session, read state, decide, seal, append)',
+    'execute one command (decide, seal, append, fold)',
     async () => {
-      await repos.services.execute({ type: 'mark-done', stepId: 'both-hands' });
+      await device.store.execute({ type: 'mark-done', serviceId, stepId: 'both-hands' });
     },
     { iterations: 200 },
   );

@@ -4,6 +4,7 @@ import {
   WORDS,
   card,
   comeBack,
+  expectOnTop,
   tapOnCard,
   eventTypes,
   expectChainIntact,
@@ -80,7 +81,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
 
     const rows = await expectChainIntact(page);
     const types = eventTypes(rows);
-    expect(types.slice(0, 5)).toEqual([
+    expect(types.slice(0, 6)).toEqual([
+      'device-identity',
       'device-set-up',
       'account-created',
       'pin-set',
@@ -129,18 +131,29 @@ test('a cash service: the money helper computes the change and the sentence, and
   await page.getByRole('button', { name: 'Money', exact: true }).click();
   const dialog = page.getByRole('dialog');
 
-  await dialog.getByLabel(w.due).fill('abc');
-  await expect(dialog.getByRole('alert')).toHaveText(
-    'Enter an amount in yuan, for example 100 or 99.50.',
-  );
-  await dialog.getByLabel(w.due).fill('99.999');
-  await expect(dialog.getByRole('alert')).toHaveText('Amounts have at most two decimals (fen).');
+  // Each bad input gets its own sentence, and nothing is recorded.
+  await dialog.getByRole('button', { name: w.recordMoney }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Enter the amount due.');
+  for (const [typed, message] of [
+    ['abc', 'Enter the amount due in yuan, for example 100 or 99.50.'],
+    ['99.999', 'The amount due has at most two decimals (fen).'],
+    ['-5', 'The amount due cannot be negative.'],
+    ['10,50', 'Use a decimal point in the amount due, for example 10.50 — not a comma.'],
+    ['1,050', 'Use a decimal point in the amount due, for example 10.50 — not a comma.'],
+    ['2000000', 'The amount due is out of range (1,000,000 yuan at most).'],
+  ] as const) {
+    await dialog.getByLabel(w.due).fill(typed);
+    await expect(dialog.getByRole('alert')).toHaveText(message);
+  }
   await dialog.getByLabel(w.due).fill('85.50');
+  await dialog.getByRole('button', { name: w.recordMoney }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Enter the amount received.');
   await dialog.getByLabel(w.received).fill('50');
   await expect(dialog.getByRole('alert')).toHaveText(
     'The amount received is less than the amount due.',
   );
-  await expect(dialog.getByRole('button', { name: w.recordMoney })).toBeDisabled();
+  await dialog.getByRole('button', { name: w.recordMoney }).click();
+  await expectStatus(page, 'announce-money', 'pending');
 
   await dialog.getByRole('button', { name: '100 yuan' }).click();
   await expect(dialog.getByLabel('Change')).toContainText('14.50 yuan');
@@ -222,6 +235,8 @@ test('skipping a step needs a reason; finishing names the steps still pending', 
   await expect(dialog.getByRole('heading')).toHaveText('Skip “Eye contact and smile”');
   await dialog.getByRole('button', { name: 'Skip this step' }).click();
   await expect(page.getByRole('alert')).toHaveText(/Choose why this step is skipped\./);
+  // The refusal is shown above the open dialog, not under its backdrop.
+  await expectOnTop(page, page.getByRole('alert'));
   await expectStatus(page, 'eye-contact-smile', 'pending');
 
   await dialog.getByRole('button', { name: 'Other' }).click();
@@ -238,6 +253,8 @@ test('skipping a step needs a reason; finishing names the steps still pending', 
   await page.getByRole('button', { name: w.call('C102') }).click();
   await expect(page.getByRole('alert')).toContainText('These steps still need an outcome');
   await expect(page.getByRole('alert')).toContainText('Greet aloud');
+  await expectOnTop(page, page.getByRole('alert'));
+  await expect(page.getByRole('alert')).toHaveAttribute('aria-live', 'assertive');
 
   const rows = await expectChainIntact(page);
   const skipped = rows

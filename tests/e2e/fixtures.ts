@@ -3,7 +3,7 @@
  * IndexedDB; the log is read back raw from IndexedDB and verified here in Node (hashes, links,
  * rules and signatures, with the same domain code the app and the command-line verifier use).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { STEP_IDS, type StepId } from '../../renderer/domain/flow/flow-definition';
 import { verifyRows } from '../../renderer/domain/log/verify';
 
@@ -170,3 +170,14 @@ export const eventTypes = (rows: Record<string, unknown>[]) =>
 
 /** Steps 1–7, done one after the other on the card at the start of every service. */
 export const OPENING_STEPS: readonly StepId[] = STEP_IDS.slice(0, 7);
+
+/** The element is what a tap at its centre reaches: nothing (a dialog's backdrop) covers it. */
+export async function expectOnTop(page: Page, locator: Locator) {
+  const box = await locator.boundingBox();
+  expect(box).not.toBeNull();
+  const reached = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="alert"]')?.textContent ?? null,
+    { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 },
+  );
+  expect(reached).toBe(await locator.textContent());
+}

@@ -6,7 +6,13 @@
  */
 import { CounterSchema, StaffNumberSchema } from '../catalog';
 import { ConfigChangeSchema } from '../device/config';
-import type { AccessCommand, Decision, DecideEnv, PinCheck, PlannedRecord } from '../device/commands';
+import type {
+  AccessCommand,
+  Decision,
+  DecideEnv,
+  PinCheck,
+  PlannedRecord,
+} from '../device/commands';
 import { mustChangePin, openService, type DeviceState, type Session } from '../device/state';
 import type { DomainEvent } from '../log/events';
 import { can, type Ability } from '../permissions';
@@ -48,29 +54,50 @@ export function activeSession(
  * Judges a typed PIN. A wrong one is refused and logged (with the wait it starts); a right one for
  * a disabled account is refused as disabled. Returns null when the PIN is accepted.
  */
-function judgePin(state: DeviceState, check: PinCheck | undefined, during: During, now: number): Decision | null {
+function judgePin(
+  state: DeviceState,
+  check: PinCheck | undefined,
+  during: During,
+  now: number,
+): Decision | null {
   if (!check) return refused('wrong-pin', { attemptsLeft: 0 });
   const { staffNo, verdict, lockout } = check;
   const fail = (
     reason: Extract<DomainEvent, { type: 'sign-in-failed' }>['reason'],
     failuresInARow: number,
   ): PlannedRecord[] => {
-    const records = [by(staffNo, { type: 'sign-in-failed', subject: staffNo, reason, during, failuresInARow })];
-    const wait = reason === 'wrong-pin' || reason === 'unknown-account' ? waitAfterFailures(failuresInARow) : 0;
+    const records = [
+      by(staffNo, { type: 'sign-in-failed', subject: staffNo, reason, during, failuresInARow }),
+    ];
+    const wait =
+      reason === 'wrong-pin' || reason === 'unknown-account'
+        ? waitAfterFailures(failuresInARow)
+        : 0;
     if (wait > 0) {
-      records.push(by(staffNo, { type: 'account-locked-out', subject: staffNo, failuresInARow, waitMs: wait }));
+      records.push(
+        by(staffNo, { type: 'account-locked-out', subject: staffNo, failuresInARow, waitMs: wait }),
+      );
     }
     return records;
   };
   if (now < lockout.retryAt) {
-    return { records: fail('waiting', lockout.failuresInARow), refusal: refusal('waiting', { retryAt: lockout.retryAt }) };
+    return {
+      records: fail('waiting', lockout.failuresInARow),
+      refusal: refusal('waiting', { retryAt: lockout.retryAt }),
+    };
   }
   const account = state.accounts.get(staffNo);
   if (verdict === 'credential-mismatch') {
-    return { records: fail('credential-mismatch', lockout.failuresInARow), refusal: refusal('credential-untrusted') };
+    return {
+      records: fail('credential-mismatch', lockout.failuresInARow),
+      refusal: refusal('credential-untrusted'),
+    };
   }
   if (account && !account.enabled && verdict === 'match') {
-    return { records: fail('account-disabled', lockout.failuresInARow), refusal: refusal('account-disabled') };
+    return {
+      records: fail('account-disabled', lockout.failuresInARow),
+      refusal: refusal('account-disabled'),
+    };
   }
   if (!account || verdict !== 'match') {
     const failures = lockout.failuresInARow + 1;
@@ -99,7 +126,8 @@ function endReplacedSession(state: DeviceState, session: Session, author: string
 export function decideAccess(state: DeviceState, command: AccessCommand, env: DecideEnv): Decision {
   switch (command.type) {
     case 'first-run': {
-      if (state.counter !== null || state.accounts.size > 0) return refused('device-already-set-up');
+      if (state.counter !== null || state.accounts.size > 0)
+        return refused('device-already-set-up');
       const counter = command.counter.trim();
       const staffNo = command.staffNo.trim();
       if (!CounterSchema.safeParse(counter).success) return refused('invalid-counter');
@@ -111,7 +139,12 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
         by(null, { type: 'device-identity', ...env.identity }),
         by(staffNo, { type: 'device-set-up', counter }),
         by(staffNo, { type: 'account-created', subject: staffNo, role: 'manager' }),
-        by(staffNo, { type: 'pin-set', subject: staffNo, reason: 'created', commitment: env.newPin.commitment }),
+        by(staffNo, {
+          type: 'pin-set',
+          subject: staffNo,
+          reason: 'created',
+          commitment: env.newPin.commitment,
+        }),
         by(staffNo, { type: 'signed-in', role: 'manager' }),
       ]);
     }
@@ -162,7 +195,9 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
           refusal: refusal('forbidden'),
         };
       }
-      const records: PlannedRecord[] = [by(staffNo, { type: 'screen-unlocked', as: self ? 'self' : 'manager' })];
+      const records: PlannedRecord[] = [
+        by(staffNo, { type: 'screen-unlocked', as: self ? 'self' : 'manager' }),
+      ];
       const open = openService(state);
       if (open?.awaySince != null) {
         // Coming back to the seat is recorded with the unlock (step 14, with the absence), and it
@@ -172,7 +207,8 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
           { type: 'return-to-seat', serviceId: open.serviceId },
           { flow: state.config.flow, businessTypes: state.config.businessTypes, now: env.now },
         );
-        if (back.ok) records.push(...back.value.map((event) => by(session.staffNo, event, open.serviceId)));
+        if (back.ok)
+          records.push(...back.value.map((event) => by(session.staffNo, event, open.serviceId)));
       }
       return accepted(records);
     }
@@ -206,7 +242,12 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
       if (!env.newPin) return refused('pin-format');
       const { staffNo } = active.session;
       return accepted([
-        by(staffNo, { type: 'pin-set', subject: staffNo, reason: 'changed', commitment: env.newPin.commitment }),
+        by(staffNo, {
+          type: 'pin-set',
+          subject: staffNo,
+          reason: 'changed',
+          commitment: env.newPin.commitment,
+        }),
       ]);
     }
 
@@ -222,7 +263,12 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
       const author = active.session.staffNo;
       return accepted([
         by(author, { type: 'account-created', subject, role: command.role }),
-        by(author, { type: 'pin-set', subject, reason: 'created', commitment: env.newPin.commitment }),
+        by(author, {
+          type: 'pin-set',
+          subject,
+          reason: 'created',
+          commitment: env.newPin.commitment,
+        }),
       ]);
     }
 
@@ -263,7 +309,9 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
       if ('refusal' in active) return { records: [], refusal: active.refusal };
       const change = ConfigChangeSchema.safeParse(command.change);
       if (!change.success) return refused('invalid-config');
-      return accepted([by(active.session.staffNo, { type: 'config-changed', change: change.data })]);
+      return accepted([
+        by(active.session.staffNo, { type: 'config-changed', change: change.data }),
+      ]);
     }
   }
 }
@@ -284,7 +332,11 @@ export function evidenceNeeded(
   switch (command.type) {
     case 'first-run':
       return {
-        newPin: { staffNo: command.staffNo.trim(), pin: command.pin, confirmation: command.confirmation },
+        newPin: {
+          staffNo: command.staffNo.trim(),
+          pin: command.pin,
+          confirmation: command.confirmation,
+        },
         identity: true,
       };
     case 'sign-in':
@@ -297,9 +349,17 @@ export function evidenceNeeded(
         newPin: { staffNo: sessionStaff, pin: command.pin, confirmation: command.confirmation },
       };
     case 'create-account':
-      return { newPin: { staffNo: command.staffNo.trim(), pin: command.pin, confirmation: command.confirmation } };
+      return {
+        newPin: {
+          staffNo: command.staffNo.trim(),
+          pin: command.pin,
+          confirmation: command.confirmation,
+        },
+      };
     case 'reset-pin':
-      return { newPin: { staffNo: command.subject, pin: command.pin, confirmation: command.confirmation } };
+      return {
+        newPin: { staffNo: command.subject, pin: command.pin, confirmation: command.confirmation },
+      };
     default:
       return {};
   }

@@ -96,7 +96,9 @@ export async function verifyPin(
   iterations = PBKDF2_ITERATIONS,
 ): Promise<boolean> {
   const derived = await derive(pin, fromHex(credential.salt), iterations);
-  return credential.iterations === iterations && constantTimeEqual(derived, fromHex(credential.hash));
+  return (
+    credential.iterations === iterations && constantTimeEqual(derived, fromHex(credential.hash))
+  );
 }
 
 /** Failures in a row before the account has to wait. */

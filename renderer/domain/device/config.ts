@@ -21,7 +21,11 @@ export const ConfigChangeSchema = z.discriminatedUnion('key', [
   z.object({
     key: z.literal('business-day'),
     timeZone: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'),
-    startMinutes: z.number().int().min(0).max(23 * 60 + 59),
+    startMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(23 * 60 + 59),
   }),
 ]);
 export type ConfigChange = z.infer<typeof ConfigChangeSchema>;
@@ -77,7 +81,10 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
  * day before when the local time is earlier than the day's start. Local wall-clock arithmetic, so
  * a day that starts at 04:00 starts at 04:00 on the days the clocks change too.
  */
-export function businessDay(atMs: number, config: Pick<Config, 'timeZone' | 'dayStartMinutes'>): string {
+export function businessDay(
+  atMs: number,
+  config: Pick<Config, 'timeZone' | 'dayStartMinutes'>,
+): string {
   let format = dayFormats.get(config.timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -91,7 +98,9 @@ export function businessDay(atMs: number, config: Pick<Config, 'timeZone' | 'day
     });
     dayFormats.set(config.timeZone, format);
   }
-  const parts = Object.fromEntries(format.formatToParts(atMs).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    format.formatToParts(atMs).map((part) => [part.type, part.value]),
+  );
   const date = `${parts.year}-${parts.month}-${parts.day}`;
   const minutes = Number(parts.hour) * 60 + Number(parts.minute);
   if (minutes >= config.dayStartMinutes) return date;

@@ -34,7 +34,11 @@ export function decide(state: DeviceState, command: Command, env: DecideEnv): De
   }));
   // Leaving the seat locks the screen (离席时需锁屏) in the same step.
   if (command.type === 'leave-seat') {
-    records.push({ staffNo: author, serviceId: null, event: { type: 'screen-locked', reason: 'leave-seat' } });
+    records.push({
+      staffNo: author,
+      serviceId: null,
+      event: { type: 'screen-locked', reason: 'leave-seat' },
+    });
   }
   return { records, refusal: null };
 }

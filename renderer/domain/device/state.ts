@@ -153,7 +153,10 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
       const account = next.accounts.get(event.subject);
       if (!account) return next;
       const enabled = event.type === 'account-enabled';
-      return { ...next, accounts: withEntry(next.accounts, event.subject, { ...account, enabled }) };
+      return {
+        ...next,
+        accounts: withEntry(next.accounts, event.subject, { ...account, enabled }),
+      };
     }
     case 'pin-set':
       return {
@@ -197,7 +200,10 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
   }
 }
 
-export function foldDevice(records: Iterable<LogRecord>, from: DeviceState = INITIAL_STATE): DeviceState {
+export function foldDevice(
+  records: Iterable<LogRecord>,
+  from: DeviceState = INITIAL_STATE,
+): DeviceState {
   let state = from;
   for (const record of records) state = evolveDevice(state, record);
   return state;

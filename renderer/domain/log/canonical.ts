@@ -31,5 +31,7 @@ export const toHex = (bytes: Uint8Array): string =>
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource)));
+  return toHex(
+    new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource)),
+  );
 }

@@ -71,7 +71,8 @@ export async function checkCheckpoint(
   record: LogRecord & { event: EventOf<'checkpoint'> },
 ): Promise<CheckpointProblem | null> {
   const { event } = record;
-  if (event.upToSeq !== record.seq - 1 || event.upToHash !== record.prevHash) return 'checkpoint-link';
+  if (event.upToSeq !== record.seq - 1 || event.upToHash !== record.prevHash)
+    return 'checkpoint-link';
   if (event.keyIndex !== keys.index) return 'checkpoint-key';
   const payload = checkpointPayload({
     device,
@@ -80,5 +81,7 @@ export async function checkCheckpoint(
     keyIndex: event.keyIndex,
     nextKey: event.nextKey,
   });
-  return (await verifySignature(keys.current, payload, event.signature)) ? null : 'checkpoint-signature';
+  return (await verifySignature(keys.current, payload, event.signature))
+    ? null
+    : 'checkpoint-signature';
 }

@@ -226,7 +226,8 @@ const V2_ONLY: ReadonlySet<string> = new Set(['device-identity', 'log-upgraded',
 /** Every event as schema v1 wrote it (release 0.1.0). */
 export const V1EventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED.filter(
-    (schema) => !V2_ONLY.has(schema.shape.type.value) && !(schema.shape.type.value in V1_CHANGED_EVENTS),
+    (schema) =>
+      !V2_ONLY.has(schema.shape.type.value) && !(schema.shape.type.value in V1_CHANGED_EVENTS),
   ),
   ...Object.values(V1_CHANGED_EVENTS),
 ] as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>]);
@@ -253,7 +254,10 @@ export function restoreV1Event(event: { type: string }): RecordedEvent {
     }
     case 'config-changed': {
       const { idleLockMinutes } = event as V1Changed['config-changed'];
-      return { type: 'config-changed', change: { key: 'idle-lock-minutes', value: idleLockMinutes } };
+      return {
+        type: 'config-changed',
+        change: { key: 'idle-lock-minutes', value: idleLockMinutes },
+      };
     }
     default:
       return event as RecordedEvent;

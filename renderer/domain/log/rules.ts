@@ -46,7 +46,11 @@ export interface RuleContext {
 
 export const INITIAL_RULE_CONTEXT: RuleContext = { bootstrap: null, replacing: null };
 
-const DEVICE_EVENTS: ReadonlySet<string> = new Set(['device-identity', 'log-upgraded', 'checkpoint']);
+const DEVICE_EVENTS: ReadonlySet<string> = new Set([
+  'device-identity',
+  'log-upgraded',
+  'checkpoint',
+]);
 const SERVICE_EVENTS: ReadonlySet<string> = new Set([
   'service-started',
   'customer-named',
@@ -98,18 +102,26 @@ function serviceRule(state: DeviceState, record: LogRecord, author: string): Rul
     return open ? 'service-already-open' : null;
   }
   if (!open || record.serviceId !== open.serviceId) return 'not-the-open-service';
-  if (event.type === 'service-finished' && stepsBlockingFinish(state.config.flow, open).length > 0) {
+  if (
+    event.type === 'service-finished' &&
+    stepsBlockingFinish(state.config.flow, open).length > 0
+  ) {
     return 'finished-with-steps-pending';
   }
   return null;
 }
 
 /** The rule `record` breaks when appended to `state`, or null. Checkpoint signatures are apart. */
-export function ruleBroken(state: DeviceState, context: RuleContext, record: LogRecord): RuleCode | null {
+export function ruleBroken(
+  state: DeviceState,
+  context: RuleContext,
+  record: LogRecord,
+): RuleCode | null {
   const { event, staffNo } = record;
 
   if (state.head.seq === 0) {
-    const starts = record.v === 2 ? event.type === 'device-identity' : event.type === 'device-set-up';
+    const starts =
+      record.v === 2 ? event.type === 'device-identity' : event.type === 'device-set-up';
     if (!starts) return 'first-record';
   }
   if (record.v === 1 && (state.identity || state.upgraded)) return 'version-downgrade';
@@ -131,7 +143,10 @@ export function ruleBroken(state: DeviceState, context: RuleContext, record: Log
     return null;
   }
   if (staffNo === null) return 'staff-record-without-staff';
-  if (context.replacing !== null && !(event.type === 'signed-in' && staffNo === context.replacing)) {
+  if (
+    context.replacing !== null &&
+    !(event.type === 'signed-in' && staffNo === context.replacing)
+  ) {
     return 'replace-without-sign-in';
   }
   if (SERVICE_EVENTS.has(event.type)) return serviceRule(state, record, staffNo);
@@ -166,7 +181,8 @@ export function ruleBroken(state: DeviceState, context: RuleContext, record: Log
       if (!account.enabled) return 'account-disabled';
       if (account.role !== event.role) return 'role-mismatch';
       // v1 let a sign-in replace a locked session silently; v2 ends it with its own record first.
-      if (record.v === 2 && state.session && context.replacing !== staffNo) return 'session-still-active';
+      if (record.v === 2 && state.session && context.replacing !== staffNo)
+        return 'session-still-active';
       return null;
     }
     case 'signed-out': {
@@ -175,7 +191,8 @@ export function ruleBroken(state: DeviceState, context: RuleContext, record: Log
       const gate = sessionRule(state, staffNo, null, { evenBeforePinChange: true });
       if (gate) return gate;
       const open = openService(state);
-      if (record.v === 2 && open && can(state.session.role, 'run-service')) return 'service-left-open';
+      if (record.v === 2 && open && can(state.session.role, 'run-service'))
+        return 'service-left-open';
       return null;
     }
     case 'screen-locked':
@@ -184,7 +201,8 @@ export function ruleBroken(state: DeviceState, context: RuleContext, record: Log
     case 'screen-unlocked': {
       if (!state.session) return 'not-signed-in';
       if (!state.session.locked) return 'not-locked';
-      if (event.as === 'self') return state.session.staffNo === staffNo ? null : 'not-session-owner';
+      if (event.as === 'self')
+        return state.session.staffNo === staffNo ? null : 'not-session-owner';
       const account = state.accounts.get(staffNo);
       if (!account) return 'no-such-account';
       if (!account.enabled) return 'account-disabled';
@@ -198,7 +216,11 @@ export function ruleBroken(state: DeviceState, context: RuleContext, record: Log
 }
 
 /** Moves the replay's own context past `record` (the device state moves with evolveDevice). */
-export function nextRuleContext(state: DeviceState, context: RuleContext, record: LogRecord): RuleContext {
+export function nextRuleContext(
+  state: DeviceState,
+  context: RuleContext,
+  record: LogRecord,
+): RuleContext {
   const { event, staffNo } = record;
   let { bootstrap, replacing } = context;
   if (event.type === 'account-created' && state.accounts.size === 0) bootstrap = staffNo;
@@ -209,4 +231,3 @@ export function nextRuleContext(state: DeviceState, context: RuleContext, record
   if (event.type === 'signed-out' && event.reason === 'replaced') replacing = staffNo;
   return { bootstrap, replacing };
 }
-

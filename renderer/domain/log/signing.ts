@@ -28,7 +28,9 @@ const SIGN: Record<KeyAlgorithm, Algorithm | EcdsaParams> = {
 function publicJwk(jwk: JsonWebKey): PublicKeyJwk {
   // Only the public members: never `d`, whatever the platform put in the export.
   return PublicKeyJwkSchema.parse(
-    jwk.kty === 'OKP' ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y },
+    jwk.kty === 'OKP'
+      ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x }
+      : { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y },
   );
 }
 
@@ -74,7 +76,9 @@ export async function sign(
   payload: unknown,
 ): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalize(payload));
-  return toBase64Url(new Uint8Array(await subtle().sign(SIGN[key.algorithm], key.privateKey, bytes)));
+  return toBase64Url(
+    new Uint8Array(await subtle().sign(SIGN[key.algorithm], key.privateKey, bytes)),
+  );
 }
 
 /** False for a wrong signature, a malformed one or a key the platform cannot import. */

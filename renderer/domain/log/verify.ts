@@ -12,7 +12,13 @@ import { canonicalize } from './canonical';
 import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
 import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
 import { hashOf, readRecord, seqOf, type LogRecord } from './records';
-import { INITIAL_RULE_CONTEXT, nextRuleContext, ruleBroken, type RuleCode, type RuleContext } from './rules';
+import {
+  INITIAL_RULE_CONTEXT,
+  nextRuleContext,
+  ruleBroken,
+  type RuleCode,
+  type RuleContext,
+} from './rules';
 
 export type VerifyProblem =
   | { kind: 'invalid-record'; seq: number | null; issues: string[] }
@@ -46,8 +52,7 @@ export interface VerifySummary {
 }
 
 export type Verdict =
-  | ({ intact: true } & VerifySummary)
-  | ({ intact: false; problem: VerifyProblem } & VerifySummary);
+  ({ intact: true } & VerifySummary) | ({ intact: false; problem: VerifyProblem } & VerifySummary);
 
 export interface VerifierOptions {
   /** The first public key as the auditor knows it (from the device's enrolment or fingerprint). */
@@ -106,7 +111,13 @@ export class LogVerifier {
 
     const rule = ruleBroken(this.state, this.context, record);
     if (rule) {
-      return { kind: 'rule', seq: record.seq, rule, eventType: record.event.type, staffNo: record.staffNo };
+      return {
+        kind: 'rule',
+        seq: record.seq,
+        rule,
+        eventType: record.event.type,
+        staffNo: record.staffNo,
+      };
     }
     const signatureProblem = await this.checkKeys(record);
     if (signatureProblem) return signatureProblem;
@@ -162,7 +173,11 @@ export class LogVerifier {
     }
     if (witness && witness.seq > 0) {
       if (this.hashAtWitness !== witness.hash) {
-        return { intact: false, problem: { kind: 'witness-mismatch', seq: witness.seq }, ...summary };
+        return {
+          intact: false,
+          problem: { kind: 'witness-mismatch', seq: witness.seq },
+          ...summary,
+        };
       }
     }
     return { intact: true, ...summary };
@@ -170,7 +185,10 @@ export class LogVerifier {
 }
 
 /** Verifies a whole log held in memory (tests, small imports). */
-export async function verifyRows(rows: readonly unknown[], options: VerifierOptions = {}): Promise<Verdict> {
+export async function verifyRows(
+  rows: readonly unknown[],
+  options: VerifierOptions = {},
+): Promise<Verdict> {
   const verifier = new LogVerifier(options);
   await verifier.pushAll(rows);
   return verifier.finish();

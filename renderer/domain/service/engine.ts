@@ -175,7 +175,13 @@ export function foldService(events: readonly TimedEvent[]): ServiceState | null 
  * checked here, which refuses with a reason rather than trusting the screen.
  */
 export type ServiceCommand =
-  | { type: 'start-service'; ticket: string; title: Title; surname: string | null; businessType: string }
+  | {
+      type: 'start-service';
+      ticket: string;
+      title: Title;
+      surname: string | null;
+      businessType: string;
+    }
   | { type: 'name-customer'; serviceId: string; surname: string }
   | { type: 'mark-done'; serviceId: string; stepId: StepId }
   | { type: 'skip'; serviceId: string; stepId: StepId; reason: SkipReason | null; note: string }
@@ -332,7 +338,9 @@ export function decideService(
         command.stepId === 'apologise-leaving' && open.steps['thank-returning'].status !== 'done'
           ? ['apologise-leaving', 'thank-returning']
           : [command.stepId];
-      return ok(pair.map((stepId) => ({ type: 'step-not-applicable', stepId, auto: false }) as const));
+      return ok(
+        pair.map((stepId) => ({ type: 'step-not-applicable', stepId, auto: false }) as const),
+      );
     }
     case 'leave-seat':
       return ok([{ type: 'seat-left' }]);
@@ -352,9 +360,12 @@ export function decideService(
       ]);
     }
     case 'recommend':
-      return ok([{ type: 'recommendation-recorded', offer: command.offer, response: command.response }]);
+      return ok([
+        { type: 'recommendation-recorded', offer: command.offer, response: command.response },
+      ]);
     case 'call-next': {
-      if (!TicketSchema.safeParse(command.nextTicket).success) return err(refusal('invalid-ticket'));
+      if (!TicketSchema.safeParse(command.nextTicket).success)
+        return err(refusal('invalid-ticket'));
       const pending = pendingAlwaysSteps(flow, open, 'call-next');
       if (pending.length > 0) return err(refusal('steps-pending', { steps: pending }));
       return ok([
@@ -373,7 +384,11 @@ export function decideService(
     }
     case 'abandon':
       return ok([
-        { type: 'service-abandoned', reason: command.reason, durationMs: elapsed(now, open.startedAt) },
+        {
+          type: 'service-abandoned',
+          reason: command.reason,
+          durationMs: elapsed(now, open.startedAt),
+        },
       ]);
   }
 }

@@ -43,7 +43,11 @@ export function DevicePanel() {
         </dd>
         <dt>{t('device.persistent')}</dt>
         <dd data-fact="persistent">
-          {persisted == null ? '—' : persisted ? t('device.persistentYes') : t('device.persistentNo')}
+          {persisted == null
+            ? '—'
+            : persisted
+              ? t('device.persistentYes')
+              : t('device.persistentNo')}
         </dd>
         <dt>{t('device.storage')}</dt>
         <dd data-fact="storage">

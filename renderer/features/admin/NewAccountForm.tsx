@@ -29,7 +29,12 @@ export function NewAccountForm() {
   };
 
   return (
-    <form className="panel" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-account-title">
+    <form
+      className="panel"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="new-account-title"
+    >
       <h2 id="new-account-title">{t('staff.newTitle')}</h2>
       <TextField label={t('staff.staffNo')} value={staffNo} onChange={setStaffNo} maxLength={12} />
       <ChoiceGroup

@@ -23,7 +23,9 @@ export function NumberSetting({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const number = /^\d{1,5}$/.test(shown.trim()) ? Number(shown) : Number.NaN;
-    setSaved((await run({ type: 'change-config', change: { key: settingKey, value: number } })) !== null);
+    setSaved(
+      (await run({ type: 'change-config', change: { key: settingKey, value: number } })) !== null,
+    );
   };
 
   return (

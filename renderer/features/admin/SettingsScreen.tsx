@@ -10,7 +10,10 @@ import { useDeviceState } from '../shared/store-context';
 import { DevicePanel } from './DevicePanel';
 import { NumberSetting } from './NumberSetting';
 
-const NUMBER_SETTINGS: readonly { key: ConfigKey & ('idle-lock-minutes' | 'tap-guard-ms'); max: number }[] = [
+const NUMBER_SETTINGS: readonly {
+  key: ConfigKey & ('idle-lock-minutes' | 'tap-guard-ms');
+  max: number;
+}[] = [
   { key: 'idle-lock-minutes', max: 60 },
   { key: 'tap-guard-ms', max: 2000 },
 ];

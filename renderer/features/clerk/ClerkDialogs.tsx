@@ -46,7 +46,9 @@ export function ClerkDialogs({
         <SkipDialog
           stepId={dialog.stepId}
           onCancel={onClose}
-          onConfirm={(reason, note) => send({ type: 'skip', serviceId, stepId: dialog.stepId, reason, note })}
+          onConfirm={(reason, note) =>
+            send({ type: 'skip', serviceId, stepId: dialog.stepId, reason, note })
+          }
         />
       );
     case 'money':
@@ -55,7 +57,9 @@ export function ClerkDialogs({
           flow={flow}
           facts={facts}
           onCancel={onClose}
-          onConfirm={(dueFen, receivedFen) => send({ type: 'announce-money', serviceId, dueFen, receivedFen })}
+          onConfirm={(dueFen, receivedFen) =>
+            send({ type: 'announce-money', serviceId, dueFen, receivedFen })
+          }
         />
       );
     case 'recommend':
@@ -66,7 +70,12 @@ export function ClerkDialogs({
         />
       );
     case 'abandon':
-      return <AbandonDialog onCancel={onClose} onConfirm={(reason) => send({ type: 'abandon', serviceId, reason })} />;
+      return (
+        <AbandonDialog
+          onCancel={onClose}
+          onConfirm={(reason) => send({ type: 'abandon', serviceId, reason })}
+        />
+      );
     case 'surname':
       return (
         <SurnameDialog

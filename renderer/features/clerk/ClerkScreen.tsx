@@ -54,7 +54,9 @@ export function ClerkScreen({ counter }: { counter: string }) {
     counter,
   };
   const calling = lastCalled && lastCalled !== latest?.ticket ? lastCalled : null;
-  const suggestedNext = nextTicket(open?.ticket ?? calling ?? lastCalled ?? latest?.ticket ?? 'A000');
+  const suggestedNext = nextTicket(
+    open?.ticket ?? calling ?? lastCalled ?? latest?.ticket ?? 'A000',
+  );
 
   const callNext = async (ticket: string) => {
     if (await act({ type: 'call-next', serviceId: open?.serviceId ?? null, nextTicket: ticket })) {

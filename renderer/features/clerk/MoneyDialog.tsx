@@ -41,7 +41,8 @@ export function MoneyDialog({
       ['due', due, dueParsed],
       ['received', received, receivedParsed],
     ] as const) {
-      if (!parsed.ok && (tried || text.trim() !== '')) return t(`moneyInput.${field}.${parsed.error}`);
+      if (!parsed.ok && (tried || text.trim() !== ''))
+        return t(`moneyInput.${field}.${parsed.error}`);
     }
     if (dueParsed.ok && receivedParsed.ok && receivedParsed.value < dueParsed.value) {
       return t('refusal.received-less-than-due');
@@ -54,11 +55,15 @@ export function MoneyDialog({
   const sentence = ready
     ? [
         dueScript ? renderScript(dueScript, locale, { ...facts, dueFen: dueParsed.value }) : '',
-        renderScript(changeFen === 0 ? flow.moneyScripts.exact : flow.moneyScripts.withChange, locale, {
-          ...facts,
-          receivedFen: receivedParsed.value,
-          changeFen,
-        }),
+        renderScript(
+          changeFen === 0 ? flow.moneyScripts.exact : flow.moneyScripts.withChange,
+          locale,
+          {
+            ...facts,
+            receivedFen: receivedParsed.value,
+            changeFen,
+          },
+        ),
       ].join(locale === 'en' ? ' ' : '')
     : null;
 
@@ -75,7 +80,13 @@ export function MoneyDialog({
       }}
     >
       <div className="money-grid">
-        <TextField label={t('money.due')} value={due} onChange={setDue} maxLength={12} inputMode="decimal" />
+        <TextField
+          label={t('money.due')}
+          value={due}
+          onChange={setDue}
+          maxLength={12}
+          inputMode="decimal"
+        />
         <TextField
           label={t('money.received')}
           value={received}
@@ -85,11 +96,21 @@ export function MoneyDialog({
         />
       </div>
       <div className="choice-row">
-        <button type="button" className="choice" disabled={!dueParsed.ok} onClick={() => setReceived(due)}>
+        <button
+          type="button"
+          className="choice"
+          disabled={!dueParsed.ok}
+          onClick={() => setReceived(due)}
+        >
           {t('money.exact')}
         </button>
         {QUICK_NOTES.map((fen) => (
-          <button key={fen} type="button" className="choice" onClick={() => setReceived(formatYuan(fen))}>
+          <button
+            key={fen}
+            type="button"
+            className="choice"
+            onClick={() => setReceived(formatYuan(fen))}
+          >
             {t('money.note', { amount: formatYuan(fen) })}
           </button>
         ))}

@@ -16,7 +16,11 @@ export function QuickActions({
   const { t } = useTranslation();
   const { serviceId } = service;
   const actions: { key: string; label: string; run: () => void; danger?: boolean }[] = [
-    { key: 'leaveSeat', label: t('quick.leaveSeat'), run: () => onCommand({ type: 'leave-seat', serviceId }) },
+    {
+      key: 'leaveSeat',
+      label: t('quick.leaveSeat'),
+      run: () => onCommand({ type: 'leave-seat', serviceId }),
+    },
     { key: 'money', label: t('quick.money'), run: () => onDialog({ kind: 'money' }) },
     {
       key: 'handOver',
@@ -24,8 +28,15 @@ export function QuickActions({
       run: () => onCommand({ type: 'mark-done', serviceId, stepId: 'both-hands' }),
     },
     { key: 'recommend', label: t('quick.recommend'), run: () => onDialog({ kind: 'recommend' }) },
-    ...(service.surname ? [] : [{ key: 'surname', label: t('quick.surname'), run: () => onDialog({ kind: 'surname' }) }]),
-    { key: 'abandon', label: t('quick.abandon'), run: () => onDialog({ kind: 'abandon' }), danger: true },
+    ...(service.surname
+      ? []
+      : [{ key: 'surname', label: t('quick.surname'), run: () => onDialog({ kind: 'surname' }) }]),
+    {
+      key: 'abandon',
+      label: t('quick.abandon'),
+      run: () => onDialog({ kind: 'abandon' }),
+      danger: true,
+    },
   ];
   return (
     <section className="quick-section" aria-labelledby="quick-title">

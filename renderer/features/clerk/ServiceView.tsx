@@ -65,7 +65,11 @@ export function ServiceView({
           <StepCard
             step={stepDefinition(flow, shown)}
             service={service}
-            facts={shown === 'call-next' ? { ...cardFacts, ticket: nextTicket(service.ticket) } : cardFacts}
+            facts={
+              shown === 'call-next'
+                ? { ...cardFacts, ticket: nextTicket(service.ticket) }
+                : cardFacts
+            }
             tapGuardMs={config.tapGuardMs}
             onDone={() => done(shown)}
             onSkip={() => onDialog({ kind: 'skip', stepId: shown })}
@@ -77,7 +81,11 @@ export function ServiceView({
             <h2>{t('finish.title')}</h2>
             <p className="step-todo">{t('finish.intro')}</p>
             <div className="step-actions">
-              <button type="button" className="primary huge" onClick={() => onCommand({ type: 'finish', serviceId })}>
+              <button
+                type="button"
+                className="primary huge"
+                onClick={() => onCommand({ type: 'finish', serviceId })}
+              >
                 {t('finish.button')}
               </button>
             </div>
@@ -101,7 +109,13 @@ export function ServiceView({
         <QuickActions service={service} onCommand={onCommand} onDialog={onDialog} />
       </aside>
 
-      <ProgressStrip flow={flow} service={service} current={current} selected={selected} onSelect={onSelect} />
+      <ProgressStrip
+        flow={flow}
+        service={service}
+        current={current}
+        selected={selected}
+        onSelect={onSelect}
+      />
     </main>
   );
 }

@@ -50,9 +50,13 @@ export function StepCard({
         <span className="step-number">{t('step.number', { number: step.number })}</span>
         <span>{t(`phase.${step.phase}`)}</span>
         <span className={condition ? 'tag tag-when' : 'tag'}>
-          {condition ? t('step.when', { condition: t(`condition.${condition}`) }) : t('step.always')}
+          {condition
+            ? t('step.when', { condition: t(`condition.${condition}`) })
+            : t('step.always')}
         </span>
-        {recorded && <span className={`tag status-${state.status}`}>{t(`status.${state.status}`)}</span>}
+        {recorded && (
+          <span className={`tag status-${state.status}`}>{t(`status.${state.status}`)}</span>
+        )}
         {onBackToCurrent && (
           <button type="button" className="link back-to-current" onClick={onBackToCurrent}>
             {t('step.backToCurrent')}
@@ -78,11 +82,21 @@ export function StepCard({
         <button type="button" className="primary huge" onClick={guarded(onDone)}>
           {t(`step.doneLabel.${step.action}`, { defaultValue: t('step.done') })}
         </button>
-        <button type="button" className="secondary" onClick={guarded(onSkip)} disabled={state.status === 'done'}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={guarded(onSkip)}
+          disabled={state.status === 'done'}
+        >
           {t('step.skip')}
         </button>
         {condition && (
-          <button type="button" className="secondary" onClick={onNotApplicable} disabled={state.status === 'done'}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={onNotApplicable}
+            disabled={state.status === 'done'}
+          >
             {t('step.na')}
           </button>
         )}

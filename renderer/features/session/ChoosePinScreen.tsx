@@ -31,7 +31,11 @@ export function ChoosePinScreen({ staffNo }: { staffNo: string }) {
         <button type="submit" className="primary big" disabled={change.busy}>
           {t('pin.save')}
         </button>
-        <button type="button" className="secondary" onClick={() => void signOut.run({ type: 'sign-out' })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void signOut.run({ type: 'sign-out' })}
+        >
           {t('session.signOut')}
         </button>
       </form>

@@ -52,7 +52,9 @@ export function LockScreen({ session, counter }: { session: Session; counter: st
       <p className="lock-who">{t('lock.who', { staffNo: session.staffNo, counter })}</p>
       {away?.awaySince != null ? (
         <>
-          <p className="away-time">{t('away.since', { time: formatDuration(now - away.awaySince) })}</p>
+          <p className="away-time">
+            {t('away.since', { time: formatDuration(now - away.awaySince) })}
+          </p>
           {script && (
             <blockquote className="script">
               {renderScript(script, currentLocale(i18n.language), {
@@ -79,10 +81,17 @@ export function LockScreen({ session, counter }: { session: Session; counter: st
       ) : (
         <form className="setup-form" onSubmit={submit} noValidate>
           <h2>
-            {mode === 'manager' ? t('lock.managerUnlock') : t('lock.unlockAs', { staffNo: session.staffNo })}
+            {mode === 'manager'
+              ? t('lock.managerUnlock')
+              : t('lock.unlockAs', { staffNo: session.staffNo })}
           </h2>
           {mode === 'manager' && (
-            <TextField label={t('lock.managerNo')} value={managerNo} onChange={setManagerNo} maxLength={12} />
+            <TextField
+              label={t('lock.managerNo')}
+              value={managerNo}
+              onChange={setManagerNo}
+              maxLength={12}
+            />
           )}
           <PinField label={t('signIn.pin')} value={pin} onChange={setPin} autoFocus />
           <FormError message={error} />

@@ -28,9 +28,18 @@ export function PinChangeFields({
   const { t } = useTranslation();
   return (
     <>
-      <PinField label={t('pin.current')} value={change.current} onChange={change.setCurrent} autoFocus={autoFocus} />
+      <PinField
+        label={t('pin.current')}
+        value={change.current}
+        onChange={change.setCurrent}
+        autoFocus={autoFocus}
+      />
       <PinField label={t('pin.new')} value={change.pin} onChange={change.setPin} />
-      <PinField label={t('pin.confirm')} value={change.confirmation} onChange={change.setConfirmation} />
+      <PinField
+        label={t('pin.confirm')}
+        value={change.confirmation}
+        onChange={change.setConfirmation}
+      />
       <p className="hint">{t('pin.rules')}</p>
       <FormError message={change.error} />
     </>

@@ -23,7 +23,9 @@ export function ShiftSummaryScreen({
       ? null
       : Math.round((summary.stepsDone / summary.stepsApplicable) * 100);
   const reasons = Object.entries(summary.skipReasons)
-    .map(([reason, count]) => t('summary.reasonCount', { reason: t(`skipReason.${reason}`), count }))
+    .map(([reason, count]) =>
+      t('summary.reasonCount', { reason: t(`skipReason.${reason}`), count }),
+    )
     .join(t('list.separator'));
   const figures: [string, string, string][] = [
     ['services', t('summary.services'), String(summary.services)],
@@ -39,8 +41,16 @@ export function ShiftSummaryScreen({
         ? '—'
         : t('summary.percent', { rate, done: summary.stepsDone, count: summary.stepsApplicable }),
     ],
-    ['not-reached', t('summary.notReached'), t('summary.steps', { count: summary.stepsNotReached ?? 0 })],
-    ['average', t('summary.average'), summary.averageMs === null ? '—' : formatDuration(summary.averageMs)],
+    [
+      'not-reached',
+      t('summary.notReached'),
+      t('summary.steps', { count: summary.stepsNotReached ?? 0 }),
+    ],
+    [
+      'average',
+      t('summary.average'),
+      summary.averageMs === null ? '—' : formatDuration(summary.averageMs),
+    ],
     ['skips', t('summary.skips'), String(summary.skips)],
   ];
   return (

@@ -34,8 +34,18 @@ export function FirstRunScreen() {
         <h2>{t('setup.title')}</h2>
         <p>{t('setup.intro')}</p>
         <div className="field-pair">
-          <TextField label={t('setup.counter')} value={counter} onChange={setCounter} maxLength={8} />
-          <TextField label={t('setup.staffNo')} value={staffNo} onChange={setStaffNo} maxLength={12} />
+          <TextField
+            label={t('setup.counter')}
+            value={counter}
+            onChange={setCounter}
+            maxLength={8}
+          />
+          <TextField
+            label={t('setup.staffNo')}
+            value={staffNo}
+            onChange={setStaffNo}
+            maxLength={12}
+          />
         </div>
         <div className="field-pair">
           <PinField label={t('pin.new')} value={pin} onChange={setPin} />

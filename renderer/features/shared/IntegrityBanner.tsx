@@ -12,7 +12,8 @@ export function IntegrityBanner() {
   const messages = [
     integrity?.kind === 'records-missing' &&
       t('integrity.recordsMissing', { after: integrity.afterSeq, witness: integrity.witnessSeq }),
-    integrity?.kind === 'witness-mismatch' && t('integrity.witnessMismatch', { seq: integrity.seq }),
+    integrity?.kind === 'witness-mismatch' &&
+      t('integrity.witnessMismatch', { seq: integrity.seq }),
     invalid.length > 0 &&
       t('integrity.invalidRecords', {
         count: invalid.length,

@@ -2,7 +2,7 @@
  * The storage path in a real browser: real IndexedDB with strict durability, real WebCrypto.
  * Built and driven by scripts/bench-browser.mjs; the figures land on `window.benchResult`.
  */
-import { openRepositories } from '../../../renderer/storage';
+import { openStore } from '../../../renderer/storage';
 
 interface Figure {
   name: string;
@@ -29,33 +29,40 @@ async function time(
 }
 
 async function run(): Promise<Figure[]> {
-  const { auth, services, log } = openRepositories(`bench-${Date.now()}`);
+  const store = await openStore({ name: `bench-${Date.now()}` });
   const figures: Figure[] = [];
   figures.push(
-    await time('first run (1 PIN hash, PBKDF2 600k + 4 events)', 1, () =>
-      auth.firstRun({ counter: '3', staffNo: '9001', pin: '246810', confirmation: '246810' }),
+    await time('first run (PBKDF2 600k, signing key, 5 records)', 1, () =>
+      store.execute({
+        type: 'first-run',
+        counter: '3',
+        staffNo: '9001',
+        pin: '246810',
+        confirmation: '246810',
+      }),
     ),
   );
   figures.push(
-    await time('sign-in (PBKDF2 600k + 1 event)', 5, () => auth.signIn('9001', '246810')),
+    await time('lock and unlock (PBKDF2 600k + 2 records)', 5, async () => {
+      await store.execute({ type: 'lock', reason: 'manual' });
+      await store.execute({ type: 'unlock', staffNo: null, pin: '246810' });
+    }),
   );
-  await services.execute({
+  await store.execute({
     type: 'start-service',
     ticket: 'A001',
     title: 'mr',
     surname: null,
     businessType: 'enquiry',
   });
+  const serviceId = store.snapshot.state.service!.serviceId;
   figures.push(
-    await time('one tap: execute a command (session, fold, decide, seal, strict write)', 200, () =>
-      services.execute({ type: 'mark-done', stepId: 'both-hands' }),
+    await time('one tap: execute a command (decide, seal, strict write, fold)', 200, () =>
+      store.execute({ type: 'mark-done', serviceId, stepId: 'both-hands' }),
     ),
   );
-  figures.push(
-    await time('read back the open service (live query work)', 50, () => services.latest()),
-  );
-  const count = (await log.readAll()).length;
-  figures.push(await time(`verify the whole chain (${count} records)`, 3, () => log.verify()));
+  const count = store.snapshot.state.head.seq;
+  figures.push(await time(`verify the whole log (${count} records)`, 3, () => store.verify()));
   return figures;
 }
 

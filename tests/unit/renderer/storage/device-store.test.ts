@@ -16,7 +16,6 @@ import {
   rawRows,
   staffedDevice,
   startCommand,
-  testDevice,
   withRawDb,
 } from '../../helpers/builders';
 

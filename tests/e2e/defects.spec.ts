@@ -1,0 +1,137 @@
+/**
+ * The defects found when the app was tried as a new user would, each tried again in real
+ * Chromium: double taps, an auditor over a clerk's locked screen, full names typed as surnames.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  MANAGER,
+  WORDS,
+  card,
+  expectChainIntact,
+  expectStatus,
+  readLog,
+  setUpCounter,
+  startService,
+} from './fixtures';
+
+const w = WORDS.en;
+
+/** Taps the card's Done twice at the same spot, `gapMs` apart, as a hurried thumb does. */
+async function doubleTap(page: Page, gapMs: number) {
+  await expect(card(page)).toHaveAttribute('data-armed', 'true');
+  const box = await card(page).getByRole('button', { name: w.done, exact: true }).boundingBox();
+  const x = box!.x + box!.width / 2;
+  const y = box!.y + box!.height / 2;
+  await page.mouse.click(x, y);
+  if (gapMs > 0) await page.waitForTimeout(gapMs);
+  await page.mouse.click(x, y);
+}
+
+for (const gapMs of [0, 40, 100]) {
+  test(`a double tap ${gapMs} ms apart marks exactly one step`, async ({ page }) => {
+    await setUpCounter(page, 'en');
+    await startService(page, 'en', { ticket: 'A001', title: 'mr', business: 'bill-payment' });
+    await doubleTap(page, gapMs);
+    await expectStatus(page, 'stand-to-greet', 'done');
+    await expect(card(page)).toHaveAttribute('data-card-step-id', 'eye-contact-smile');
+    // Give a wrongly accepted second tap every chance to land before looking.
+    await page.waitForTimeout(600);
+    await expectStatus(page, 'eye-contact-smile', 'pending');
+    const done = (await readLog(page)).filter(
+      (row) => (row.event as { type: string }).type === 'step-done',
+    );
+    expect(done).toHaveLength(1);
+  });
+}
+
+test('the guard is the manager’s setting: at 0 ms, a double tap 100 ms apart reaches the next step', async ({
+  page,
+}) => {
+  await setUpCounter(page, 'en');
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const setting = page.locator('form', { hasText: 'Ignore taps on a new step' });
+  await setting.getByRole('textbox').fill('0');
+  await setting.getByRole('button', { name: 'Save' }).click();
+  await expect(setting.getByRole('status')).toHaveText('Saved.');
+  await page.getByRole('button', { name: 'Counter', exact: true }).click();
+  await startService(page, 'en', { ticket: 'A001', title: 'mr', business: 'bill-payment' });
+  await doubleTap(page, 100);
+  await expectStatus(page, 'stand-to-greet', 'done');
+  await expectStatus(page, 'eye-contact-smile', 'done');
+});
+
+test('a second tap 500 ms after the first marks the next step', async ({ page }) => {
+  await setUpCounter(page, 'en');
+  await startService(page, 'en', { ticket: 'A001', title: 'mr', business: 'bill-payment' });
+  await doubleTap(page, 500);
+  await expectStatus(page, 'stand-to-greet', 'done');
+  await expectStatus(page, 'eye-contact-smile', 'done');
+  await expect(card(page)).toHaveAttribute('data-card-step-id', 'greet-aloud');
+});
+
+test('an auditor signing in over a clerk’s locked service can sign out; the clerk resumes the service', async ({
+  page,
+}) => {
+  await setUpCounter(page, 'en');
+  // The manager adds an auditor, then runs the counter.
+  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
+  await form.getByLabel('Staff number').fill('7001');
+  await form.getByRole('button', { name: 'Auditor', exact: true }).click();
+  await form.getByLabel('New PIN', { exact: true }).fill('975318');
+  await form.getByLabel('New PIN again').fill('975318');
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('button', { name: 'Counter', exact: true }).click();
+  await startService(page, 'en', { ticket: 'A080', title: 'ms', business: 'bill-payment' });
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+
+  await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+  await page.getByLabel('Staff number').fill('7001');
+  await page.getByLabel('PIN', { exact: true }).fill('975318');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('Current PIN').fill('975318');
+  await page.getByLabel('New PIN', { exact: true }).fill('864209');
+  await page.getByLabel('New PIN again').fill('864209');
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+  await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: /Shift summary/ })).toBeVisible();
+  await page.getByRole('button', { name: 'OK' }).click();
+
+  // The manager signs in again and finds the service where it was.
+  await expect(page.getByText('A service is open at this counter: ticket A080')).toBeVisible();
+  await page.getByLabel('Staff number').fill(MANAGER.staffNo);
+  await page.getByLabel('PIN', { exact: true }).fill(MANAGER.pin);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(card(page)).toHaveAttribute('data-card-step-id', 'stand-to-greet');
+  await expect(page.getByText('Ticket A080 · Bill payment')).toBeVisible();
+
+  const rows = await expectChainIntact(page);
+  const ends = rows
+    .filter((row) => (row.event as { type: string }).type === 'signed-out')
+    .map((row) => [row.staffNo, (row.event as { reason: string }).reason]);
+  // The manager's locked session ended when the auditor signed in; the auditor's own ended too.
+  expect(ends).toEqual([
+    ['7001', 'replaced'],
+    ['7001', 'self'],
+  ]);
+});
+
+test('a full name typed as the surname is refused, saying why; a compound surname is kept', async ({
+  page,
+}) => {
+  await setUpCounter(page, 'zh-CN');
+  const z = WORDS['zh-CN'];
+  await page.getByLabel(z.ticket, { exact: true }).fill('A010');
+  await page.getByRole('button', { name: z.titles.mr, exact: true }).click();
+  await page.getByLabel(z.surname).fill('王小明');
+  await page.getByRole('button', { name: z.business['bill-payment'], exact: true }).click();
+  await page.getByRole('button', { name: z.startService }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    '为保护隐私只保存姓氏：请填“王”，不要填“王小明”。',
+  );
+  await page.getByLabel(z.surname).fill('欧阳');
+  await page.getByRole('button', { name: z.startService }).click();
+  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+  await expect(page.locator('.customer')).toHaveText('欧阳先生');
+});
