@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
-import { SECURITY_HEADERS } from './main/security-headers';
+import { SECURITY_HEADERS } from './main/security-headers.ts';
 
 // The browser build: the same renderer as Electron's, installable and offline through a
 // service worker that precaches every built asset.

@@ -39,7 +39,9 @@ export function DevicePanel() {
         </dd>
         <dt>{t('device.sealed')}</dt>
         <dd data-fact="sealed">
-          {t('device.sealedUpTo', { sealed: keys?.lastCheckpointSeq ?? 0, head: head.seq })}
+          {keys?.lastCheckpointSeq
+            ? t('device.sealedUpTo', { sealed: keys.lastCheckpointSeq, head: head.seq })
+            : t('audit.notSealed')}
         </dd>
         <dt>{t('device.persistent')}</dt>
         <dd data-fact="persistent">

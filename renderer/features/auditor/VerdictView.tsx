@@ -35,11 +35,13 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           : t('audit.broken', { problem: problemText(verdict.problem) })}
       </p>
       <p className="hint">
-        {t('audit.sealed', {
-          sealed: verdict.sealedUpTo,
-          checkpoints: verdict.checkpoints,
-          count: verdict.head.seq,
-        })}
+        {verdict.checkpoints === 0
+          ? t('audit.notSealed')
+          : t('audit.sealed', {
+              sealed: verdict.sealedUpTo,
+              checkpoints: verdict.checkpoints,
+              count: verdict.head.seq,
+            })}
       </p>
     </div>
   );
