@@ -80,20 +80,21 @@ export function MoneyDialog({
       }}
     >
       <div className="money-grid">
-        <TextField
-          label={t('money.due')}
-          value={due}
-          onChange={setDue}
-          maxLength={12}
-          inputMode="decimal"
-        />
-        <TextField
-          label={t('money.received')}
-          value={received}
-          onChange={setReceived}
-          maxLength={12}
-          inputMode="decimal"
-        />
+        {(
+          [
+            ['due', due, setDue],
+            ['received', received, setReceived],
+          ] as const
+        ).map(([field, value, onChange]) => (
+          <TextField
+            key={field}
+            label={t(`money.${field}`)}
+            value={value}
+            onChange={onChange}
+            maxLength={12}
+            inputMode="decimal"
+          />
+        ))}
       </div>
       <div className="choice-row">
         <button

@@ -61,7 +61,7 @@ export function StartPanel({
           {t('start.callNext')}
         </button>
       </div>
-      <div className="start-form">
+      <div className="start-form panel">
         <h2 id="start-title">{t('start.title')}</h2>
         <TextField
           label={t('start.ticket')}

@@ -3,7 +3,7 @@
  * chooses their own before anything else (or signs out).
  */
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { SetupPage } from '../../ui/SetupPage';
 import { useCommand } from '../shared/use-command';
 import { PinChangeFields, usePinChange } from './PinChangeFields';
 
@@ -13,11 +13,7 @@ export function ChoosePinScreen({ staffNo }: { staffNo: string }) {
   const signOut = useCommand();
 
   return (
-    <main className="setup">
-      <header className="setup-header">
-        <h1>{t('choosePin.title')}</h1>
-        <LanguageSwitcher />
-      </header>
+    <SetupPage title={t('choosePin.title')}>
       <form
         className="setup-form"
         onSubmit={(event) => {
@@ -39,6 +35,6 @@ export function ChoosePinScreen({ staffNo }: { staffNo: string }) {
           {t('session.signOut')}
         </button>
       </form>
-    </main>
+    </SetupPage>
   );
 }

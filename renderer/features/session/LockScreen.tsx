@@ -13,7 +13,7 @@ import { renderScript } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 import { formatDuration } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { SetupPage } from '../../ui/SetupPage';
 import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
@@ -44,11 +44,7 @@ export function LockScreen({ session, counter }: { session: Session; counter: st
   };
 
   return (
-    <main className="lock">
-      <header className="setup-header">
-        <h1>{away ? t('away.title') : t('lock.title')}</h1>
-        <LanguageSwitcher />
-      </header>
+    <SetupPage title={away ? t('away.title') : t('lock.title')} className="lock">
       <p className="lock-who">{t('lock.who', { staffNo: session.staffNo, counter })}</p>
       {away?.awaySince != null ? (
         <>
@@ -114,6 +110,6 @@ export function LockScreen({ session, counter }: { session: Session; counter: st
           </div>
         </form>
       )}
-    </main>
+    </SetupPage>
   );
 }

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { SetupPage } from '../../ui/SetupPage';
 import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { useCommand } from '../shared/use-command';
@@ -25,11 +25,7 @@ export function FirstRunScreen() {
   };
 
   return (
-    <main className="setup">
-      <header className="setup-header">
-        <h1>{t('app.title')}</h1>
-        <LanguageSwitcher />
-      </header>
+    <SetupPage title={t('app.title')}>
       <form className="setup-form first-run" onSubmit={submit} noValidate>
         <h2>{t('setup.title')}</h2>
         <p>{t('setup.intro')}</p>
@@ -57,6 +53,6 @@ export function FirstRunScreen() {
           {t('setup.submit')}
         </button>
       </form>
-    </main>
+    </SetupPage>
   );
 }
