@@ -27,7 +27,7 @@ const toAscii = (text: string) =>
 export function parseYuan(input: string): Result<number, MoneyInputProblem> {
   const text = toAscii(input).replace(/\s/g, '');
   if (text === '') return err('money-empty');
-  if (/^[-−]/.test(text)) return err('money-negative');
+  if (/^[-−－]/.test(text)) return err('money-negative');
   if (/[,，]/.test(text)) return err('money-comma');
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
   if (!match) return err('money-not-a-number');

@@ -19,14 +19,20 @@ export const ABILITIES = [
   'unlock-for-others',
   /** Check the log's integrity. */
   'verify-log',
+  /** Take a day's log off the device (recorded as an export in the log). */
+  'export-log',
+  /** Correct a service after the fact, with a reason (an amendment record). */
+  'amend-service',
+  /** Add another counter's log to this device, read-only, to review it. */
+  'import-log',
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Ability>> = {
   clerk: new Set(['run-service']),
   manager: new Set(ABILITIES),
-  // Auditors look and export; they never change anything.
-  auditor: new Set(['verify-log']),
+  // Auditors look and export; they never change anything (an export is recorded, not a change).
+  auditor: new Set(['verify-log', 'export-log']),
 };
 
 export function can(role: Role, ability: Ability): boolean {

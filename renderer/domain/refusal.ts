@@ -50,7 +50,13 @@ export type RefusalCode =
   | 'no-such-account'
   | 'cannot-disable-self'
   | 'service-open'
-  | 'invalid-config';
+  | 'invalid-config'
+  // Exports and corrections.
+  | 'invalid-export'
+  | 'no-such-service'
+  | 'service-still-open'
+  | 'invalid-amendment'
+  | 'amendment-needs-reason';
 
 export interface Refusal {
   code: RefusalCode;

@@ -2,7 +2,8 @@
  * Only a customer's surname is ever stored (privacy): never a full name, an ID or a phone number.
  * A surname is one Chinese character, a compound surname (复姓 such as 欧阳, 司马), or one Latin
  * word (Zhang, O'Brien, Smith-Jones). Two Chinese characters that are not a compound surname are a
- * surname and a given name, so they are refused with the reason.
+ * surname and a given name, so they are refused with the reason. Latin letters may carry accents
+ * (Müller, José).
  */
 import { z } from 'zod';
 
@@ -19,7 +20,7 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
 export type SurnameProblem = 'empty' | 'has-digits' | 'full-name' | 'not-a-surname';
 
 const CHINESE = /^[\u4e00-\u9fff]+$/u;
-const LATIN_WORD = /^[A-Za-z](?:[A-Za-z]|['’-](?=[A-Za-z])){0,29}$/u;
+const LATIN_WORD = /^\p{Script=Latin}(?:\p{Script=Latin}|['’-](?=\p{Script=Latin})){0,29}$/u;
 
 /** Why `input` (trimmed) is not a surname, or null when it is one. */
 export function surnameProblem(input: string): SurnameProblem | null {

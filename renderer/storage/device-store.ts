@@ -16,6 +16,8 @@ import type { Credential } from '../domain/access/pin';
 import type { Command, DecideEnv, PlannedRecord } from '../domain/device/commands';
 import { decide } from '../domain/device/decide';
 import { foldDevice, type DeviceState } from '../domain/device/state';
+import type { DomainEvent } from '../domain/log/events';
+import { foldService, type TimedEvent } from '../domain/service/engine';
 import { checkpointDue, makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
 import {
   sealRecord,
@@ -73,6 +75,14 @@ export interface StoreOptions {
 }
 
 const LOCK_NAME = 'counter-steps:event-log';
+
+const timed = (record: LogRecord): TimedEvent => ({
+  serviceId: record.serviceId,
+  seq: record.seq,
+  atMs: Date.parse(record.at),
+  staffNo: record.staffNo,
+  event: record.event,
+});
 const isWriteConflict = (error: unknown) =>
   error instanceof StorageError && error.code === 'write-conflict';
 
@@ -171,7 +181,7 @@ export class DeviceStore {
     const { state } = this.current;
     const now = this.clock.now();
     const env: DecideEnv = { now, newId: this.newId() };
-    const needs = evidenceNeeded(state, command as Parameters<typeof evidenceNeeded>[1]);
+    const needs = evidenceNeeded(state, command);
     let credential: Credential | undefined;
     let firstKey: SigningKeyPair | undefined;
     if (needs.checkPin) {
@@ -196,10 +206,18 @@ export class DeviceStore {
         publicKey: firstKey.publicKey,
       };
     }
+    if (needs.service) {
+      const { records } = await this.log.service(needs.service);
+      env.amendTarget = foldService(records.map(timed));
+    }
     const decision = decide(state, command, env);
     const records =
-      decision.records.length > 0
-        ? await this.commit(decision.records, now, { credential, firstKey })
+      decision.records.length > 0 || decision.checkpoint
+        ? await this.commit(decision.records, now, {
+            credential,
+            firstKey,
+            forced: decision.checkpoint,
+          })
         : [];
     return decision.refusal ? err(decision.refusal) : ok(records);
   }
@@ -214,37 +232,29 @@ export class DeviceStore {
     extras: { credential?: Credential; firstKey?: SigningKeyPair; forced?: CheckpointReason } = {},
   ): Promise<StoredRecord[]> {
     const before = this.current.state;
-    const sealed = await this.seal(before, planned, now);
-    let after = foldDevice(sealed, before);
     const newKeys: KeyRow[] = extras.firstKey ? [keyRow(0, extras.firstKey)] : [];
-
-    const reason = extras.forced ?? checkpointDue(before, planned, now);
+    const due = extras.forced ?? checkpointDue(before, planned, now);
     let signingKeyMissing = this.current.signingKeyMissing;
-    if (reason && after.keys && after.identity) {
-      const index = after.keys.index;
-      const signer = index === 0 && extras.firstKey ? extras.firstKey : await this.keys.key(index);
-      if (signer) {
-        const next = await generateSigningKey(signer.algorithm);
-        const event = await makeCheckpoint({
-          device: after.identity.deviceId,
-          head: after.head,
-          reason,
-          keyIndex: index,
-          key: signer,
-          nextKey: next.publicKey,
-        });
-        const [checkpoint] = await this.seal(
-          after,
-          [{ staffNo: null, serviceId: null, event }],
-          now,
-        );
-        if (checkpoint) {
-          sealed.push(checkpoint);
-          after = foldDevice([checkpoint], after);
-          newKeys.push(keyRow(index + 1, next));
-        }
-      } else signingKeyMissing = true;
-    }
+    const sealed: StoredRecord[] = [];
+    let state = before;
+    const append = async (records: readonly PlannedRecord[]) => {
+      const added = await this.seal(state, records, now);
+      sealed.push(...added);
+      state = foldDevice(added, state);
+    };
+    const checkpoint = async (reason: CheckpointReason) => {
+      const made = await this.checkpointAfter(state, reason, extras.firstKey);
+      if (made === 'key-missing') signingKeyMissing = true;
+      else if (made) {
+        await append([{ staffNo: null, serviceId: null, event: made.event }]);
+        newKeys.push(made.nextKey);
+      }
+    };
+    // The day's close seals yesterday's last record before today's first one; every other
+    // checkpoint seals what this command added.
+    if (due === 'day-close') await checkpoint(due);
+    await append(planned);
+    if (due && due !== 'day-close') await checkpoint(due);
 
     const pinSet = sealed.find((record) => record.event.type === 'pin-set');
     await this.log.append(before.head, sealed, {
@@ -253,11 +263,36 @@ export class DeviceStore {
       keys: newKeys,
     });
 
-    this.update({ state: after, signingKeyMissing });
-    this.channel?.postMessage({ seq: after.head.seq });
-    await this.advanceWitness(after.head);
-    if (after.keys && newKeys.length > 0) await this.keys.retireAllBut(after.keys.index);
+    this.update({ state, signingKeyMissing });
+    this.channel?.postMessage({ seq: state.head.seq });
+    await this.advanceWitness(state.head);
+    if (state.keys && newKeys.length > 0) await this.keys.retireAllBut(state.keys.index);
     return sealed;
+  }
+
+  /**
+   * A checkpoint over `state`'s head, signed with the key in force, naming a freshly made next
+   * key; null when the log has no key chain yet, 'key-missing' when the key in force is gone.
+   */
+  private async checkpointAfter(
+    state: DeviceState,
+    reason: CheckpointReason,
+    firstKey: SigningKeyPair | undefined,
+  ): Promise<{ event: DomainEvent; nextKey: KeyRow } | null | 'key-missing'> {
+    if (!state.keys || !state.identity) return null;
+    const index = state.keys.index;
+    const signer = index === 0 && firstKey ? firstKey : await this.keys.key(index);
+    if (!signer) return 'key-missing';
+    const next = await generateSigningKey(signer.algorithm);
+    const event = await makeCheckpoint({
+      device: state.identity.deviceId,
+      head: state.head,
+      reason,
+      keyIndex: index,
+      key: signer,
+      nextKey: next.publicKey,
+    });
+    return { event, nextKey: keyRow(index + 1, next) };
   }
 
   private async seal(

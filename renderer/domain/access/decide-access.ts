@@ -8,6 +8,7 @@ import { CounterSchema, StaffNumberSchema } from '../catalog';
 import { ConfigChangeSchema } from '../device/config';
 import type {
   AccessCommand,
+  Command,
   Decision,
   DecideEnv,
   PinCheck,
@@ -322,11 +323,13 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
  */
 export function evidenceNeeded(
   state: DeviceState,
-  command: AccessCommand,
+  command: Command,
 ): {
   checkPin?: { staffNo: string; pin: string };
   newPin?: { staffNo: string; pin: string; confirmation: string };
   identity?: true;
+  /** The service an amendment corrects, to be folded from its records. */
+  service?: string;
 } {
   const sessionStaff = state.session?.staffNo ?? '';
   switch (command.type) {
@@ -360,6 +363,8 @@ export function evidenceNeeded(
       return {
         newPin: { staffNo: command.subject, pin: command.pin, confirmation: command.confirmation },
       };
+    case 'amend-service':
+      return { service: command.target };
     default:
       return {};
   }

@@ -26,8 +26,6 @@ export function lockoutFrom(failures: readonly LogRecord[]): Lockout {
   );
   const last = counted.at(-1);
   if (!last) return NO_LOCKOUT;
-  return {
-    failuresInARow: counted.length,
-    retryAt: Date.parse(last.at) + waitAfterFailures(counted.length),
-  };
+  const wait = waitAfterFailures(counted.length);
+  return { failuresInARow: counted.length, retryAt: wait > 0 ? Date.parse(last.at) + wait : 0 };
 }

@@ -4,12 +4,12 @@
  * command path: the storage turns them into evidence (does it match? the new one's commitment)
  * before the domain decides.
  */
-import type { PublicKeyJwk, DomainEvent } from '../log/events';
+import type { CheckpointReason, DomainEvent, PublicKeyJwk } from '../log/events';
 import type { KeyAlgorithm } from '../log/signing';
 import type { Lockout } from '../access/lockout';
 import type { Role } from '../permissions';
 import type { Refusal } from '../refusal';
-import type { ServiceCommand } from '../service/engine';
+import type { ServiceCommand, ServiceState } from '../service/engine';
 
 export type AccessCommand =
   | { type: 'first-run'; counter: string; staffNo: string; pin: string; confirmation: string }
@@ -25,7 +25,15 @@ export type AccessCommand =
   /** `change` is validated by the domain (ConfigChangeSchema), so a form may send what it has. */
   | { type: 'change-config'; change: unknown };
 
-export type Command = AccessCommand | ServiceCommand;
+export type AuditCommand =
+  /** Before an export: a fresh signed checkpoint, so the export ends sealed. */
+  | { type: 'seal-for-export' }
+  /** After an export: who took which range off the device, with the files' digests. */
+  | { type: 'record-export'; export: unknown }
+  /** A manager's correction of an ended service, with the reason. */
+  | { type: 'amend-service'; target: string; change: unknown; reason: string };
+
+export type Command = AccessCommand | AuditCommand | ServiceCommand;
 export type CommandType = Command['type'];
 
 /** The result of checking a PIN typed for `staffNo`, worked out by the storage. */
@@ -51,6 +59,8 @@ export interface DecideEnv {
   newPin?: { commitment: string };
   /** First run: the device id and first signing key the storage generated. */
   identity?: { deviceId: string; algorithm: KeyAlgorithm; publicKey: PublicKeyJwk };
+  /** An amendment: the service it corrects, folded from its records (null: no such service). */
+  amendTarget?: ServiceState | null;
 }
 
 /** A record to append: the event, who did it (null: the device itself) and its service. */
@@ -61,9 +71,11 @@ export interface PlannedRecord {
 }
 
 /**
- * A decision. A refusal can still come with records: a wrong PIN is refused and also logged.
+ * A decision. A refusal can still come with records: a wrong PIN is refused and also logged. A
+ * decision may also ask for a signed checkpoint after its records, whether or not one is due.
  */
 export interface Decision {
   records: PlannedRecord[];
   refusal: Refusal | null;
+  checkpoint?: CheckpointReason;
 }

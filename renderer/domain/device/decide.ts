@@ -1,18 +1,28 @@
 /**
  * The one entry to the domain's decisions: any command, against the device's state, gives the
  * records to append or a refusal. Service commands pass the session gate (signed in, unlocked, own
- * PIN chosen, allowed to serve) and are then judged by the service engine; everything else by the
- * access decider. The storage runs this under its single-writer lock: read state → decide → append.
+ * PIN chosen, allowed to serve) and are then judged by the service engine; exports and amendments
+ * by the audit decider; everything else by the access decider. The storage runs this under its single-writer lock: read state → decide → append.
  */
 import { activeSession, decideAccess } from '../access/decide-access';
+import { AUDIT_COMMAND_TYPES, decideAudit } from '../audit/decide-audit';
 import { SERVICE_COMMAND_TYPES, decideService, type ServiceCommand } from '../service/engine';
-import type { AccessCommand, Command, Decision, DecideEnv, PlannedRecord } from './commands';
+import type {
+  AccessCommand,
+  AuditCommand,
+  Command,
+  Decision,
+  DecideEnv,
+  PlannedRecord,
+} from './commands';
 import { openService, type DeviceState } from './state';
 
 const isServiceCommand = (command: Command): command is ServiceCommand =>
   SERVICE_COMMAND_TYPES.has(command.type);
 
 export function decide(state: DeviceState, command: Command, env: DecideEnv): Decision {
+  if (AUDIT_COMMAND_TYPES.has(command.type))
+    return decideAudit(state, command as AuditCommand, env);
   if (!isServiceCommand(command)) return decideAccess(state, command as AccessCommand, env);
 
   const active = activeSession(state, 'run-service');

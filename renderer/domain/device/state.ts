@@ -119,6 +119,14 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
         },
         keys: { index: 0, current: event.publicKey, lastCheckpointSeq: 0 },
       };
+    case 'device-restored':
+      // The log goes on under the new tablet's id and key chain; the first key stays the
+      // original device's, which is what auditors hold.
+      return {
+        ...next,
+        identity: next.identity ? { ...next.identity, deviceId: event.deviceId } : null,
+        keys: { index: 0, current: event.publicKey, lastCheckpointSeq: record.seq },
+      };
     case 'log-upgraded': {
       const pins = new Map(next.pins);
       for (const { subject, commitment } of event.credentials) {
@@ -194,6 +202,8 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
       return { ...next, config: applyConfigChange(next.config, event.change) };
     case 'sign-in-failed':
     case 'account-locked-out':
+    case 'export-made':
+    case 'service-amended':
       return next;
     default:
       return evolveServiceAndTally(next, record, atMs);

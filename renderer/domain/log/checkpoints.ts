@@ -8,11 +8,11 @@
 import { businessDay } from '../device/config';
 import type { PlannedRecord } from '../device/commands';
 import type { DeviceState } from '../device/state';
-import type { DomainEvent, EventOf, PublicKeyJwk } from './events';
+import type { CheckpointReason, DomainEvent, EventOf, PublicKeyJwk } from './events';
 import type { LogRecord } from './records';
 import { checkpointPayload, sign, verifySignature, type SigningKeyPair } from './signing';
 
-export type CheckpointReason = EventOf<'checkpoint'>['reason'];
+export type { CheckpointReason };
 
 /**
  * Whether a checkpoint should follow `planned` (about to be appended to `before`), and why.

@@ -92,6 +92,34 @@ const ServiceStartedSchema = z.object({
 });
 const CustomerNamedSchema = z.object({ type: z.literal('customer-named'), surname: SurnameSchema });
 
+/** A business day, as the store's day boundary and time zone make it. */
+export const BusinessDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What a manager can correct in a service after the fact (an amendment never edits a record). */
+export const AmendmentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('business-type'), businessType: z.string().min(1).max(32) }),
+  /** A step recorded wrongly: what should have been recorded (`pending`: no outcome at all). */
+  z.object({
+    kind: z.literal('step'),
+    stepId: StepIdSchema,
+    outcome: z.enum(['done', 'skipped', 'na', 'pending']),
+    skipReason: SkipReasonSchema.nullable(),
+  }),
+]);
+export type Amendment = z.infer<typeof AmendmentSchema>;
+
+/** A day's (or range's) log taken off the device: by whom (the record's author) and its digests. */
+export const ExportMadeSchema = z.object({
+  type: z.literal('export-made'),
+  from: BusinessDaySchema,
+  to: BusinessDaySchema,
+  firstSeq: z.number().int().positive(),
+  lastSeq: z.number().int().positive(),
+  masked: z.boolean(),
+  manifestSha256: HashSchema,
+  files: z.array(z.object({ name: z.string().min(1).max(64), sha256: HashSchema })).max(12),
+});
+
 /** Event shapes that are the same in every schema version. */
 const UNCHANGED = [
   // The device itself (records with no staff number).
@@ -117,6 +145,18 @@ const UNCHANGED = [
     keyIndex: z.number().int().min(0),
     nextKey: PublicKeyJwkSchema,
     signature: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
+  }),
+  /**
+   * A replaced tablet took over a device's log from its backup: the log continues here, under a
+   * new device id and a new key chain (the old private keys never leave a device). Nothing before
+   * this record can be signed again by the new keys.
+   */
+  z.object({
+    type: z.literal('device-restored'),
+    previousDevice: z.string().uuid(),
+    deviceId: z.string().uuid(),
+    algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
+    publicKey: PublicKeyJwkSchema,
   }),
   z.object({ type: z.literal('device-set-up'), counter: CounterSchema }),
   // Accounts and access. The subject's staff number is in the payload; the record's own staffNo
@@ -148,6 +188,14 @@ const UNCHANGED = [
   z.object({ type: z.literal('screen-locked'), reason: z.enum(['idle', 'leave-seat', 'manual']) }),
   z.object({ type: z.literal('screen-unlocked'), as: z.enum(['self', 'manager']) }),
   z.object({ type: z.literal('config-changed'), change: ConfigChangeSchema }),
+  ExportMadeSchema,
+  /** A manager's correction of a service, with the reason; the service's own records stay. */
+  z.object({
+    type: z.literal('service-amended'),
+    target: z.string().uuid(),
+    change: AmendmentSchema,
+    reason: z.string().trim().min(1).max(200),
+  }),
   // A service.
   ServiceStartedSchema,
   CustomerNamedSchema,
@@ -198,6 +246,7 @@ export const RecordedEventSchema = z.discriminatedUnion('type', [
 export type RecordedEvent = z.infer<typeof RecordedEventSchema>;
 export type EventType = RecordedEvent['type'];
 export type EventOf<T extends EventType> = Extract<RecordedEvent, { type: T }>;
+export type CheckpointReason = EventOf<'checkpoint'>['reason'];
 
 /** The v1 shapes of the events that changed in v2, for reading old records (records.ts). */
 const V1_CHANGED_EVENTS = {
@@ -221,7 +270,14 @@ const V1_CHANGED_EVENTS = {
 } as const;
 
 /** Events that schema v1 did not have. */
-const V2_ONLY: ReadonlySet<string> = new Set(['device-identity', 'log-upgraded', 'checkpoint']);
+const V2_ONLY: ReadonlySet<string> = new Set([
+  'device-identity',
+  'device-restored',
+  'log-upgraded',
+  'checkpoint',
+  'export-made',
+  'service-amended',
+]);
 
 /** Every event as schema v1 wrote it (release 0.1.0). */
 export const V1EventSchema = z.discriminatedUnion('type', [

@@ -21,6 +21,8 @@ export type RuleCode =
   | 'upgrade-misplaced'
   | 'device-set-up-twice'
   | 'no-such-account'
+  | 'account-exists'
+  | 'disables-self'
   | 'account-disabled'
   | 'role-mismatch'
   | 'not-signed-in'
@@ -136,6 +138,7 @@ export function ruleBroken(
   }
   if (DEVICE_EVENTS.has(event.type)) {
     if (staffNo !== null) return 'device-record-by-staff';
+    if (event.type === 'device-restored' && !state.identity) return 'first-record';
     // An upgraded v1 log: its new identity first, then the upgrade record, once.
     if (event.type === 'log-upgraded' && (!state.legacy || state.upgraded || !state.identity)) {
       return 'upgrade-misplaced';
@@ -162,11 +165,15 @@ export function ruleBroken(
           ? null
           : 'not-allowed-for-role';
       }
+      if (state.accounts.has(event.subject)) return 'account-exists';
       return sessionRule(state, staffNo, 'manage-accounts');
     case 'account-disabled':
     case 'account-enabled':
+      if (!state.accounts.has(event.subject)) return 'no-such-account';
+      if (event.subject === staffNo) return 'disables-self';
       return sessionRule(state, staffNo, 'manage-accounts');
     case 'pin-set':
+      if (!state.accounts.has(event.subject)) return 'no-such-account';
       if (inBootstrap && event.subject === staffNo) return null;
       if (event.reason === 'changed') {
         if (event.subject !== staffNo) return 'not-session-owner';
@@ -175,6 +182,10 @@ export function ruleBroken(
       return sessionRule(state, staffNo, 'manage-accounts');
     case 'config-changed':
       return sessionRule(state, staffNo, 'change-config');
+    case 'export-made':
+      return sessionRule(state, staffNo, 'export-log');
+    case 'service-amended':
+      return sessionRule(state, staffNo, 'amend-service');
     case 'signed-in': {
       const account = state.accounts.get(staffNo);
       if (!account) return 'no-such-account';

@@ -1,0 +1,82 @@
+/**
+ * What managers and auditors do with the log itself, as decisions: seal it before an export,
+ * record the export (who took which range, with the files' digests), and correct an ended service
+ * with an amendment (a new record with the reason; the service's own records stay as they were).
+ */
+import { activeSession } from '../access/decide-access';
+import type { AuditCommand, Decision, DecideEnv } from '../device/commands';
+import type { DeviceState } from '../device/state';
+import { AmendmentSchema, ExportMadeSchema } from '../log/events';
+import { refusal, type RefusalCode } from '../refusal';
+
+const refused = (code: RefusalCode): Decision => ({ records: [], refusal: refusal(code) });
+
+export const AUDIT_COMMAND_TYPES: ReadonlySet<string> = new Set<AuditCommand['type']>([
+  'seal-for-export',
+  'record-export',
+  'amend-service',
+]);
+
+export function decideAudit(state: DeviceState, command: AuditCommand, env: DecideEnv): Decision {
+  switch (command.type) {
+    case 'seal-for-export': {
+      const active = activeSession(state, 'export-log');
+      if ('refusal' in active) return { records: [], refusal: active.refusal };
+      return { records: [], refusal: null, checkpoint: 'export' };
+    }
+
+    case 'record-export': {
+      const active = activeSession(state, 'export-log');
+      if ('refusal' in active) return { records: [], refusal: active.refusal };
+      const made = ExportMadeSchema.safeParse({
+        ...(command.export as object),
+        type: 'export-made',
+      });
+      if (!made.success) return refused('invalid-export');
+      const { firstSeq, lastSeq } = made.data;
+      if (firstSeq > lastSeq || lastSeq > state.head.seq) return refused('invalid-export');
+      return {
+        records: [{ staffNo: active.session.staffNo, serviceId: null, event: made.data }],
+        refusal: null,
+      };
+    }
+
+    case 'amend-service': {
+      const active = activeSession(state, 'amend-service');
+      if ('refusal' in active) return { records: [], refusal: active.refusal };
+      const target = env.amendTarget;
+      if (!target || target.serviceId !== command.target) return refused('no-such-service');
+      if (target.outcome === 'open') return refused('service-still-open');
+      const change = AmendmentSchema.safeParse(command.change);
+      if (!change.success) return refused('invalid-amendment');
+      const reason = command.reason.trim();
+      if (reason === '') return refused('amendment-needs-reason');
+      if (reason.length > 200) return refused('note-too-long');
+      const amendment = change.data;
+      if (
+        amendment.kind === 'business-type' &&
+        !state.config.businessTypes.some((type) => type.code === amendment.businessType)
+      ) {
+        return refused('unknown-business-type');
+      }
+      if (amendment.kind === 'step' && amendment.outcome === 'skipped' && !amendment.skipReason) {
+        return refused('skip-needs-reason');
+      }
+      return {
+        records: [
+          {
+            staffNo: active.session.staffNo,
+            serviceId: null,
+            event: {
+              type: 'service-amended',
+              target: target.serviceId,
+              change: change.data,
+              reason,
+            },
+          },
+        ],
+        refusal: null,
+      };
+    }
+  }
+}
