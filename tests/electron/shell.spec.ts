@@ -148,4 +148,35 @@ test.describe('Electron shell', () => {
     const info = await page.evaluate(() => window.counterSteps?.getAppInfo());
     expect(info).toMatchObject({ ok: true, value: { kiosk: true } });
   });
+
+  test('has no DevTools unless started with the development flag', async ({ launch }) => {
+    const { app } = await launch();
+    const opened = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+      contents?.openDevTools();
+      return contents?.isDevToolsOpened();
+    });
+    expect(opened).toBe(false);
+  });
+
+  test('keeps the witness of the log in main, and refuses to move it back', async ({ launch }) => {
+    const { page } = await launch();
+    const hash = (fill: string) => fill.repeat(64);
+    const results = await page.evaluate(
+      async ({ a, b }) => {
+        const api = window.counterSteps;
+        return [
+          await api?.advanceWitness({ log: 'probe', head: { seq: 9, hash: a } }),
+          await api?.advanceWitness({ log: 'probe', head: { seq: 3, hash: b } }),
+          await api?.readWitness({ log: 'probe' }),
+        ];
+      },
+      { a: hash('a'), b: hash('b') },
+    );
+    expect(results).toEqual([
+      { ok: true, value: null },
+      { ok: false, error: 'behind' },
+      { ok: true, value: { seq: 9, hash: hash('a') } },
+    ]);
+  });
 });
