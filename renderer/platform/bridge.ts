@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../domain/locale';
 import type { Witness } from '../domain/log/witness';
+import { err, ok } from '../domain/result';
 import type { CounterStepsApi } from '../../preload/contract';
 
 export type { AppInfo, CounterStepsApi, Result, SaveExportRequest } from '../../preload/contract';
@@ -46,12 +47,10 @@ export function witnessOver(api: CounterStepsApi, log: string): Witness {
     },
     async advance(head) {
       const result = await api.advanceWitness({ log, head });
-      if (result.ok) return { ok: true };
-      return {
-        ok: false,
-        error:
-          result.error === 'behind' || result.error === 'forked' ? result.error : 'unavailable',
-      };
+      if (result.ok) return ok(null);
+      return err(
+        result.error === 'behind' || result.error === 'forked' ? result.error : 'unavailable',
+      );
     },
   };
 }

@@ -16,11 +16,9 @@ import type { Credential } from '../domain/access/pin';
 import type { Command, DecideEnv, PlannedRecord } from '../domain/device/commands';
 import { decide } from '../domain/device/decide';
 import { foldDevice, type DeviceState } from '../domain/device/state';
-import type { DomainEvent } from '../domain/log/events';
 import { foldService, type TimedEvent } from '../domain/service/engine';
-import { checkpointDue, makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
+import { checkpointDue, type CheckpointReason } from '../domain/log/checkpoints';
 import {
-  sealRecord,
   seqOf,
   type InvalidRecord,
   type LogRecord,
@@ -36,6 +34,7 @@ import { StorageError, toStorageError } from './errors';
 import { EventLog } from './event-log';
 import { Evidence } from './evidence';
 import { KeyStore, keyRow } from './key-store';
+import { Sealer } from './sealer';
 import { loadState } from './load-state';
 import { memoryWitness, type Witness } from './witness';
 
@@ -93,6 +92,7 @@ export class DeviceStore {
   private channel: BroadcastChannel | null = null;
   private readonly log: EventLog;
   private readonly keys: KeyStore;
+  private readonly sealer: Sealer;
   private readonly evidence: Evidence;
   private readonly clock: Clock;
   private readonly witness: Witness;
@@ -109,6 +109,7 @@ export class DeviceStore {
     this.clock = options.clock ?? browserClock;
     this.witness = options.witness ?? memoryWitness();
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.sealer = new Sealer(this.keys, this.clock, this.newId);
     this.current = initial;
   }
 
@@ -238,12 +239,12 @@ export class DeviceStore {
     const sealed: StoredRecord[] = [];
     let state = before;
     const append = async (records: readonly PlannedRecord[]) => {
-      const added = await this.seal(state, records, now);
+      const added = await this.sealer.seal(state, records, now);
       sealed.push(...added);
       state = foldDevice(added, state);
     };
     const checkpoint = async (reason: CheckpointReason) => {
-      const made = await this.checkpointAfter(state, reason, extras.firstKey);
+      const made = await this.sealer.checkpoint(state, reason, extras.firstKey);
       if (made === 'key-missing') signingKeyMissing = true;
       else if (made) {
         await append([{ staffNo: null, serviceId: null, event: made.event }]);
@@ -267,65 +268,6 @@ export class DeviceStore {
     this.channel?.postMessage({ seq: state.head.seq });
     await this.advanceWitness(state.head);
     if (state.keys && newKeys.length > 0) await this.keys.retireAllBut(state.keys.index);
-    return sealed;
-  }
-
-  /**
-   * A checkpoint over `state`'s head, signed with the key in force, naming a freshly made next
-   * key; null when the log has no key chain yet, 'key-missing' when the key in force is gone.
-   */
-  private async checkpointAfter(
-    state: DeviceState,
-    reason: CheckpointReason,
-    firstKey: SigningKeyPair | undefined,
-  ): Promise<{ event: DomainEvent; nextKey: KeyRow } | null | 'key-missing'> {
-    if (!state.keys || !state.identity) return null;
-    const index = state.keys.index;
-    const signer = index === 0 && firstKey ? firstKey : await this.keys.key(index);
-    if (!signer) return 'key-missing';
-    const next = await generateSigningKey(signer.algorithm);
-    const event = await makeCheckpoint({
-      device: state.identity.deviceId,
-      head: state.head,
-      reason,
-      keyIndex: index,
-      key: signer,
-      nextKey: next.publicKey,
-    });
-    return { event, nextKey: keyRow(index + 1, next) };
-  }
-
-  private async seal(
-    state: DeviceState,
-    planned: readonly PlannedRecord[],
-    now: number,
-  ): Promise<StoredRecord[]> {
-    const at = new Date(now).toISOString();
-    const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
-    let device = state.identity?.deviceId ?? null;
-    let counter = state.counter;
-    let prevHash = state.head.hash;
-    const sealed: StoredRecord[] = [];
-    for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
-      if (event.type === 'device-identity') device = event.deviceId;
-      if (event.type === 'device-set-up') counter = event.counter;
-      if (device === null) throw new StorageError('log-unreadable');
-      const record = await sealRecord({
-        v: 2,
-        seq: state.head.seq + 1 + offset,
-        id: this.newId(),
-        at,
-        mono,
-        device,
-        staffNo,
-        counter,
-        serviceId,
-        event,
-        prevHash,
-      });
-      sealed.push(record);
-      prevHash = record.hash;
-    }
     return sealed;
   }
 

@@ -5,6 +5,7 @@
  * This one keeps it in memory, for tests and platforms that offer none.
  */
 import { judgeAdvance, type Head, type Witness } from '../domain/log/witness';
+import { err, ok } from '../domain/result';
 
 export type { Witness };
 
@@ -15,9 +16,9 @@ export function memoryWitness(initial: Head | null = null): Witness & { head: He
     read: () => Promise.resolve(witness.head),
     advance(next: Head) {
       const refusal = judgeAdvance(witness.head, next);
-      if (refusal) return Promise.resolve({ ok: false as const, error: refusal });
+      if (refusal) return Promise.resolve(err(refusal));
       witness.head = next;
-      return Promise.resolve({ ok: true as const });
+      return Promise.resolve(ok(null));
     },
   };
   return witness;

@@ -5,6 +5,7 @@
  * storage area, the hub later).
  */
 import { z } from 'zod';
+import type { Result } from '../result';
 import { HashSchema } from './events';
 
 export const HeadSchema = z.object({ seq: z.number().int().min(0), hash: HashSchema }).strict();
@@ -23,5 +24,5 @@ export function judgeAdvance(current: Head | null, next: Head): WitnessRefusal |
 export interface Witness {
   read(): Promise<Head | null>;
   /** Moves forward to `head`; a lower seq, or the same seq with another hash, is refused. */
-  advance(head: Head): Promise<{ ok: true } | { ok: false; error: WitnessRefusal }>;
+  advance(head: Head): Promise<Result<null, WitnessRefusal>>;
 }

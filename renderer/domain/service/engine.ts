@@ -9,7 +9,6 @@
  */
 import {
   TicketSchema,
-  type AbandonReason,
   type BusinessType,
   type Offer,
   type RecommendationResponse,
@@ -25,10 +24,13 @@ import {
   type StepId,
 } from '../flow/flow-definition';
 import type { DomainEvent, RecordedEvent } from '../log/events';
+import type { ServiceCommand } from './commands';
 import { MAX_FEN } from '../money';
 import { refusal, type Refusal } from '../refusal';
 import { SurnameSchema, surnameProblem } from '../surname';
 import { err, ok, type Result } from '../result';
+
+export { SERVICE_COMMAND_TYPES, type ServiceCommand } from './commands';
 
 export type StepStatus = 'pending' | 'done' | 'skipped' | 'na';
 
@@ -169,46 +171,6 @@ export function foldService(events: readonly TimedEvent[]): ServiceState | null 
 
 // ---------------------------------------------------------------------------------------------
 // Commands
-
-/**
- * What a clerk asks for. Raw input (ticket text, typed surname, amounts in fen from the keypad) is
- * checked here, which refuses with a reason rather than trusting the screen.
- */
-export type ServiceCommand =
-  | {
-      type: 'start-service';
-      ticket: string;
-      title: Title;
-      surname: string | null;
-      businessType: string;
-    }
-  | { type: 'name-customer'; serviceId: string; surname: string }
-  | { type: 'mark-done'; serviceId: string; stepId: StepId }
-  | { type: 'skip'; serviceId: string; stepId: StepId; reason: SkipReason | null; note: string }
-  | { type: 'mark-na'; serviceId: string; stepId: StepId }
-  | { type: 'leave-seat'; serviceId: string }
-  | { type: 'return-to-seat'; serviceId: string }
-  | { type: 'announce-money'; serviceId: string; dueFen: number; receivedFen: number }
-  | { type: 'recommend'; serviceId: string; offer: Offer; response: RecommendationResponse }
-  /** `serviceId`: the open service this call finishes, or null to call the shift's first ticket. */
-  | { type: 'call-next'; serviceId: string | null; nextTicket: string }
-  | { type: 'finish'; serviceId: string }
-  | { type: 'abandon'; serviceId: string; reason: AbandonReason };
-
-export const SERVICE_COMMAND_TYPES: ReadonlySet<string> = new Set<ServiceCommand['type']>([
-  'start-service',
-  'name-customer',
-  'mark-done',
-  'skip',
-  'mark-na',
-  'leave-seat',
-  'return-to-seat',
-  'announce-money',
-  'recommend',
-  'call-next',
-  'finish',
-  'abandon',
-]);
 
 export interface ServiceContext {
   flow: FlowDefinition;

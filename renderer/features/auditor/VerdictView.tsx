@@ -39,8 +39,8 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           ? t('audit.notSealed')
           : t('audit.sealed', {
               sealed: verdict.sealedUpTo,
-              checkpoints: verdict.checkpoints,
-              count: verdict.head.seq,
+              count: verdict.checkpoints,
+              total: verdict.head.seq,
             })}
       </p>
     </div>
