@@ -35,6 +35,7 @@ import { EventLog } from './event-log';
 import { Evidence } from './evidence';
 import { KeyStore, keyRow } from './key-store';
 import { Sealer } from './sealer';
+import { ExportSource, type ExportPlan, type ExportPlanProblem } from './export-source';
 import { loadState } from './load-state';
 import { memoryWitness, type Witness } from './witness';
 
@@ -93,6 +94,7 @@ export class DeviceStore {
   private readonly log: EventLog;
   private readonly keys: KeyStore;
   private readonly sealer: Sealer;
+  private readonly exportSource: ExportSource;
   private readonly evidence: Evidence;
   private readonly clock: Clock;
   private readonly witness: Witness;
@@ -110,6 +112,7 @@ export class DeviceStore {
     this.witness = options.witness ?? memoryWitness();
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.sealer = new Sealer(this.keys, this.clock, this.newId);
+    this.exportSource = new ExportSource(this.log, this.keys);
     this.current = initial;
   }
 
@@ -160,6 +163,14 @@ export class DeviceStore {
         }
       }
     });
+  }
+
+  /**
+   * What exporting `range` (business days) needs, read from the log as it is now; seal it first
+   * (the `seal-for-export` command) so the export ends with a fresh checkpoint.
+   */
+  planExport(range: { from: string; to: string }): Promise<Result<ExportPlan, ExportPlanProblem>> {
+    return this.exclusive(() => this.exportSource.plan(this.current.state, range));
   }
 
   /** Verifies the whole log, streamed in batches, against the witness. */

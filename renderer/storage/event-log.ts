@@ -86,11 +86,21 @@ export class EventLog {
 
   /** Every record of these types, in sequence order. */
   async ofTypes(types: readonly EventType[]): Promise<ReadResult> {
+    return readRecords(await this.rowsOfTypes(types));
+  }
+
+  /** The same, as stored (exports carry records exactly as written). */
+  async rowsOfTypes(types: readonly EventType[]): Promise<unknown[]> {
     const rows = await this.db.events
       .where('event.type')
       .anyOf([...types])
       .toArray();
-    return readRecords(rows.sort((a, b) => (seqOf(a) ?? 0) - (seqOf(b) ?? 0)));
+    return rows.sort((a, b) => (seqOf(a) ?? 0) - (seqOf(b) ?? 0));
+  }
+
+  /** The stored row at `seq`, raw (undefined when there is none). */
+  async rowAt(seq: number): Promise<unknown> {
+    return this.db.events.get(seq);
   }
 
   async service(serviceId: string): Promise<ReadResult> {
@@ -121,15 +131,25 @@ export class EventLog {
     return (await this.db.credentials.where('staffNo').equals(staffNo).last()) ?? null;
   }
 
-  /** Raw rows in sequence order, `size` at a time, from `fromSeq`: verify and export stream these. */
-  async *batches(size = 2000, fromSeq = 1): AsyncGenerator<unknown[]> {
-    let rows = await this.db.events.where(':id').aboveOrEqual(fromSeq).limit(size).toArray();
+  /** Raw rows in sequence order, `size` at a time, from `fromSeq` (to `toSeq`): verify and export stream these. */
+  async *batches(size = 2000, fromSeq = 1, toSeq = Infinity): AsyncGenerator<unknown[]> {
+    // Up to every key there is when unbounded: a forged row's key may be no number at all.
+    const upper: IndexableType = toSeq === Infinity ? Dexie.maxKey : toSeq;
+    let rows = await this.db.events
+      .where(':id')
+      .between(fromSeq, upper, true, true)
+      .limit(size)
+      .toArray();
     while (rows.length > 0) {
       yield rows;
       if (rows.length < size) return;
       // The raw key, not a parsed seq: a forged row may carry a key of another type.
       const lastKey = (rows.at(-1) as { seq: IndexableType }).seq;
-      rows = await this.db.events.where(':id').above(lastKey).limit(size).toArray();
+      rows = await this.db.events
+        .where(':id')
+        .between(lastKey, upper, false, true)
+        .limit(size)
+        .toArray();
     }
   }
 

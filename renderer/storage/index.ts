@@ -33,3 +33,4 @@ export { DATABASE_NAME } from './db';
 export { StorageError, type StorageErrorCode } from './errors';
 export type { DeviceStore, StoreSnapshot, IntegrityProblem, Clock } from './device-store';
 export { memoryWitness, type Witness } from './witness';
+export type { ExportPlan, ExportPlanProblem } from './export-source';

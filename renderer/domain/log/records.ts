@@ -40,7 +40,7 @@ const envelope = {
   hash: HashSchema,
 };
 
-const V1RecordSchema = z
+export const V1RecordSchema = z
   .object({
     ...envelope,
     v: z.literal(1),

@@ -1,27 +1,11 @@
 /** A verification verdict in words: intact with its counts, or the first record that is not and why. */
 import { useTranslation } from 'react-i18next';
 import type { Verdict, VerifyProblem } from '../../domain/log/verify';
+import { logProblemText } from '../../export/messages';
 
 export function useProblemText(): (problem: VerifyProblem) => string {
   const { t } = useTranslation();
-  return (problem) => {
-    switch (problem.kind) {
-      case 'rule':
-        return t('audit.problem.rule', {
-          seq: problem.seq,
-          rule: t(`audit.rule.${problem.rule}`),
-          event: problem.eventType,
-          staffNo: problem.staffNo ?? '—',
-        });
-      case 'records-missing':
-        return t('audit.problem.records-missing', {
-          after: problem.afterSeq,
-          witness: problem.witnessSeq,
-        });
-      default:
-        return t(`audit.problem.${problem.kind}`, { seq: problem.seq ?? '?' });
-    }
-  };
+  return (problem) => logProblemText(t, problem);
 }
 
 export function VerdictView({ verdict }: { verdict: Verdict }) {

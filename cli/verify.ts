@@ -1,0 +1,146 @@
+/**
+ * `counter-steps verify <zip or folder> [--previous <earlier export>] [--key <fingerprint or JWK>]
+ * [--lang zh-CN|zh-TW|en] [--json]`: checks an export without trusting the device that made it,
+ * with the same code as the app (renderer/export/verify-export.ts). Exit 0 intact, 1 not intact,
+ * 2 unusable input.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import i18next from 'i18next';
+import { LocaleSchema, type Locale } from '../renderer/domain/locale';
+import { exportProblemText, verdictLines } from '../renderer/export/messages';
+import { readExportZip } from '../renderer/export/read-export';
+import { verifyExport } from '../renderer/export/verify-export';
+import en from '../renderer/i18n/locales/en.json' with { type: 'json' };
+import zhCN from '../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../renderer/i18n/locales/zh-TW.json' with { type: 'json' };
+
+export const EXIT = { intact: 0, notIntact: 1, unusable: 2 } as const;
+
+interface Options {
+  path: string;
+  previous?: string;
+  key?: string;
+  lang: Locale;
+  json: boolean;
+}
+
+type Files = Map<string, Uint8Array>;
+type Opened =
+  { ok: true; files: Files } | { ok: false; problem: Parameters<typeof exportProblemText>[1] };
+
+const USAGE =
+  'Usage: counter-steps verify <export.zip | folder> [--previous <earlier export>] [--key <fingerprint or JWK>] [--lang zh-CN|zh-TW|en] [--json]';
+
+export function parseArgs(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+): Options | string {
+  const [command, ...rest] = args;
+  if (command !== 'verify') return USAGE;
+  const options: Partial<Options> = { json: false };
+  const fromEnv = LocaleSchema.safeParse((env.LANG ?? '').split('.')[0]?.replace('_', '-'));
+  options.lang = fromEnv.success ? fromEnv.data : 'en';
+  for (let index = 0; index < rest.length; index += 1) {
+    const arg = rest[index] as string;
+    const value = () => rest[++index];
+    if (arg === '--previous') options.previous = value();
+    else if (arg === '--key') options.key = value();
+    else if (arg === '--lang') {
+      const lang = LocaleSchema.safeParse(value());
+      if (!lang.success) return USAGE;
+      options.lang = lang.data;
+    } else if (arg === '--json') options.json = true;
+    else if (arg.startsWith('--')) return USAGE;
+    else if (options.path === undefined) options.path = arg;
+    else return USAGE;
+  }
+  if (
+    !options.path ||
+    (rest.includes('--previous') && !options.previous) ||
+    (rest.includes('--key') && !options.key)
+  ) {
+    return USAGE;
+  }
+  return options as Options;
+}
+
+/** An export from a zip, or from a folder it was unpacked into. */
+export async function openExport(path: string): Promise<Opened> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return { ok: false, problem: { kind: 'not-found', path } };
+  if (info.isDirectory()) {
+    const files: Files = new Map();
+    for (const name of await readdir(path)) {
+      const file = join(path, name);
+      if ((await stat(file)).isFile()) files.set(name, new Uint8Array(await readFile(file)));
+    }
+    return { ok: true, files };
+  }
+  const read = readExportZip(new Uint8Array(await readFile(path)));
+  return read.ok ? { ok: true, files: read.value } : { ok: false, problem: { kind: read.error } };
+}
+
+async function translator(lang: Locale) {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng: lang,
+    fallbackLng: false,
+    resources: {
+      en: { translation: en },
+      'zh-CN': { translation: zhCN },
+      'zh-TW': { translation: zhTW },
+    },
+    interpolation: { escapeValue: false },
+  });
+  return instance.t.bind(instance) as (key: string, values?: Record<string, unknown>) => string;
+}
+
+/** Runs the command; returns the exit code, writing to `out` (and `err` for usage). */
+export async function main(
+  args: readonly string[],
+  io: {
+    out: (line: string) => void;
+    err: (line: string) => void;
+    env: Record<string, string | undefined>;
+  },
+): Promise<number> {
+  const options = parseArgs(args, io.env);
+  if (typeof options === 'string') {
+    io.err(options);
+    return EXIT.unusable;
+  }
+  const t = await translator(options.lang);
+  const opened = await openExport(options.path);
+  if (!opened.ok) {
+    io.out(t('verifyFile.unusable', { problem: exportProblemText(t, opened.problem) }));
+    return EXIT.unusable;
+  }
+  let previous: Files | undefined;
+  if (options.previous) {
+    const earlier = await openExport(options.previous);
+    if (!earlier.ok) {
+      io.out(t('verifyFile.unusable', { problem: exportProblemText(t, earlier.problem) }));
+      return EXIT.unusable;
+    }
+    previous = earlier.files;
+  }
+  const verdict = await verifyExport(opened.files, { expectedKey: options.key, previous });
+  if (options.json) {
+    const { manifest, ...rest } = verdict;
+    io.out(
+      JSON.stringify(
+        { ...rest, device: manifest?.device.id ?? null, range: manifest?.range ?? null },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const line of verdictLines(t, verdict)) io.out(line);
+  }
+  return verdict.status === 'intact'
+    ? EXIT.intact
+    : verdict.status === 'unusable'
+      ? EXIT.unusable
+      : EXIT.notIntact;
+}

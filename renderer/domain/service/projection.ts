@@ -1,0 +1,283 @@
+/**
+ * Services as people read them: one summary per service, folded from its records with the same
+ * engine the clerk's screen uses, then with the managers' amendments applied (the corrected value
+ * shown, the recorded one kept beside it). Exports, the manager's figures and timelines all read
+ * services through this, record by record, so memory holds only the services still open.
+ */
+import type { AbandonReason, Offer, RecommendationResponse, SkipReason, Title } from '../catalog';
+import { businessDay, type Config } from '../device/config';
+import { STEP_IDS, isConditional, type FlowDefinition, type StepId } from '../flow/flow-definition';
+import type { Amendment } from '../log/events';
+import type { LogRecord } from '../log/records';
+import { evolveService, type ServiceState, type StepStatus } from './engine';
+
+export interface StepOutcome {
+  status: StepStatus;
+  /** Not applicable because the service finished without its condition (not the clerk's call). */
+  auto: boolean;
+  /** First time an outcome was recorded (epoch ms). */
+  at: number | null;
+  /** An every-customer step done after a later one: kept as done, shown as out of order. */
+  late: boolean;
+  skipReason: SkipReason | null;
+  /** The outcome comes from a manager's amendment, not from the service's own records. */
+  amended: boolean;
+}
+
+export interface AmendmentApplied {
+  seq: number;
+  by: string | null;
+  at: string;
+  reason: string;
+  change: Amendment;
+}
+
+export interface ServiceSummary {
+  serviceId: string;
+  device: string | null;
+  counter: string | null;
+  clerk: string | null;
+  ticket: string;
+  title: Title;
+  surname: string | null;
+  /** After amendments; `recordedBusinessType` is what the clerk chose. */
+  businessType: string;
+  recordedBusinessType: string;
+  businessDay: string;
+  startedAt: number;
+  endedAt: number | null;
+  durationMs: number | null;
+  targetSeconds: number;
+  outcome: ServiceState['outcome'];
+  abandonReason: AbandonReason | null;
+  steps: Record<StepId, StepOutcome>;
+  /** Done ÷ applicable (done or skipped); not applicable and never reached are apart. */
+  counts: { done: number; skipped: number; na: number; notReached: number; applicable: number };
+  money: { dueFen: number; receivedFen: number; changeFen: number; times: number };
+  recommendations: { offer: Offer; response: RecommendationResponse }[];
+  absences: { leftAt: number; absenceMs: number | null }[];
+  amendments: AmendmentApplied[];
+}
+
+type ProjectionConfig = Pick<Config, 'flow' | 'timeZone' | 'dayStartMinutes'>;
+
+interface Open {
+  state: ServiceState;
+  device: string | null;
+  counter: string | null;
+  firstAt: Partial<Record<StepId, number>>;
+  auto: Set<StepId>;
+  abandonReason: AbandonReason | null;
+  absences: { leftAt: number; absenceMs: number | null }[];
+}
+
+/** The step a service record records, when it records one. */
+export function stepOf(record: LogRecord): StepId | null {
+  const { event } = record;
+  switch (event.type) {
+    case 'step-done':
+    case 'step-skipped':
+    case 'step-not-applicable':
+      return event.stepId;
+    case 'seat-left':
+      return 'apologise-leaving';
+    case 'seat-returned':
+      return 'thank-returning';
+    case 'money-announced':
+      return 'announce-money';
+    case 'recommendation-recorded':
+      return 'recommend';
+    case 'next-called':
+      return record.serviceId ? 'call-next' : null;
+    default:
+      return null;
+  }
+}
+
+function applyAmendments(
+  summary: ServiceSummary,
+  amendments: readonly AmendmentApplied[],
+  flow: FlowDefinition,
+): ServiceSummary {
+  if (amendments.length === 0) return summary;
+  const steps = { ...summary.steps };
+  let businessType = summary.businessType;
+  for (const { change } of amendments) {
+    if (change.kind === 'business-type') businessType = change.businessType;
+    else {
+      steps[change.stepId] = {
+        ...steps[change.stepId],
+        status: change.outcome,
+        skipReason: change.outcome === 'skipped' ? change.skipReason : null,
+        auto: false,
+        amended: true,
+      };
+    }
+  }
+  return {
+    ...summary,
+    businessType,
+    steps,
+    counts: countSteps(flow, steps, summary.outcome),
+    amendments: [...amendments],
+  };
+}
+
+function countSteps(
+  flow: FlowDefinition,
+  steps: Record<StepId, StepOutcome>,
+  outcome: ServiceState['outcome'],
+): ServiceSummary['counts'] {
+  const counts = { done: 0, skipped: 0, na: 0, notReached: 0, applicable: 0 };
+  for (const step of flow.steps) {
+    const { status } = steps[step.id];
+    if (status === 'done') counts.done += 1;
+    else if (status === 'skipped') counts.skipped += 1;
+    else if (status === 'na') counts.na += 1;
+    else if (outcome !== 'open' && !isConditional(step)) counts.notReached += 1;
+  }
+  counts.applicable = counts.done + counts.skipped;
+  return counts;
+}
+
+function summarize(open: Open, config: ProjectionConfig): ServiceSummary {
+  const { state } = open;
+  const always = config.flow.steps.filter((step) => !isConditional(step)).map((step) => step.id);
+  const steps = Object.fromEntries(
+    STEP_IDS.map((id) => {
+      const step = state.steps[id];
+      const at = open.firstAt[id] ?? null;
+      const index = always.indexOf(id);
+      const late =
+        step.status === 'done' &&
+        at !== null &&
+        index >= 0 &&
+        always.slice(index + 1).some((later) => (open.firstAt[later] ?? Infinity) < at);
+      const outcome: StepOutcome = {
+        status: step.status,
+        auto: open.auto.has(id),
+        at,
+        late,
+        skipReason: step.skip?.reason ?? null,
+        amended: false,
+      };
+      return [id, outcome];
+    }),
+  ) as Record<StepId, StepOutcome>;
+  const money = state.money.reduce<ServiceSummary['money']>(
+    (sum, entry) => ({
+      dueFen: sum.dueFen + entry.dueFen,
+      receivedFen: sum.receivedFen + entry.receivedFen,
+      changeFen: sum.changeFen + entry.changeFen,
+      times: sum.times + 1,
+    }),
+    { dueFen: 0, receivedFen: 0, changeFen: 0, times: 0 },
+  );
+  return {
+    serviceId: state.serviceId,
+    device: open.device,
+    counter: open.counter,
+    clerk: state.startedBy,
+    ticket: state.ticket,
+    title: state.title,
+    surname: state.surname,
+    businessType: state.businessType,
+    recordedBusinessType: state.businessType,
+    businessDay: businessDay(state.startedAt, config),
+    startedAt: state.startedAt,
+    endedAt: state.endedAt,
+    durationMs: state.endedAt === null ? null : state.endedAt - state.startedAt,
+    targetSeconds: state.targetSeconds,
+    outcome: state.outcome,
+    abandonReason: open.abandonReason,
+    steps,
+    counts: countSteps(config.flow, steps, state.outcome),
+    money,
+    recommendations: state.recommendations,
+    absences: open.absences,
+    amendments: [],
+  };
+}
+
+/**
+ * Folds records (in sequence order) into service summaries. `push` returns the summary of a
+ * service the record ended; `open()` gives the ones still open at the end. Amendments are looked
+ * up by service id (collected beforehand: they are few, and may come long after the service).
+ */
+export class ServiceProjector {
+  private readonly open = new Map<string, Open>();
+
+  constructor(
+    private readonly config: ProjectionConfig,
+    private readonly amendments: ReadonlyMap<string, readonly AmendmentApplied[]> = new Map(),
+  ) {}
+
+  push(record: LogRecord): ServiceSummary | null {
+    const { serviceId, event } = record;
+    if (!serviceId) return null;
+    const atMs = Date.parse(record.at);
+    const timed = { serviceId, seq: record.seq, atMs, staffNo: record.staffNo, event };
+    if (event.type === 'service-started') {
+      const state = evolveService(null, timed);
+      if (state) {
+        this.open.set(serviceId, {
+          state,
+          device: record.device,
+          counter: record.counter,
+          firstAt: {},
+          auto: new Set(),
+          abandonReason: null,
+          absences: [],
+        });
+      }
+      return null;
+    }
+    const open = this.open.get(serviceId);
+    if (!open) return null;
+    const next = evolveService(open.state, timed);
+    if (next) open.state = next;
+    const step = stepOf(record);
+    if (step && open.firstAt[step] === undefined) open.firstAt[step] = atMs;
+    if (event.type === 'step-not-applicable' && event.auto) open.auto.add(event.stepId);
+    if (event.type === 'seat-left') open.absences.push({ leftAt: atMs, absenceMs: null });
+    if (event.type === 'seat-returned') {
+      const last = open.absences.at(-1);
+      if (last && last.absenceMs === null) last.absenceMs = event.absenceMs;
+    }
+    if (event.type === 'service-abandoned') open.abandonReason = event.reason;
+    if (open.state.outcome === 'open') return null;
+    this.open.delete(serviceId);
+    return this.finish(open);
+  }
+
+  /** The services still open after the last record pushed. */
+  stillOpen(): ServiceSummary[] {
+    return [...this.open.values()].map((open) => this.finish(open));
+  }
+
+  private finish(open: Open): ServiceSummary {
+    return applyAmendments(
+      summarize(open, this.config),
+      this.amendments.get(open.state.serviceId) ?? [],
+      this.config.flow,
+    );
+  }
+}
+
+/** Amendments by the service they correct, in the order they were made. */
+export function amendmentsByService(records: Iterable<LogRecord>): Map<string, AmendmentApplied[]> {
+  const byService = new Map<string, AmendmentApplied[]>();
+  for (const record of records) {
+    if (record.event.type !== 'service-amended') continue;
+    const list = byService.get(record.event.target) ?? [];
+    list.push({
+      seq: record.seq,
+      by: record.staffNo,
+      at: record.at,
+      reason: record.event.reason,
+      change: record.event.change,
+    });
+    byService.set(record.event.target, list);
+  }
+  return byService;
+}

@@ -1,0 +1,169 @@
+/**
+ * The export format (version 1): one zip per device and range of business days, holding
+ *
+ * - `services.csv`, `step-events.csv` — UTF-8 with BOM, RFC 4180, one row per service / per step
+ *   outcome (columns below, stable names; localised names beside the codes);
+ * - `log.jsonl` — every record of the range exactly as stored (canonical JSON), in sequence;
+ * - `log.schema.json` — the JSON Schema those records follow (schema v1 and v2 records);
+ * - `log.xlsx` — services, step events and a daily summary, for people;
+ * - `manifest.json` — what the export is (device, first key, range, first and last records, the
+ *   previous export's end, the key records that prove the checkpoints), who made it, the SHA-256
+ *   of every file, and a signature with the device's key in force.
+ *
+ * The app writes it (build-export.ts) and everyone checks it with the same code
+ * (verify-export.ts): the app's "verify a file" and `npx counter-steps verify`.
+ */
+import { z } from 'zod';
+import { CounterSchema, StaffNumberSchema } from '../domain/catalog';
+import { LocaleSchema } from '../domain/locale';
+import { BusinessDaySchema, HashSchema, PublicKeyJwkSchema } from '../domain/log/events';
+import { RoleSchema } from '../domain/permissions';
+
+export const EXPORT_FORMAT = 'counter-steps-export';
+export const EXPORT_FORMAT_VERSION = 1;
+
+export const FILES = {
+  services: 'services.csv',
+  stepEvents: 'step-events.csv',
+  log: 'log.jsonl',
+  schema: 'log.schema.json',
+  workbook: 'log.xlsx',
+  manifest: 'manifest.json',
+} as const;
+
+/** The largest export a device or the verifier will open (a counter-year is well under this). */
+export const MAX_EXPORT_BYTES = 2 * 1024 ** 3;
+/** The largest single file inside one. */
+export const MAX_FILE_BYTES = 1024 ** 3;
+
+const Seq = z.number().int().positive();
+
+export const ManifestSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+    app: z.object({ version: z.string().max(32) }).strict(),
+    device: z
+      .object({
+        id: z.string().uuid(),
+        counter: CounterSchema.nullable(),
+        firstKey: PublicKeyJwkSchema,
+        fingerprint: z.string().max(64),
+      })
+      .strict(),
+    range: z
+      .object({
+        from: BusinessDaySchema,
+        to: BusinessDaySchema,
+        timeZone: z.string().min(1).max(64),
+        dayStartMinutes: z.number().int().min(0).max(1439),
+      })
+      .strict(),
+    records: z
+      .object({
+        count: z.number().int().positive(),
+        first: z.object({ seq: Seq, prevHash: HashSchema, hash: HashSchema }).strict(),
+        last: z.object({ seq: Seq, hash: HashSchema }).strict(),
+      })
+      .strict(),
+    /** Where the export before this one ended, as the log says: the next export continues it. */
+    previousExport: z.object({ lastSeq: Seq, lastHash: HashSchema }).strict().nullable(),
+    /**
+     * The stored rows that carry the key chain, from the log's start to this export's end: the
+     * device identity, any restore, every checkpoint. Each checkpoint's signature is checked with
+     * the key before it, from the first key on.
+     */
+    keyRecords: z.array(z.record(z.string(), z.unknown())).min(1).max(200_000),
+    exportedBy: z.object({ staffNo: StaffNumberSchema, role: RoleSchema }).strict(),
+    exportedAt: z.string().datetime(),
+    masking: z.enum(['none', 'surname']),
+    locale: LocaleSchema,
+    files: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(64),
+            sha256: HashSchema,
+            bytes: z.number().int().min(0),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(12),
+    /** Plain-language notes about what the files hold (e.g. a workbook shortened). */
+    notes: z.array(z.string().max(300)).max(20),
+    signature: z
+      .object({
+        keyIndex: z.number().int().min(0),
+        algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
+        value: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
+      })
+      .strict(),
+  })
+  .strict();
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type UnsignedManifest = Omit<Manifest, 'signature'>;
+
+/** What a manifest's signature covers. */
+export const manifestPayload = (manifest: UnsignedManifest) => ({
+  purpose: 'counter-steps/export-manifest',
+  manifest,
+});
+
+/** `counter-steps-3-2026-11-23.zip`, or with a range `…-2026-11-01_2026-11-30.zip`. */
+export function exportFileName(counter: string | null, from: string, to: string): string {
+  const days = from === to ? from : `${from}_${to}`;
+  return `counter-steps-${counter ?? 'device'}-${days}.zip`;
+}
+
+export const SERVICE_COLUMNS = [
+  'service_id',
+  'business_day',
+  'device_id',
+  'counter',
+  'clerk',
+  'ticket',
+  'title',
+  'surname',
+  'business_type',
+  'business_type_name',
+  'business_type_recorded',
+  'started_at',
+  'ended_at',
+  'duration_s',
+  'target_s',
+  'over_target',
+  'outcome',
+  'abandon_reason',
+  'steps_done',
+  'steps_skipped',
+  'steps_not_applicable',
+  'steps_not_reached',
+  'steps_applicable',
+  'steps_kept_pct',
+  'steps_out_of_order',
+  'money_due_yuan',
+  'money_received_yuan',
+  'money_change_yuan',
+  'recommendations',
+  'amendments',
+] as const;
+
+export const STEP_EVENT_COLUMNS = [
+  'seq',
+  'at',
+  'business_day',
+  'service_id',
+  'ticket',
+  'clerk',
+  'counter',
+  'step_number',
+  'step_id',
+  'step_name',
+  'outcome',
+  'automatic',
+  'skip_reason',
+  'note',
+  'offset_s',
+  'amendment_reason',
+] as const;

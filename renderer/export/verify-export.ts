@@ -1,0 +1,340 @@
+/**
+ * Checks an export (format.ts) without trusting the device that made it: the manifest's form,
+ * every file's SHA-256, the chain of key records from the first key (each checkpoint signed with
+ * the key before it), every record of log.jsonl (hashes, links, sequence, and — for a log from
+ * its beginning — the meaning rules), that each checkpoint inside it is one whose signature was
+ * checked, and the manifest's signature with the key in force at its end. With an earlier export,
+ * that this one continues it. The app's "verify a file" and `npx counter-steps verify` run this.
+ */
+import { canonicalize, sha256Hex } from '../domain/log/canonical';
+import { checkpointPayload, fingerprint, verifySignature } from '../domain/log/signing';
+import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
+import { hashOf, readRecord } from '../domain/log/records';
+import { LogVerifier, type VerifyProblem } from '../domain/log/verify';
+import { FILES, ManifestSchema, manifestPayload, type Manifest } from './format';
+
+export type ExportProblem =
+  /** The input is not something this verifier can judge (exit code 2). */
+  | { kind: 'not-an-export'; detail: string }
+  | { kind: 'manifest-unreadable'; detail: string }
+  | { kind: 'unsupported-version'; detail: string }
+  /** The input is an export, and it is not intact (exit code 1). */
+  | { kind: 'file-missing'; file: string }
+  | { kind: 'file-not-listed'; file: string }
+  | { kind: 'file-changed'; file: string }
+  | { kind: 'log-line-unreadable'; line: number }
+  | { kind: 'manifest-mismatch'; field: 'first' | 'last' | 'count' | 'device' }
+  | {
+      kind: 'key-record';
+      seq: number | null;
+      detail: 'hash' | 'order' | 'first' | 'key' | 'signature';
+    }
+  | { kind: 'first-key-mismatch' }
+  | { kind: 'manifest-signature' }
+  | { kind: 'log'; problem: VerifyProblem }
+  | { kind: 'previous-other-device' }
+  | { kind: 'previous-gap'; from: number; to: number }
+  | { kind: 'previous-fork'; seq: number }
+  | { kind: 'previous-not-intact'; problem: ExportProblem };
+
+const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
+  'not-an-export',
+  'manifest-unreadable',
+  'unsupported-version',
+]);
+
+export interface ExportVerdict {
+  status: 'intact' | 'not-intact' | 'unusable';
+  problem: ExportProblem | null;
+  manifest: Manifest | null;
+  records: number;
+  /** Every record up to this one is sealed by a checked checkpoint. */
+  sealedUpTo: number;
+  /** Whether the meaning rules were checked (only for an export from the log's beginning). */
+  rulesChecked: boolean;
+  /** The first key matched the one the auditor holds, or the log is only self-consistent. */
+  keyCheck: 'matched' | 'self-consistent';
+  fingerprint: string | null;
+  /** With an earlier export: this one continues it. */
+  continuesPrevious: boolean | null;
+}
+
+export interface VerifyExportOptions {
+  /** The device's first key as the auditor holds it: its JWK or its fingerprint. */
+  expectedKey?: PublicKeyJwk | string;
+  previous?: ReadonlyMap<string, Uint8Array>;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function parseManifest(files: ReadonlyMap<string, Uint8Array>): Manifest | ExportProblem {
+  const bytes = files.get(FILES.manifest);
+  if (!bytes) return { kind: 'not-an-export', detail: `no ${FILES.manifest}` };
+  let json: unknown;
+  try {
+    json = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return { kind: 'manifest-unreadable', detail: 'not JSON' };
+  }
+  const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version > 1) {
+    return { kind: 'unsupported-version', detail: `format version ${version}` };
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      kind: 'manifest-unreadable',
+      detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    };
+  }
+  return parsed.data;
+}
+
+/** The chain of key records: each checkpoint signed with the key named before it. */
+async function checkKeyRecords(manifest: Manifest): Promise<
+  | {
+      hashes: Map<number, string>;
+      sealedUpTo: number;
+      current: { index: number; key: PublicKeyJwk };
+      device: string;
+    }
+  | ExportProblem
+> {
+  const hashes = new Map<number, string>();
+  let current: { index: number; key: PublicKeyJwk } | null = null;
+  let device: string | null = null;
+  let sealedUpTo = 0;
+  let previousSeq = 0;
+  for (const row of manifest.keyRecords) {
+    const read = readRecord(row);
+    const seq = typeof row.seq === 'number' ? row.seq : null;
+    if (!read.ok || (await hashOf(row)) !== read.value.hash)
+      return { kind: 'key-record', seq, detail: 'hash' };
+    const record = read.value;
+    if (record.seq <= previousSeq) return { kind: 'key-record', seq, detail: 'order' };
+    previousSeq = record.seq;
+    const { event } = record;
+    if (!current) {
+      if (event.type !== 'device-identity') return { kind: 'key-record', seq, detail: 'first' };
+      if (canonicalize(event.publicKey) !== canonicalize(manifest.device.firstKey)) {
+        return { kind: 'key-record', seq, detail: 'key' };
+      }
+      current = { index: 0, key: event.publicKey };
+      device = event.deviceId;
+    } else if (event.type === 'device-restored') {
+      current = { index: 0, key: event.publicKey };
+      device = event.deviceId;
+    } else if (event.type === 'checkpoint') {
+      if (event.keyIndex !== current.index || !device)
+        return { kind: 'key-record', seq, detail: 'key' };
+      const payload = checkpointPayload({
+        device,
+        upToSeq: event.upToSeq,
+        upToHash: event.upToHash,
+        keyIndex: event.keyIndex,
+        nextKey: event.nextKey,
+      });
+      if (!(await verifySignature(current.key, payload, event.signature))) {
+        return { kind: 'key-record', seq, detail: 'signature' };
+      }
+      current = { index: current.index + 1, key: event.nextKey };
+      if (record.seq <= manifest.records.last.seq) sealedUpTo = event.upToSeq;
+    } else return { kind: 'key-record', seq, detail: 'first' };
+    hashes.set(record.seq, record.hash);
+  }
+  if (!current || !device) return { kind: 'key-record', seq: null, detail: 'first' };
+  return { hashes, sealedUpTo, current, device };
+}
+
+async function expectedKeyMatches(
+  manifest: Manifest,
+  expected: PublicKeyJwk | string,
+): Promise<boolean> {
+  if (typeof expected !== 'string')
+    return canonicalize(expected) === canonicalize(manifest.device.firstKey);
+  const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+  const parsed = PublicKeyJwkSchema.safeParse(safeJson(expected));
+  if (parsed.success) return canonicalize(parsed.data) === canonicalize(manifest.device.firstKey);
+  return normalise(await fingerprint(manifest.device.firstKey)) === normalise(expected);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** log.jsonl, line by line (the split keeps memory to one line at a time beyond the bytes). */
+function* lines(bytes: Uint8Array): Generator<{ line: number; text: string }> {
+  const text = decoder.decode(bytes);
+  let start = 0;
+  let line = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    line += 1;
+    if (stop > start) yield { line, text: text.slice(start, stop) };
+    start = stop + 1;
+  }
+}
+
+export async function verifyExport(
+  files: ReadonlyMap<string, Uint8Array>,
+  options: VerifyExportOptions = {},
+): Promise<ExportVerdict> {
+  const verdict: ExportVerdict = {
+    status: 'intact',
+    problem: null,
+    manifest: null,
+    records: 0,
+    sealedUpTo: 0,
+    rulesChecked: false,
+    keyCheck: 'self-consistent',
+    fingerprint: null,
+    continuesPrevious: null,
+  };
+  const fail = (problem: ExportProblem): ExportVerdict => ({
+    ...verdict,
+    status: UNUSABLE.has(problem.kind) ? 'unusable' : 'not-intact',
+    problem,
+  });
+
+  const manifest = parseManifest(files);
+  if ('kind' in manifest) return fail(manifest);
+  verdict.manifest = manifest;
+  verdict.fingerprint = await fingerprint(manifest.device.firstKey);
+
+  // Every file listed, none added, none changed.
+  const listed = new Set(manifest.files.map((file) => file.name));
+  for (const name of files.keys()) {
+    if (name !== FILES.manifest && !listed.has(name))
+      return fail({ kind: 'file-not-listed', file: name });
+  }
+  for (const file of manifest.files) {
+    const bytes = files.get(file.name);
+    if (!bytes) return fail({ kind: 'file-missing', file: file.name });
+    if (bytes.length !== file.bytes || (await sha256Hex(bytes)) !== file.sha256) {
+      return fail({ kind: 'file-changed', file: file.name });
+    }
+  }
+
+  const keys = await checkKeyRecords(manifest);
+  if ('kind' in keys) return fail(keys);
+  if (keys.device !== manifest.device.id)
+    return fail({ kind: 'manifest-mismatch', field: 'device' });
+  verdict.sealedUpTo = keys.sealedUpTo;
+  if (options.expectedKey !== undefined) {
+    if (!(await expectedKeyMatches(manifest, options.expectedKey)))
+      return fail({ kind: 'first-key-mismatch' });
+    verdict.keyCheck = 'matched';
+  }
+
+  // The records themselves.
+  const log = files.get(FILES.log);
+  if (!log) return fail({ kind: 'file-missing', file: FILES.log });
+  const { first, last } = manifest.records;
+  const whole = first.seq === 1;
+  const verifier = new LogVerifier(
+    whole
+      ? { expectedFirstKey: manifest.device.firstKey }
+      : {
+          slice: {
+            from: { seq: first.seq, prevHash: first.prevHash },
+            keyRecordHashes: keys.hashes,
+          },
+        },
+  );
+  let count = 0;
+  let lastHash = '';
+  for (const { line, text } of lines(log)) {
+    const row = safeJson(text);
+    if (row === null) return fail({ kind: 'log-line-unreadable', line });
+    if (
+      count === 0 &&
+      ((row as { prevHash?: unknown }).prevHash !== first.prevHash ||
+        (row as { hash?: unknown }).hash !== first.hash)
+    ) {
+      return fail({ kind: 'manifest-mismatch', field: 'first' });
+    }
+    const problem = await verifier.push(row);
+    if (problem) return fail({ kind: 'log', problem });
+    // A record the key chain vouches for must be that very record.
+    const { seq, hash } = row as { seq: number; hash: string };
+    const vouched = keys.hashes.get(seq);
+    if (vouched !== undefined && vouched !== hash) {
+      return fail({ kind: 'log', problem: { kind: 'checkpoint-signature', seq } });
+    }
+    count += 1;
+    lastHash = String((row as { hash?: unknown }).hash);
+  }
+  const summary = verifier.finish();
+  verdict.records = count;
+  verdict.rulesChecked = summary.rulesChecked;
+  if (whole) verdict.sealedUpTo = summary.sealedUpTo;
+  if (count !== manifest.records.count) return fail({ kind: 'manifest-mismatch', field: 'count' });
+  if (summary.head.seq !== last.seq || lastHash !== last.hash)
+    return fail({ kind: 'manifest-mismatch', field: 'last' });
+
+  // The manifest is signed with the key in force once its last key record was written.
+  if (
+    manifest.signature.keyIndex !== keys.current.index ||
+    !(await verifySignature(
+      keys.current.key,
+      manifestPayload(unsigned(manifest)),
+      manifest.signature.value,
+    ))
+  ) {
+    return fail({ kind: 'manifest-signature' });
+  }
+
+  if (options.previous) {
+    const earlier = await verifyExport(options.previous);
+    if (earlier.status !== 'intact' || !earlier.manifest) {
+      return fail({
+        kind: 'previous-not-intact',
+        problem: earlier.problem ?? { kind: 'not-an-export', detail: '' },
+      });
+    }
+    const continuity = await continuesFrom(earlier.manifest, options.previous, manifest, log);
+    if (continuity) return fail(continuity);
+    verdict.continuesPrevious = true;
+  }
+  return verdict;
+}
+
+const unsigned = ({ signature: _signature, ...rest }: Manifest) => rest;
+
+/** Whether `manifest` picks up where `earlier` ended: no gap, and the same records where both hold them. */
+async function continuesFrom(
+  earlier: Manifest,
+  earlierFiles: ReadonlyMap<string, Uint8Array>,
+  manifest: Manifest,
+  log: Uint8Array,
+): Promise<ExportProblem | null> {
+  if (canonicalize(earlier.device.firstKey) !== canonicalize(manifest.device.firstKey)) {
+    return { kind: 'previous-other-device' };
+  }
+  const end = earlier.records.last;
+  const start = manifest.records.first;
+  if (end.seq + 1 < start.seq)
+    return { kind: 'previous-gap', from: end.seq + 1, to: start.seq - 1 };
+  if (end.seq + 1 === start.seq) {
+    return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
+  }
+  // They overlap: every record both hold must be the same record.
+  const hashes = new Map<number, string>();
+  for (const { text } of lines(earlierFiles.get(FILES.log) ?? new Uint8Array())) {
+    const row = safeJson(text) as { seq?: number; hash?: string } | null;
+    if (row?.seq !== undefined && row.hash) hashes.set(row.seq, row.hash);
+  }
+  for (const { text } of lines(log)) {
+    const row = safeJson(text) as { seq?: number; hash?: string } | null;
+    if (row?.seq === undefined) continue;
+    const held = hashes.get(row.seq);
+    if (held !== undefined && held !== row.hash) return { kind: 'previous-fork', seq: row.seq };
+  }
+  return null;
+}

@@ -1,0 +1,117 @@
+/**
+ * What an export needs from the device's storage, read-only: the records of a range of business
+ * days (found by binary search over the sequence, streamed in batches), the key records that
+ * prove its checkpoints, where the previous export ended, the amendments, and a signature with
+ * the key in force. The export's files are made by renderer/export from these.
+ */
+import { businessDay, type Config } from '../domain/device/config';
+import type { DeviceState } from '../domain/device/state';
+import { readRecord, seqOf, type LogRecord } from '../domain/log/records';
+import { sign } from '../domain/log/signing';
+import { err, ok, type Result } from '../domain/result';
+import { amendmentsByService, type AmendmentApplied } from '../domain/service/projection';
+import type { EventLog } from './event-log';
+import type { KeyStore } from './key-store';
+
+export interface ExportPlan {
+  first: { seq: number; prevHash: string; hash: string };
+  last: { seq: number; hash: string };
+  keyRecords: Record<string, unknown>[];
+  previousExport: { lastSeq: number; lastHash: string } | null;
+  amendments: Map<string, AmendmentApplied[]>;
+  rows: (fromSeq: number, toSeq: number) => AsyncIterable<readonly unknown[]>;
+  sign: (
+    payload: unknown,
+  ) => Promise<{ keyIndex: number; algorithm: 'Ed25519' | 'ECDSA-P256'; value: string }>;
+}
+
+export type ExportPlanProblem = 'no-records' | 'signing-key-missing' | 'log-unreadable';
+
+export class ExportSource {
+  constructor(
+    private readonly log: EventLog,
+    private readonly keys: KeyStore,
+  ) {}
+
+  private async recordAt(seq: number): Promise<LogRecord | null> {
+    const read = readRecord(await this.log.rowAt(seq));
+    return read.ok ? read.value : null;
+  }
+
+  /** The business day of the record at `seq` (records in a damaged row count as unknown). */
+  private async dayAt(seq: number, config: Pick<Config, 'timeZone' | 'dayStartMinutes'>) {
+    const record = await this.recordAt(seq);
+    return record ? businessDay(Date.parse(record.at), config) : null;
+  }
+
+  /** The first sequence number whose day is on or after `day` (head + 1 when none is). */
+  private async firstOnOrAfter(
+    day: string,
+    head: number,
+    config: Pick<Config, 'timeZone' | 'dayStartMinutes'>,
+  ) {
+    let low = 1;
+    let high = head + 1;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      const found = await this.dayAt(middle, config);
+      if (found !== null && found >= day) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  async plan(
+    state: DeviceState,
+    range: { from: string; to: string },
+  ): Promise<Result<ExportPlan, ExportPlanProblem>> {
+    const { config } = state;
+    const head = state.head.seq;
+    const firstSeq = await this.firstOnOrAfter(range.from, head, config);
+    let lastSeq = (await this.firstOnOrAfter(nextDay(range.to), head, config)) - 1;
+    if (firstSeq > lastSeq) return err('no-records');
+    // A checkpoint right after the range seals it (the day's close, or the export's own seal).
+    const after = await this.recordAt(lastSeq + 1);
+    if (after?.event.type === 'checkpoint') lastSeq += 1;
+    const [first, last] = await Promise.all([this.recordAt(firstSeq), this.recordAt(lastSeq)]);
+    if (!first || !last) return err('log-unreadable');
+
+    const keyRecords = (await this.log.rowsOfTypes([
+      'device-identity',
+      'device-restored',
+      'checkpoint',
+    ])) as Record<string, unknown>[];
+    const keyIndex = state.keys?.index ?? null;
+    const signer = keyIndex === null ? null : await this.keys.key(keyIndex);
+    if (!signer || keyIndex === null) return err('signing-key-missing');
+
+    const previous = await this.log.lastOfType('export-made');
+    const previousEnd = previous?.event.type === 'export-made' ? previous.event.lastSeq : null;
+    const previousHash = previousEnd === null ? null : await this.log.hashAt(previousEnd);
+    const amendments = amendmentsByService((await this.log.ofTypes(['service-amended'])).records);
+
+    return ok({
+      first: { seq: first.seq, prevHash: first.prevHash, hash: first.hash },
+      last: { seq: last.seq, hash: last.hash },
+      keyRecords: keyRecords.filter((row) => (seqOf(row) ?? Infinity) <= head),
+      previousExport:
+        previousEnd !== null && previousHash
+          ? { lastSeq: previousEnd, lastHash: previousHash }
+          : null,
+      amendments,
+      rows: (fromSeq, toSeq) => this.log.batches(2000, fromSeq, toSeq),
+      sign: async (payload) => ({
+        keyIndex,
+        algorithm: signer.algorithm,
+        value: await sign(signer, payload),
+      }),
+    });
+  }
+}
+
+/** The calendar day after `day` (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,122 @@
+/**
+ * The command-line verifier as an auditor runs it: on a zip, on an unpacked folder, with the
+ * device's fingerprint, with an earlier export, in Chinese; and the exit codes a script can rely
+ * on. One run goes through the real `bin` in a plain Node process, with no build step.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync, zipSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { EXIT, main } from '../../../cli/verify';
+import { fingerprint } from '../../../renderer/domain/log/signing';
+import { FILES } from '../../../renderer/export/format';
+import { dayWithServices, exportDay } from '../helpers/exports';
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env: {},
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function writtenExport() {
+  const device = await dayWithServices();
+  const { zip } = await exportDay(device);
+  const dir = await mkdtemp(join(tmpdir(), 'verify-cli-'));
+  const path = join(dir, 'day.zip');
+  await writeFile(path, zip);
+  return { device, dir, path, zip };
+}
+
+describe('counter-steps verify', () => {
+  it('says intact, with the counts and what was and was not checked, and exits 0', async () => {
+    const { path } = await writtenExport();
+    const result = await run('verify', path);
+    expect(result.code).toBe(EXIT.intact);
+    expect(result.out).toMatch(/^Intact: \d+ records, 1 to \d+/);
+    expect(result.out).toContain("Every record's meaning was checked from the log's beginning.");
+    expect(result.out).toContain('only shown to be self-consistent');
+  });
+
+  it('checks the first key against the fingerprint the auditor holds', async () => {
+    const { path, device } = await writtenExport();
+    const print = await fingerprint(device.store.snapshot.state.identity!.firstKey);
+    expect((await run('verify', path, '--key', print)).out).toContain(
+      "matches the device's key you gave",
+    );
+    const wrong = await run('verify', path, '--key', 'abcd abcd abcd abcd abcd abcd abcd abcd');
+    expect(wrong.code).toBe(EXIT.notIntact);
+    expect(wrong.out).toBe("NOT INTACT: the log's first key is not the device key you gave.");
+  });
+
+  it('names a changed file and exits 1, in Chinese when asked', async () => {
+    const { dir, zip } = await writtenExport();
+    const entries = unzipSync(zip);
+    entries[FILES.stepEvents] = strToU8(
+      new TextDecoder().decode(entries[FILES.stepEvents]).replace('done', 'DONE'),
+    );
+    const path = join(dir, 'changed.zip');
+    await writeFile(path, zipSync(entries));
+    const result = await run('verify', path, '--lang', 'zh-CN');
+    expect(result).toMatchObject({
+      code: EXIT.notIntact,
+      out: '不完整：step-events.csv 在导出之后被改动过。',
+    });
+  });
+
+  it('reads an unpacked folder the same way', async () => {
+    const { dir, zip } = await writtenExport();
+    const folder = join(dir, 'unpacked');
+    await mkdir(folder);
+    for (const [name, bytes] of Object.entries(unzipSync(zip)))
+      await writeFile(join(folder, name), bytes);
+    expect((await run('verify', folder)).code).toBe(EXIT.intact);
+  });
+
+  it.each([
+    ['no arguments', [], /Usage/],
+    ['an unknown option', ['verify', 'x.zip', '--fast'], /Usage/],
+    [
+      'a missing file',
+      ['verify', '/nowhere/day.zip'],
+      /there is no file or folder at \/nowhere\/day.zip/,
+    ],
+  ])('exits 2 on %s', async (_what, args, message) => {
+    const result = await run(...args);
+    expect(result.code).toBe(EXIT.unusable);
+    expect(result.out + result.err).toMatch(message);
+  });
+
+  it('exits 2 on a file that is not an export', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verify-cli-'));
+    await writeFile(join(dir, 'notes.txt'), 'hello');
+    const result = await run('verify', join(dir, 'notes.txt'));
+    expect(result).toMatchObject({
+      code: EXIT.unusable,
+      out: 'Cannot check this: the file is not a zip.',
+    });
+  });
+
+  it('runs as `counter-steps` in plain Node, no build step', async () => {
+    const { path } = await writtenExport();
+    const bin = join(import.meta.dirname, '../../../bin/counter-steps.mjs');
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      bin,
+      'verify',
+      path,
+      '--lang',
+      'en',
+    ]);
+    expect(stdout).toMatch(/^Intact: /);
+    await expect(
+      promisify(execFile)(process.execPath, [bin, 'verify', '/nowhere.zip']),
+    ).rejects.toMatchObject({ code: 2 });
+  });
+});
