@@ -3,7 +3,7 @@
  * module beside this one (window options, URL → file mapping, navigation, permissions, IPC,
  * settings) and is unit-tested in Node; this file connects them to Electron in order.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, powerSaveBlocker, protocol, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
@@ -13,6 +13,7 @@ import {
   installRequestFilter,
   registerIpcHandlers,
 } from './electron-bindings';
+import { createExportFiles } from './export-files';
 import { createIpcHandlers } from './ipc-handlers';
 import { createKeepAwake } from './keep-awake';
 import { applyNavigationGuards } from './navigation-guard';
@@ -81,8 +82,11 @@ async function start(): Promise<void> {
     createIpcHandlers({
       appVersion: app.getVersion(),
       kiosk: settings.kiosk,
-      exportsDir: join(userDataDir, 'exports'),
-      fs: { mkdir, writeFile, rename, rm },
+      exports: createExportFiles({
+        exportsDir: join(userDataDir, 'exports'),
+        fs: { mkdir, open: (path, flags) => open(path, flags), rename, rm },
+        log: log('export'),
+      }),
       keepAwake: createKeepAwake(powerSaveBlocker),
       witness: createWitnessStore({
         userDataDir,

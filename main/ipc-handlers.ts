@@ -2,33 +2,30 @@
  * What main does for each channel in preload/contract.ts. Every handler runs the same gate:
  * the sender frame must be on the app's origin, the payload must parse with the contract's
  * zod schema, and the answer is always a `Result` (never a throw across IPC, never a raw
- * error message: only short codes). Electron, the file system and the power-save blocker are
- * injected, so all of this is unit-tested in Node.
+ * error message: only short codes). The export files, the witness and the power-save blocker
+ * are injected, so all of this is unit-tested in Node.
  */
-import { Buffer } from 'node:buffer';
-import { dirname, basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
   type AppInfo,
   type CounterStepsApi,
   type Result,
-  type SaveExportRequest,
-  type SaveExportResult,
   CHANNELS,
   KeepAwakeRequestSchema,
-  SaveExportRequestSchema,
+  BeginExportRequestSchema,
+  ExportHandleRequestSchema,
+  WriteExportRequestSchema,
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
 } from '../preload/contract';
 import { isAppUrl } from './app-origin';
+import type { ExportFiles } from './export-files';
 import type { KeepAwake } from './keep-awake';
 import type { WitnessStore } from './witness-store';
 
 export const IPC_ERRORS = {
   forbiddenSender: 'forbidden-sender',
   invalidPayload: 'invalid-payload',
-  invalidFileName: 'invalid-file-name',
-  writeFailed: 'write-failed',
   keepAwakeFailed: 'keep-awake-failed',
   internal: 'internal-error',
 } as const;
@@ -36,20 +33,11 @@ export const IPC_ERRORS = {
 /** getAppInfo takes no argument; anything sent is refused rather than ignored. */
 export const GetAppInfoRequestSchema = z.undefined();
 
-/** The slice of `node:fs/promises` saveExport needs. */
-export interface ExportFileSystem {
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
-  writeFile(filePath: string, data: Uint8Array): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  rm(filePath: string, options: { force: true }): Promise<void>;
-}
-
 export interface IpcDeps {
   appVersion: string;
   kiosk: boolean;
-  /** Absolute folder every export lands in (`<userData>/exports`). */
-  exportsDir: string;
-  fs: ExportFileSystem;
+  /** Export files, written in the exports folder (`<userData>/exports`). */
+  exports: ExportFiles;
   keepAwake: KeepAwake;
   witness: WitnessStore;
   /** Diagnostics for main's log; never sent to the renderer. */
@@ -102,34 +90,6 @@ function gated<S extends z.ZodType, T>(
   };
 }
 
-// Windows device names are never files, whatever the extension.
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-
-/**
- * Where an export named `fileName` goes, or null if that would be anywhere but directly inside
- * `exportsDir`. The contract's schema already allows only plain names; this re-checks the
- * resolved path so a future loosening of the schema cannot open a traversal.
- */
-export function resolveExportPath(exportsDir: string, fileName: string): string | null {
-  if (fileName.length === 0 || /[/\\\0:]/.test(fileName)) return null;
-  if (fileName === '.' || fileName === '..' || WINDOWS_DEVICE_NAME.test(fileName)) return null;
-  const dir = resolve(exportsDir);
-  const target = resolve(dir, fileName);
-  if (dirname(target) !== dir || basename(target) !== fileName) return null;
-  return target;
-}
-
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** Bytes to write, or null when base64 text is not canonical (Buffer would silently skip junk). */
-export function decodeExportContents(
-  request: Pick<SaveExportRequest, 'contents' | 'encoding'>,
-): Uint8Array | null {
-  if (request.encoding === 'utf8') return Buffer.from(request.contents, 'utf8');
-  if (!BASE64.test(request.contents)) return null;
-  return Buffer.from(request.contents, 'base64');
-}
-
 export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
   const log = deps.log ?? (() => undefined);
 
@@ -148,29 +108,20 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     return { ok: true, value: null };
   });
 
-  const saveExport = gated(
-    CHANNELS.saveExport,
-    SaveExportRequestSchema,
+  const beginExport = gated(CHANNELS.beginExport, BeginExportRequestSchema, log, ({ fileName }) =>
+    deps.exports.begin(fileName),
+  );
+  const writeExport = gated(
+    CHANNELS.writeExport,
+    WriteExportRequestSchema,
     log,
-    async (request): Promise<Result<SaveExportResult>> => {
-      const target = resolveExportPath(deps.exportsDir, request.fileName);
-      if (target === null) return fail(IPC_ERRORS.invalidFileName);
-      const bytes = decodeExportContents(request);
-      if (bytes === null) return fail(IPC_ERRORS.invalidPayload);
-      // Write beside the target and rename, so a power cut never leaves a half-written file
-      // under the name an auditor will open.
-      const partial = join(dirname(target), `.${basename(target)}.part`);
-      try {
-        await deps.fs.mkdir(dirname(target), { recursive: true });
-        await deps.fs.writeFile(partial, bytes);
-        await deps.fs.rename(partial, target);
-      } catch (error) {
-        log(`${CHANNELS.saveExport}: ${error instanceof Error ? error.message : String(error)}`);
-        await deps.fs.rm(partial, { force: true }).catch(() => undefined);
-        return fail(IPC_ERRORS.writeFailed);
-      }
-      return { ok: true, value: { path: target } };
-    },
+    ({ handle, chunk }) => deps.exports.write(handle, chunk),
+  );
+  const finishExport = gated(CHANNELS.finishExport, ExportHandleRequestSchema, log, ({ handle }) =>
+    deps.exports.finish(handle),
+  );
+  const abortExport = gated(CHANNELS.abortExport, ExportHandleRequestSchema, log, ({ handle }) =>
+    deps.exports.abort(handle),
   );
 
   const readWitness = gated(CHANNELS.readWitness, WitnessReadRequestSchema, log, ({ log: name }) =>
@@ -184,7 +135,16 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     ({ log: name, head }) => deps.witness.advance(name, head),
   );
 
-  return { getAppInfo, setKeepAwake, saveExport, readWitness, advanceWitness };
+  return {
+    getAppInfo,
+    setKeepAwake,
+    beginExport,
+    writeExport,
+    finishExport,
+    abortExport,
+    readWitness,
+    advanceWitness,
+  };
 }
 
 /** Channel name → handler, for registering with `ipcMain.handle`. */

@@ -5,7 +5,10 @@
 export const CHANNELS = {
   getAppInfo: 'app:get-info',
   setKeepAwake: 'power:set-keep-awake',
-  saveExport: 'export:save',
+  beginExport: 'export:begin',
+  writeExport: 'export:write',
+  finishExport: 'export:finish',
+  abortExport: 'export:abort',
   readWitness: 'witness:read',
   advanceWitness: 'witness:advance',
 } as const;

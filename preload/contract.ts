@@ -28,20 +28,27 @@ export const ExportFileNameSchema = z
   .string()
   .min(1)
   .max(120)
-  .regex(/^[\w\u4e00-\u9fff][\w\u4e00-\u9fff .()-]*\.(csv|json|xlsx|txt)$/u, 'invalid file name');
+  .regex(
+    /^[\w\u4e00-\u9fff][\w\u4e00-\u9fff .()-]*\.(zip|csv|json|xlsx|txt)$/u,
+    'invalid file name',
+  );
 
-export const SaveExportRequestSchema = z
+export const BeginExportRequestSchema = z.object({ fileName: ExportFileNameSchema }).strict();
+export type BeginExportRequest = z.infer<typeof BeginExportRequestSchema>;
+
+/** One part of an export's bytes: 16 MiB at most per message. */
+export const WriteExportRequestSchema = z
   .object({
-    fileName: ExportFileNameSchema,
-    /** UTF-8 text, or base64 for binary formats. */
-    contents: z.string().max(50 * 1024 * 1024),
-    encoding: z.enum(['utf8', 'base64']),
+    handle: z.string().uuid(),
+    chunk: z
+      .instanceof(Uint8Array)
+      .refine((chunk) => chunk.length <= 16 * 1024 * 1024, 'chunk too large'),
   })
   .strict();
-export type SaveExportRequest = z.infer<typeof SaveExportRequestSchema>;
+export type WriteExportRequest = z.infer<typeof WriteExportRequestSchema>;
 
-export const SaveExportResultSchema = z.object({ path: z.string() });
-export type SaveExportResult = z.infer<typeof SaveExportResultSchema>;
+export const ExportHandleRequestSchema = z.object({ handle: z.string().uuid() }).strict();
+export type ExportHandleRequest = z.infer<typeof ExportHandleRequestSchema>;
 
 /** Which log a witness belongs to: the database name (tests open several). */
 export const LogNameSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -49,13 +56,21 @@ export const LogNameSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 export const WitnessReadRequestSchema = z.object({ log: LogNameSchema }).strict();
 export type WitnessReadRequest = z.infer<typeof WitnessReadRequestSchema>;
 
-export const WitnessAdvanceRequestSchema = z.object({ log: LogNameSchema, head: HeadSchema }).strict();
+export const WitnessAdvanceRequestSchema = z
+  .object({ log: LogNameSchema, head: HeadSchema })
+  .strict();
 export type WitnessAdvanceRequest = z.infer<typeof WitnessAdvanceRequestSchema>;
 
 export interface CounterStepsApi {
   getAppInfo(): Promise<Result<AppInfo>>;
   setKeepAwake(request: KeepAwakeRequest): Promise<Result<null>>;
-  saveExport(request: SaveExportRequest): Promise<Result<SaveExportResult>>;
+  /** Starts writing an export file (Electron: in the exports folder; browser: a download). */
+  beginExport(request: BeginExportRequest): Promise<Result<{ handle: string }>>;
+  writeExport(request: WriteExportRequest): Promise<Result<null>>;
+  /** Finishes the file under its name; where it was saved. */
+  finishExport(request: ExportHandleRequest): Promise<Result<{ path: string }>>;
+  /** Drops a file begun but not finished (a cancelled or failed export): nothing is left. */
+  abortExport(request: ExportHandleRequest): Promise<Result<null>>;
   /** The head of the log as main last saw it (null before the first advance). */
   readWitness(request: WitnessReadRequest): Promise<Result<Head | null>>;
   /** Moves main's witness forward; `behind` or `forked` when the page sends an earlier head. */

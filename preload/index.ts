@@ -10,8 +10,9 @@ import type {
   CounterStepsApi,
   KeepAwakeRequest,
   Result,
-  SaveExportRequest,
-  SaveExportResult,
+  BeginExportRequest,
+  ExportHandleRequest,
+  WriteExportRequest,
   WitnessAdvanceRequest,
   WitnessReadRequest,
 } from './contract';
@@ -21,8 +22,14 @@ const counterSteps = {
   getAppInfo: () => ipcRenderer.invoke(CHANNELS.getAppInfo) as Promise<Result<AppInfo>>,
   setKeepAwake: (request: KeepAwakeRequest) =>
     ipcRenderer.invoke(CHANNELS.setKeepAwake, request) as Promise<Result<null>>,
-  saveExport: (request: SaveExportRequest) =>
-    ipcRenderer.invoke(CHANNELS.saveExport, request) as Promise<Result<SaveExportResult>>,
+  beginExport: (request: BeginExportRequest) =>
+    ipcRenderer.invoke(CHANNELS.beginExport, request) as Promise<Result<{ handle: string }>>,
+  writeExport: (request: WriteExportRequest) =>
+    ipcRenderer.invoke(CHANNELS.writeExport, request) as Promise<Result<null>>,
+  finishExport: (request: ExportHandleRequest) =>
+    ipcRenderer.invoke(CHANNELS.finishExport, request) as Promise<Result<{ path: string }>>,
+  abortExport: (request: ExportHandleRequest) =>
+    ipcRenderer.invoke(CHANNELS.abortExport, request) as Promise<Result<null>>,
   readWitness: (request: WitnessReadRequest) =>
     ipcRenderer.invoke(CHANNELS.readWitness, request) as Promise<Result<Head | null>>,
   advanceWitness: (request: WitnessAdvanceRequest) =>

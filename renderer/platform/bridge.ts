@@ -9,7 +9,7 @@ import type { Witness } from '../domain/log/witness';
 import { err, ok } from '../domain/result';
 import type { CounterStepsApi } from '../../preload/contract';
 
-export type { AppInfo, CounterStepsApi, Result, SaveExportRequest } from '../../preload/contract';
+export type { AppInfo, CounterStepsApi, Result } from '../../preload/contract';
 
 export interface PlatformBridge extends CounterStepsApi {
   /** The witness of the log named `log`, kept wherever this platform keeps it. */

@@ -1,6 +1,7 @@
 /**
  * The browser build's implementation of the platform contract: the Screen Wake Lock API keeps the
- * display on during a shift, exports are saved through the browser's download, and the witness of
+ * display on during a shift, exports are saved through the browser's download (collected a part
+ * at a time as the export is made), and the witness of
  * the log's head is kept in localStorage — a second storage area, apart from IndexedDB, that
  * whoever holds the browser profile can still edit (the README's threat model says so).
  */
@@ -10,6 +11,9 @@ import { storageManagerStatus, witnessOver, type PlatformBridge } from './bridge
 import { speak } from './speech';
 
 const witnessKey = (log: string) => `counter-steps:witness:${log}`;
+
+/** Exports being made: their parts until finished, then one download. */
+const downloads = new Map<string, { fileName: string; parts: BlobPart[] }>();
 
 function storedWitness(log: string): Head | null {
   try {
@@ -63,19 +67,40 @@ const api: CounterStepsApi = {
     }
   },
 
-  saveExport({ fileName, contents, encoding }) {
+  beginExport({ fileName }) {
     if (!ExportFileNameSchema.safeParse(fileName).success) {
       return Promise.resolve({ ok: false, error: 'invalid-file-name' });
     }
-    const bytes =
-      encoding === 'base64'
-        ? Uint8Array.from(atob(contents), (char) => char.charCodeAt(0))
-        : new TextEncoder().encode(contents);
-    const url = URL.createObjectURL(new Blob([bytes]));
-    const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+    const handle = crypto.randomUUID();
+    downloads.set(handle, { fileName, parts: [] });
+    return Promise.resolve({ ok: true, value: { handle } });
+  },
+
+  writeExport({ handle, chunk }) {
+    const download = downloads.get(handle);
+    if (!download) return Promise.resolve({ ok: false, error: 'unknown-export' });
+    // Chromium keeps a large Blob's parts on disk rather than in memory.
+    download.parts.push(chunk as BlobPart);
+    return Promise.resolve({ ok: true, value: null });
+  },
+
+  finishExport({ handle }) {
+    const download = downloads.get(handle);
+    if (!download) return Promise.resolve({ ok: false, error: 'unknown-export' });
+    downloads.delete(handle);
+    const url = URL.createObjectURL(new Blob(download.parts, { type: 'application/zip' }));
+    const link = Object.assign(document.createElement('a'), {
+      href: url,
+      download: download.fileName,
+    });
     link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return Promise.resolve({ ok: true, value: { path: fileName } });
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return Promise.resolve({ ok: true, value: { path: download.fileName } });
+  },
+
+  abortExport({ handle }) {
+    downloads.delete(handle);
+    return Promise.resolve({ ok: true, value: null });
   },
 
   readWitness: ({ log }) => Promise.resolve({ ok: true, value: storedWitness(log) }),

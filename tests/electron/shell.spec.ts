@@ -131,11 +131,7 @@ test.describe('Electron shell', () => {
   test('main refuses a traversing export file name sent through the bridge', async ({ launch }) => {
     const { page } = await launch();
     const result = await page.evaluate(() =>
-      window.counterSteps?.saveExport({
-        fileName: '../escape.csv',
-        contents: 'x',
-        encoding: 'utf8',
-      }),
+      window.counterSteps?.beginExport({ fileName: '../escape.zip' }),
     );
     expect(result).toEqual({ ok: false, error: 'invalid-payload' });
   });

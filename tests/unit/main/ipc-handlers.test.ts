@@ -1,52 +1,20 @@
 // @vitest-environment node
-import { mkdtemp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CHANNELS, type SaveExportRequest } from '../../../preload/contract';
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../preload/contract';
+import { createExportFiles } from '../../../main/export-files';
 import {
-  type ExportFileSystem,
   type IpcDeps,
   IPC_ERRORS,
   createIpcHandlers,
-  decodeExportContents,
   handlersByChannel,
-  resolveExportPath,
 } from '../../../main/ipc-handlers';
+import { MemoryFs } from './memory-fs';
 import type { KeepAwake } from '../../../main/keep-awake';
 import { createWitnessStore } from '../../../main/witness-store';
 
 const APP = 'app://counter-steps/index.html';
 const exportsDir = resolve('/data/counter-steps/exports');
-
-/** In-memory file system that records every call. */
-class MemoryFs implements ExportFileSystem {
-  readonly files = new Map<string, Uint8Array>();
-  readonly dirs = new Set<string>();
-  readonly calls: string[] = [];
-  failWrites = false;
-  async mkdir(dir: string): Promise<undefined> {
-    this.calls.push(`mkdir ${dir}`);
-    this.dirs.add(dir);
-    return undefined;
-  }
-  async writeFile(filePath: string, data: Uint8Array): Promise<void> {
-    this.calls.push(`write ${filePath}`);
-    if (this.failWrites) throw new Error('ENOSPC: no space left on device');
-    this.files.set(filePath, data);
-  }
-  async rename(from: string, to: string): Promise<void> {
-    this.calls.push(`rename ${from} -> ${to}`);
-    const data = this.files.get(from);
-    if (!data) throw new Error('ENOENT');
-    this.files.delete(from);
-    this.files.set(to, data);
-  }
-  async rm(filePath: string): Promise<void> {
-    this.calls.push(`rm ${filePath}`);
-    this.files.delete(filePath);
-  }
-}
 
 class FakeKeepAwake implements KeepAwake {
   readonly calls: boolean[] = [];
@@ -91,8 +59,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
   const handlers = createIpcHandlers({
     appVersion: '0.1.0',
     kiosk: false,
-    exportsDir,
-    fs,
+    exports: createExportFiles({ exportsDir, fs }),
     keepAwake,
     witness: memoryWitnessStore((message) => logs.push(message)),
     log: (message) => logs.push(message),
@@ -101,11 +68,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
   return { handlers, fs, keepAwake, logs };
 }
 
-const goodExport: SaveExportRequest = {
-  fileName: 'events-2025-11-23.csv',
-  contents: 'a,b\n1,2\n',
-  encoding: 'utf8',
-};
+const goodExport = { fileName: 'counter-steps-3-2026-11-23.zip' };
 
 const HOSTILE_SENDERS: Array<[string, string | null | undefined]> = [
   ['a remote page', 'https://example.com/'],
@@ -139,7 +102,7 @@ describe('sender check', () => {
         ok: false,
         error: IPC_ERRORS.forbiddenSender,
       });
-      expect(await handlers.saveExport(sender, [goodExport])).toEqual({
+      expect(await handlers.beginExport(sender, [goodExport])).toEqual({
         ok: false,
         error: IPC_ERRORS.forbiddenSender,
       });
@@ -206,186 +169,68 @@ describe('setKeepAwake', () => {
   });
 });
 
-describe('saveExport', () => {
-  it('writes the file inside the exports folder via a partial file and returns its path', async () => {
+describe('the export channels', () => {
+  it('write an export in parts beside its name, then rename it into the exports folder', async () => {
     const { handlers, fs } = setup();
-    const result = await handlers.saveExport(APP, [goodExport]);
+    const begun = await handlers.beginExport(APP, [goodExport]);
+    expect(begun).toMatchObject({ ok: true, value: { handle: expect.any(String) } });
+    const handle = begun.ok ? begun.value.handle : '';
+    expect(await handlers.writeExport(APP, [{ handle, chunk: new Uint8Array([80, 75]) }])).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await handlers.writeExport(APP, [{ handle, chunk: new Uint8Array([3, 4]) }])).toEqual({
+      ok: true,
+      value: null,
+    });
     const target = join(exportsDir, goodExport.fileName);
-    expect(result).toEqual({ ok: true, value: { path: target } });
-    expect(new TextDecoder().decode(fs.files.get(target))).toBe(goodExport.contents);
+    expect(await handlers.finishExport(APP, [{ handle }])).toEqual({
+      ok: true,
+      value: { path: target },
+    });
+    expect([...(fs.files.get(target) ?? [])]).toEqual([80, 75, 3, 4]);
     expect([...fs.files.keys()]).toEqual([target]);
-    expect(fs.calls[0]).toBe(`mkdir ${exportsDir}`);
-    expect(fs.calls.at(-1)).toMatch(/^rename .*\.part -> /);
   });
 
-  it('accepts Chinese file names', async () => {
-    const { handlers } = setup();
-    const result = await handlers.saveExport(APP, [
-      { ...goodExport, fileName: '柜台日志 2025-11.json' },
-    ]);
-    expect(result).toEqual({
-      ok: true,
-      value: { path: join(exportsDir, '柜台日志 2025-11.json') },
+  it('leave nothing behind when an export is cancelled', async () => {
+    const { handlers, fs } = setup();
+    const begun = await handlers.beginExport(APP, [goodExport]);
+    const handle = begun.ok ? begun.value.handle : '';
+    await handlers.writeExport(APP, [{ handle, chunk: new Uint8Array(10) }]);
+    expect(await handlers.abortExport(APP, [{ handle }])).toEqual({ ok: true, value: null });
+    expect(fs.files.size).toBe(0);
+    expect(await handlers.finishExport(APP, [{ handle }])).toEqual({
+      ok: false,
+      error: 'unknown-export',
     });
   });
 
-  it('decodes base64 contents to bytes', async () => {
-    const { handlers, fs } = setup();
-    const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
-    const contents = Buffer.from(bytes).toString('base64');
-    const result = await handlers.saveExport(APP, [
-      { fileName: 'report.xlsx', contents, encoding: 'base64' },
-    ]);
-    expect(result.ok).toBe(true);
-    expect([...(fs.files.get(join(exportsDir, 'report.xlsx')) ?? [])]).toEqual([...bytes]);
-  });
-
   it.each([
-    ['parent traversal', '../x.csv'],
-    ['Windows traversal', '..\\x.csv'],
-    ['an absolute path', '/etc/x.csv'],
-    ['a Windows absolute path', 'C:\\x.csv'],
-    ['a sub-folder', 'a/b.csv'],
-    ['a Windows sub-folder', 'a\\b.csv'],
-    ['a dot file', '.bashrc.csv'],
-    ['a disallowed extension', 'run.sh'],
-    ['an executable extension', 'report.csv.exe'],
-    ['no extension', 'report'],
-    ['a NUL byte', 'x.csv\0.txt'],
-    ['a newline', 'x\n.csv'],
-    ['an empty name', ''],
-    ['a name over 120 characters', `${'a'.repeat(121)}.csv`],
-  ])('refuses %s in fileName and writes nothing', async (_label, fileName) => {
+    ['a traversing name', [{ fileName: '../escape.zip' }]],
+    ['a folder in the name', [{ fileName: 'a/b.zip' }]],
+    ['another kind of file', [{ fileName: 'script.js' }]],
+    ['an extra field', [{ fileName: 'a.zip', path: '/etc' }]],
+  ])('refuse %s before touching the disk', async (_what, args) => {
     const { handlers, fs } = setup();
-    const result = await handlers.saveExport(APP, [{ ...goodExport, fileName }]);
-    expect(result).toEqual({ ok: false, error: IPC_ERRORS.invalidPayload });
-    expect(fs.calls).toEqual([]);
-  });
-
-  it('refuses a Windows device name the schema lets through', async () => {
-    const { handlers, fs } = setup();
-    const result = await handlers.saveExport(APP, [{ ...goodExport, fileName: 'CON.csv' }]);
-    expect(result).toEqual({ ok: false, error: IPC_ERRORS.invalidFileName });
+    expect(await handlers.beginExport(APP, args)).toEqual({
+      ok: false,
+      error: IPC_ERRORS.invalidPayload,
+    });
     expect(fs.calls).toEqual([]);
   });
 
   it.each([
-    ['a non-object payload', ['events.csv']],
-    ['no payload', []],
-    ['contents as a number', [{ ...goodExport, contents: 42 }]],
-    ['an unknown encoding', [{ ...goodExport, encoding: 'latin1' }]],
-    ['an extra key', [{ ...goodExport, directory: '/etc' }]],
-    ['a missing key', [{ fileName: goodExport.fileName, contents: goodExport.contents }]],
-    ['fileName as an array', [{ ...goodExport, fileName: ['a.csv'] }]],
     [
-      'a prototype-pollution key',
-      [JSON.parse('{"fileName":"a.csv","contents":"","encoding":"utf8","__proto__":{"x":1}}')],
+      'a chunk that is not bytes',
+      [{ handle: '00000000-0000-4000-8000-000000000000', chunk: 'PK' }],
     ],
-    ['two arguments', [goodExport, goodExport]],
-  ])('refuses %s', async (_label, args) => {
-    const { handlers, fs } = setup();
-    expect(await handlers.saveExport(APP, args)).toEqual({
+    ['a handle that is not one', [{ handle: 'x', chunk: new Uint8Array(1) }]],
+  ])('refuse %s', async (_what, args) => {
+    const { handlers } = setup();
+    expect(await handlers.writeExport(APP, args)).toEqual({
       ok: false,
       error: IPC_ERRORS.invalidPayload,
     });
-    expect(fs.calls).toEqual([]);
-  });
-
-  it('refuses contents over the 50 MiB limit', async () => {
-    const { handlers, fs } = setup();
-    const contents = 'x'.repeat(50 * 1024 * 1024 + 1);
-    expect(await handlers.saveExport(APP, [{ ...goodExport, contents }])).toEqual({
-      ok: false,
-      error: IPC_ERRORS.invalidPayload,
-    });
-    expect(fs.calls).toEqual([]);
-  });
-
-  it.each(['not base64!', 'QUJD$', 'QUJ', 'QU=J'])(
-    'refuses base64 contents %j that are not canonical',
-    async (contents) => {
-      const { handlers, fs } = setup();
-      const result = await handlers.saveExport(APP, [
-        { fileName: 'r.xlsx', contents, encoding: 'base64' },
-      ]);
-      expect(result).toEqual({ ok: false, error: IPC_ERRORS.invalidPayload });
-      expect(fs.calls).toEqual([]);
-    },
-  );
-
-  it('reports a failed write as write-failed, without the OS message, and cleans up', async () => {
-    const { handlers, fs, logs } = setup();
-    fs.failWrites = true;
-    const result = await handlers.saveExport(APP, [goodExport]);
-    expect(result).toEqual({ ok: false, error: IPC_ERRORS.writeFailed });
-    expect(JSON.stringify(result)).not.toContain('ENOSPC');
-    expect(logs.join('\n')).toContain('ENOSPC');
-    expect(fs.calls.at(-1)).toMatch(/^rm .*\.part$/);
-  });
-});
-
-describe('resolveExportPath', () => {
-  it('resolves a plain name directly inside the folder', () => {
-    expect(resolveExportPath(exportsDir, 'a.csv')).toBe(join(exportsDir, 'a.csv'));
-  });
-
-  it.each([
-    '../a.csv',
-    '..\\a.csv',
-    '/etc/a.csv',
-    'a/b.csv',
-    '..',
-    '.',
-    '',
-    'x\0.csv',
-    'C:a.csv',
-    'nul.txt',
-  ])('returns null for %j', (fileName) => {
-    expect(resolveExportPath(exportsDir, fileName)).toBeNull();
-  });
-});
-
-describe('decodeExportContents', () => {
-  it('encodes UTF-8 text including Chinese', () => {
-    expect(
-      new TextDecoder().decode(
-        decodeExportContents({ contents: '柜台', encoding: 'utf8' }) ?? undefined,
-      ),
-    ).toBe('柜台');
-  });
-
-  it('accepts empty base64 and padded base64', () => {
-    expect(decodeExportContents({ contents: '', encoding: 'base64' })).toEqual(Buffer.alloc(0));
-    expect(decodeExportContents({ contents: 'QQ==', encoding: 'base64' })).toEqual(
-      Buffer.from('A'),
-    );
-  });
-});
-
-describe('saveExport on a real disk', () => {
-  let dir: string | null = null;
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-    dir = null;
-  });
-
-  it('creates the exports folder, writes the file and leaves nothing else behind', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'counter-steps-exports-'));
-    const realExportsDir = join(dir, 'userData', 'exports');
-    const { handlers } = setup({
-      exportsDir: realExportsDir,
-      fs: { mkdir, writeFile, rename, rm },
-    });
-    const result = await handlers.saveExport(APP, [goodExport]);
-    expect(result).toEqual({
-      ok: true,
-      value: { path: join(realExportsDir, goodExport.fileName) },
-    });
-    expect(await readFile(join(realExportsDir, goodExport.fileName), 'utf8')).toBe(
-      goodExport.contents,
-    );
-    expect(await readdir(realExportsDir)).toEqual([goodExport.fileName]);
-    expect(await readdir(dir)).toEqual(['userData']);
   });
 });
 
