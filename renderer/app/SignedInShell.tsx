@@ -2,16 +2,13 @@
  * Everything behind a sign-in: the top bar (counter, staff number, role, lock, sign-out, PIN,
  * language), the screens the role may open (from its abilities) and the idle lock.
  */
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../domain/device/state';
 import type { ShiftSummary } from '../domain/log/events';
 import { can, type Ability } from '../domain/permissions';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
 import { Notice } from '../ui/Notice';
-import { SettingsScreen } from '../features/admin/SettingsScreen';
-import { StaffScreen } from '../features/admin/StaffScreen';
-import { LogScreen } from '../features/auditor/LogScreen';
 import { ClerkScreen } from '../features/clerk/ClerkScreen';
 import { useDeviceState, useStore } from '../features/shared/store-context';
 import { useCommand } from '../features/shared/use-command';
@@ -19,6 +16,18 @@ import { ChangePinDialog } from '../features/session/ChangePinDialog';
 import { useIdleLock } from '../features/session/use-idle-lock';
 
 type Tab = 'counter' | 'staff' | 'settings' | 'log';
+
+// The clerk's screen is what a counter runs all day; the manager's and auditor's screens (and
+// what they bring: the export's zip and workbook writers) load only when opened.
+const StaffScreen = lazy(() =>
+  import('../features/admin/StaffScreen').then((module) => ({ default: module.StaffScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/admin/SettingsScreen').then((module) => ({ default: module.SettingsScreen })),
+);
+const LogScreen = lazy(() =>
+  import('../features/auditor/LogScreen').then((module) => ({ default: module.LogScreen })),
+);
 
 /** Each screen, and the ability that opens it. */
 const TABS: readonly { tab: Tab; ability: Ability }[] = [
@@ -92,9 +101,11 @@ export function SignedInShell({
       </header>
       {error && <Notice message={error} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />}
       {tab === 'counter' && <ClerkScreen counter={counter} />}
-      {tab === 'staff' && <StaffScreen session={session} />}
-      {tab === 'settings' && <SettingsScreen />}
-      {tab === 'log' && <LogScreen />}
+      <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+        {tab === 'staff' && <StaffScreen session={session} />}
+        {tab === 'settings' && <SettingsScreen />}
+        {tab === 'log' && <LogScreen />}
+      </Suspense>
       {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
     </div>
   );

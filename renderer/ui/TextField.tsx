@@ -6,6 +6,7 @@ export function TextField({
   maxLength,
   inputMode,
   placeholder,
+  type = 'text',
 }: {
   label: string;
   value: string;
@@ -13,11 +14,13 @@ export function TextField({
   maxLength: number;
   inputMode?: 'text' | 'numeric' | 'decimal';
   placeholder?: string;
+  type?: 'text' | 'date';
 }) {
   return (
     <label className="field">
       {label}
       <input
+        type={type}
         value={value}
         maxLength={maxLength}
         inputMode={inputMode}

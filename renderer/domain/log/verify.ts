@@ -73,7 +73,11 @@ export interface VerifierOptions {
   slice?: { from: { seq: number; prevHash: string }; keyRecordHashes: ReadonlyMap<number, string> };
 }
 
-const KEY_RECORD_TYPES: ReadonlySet<string> = new Set(['device-identity', 'device-restored', 'checkpoint']);
+const KEY_RECORD_TYPES: ReadonlySet<string> = new Set([
+  'device-identity',
+  'device-restored',
+  'checkpoint',
+]);
 
 /** Feed rows in sequence with `push`; `finish` gives the verdict. Stops at the first problem. */
 export class LogVerifier {

@@ -1,7 +1,8 @@
 /**
  * The device's log, for auditors and managers: verify it — every hash, every link, every record
  * allowed for its author at that point, every checkpoint's signature, and the head against its
- * witness — and see where it breaks, if it does. Read-only: nothing here writes.
+ * witness — and see where it breaks, if it does; export a range of days; verify an export file.
+ * Nothing here changes the log (an export is recorded, as who took what).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,9 @@ import type { Verdict } from '../../domain/log/verify';
 import { FormError } from '../../ui/FormError';
 import { useStore } from '../shared/store-context';
 import { useStorageErrorMessage } from '../shared/use-refusal-message';
+import { ExportPanel } from './ExportPanel';
 import { VerdictView } from './VerdictView';
+import { VerifyFilePanel } from './VerifyFilePanel';
 
 export function LogScreen() {
   const { t } = useTranslation();
@@ -42,6 +45,8 @@ export function LogScreen() {
         <FormError message={error} />
         {verdict && <VerdictView verdict={verdict} />}
       </section>
+      <ExportPanel />
+      <VerifyFilePanel />
     </main>
   );
 }

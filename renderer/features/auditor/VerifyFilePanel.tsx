@@ -1,0 +1,93 @@
+/**
+ * Verify an export file on this device, with the same code as `npx counter-steps verify`: pick
+ * the zip (and, to check it continues it, the export before it); give the device's key
+ * fingerprint if you hold it. Nothing is stored.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportProblemText, verdictLines } from '../../export/messages';
+import { readExportZip } from '../../export/read-export';
+import { verifyExport, type ExportVerdict } from '../../export/verify-export';
+import { TextField } from '../../ui/TextField';
+
+async function open(file: File) {
+  return readExportZip(new Uint8Array(await file.arrayBuffer()));
+}
+
+export function VerifyFilePanel() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [previous, setPrevious] = useState<File | null>(null);
+  const [key, setKey] = useState('');
+  const [result, setResult] = useState<{ verdict: ExportVerdict | null; lines: string[] } | null>(
+    null,
+  );
+  const [busy, setBusy] = useState(false);
+
+  const check = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const opened = await open(file);
+      if (!opened.ok) {
+        const problem = exportProblemText(t, { kind: opened.error });
+        return setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
+      }
+      const earlier = previous ? await open(previous) : null;
+      if (earlier && !earlier.ok) {
+        const problem = exportProblemText(t, { kind: earlier.error });
+        return setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
+      }
+      const verdict = await verifyExport(opened.value, {
+        expectedKey: key.trim() || undefined,
+        previous: earlier?.ok ? earlier.value : undefined,
+      });
+      setResult({ verdict, lines: verdictLines(t, verdict) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const ok = result?.verdict?.status === 'intact';
+  return (
+    <section className="panel" aria-labelledby="verify-file-title">
+      <h2 id="verify-file-title">{t('verifyFile.title')}</h2>
+      <label className="field">
+        {t('verifyFile.file')}
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </label>
+      <label className="field">
+        {t('verifyFile.previous')}
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          onChange={(event) => setPrevious(event.target.files?.[0] ?? null)}
+        />
+      </label>
+      <TextField label={t('verifyFile.key')} value={key} onChange={setKey} maxLength={600} />
+      <button
+        type="button"
+        className="primary big"
+        disabled={!file || busy}
+        onClick={() => void check()}
+      >
+        {busy ? t('audit.verifying') : t('verifyFile.check')}
+      </button>
+      {result && (
+        <div
+          className={ok ? 'verdict ok' : 'verdict bad'}
+          role="status"
+          data-verdict={result.verdict?.status ?? 'unusable'}
+        >
+          {result.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

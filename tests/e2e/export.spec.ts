@@ -1,0 +1,226 @@
+/**
+ * The auditor's export, end to end in real Chromium: the zip the browser downloads is read with
+ * third-party readers only (papaparse for the CSV files, read-excel-file for the workbook, ajv for
+ * log.jsonl against its JSON Schema) and checked by the command-line verifier in a plain Node
+ * process. Then the attacks an auditor must catch: a byte changed in the zip, and the device's log
+ * rewritten with every hash recomputed before a second export.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/node';
+import { hashOf } from '../../renderer/domain/log/records';
+import {
+  MANAGER,
+  OPENING_STEPS,
+  WORDS,
+  readLog,
+  setUpCounter,
+  startService,
+  tapOnCard,
+} from './fixtures';
+
+const w = WORDS.en;
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'counter-steps.mjs');
+type Row = Record<string, unknown> & {
+  seq: number;
+  hash: string;
+  prevHash: string;
+  event: Record<string, unknown>;
+};
+
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args]);
+    return { code: 0, out: stdout.trim() };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, out: failed.stdout.trim() };
+  }
+}
+
+/** Two services by the manager: one finished with money, one the customer left. */
+async function aDayOfServices(page: Page) {
+  await setUpCounter(page, 'en');
+  await startService(page, 'en', {
+    ticket: 'A001',
+    title: 'ms',
+    surname: '欧阳',
+    business: 'bill-payment',
+  });
+  for (const id of OPENING_STEPS) await tapOnCard(page, id, w.done);
+  await page.getByRole('button', { name: 'Money', exact: true }).click();
+  await page.getByLabel(w.due).fill('80');
+  await page.getByLabel(w.received).fill('100');
+  await page.getByRole('button', { name: w.recordMoney }).click();
+  await tapOnCard(page, 'recommend', w.recordRecommendation);
+  await page.getByRole('button', { name: w.offer }).click();
+  await page.getByRole('button', { name: w.response }).click();
+  await page.getByRole('dialog').getByRole('button', { name: w.record, exact: true }).click();
+  await tapOnCard(page, 'confirm-anything-else', w.done);
+  await tapOnCard(page, 'stand-to-see-off', w.done);
+  await tapOnCard(page, 'call-next', w.callNext);
+  await page.getByRole('button', { name: w.call('A002') }).click();
+  await startService(page, 'en', {
+    ticket: 'A002',
+    title: 'mr',
+    surname: 'Zhang',
+    business: 'new-subscription',
+  });
+  await tapOnCard(page, 'stand-to-greet', w.done);
+  await page.getByRole('button', { name: 'Customer left' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Customer left', exact: true })
+    .click();
+  await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
+}
+
+/** Log → Export today; returns the downloaded zip's path and bytes. */
+async function exportToday(page: Page, dir: string, name: string) {
+  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  const path = join(dir, name);
+  await download.saveAs(path);
+  await expect(page.locator('[data-export-path]')).toContainText('Exported');
+  return {
+    path,
+    bytes: new Uint8Array(await readFile(path)),
+    suggested: download.suggestedFilename(),
+  };
+}
+
+test('an export opens in third-party readers and verifies intact with the command-line verifier', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
+  await aDayOfServices(page);
+  const { path, bytes, suggested } = await exportToday(page, dir, 'day.zip');
+  expect(suggested).toMatch(/^counter-steps-3-\d{4}-\d{2}-\d{2}\.zip$/);
+  const files = unzipSync(bytes);
+
+  const services = Papa.parse<Record<string, string>>(
+    new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(files['services.csv'])
+      .replace(/^\ufeff/, ''),
+    { header: true, skipEmptyLines: true },
+  );
+  expect(services.errors).toEqual([]);
+  expect(
+    services.data.map((row) => [row.ticket, row.surname, row.business_type_name, row.outcome]),
+  ).toEqual([
+    ['A001', '欧阳', 'Bill payment', 'finished'],
+    ['A002', 'Zhang', 'New subscription', 'abandoned'],
+  ]);
+  expect(services.data[0]).toMatchObject({
+    money_due_yuan: '80',
+    money_change_yuan: '20',
+    steps_kept_pct: '100',
+  });
+  const steps = Papa.parse<Record<string, string>>(
+    new TextDecoder().decode(files['step-events.csv']),
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  );
+  // Steps 1–7, 8 (money), 12, 15, 16 and 17 done; 9, 10, 11, 13 and 14 closed as not applicable.
+  expect(steps.data.filter((row) => row.ticket === 'A001' && row.outcome === 'done')).toHaveLength(
+    12,
+  );
+
+  const workbook = await readXlsxFile(Buffer.from(files['log.xlsx']!));
+  expect(workbook.map((sheet) => sheet.sheet)).toEqual([
+    'services',
+    'step events',
+    'daily summary',
+  ]);
+  const sheet = workbook[0]!.data;
+  expect(sheet[0]).toContain('surname');
+  expect(sheet.slice(1).map((row) => row[sheet[0]!.indexOf('surname')])).toEqual(['欧阳', 'Zhang']);
+  const daily = workbook[2]!.data;
+  expect(daily[1]?.slice(1, 4)).toEqual([2, 1, 1]);
+
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const validate = ajv.compile(JSON.parse(new TextDecoder().decode(files['log.schema.json'])));
+  const lines = new TextDecoder().decode(files['log.jsonl']).trim().split('\n');
+  const invalid = lines.filter((line) => !validate(JSON.parse(line)));
+  expect(invalid).toEqual([]);
+  expect(lines.length).toBeGreaterThan(25);
+
+  const verified = await cli('verify', path, '--lang', 'en');
+  expect(verified.code).toBe(0);
+  expect(verified.out).toMatch(/^Intact: \d+ records, 1 to \d+/);
+
+  // One byte changed inside log.jsonl, zipped again: the verifier names the file.
+  const changed = new TextDecoder().decode(files['log.jsonl']).replace('"A001"', '"A00l"');
+  await writeFile(join(dir, 'changed.zip'), zipSync({ ...files, 'log.jsonl': strToU8(changed) }));
+  expect(await cli('verify', join(dir, 'changed.zip'))).toEqual({
+    code: 1,
+    out: 'NOT INTACT: log.jsonl was changed after the export was made.',
+  });
+});
+
+test('a log rewritten on the device, every hash recomputed, fails the next export at its first checkpoint and against the one before', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
+  await aDayOfServices(page);
+  // Sign out and in: a checkpoint seals the services.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByLabel('Staff number').fill(MANAGER.staffNo);
+  await page.getByLabel('PIN', { exact: true }).fill(MANAGER.pin);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const first = await exportToday(page, dir, 'first.zip');
+
+  // DevTools: change the money of the first service, recompute every hash after it.
+  const rows = (await readLog(page)) as Row[];
+  const index = rows.findIndex((row) => row.event.type === 'money-announced');
+  rows[index]!.event = { ...rows[index]!.event, dueFen: 100, changeFen: 9900 };
+  for (let at = index; at < rows.length; at += 1) {
+    const row = rows[at]!;
+    if (at > 0) row.prevHash = rows[at - 1]!.hash;
+    if (row.event.type === 'checkpoint') row.event.upToHash = row.prevHash;
+    row.hash = await hashOf(row);
+  }
+  await page.evaluate(
+    (replacement) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('counter-steps');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('events', 'readwrite');
+          tx.objectStore('events').clear();
+          for (const row of replacement) tx.objectStore('events').add(row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+  // Also clear the witness, as someone covering their tracks would.
+  await page.evaluate(() => localStorage.removeItem('counter-steps:witness:counter-steps'));
+  await page.reload();
+  const second = await exportToday(page, dir, 'second.zip');
+
+  const alone = await cli('verify', second.path);
+  expect(alone.code).toBe(1);
+  expect(alone.out).toMatch(
+    /^NOT INTACT: the key records are not a valid chain at record \d+ \(signature\)/,
+  );
+  const checkpoint = rows.find((row, at) => at > index && row.event.type === 'checkpoint')!;
+  expect(alone.out).toContain(`record ${checkpoint.seq}`);
+
+  // The first export, made before the rewrite, is intact; checked against it, the second is not.
+  expect((await cli('verify', first.path)).code).toBe(0);
+  const together = await cli('verify', second.path, '--previous', first.path);
+  expect(together.code).toBe(1);
+});
