@@ -17,9 +17,8 @@ import { useExport } from './use-export';
 export function ExportPanel() {
   const { t } = useTranslation();
   const { config } = useDeviceState();
-  const today = businessDay(Date.now(), config);
-  const [from, setFrom] = useState(today);
-  const [to, setTo] = useState(today);
+  const [from, setFrom] = useState(() => businessDay(Date.now(), config));
+  const [to, setTo] = useState(from);
   const [masking, setMasking] = useState<'none' | 'surname'>('none');
   const [problem, setProblem] = useState<string | null>(null);
   const { state, start, cancel } = useExport();
