@@ -3,6 +3,7 @@
  * the signed-in shell. Read from the device's state, so a reload or a crash lands on the same one.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { mustChangePin } from '../domain/device/state';
 import type { ShiftSummary } from '../domain/log/events';
 import { ChoosePinScreen } from '../features/session/ChoosePinScreen';
@@ -12,10 +13,13 @@ import { SignedInShell } from './SignedInShell';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { useKeepAwake } from '../features/session/use-keep-awake';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
+import { RestorePanel } from '../features/setup/RestorePanel';
+import { SetupPage } from '../ui/SetupPage';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
 import { useDeviceState } from '../features/shared/store-context';
 
 export function App() {
+  const { t } = useTranslation();
   const state = useDeviceState();
   const { session, counter } = state;
   const [signedOut, setSignedOut] = useState<{ staffNo: string; summary: ShiftSummary } | null>(
@@ -31,6 +35,13 @@ export function App() {
           summary={signedOut.summary}
           onDone={() => setSignedOut(null)}
         />
+      );
+    }
+    if (state.restoring) {
+      return (
+        <SetupPage title={t('restoring.title')}>
+          <RestorePanel finishing />
+        </SetupPage>
       );
     }
     if (counter === null) return <FirstRunScreen />;

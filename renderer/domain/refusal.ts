@@ -56,7 +56,8 @@ export type RefusalCode =
   | 'no-such-service'
   | 'service-still-open'
   | 'invalid-amendment'
-  | 'amendment-needs-reason';
+  | 'amendment-needs-reason'
+  | 'invalid-import';
 
 export interface Refusal {
   code: RefusalCode;

@@ -14,8 +14,12 @@
  * key-store.ts): the current one, and the next one from the moment a checkpoint names it. The one
  * thing the app deletes: an old private key, once a checkpoint has moved past it.
  *
- * Versions: 1 (release 0.1.0, log schema v1); 2 adds `keys` and the index that reads a staff
- * member's records of one type after a sequence number. No upgrade changes a stored row.
+ * `chains` and `chainRecords` hold other counters' logs, added from their exports to review them
+ * here (read-only: this device never appends to them); importer.ts checks each export first.
+ *
+ * Versions: 1 (release 0.1.0, log schema v1); 2 adds `keys`, the other counters' logs and the
+ * index that reads a staff member's records of one type after a sequence number. No upgrade
+ * changes a stored row.
  */
 import Dexie, { type Table } from 'dexie';
 import type { PublicKeyJwk } from '../domain/log/events';
@@ -29,10 +33,31 @@ export interface KeyRow {
   publicKey: PublicKeyJwk;
 }
 
+/** Another counter's log held read-only (from its exports): where it stands. */
+export interface ChainRow {
+  device: string;
+  counter: string | null;
+  firstKey: PublicKeyJwk;
+  fingerprint: string;
+  firstSeq: number;
+  headSeq: number;
+  headHash: string;
+  importedAt: string;
+}
+
+/** One record of another counter's log, exactly as that device stored it. */
+export interface ChainRecordRow {
+  device: string;
+  seq: number;
+  row: unknown;
+}
+
 export class CounterStepsDb extends Dexie {
   events!: Table<unknown, number>;
   credentials!: Table<unknown, number>;
   keys!: Table<KeyRow, number>;
+  chains!: Table<ChainRow, string>;
+  chainRecords!: Table<ChainRecordRow, [string, number]>;
 
   constructor(name: string = DATABASE_NAME) {
     // Chromium acknowledges writes before they reach the disk unless asked for strict durability;
@@ -46,6 +71,8 @@ export class CounterStepsDb extends Dexie {
       events: 'seq, serviceId, event.type, [staffNo+event.type+seq]',
       credentials: '++id, staffNo',
       keys: 'index',
+      chains: 'device',
+      chainRecords: '[device+seq]',
     });
   }
 }

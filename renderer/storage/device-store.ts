@@ -15,7 +15,7 @@ import { evidenceNeeded } from '../domain/access/decide-access';
 import type { Credential } from '../domain/access/pin';
 import type { Command, DecideEnv, PlannedRecord } from '../domain/device/commands';
 import { decide } from '../domain/device/decide';
-import { foldDevice, type DeviceState } from '../domain/device/state';
+import { foldDevice, restoredState, type DeviceState } from '../domain/device/state';
 import { foldService, type TimedEvent } from '../domain/service/engine';
 import { checkpointDue, type CheckpointReason } from '../domain/log/checkpoints';
 import {
@@ -34,8 +34,10 @@ import { StorageError, toStorageError } from './errors';
 import { EventLog } from './event-log';
 import { Evidence } from './evidence';
 import { KeyStore, keyRow } from './key-store';
+import { Archive } from './archive';
+import { Importer } from './importer';
 import { Sealer } from './sealer';
-import { ExportSource, type ExportPlan, type ExportPlanProblem } from './export-source';
+import { ExportSource } from './export-source';
 import { loadState } from './load-state';
 import { memoryWitness, type Witness } from './witness';
 
@@ -94,7 +96,8 @@ export class DeviceStore {
   private readonly log: EventLog;
   private readonly keys: KeyStore;
   private readonly sealer: Sealer;
-  private readonly exportSource: ExportSource;
+  /** Exports, other counters' logs, backups (archive.ts). */
+  readonly archive: Archive;
   private readonly evidence: Evidence;
   private readonly clock: Clock;
   private readonly witness: Witness;
@@ -112,7 +115,13 @@ export class DeviceStore {
     this.witness = options.witness ?? memoryWitness();
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.sealer = new Sealer(this.keys, this.clock, this.newId);
-    this.exportSource = new ExportSource(this.log, this.keys);
+    this.archive = new Archive(new ExportSource(this.log, this.keys), new Importer(db, this.log), {
+      state: () => this.current.state,
+      execute: (command) => this.execute(command),
+      exclusive: (work) => this.exclusive(work),
+      replaceState: (state) => this.update({ state }),
+      advanceWitness: (head) => this.advanceWitness(head),
+    });
     this.current = initial;
   }
 
@@ -127,8 +136,12 @@ export class DeviceStore {
       await store.exclusive(() => store.upgradeFromV1());
     }
     await store.checkWitness();
+    // A backup restored but not finished (the app closed in between): no key of its own yet.
+    if (store.current.state.head.seq > 0 && (await db.keys.count()) === 0) {
+      store.update({ state: restoredState(store.current.state) });
+    }
     const { keys } = store.current.state;
-    if (keys) {
+    if (keys && !store.current.state.restoring) {
       await store.keys.retireAllBut(keys.index);
       store.update({ signingKeyMissing: (await store.keys.key(keys.index)) === null });
     }
@@ -163,14 +176,6 @@ export class DeviceStore {
         }
       }
     });
-  }
-
-  /**
-   * What exporting `range` (business days) needs, read from the log as it is now; seal it first
-   * (the `seal-for-export` command) so the export ends with a fresh checkpoint.
-   */
-  planExport(range: { from: string; to: string }): Promise<Result<ExportPlan, ExportPlanProblem>> {
-    return this.exclusive(() => this.exportSource.plan(this.current.state, range));
   }
 
   /** Verifies the whole log, streamed in batches, against the witness. */

@@ -35,6 +35,21 @@ export interface AppendExtras {
 export class EventLog {
   constructor(readonly db: CounterStepsDb) {}
 
+  /**
+   * Puts a restored backup's rows into an empty log, exactly as they were, in one transaction;
+   * refuses (write-conflict) when the log is not empty.
+   */
+  async restore(rows: readonly unknown[]): Promise<void> {
+    try {
+      await this.db.transaction('rw', this.db.events, async () => {
+        if ((await this.db.events.count()) > 0) throw new StorageError('write-conflict');
+        await this.db.events.bulkAdd([...rows]);
+      });
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
   /** The last stored row, raw (null for an empty log). */
   async lastRow(): Promise<unknown> {
     return (await this.db.events.orderBy(':id').last()) ?? null;

@@ -14,6 +14,8 @@ import type { EventLog } from './event-log';
 import type { KeyStore } from './key-store';
 
 export interface ExportPlan {
+  /** The business days the records found actually span (a backup asks from the beginning). */
+  days: { from: string; to: string };
   first: { seq: number; prevHash: string; hash: string };
   last: { seq: number; hash: string };
   keyRecords: Record<string, unknown>[];
@@ -91,6 +93,13 @@ export class ExportSource {
     const amendments = amendmentsByService((await this.log.ofTypes(['service-amended'])).records);
 
     return ok({
+      days: {
+        from: businessDay(Date.parse(first.at), config),
+        to:
+          range.to < businessDay(Date.parse(last.at), config)
+            ? range.to
+            : businessDay(Date.parse(last.at), config),
+      },
       first: { seq: first.seq, prevHash: first.prevHash, hash: first.hash },
       last: { seq: last.seq, hash: last.hash },
       keyRecords: keyRecords.filter((row) => (seqOf(row) ?? Infinity) <= head),

@@ -34,3 +34,5 @@ export { StorageError, type StorageErrorCode } from './errors';
 export type { DeviceStore, StoreSnapshot, IntegrityProblem, Clock } from './device-store';
 export { memoryWitness, type Witness } from './witness';
 export type { ExportPlan, ExportPlanProblem } from './export-source';
+export type { ImportProblem, Imported } from './importer';
+export type { ChainRow } from './db';

@@ -34,7 +34,8 @@ export class Sealer {
     let prevHash = state.head.hash;
     const sealed: StoredRecord[] = [];
     for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
-      if (event.type === 'device-identity') device = event.deviceId;
+      if (event.type === 'device-identity' || event.type === 'device-restored')
+        device = event.deviceId;
       if (event.type === 'device-set-up') counter = event.counter;
       if (device === null) throw new StorageError('log-unreadable');
       const record = await sealRecord({

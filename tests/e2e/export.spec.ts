@@ -224,3 +224,44 @@ test('a log rewritten on the device, every hash recomputed, fails the next expor
   const together = await cli('verify', second.path, '--previous', first.path);
   expect(together.code).toBe(1);
 });
+
+test('a backup restored into a fresh profile reproduces the same services, and goes on verifying', async ({
+  page,
+  browser,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
+  await aDayOfServices(page);
+  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await page.getByRole('button', { name: 'From the first day (a backup)' }).click();
+  const backup = await exportToday(page, dir, 'backup.zip');
+
+  const fresh = await browser.newContext();
+  const tablet = await fresh.newPage();
+  await tablet.goto('./?lang=en');
+  await tablet
+    .getByRole('button', { name: 'Replacing a tablet? Restore its backup instead' })
+    .click();
+  await tablet.getByLabel('Backup file (.zip)').setInputFiles(backup.path);
+  await tablet.getByLabel("A manager's staff number from that counter").fill(MANAGER.staffNo);
+  const restore = tablet.locator('section', {
+    has: tablet.getByRole('heading', { name: 'Restore from a backup' }),
+  });
+  await restore.getByLabel('New PIN', { exact: true }).fill('802468');
+  await restore.getByLabel('New PIN again').fill('802468');
+  await tablet.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(tablet.getByRole('button', { name: w.startService })).toBeVisible();
+
+  await tablet.getByRole('button', { name: 'Log', exact: true }).click();
+  await tablet.getByRole('button', { name: 'Verify the log' }).click();
+  await expect(tablet.locator('.verdict').first()).toContainText('Intact');
+  await tablet.getByRole('button', { name: 'From the first day (a backup)' }).click();
+  const again = await exportToday(tablet, dir, 'again.zip');
+  const services = (bytes: Uint8Array) =>
+    Papa.parse<Record<string, string>>(new TextDecoder().decode(unzipSync(bytes)['services.csv']), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+  expect(services(again.bytes)).toEqual(services(backup.bytes));
+  expect((await cli('verify', again.path)).code).toBe(0);
+  await fresh.close();
+});

@@ -150,6 +150,37 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
       ]);
     }
 
+    case 'finish-restore': {
+      const staffNo = command.staffNo.trim();
+      const account = state.accounts.get(staffNo);
+      if (!state.identity || !state.restoring) return refused('device-not-set-up');
+      if (!account || !account.enabled || account.role !== 'manager')
+        return refused('no-such-account');
+      const pinProblem = checkNewPin(command.pin, command.confirmation);
+      if (pinProblem) return refused(pinProblem);
+      if (!env.newPin || !env.identity) return refused('device-not-set-up');
+      return {
+        records: [
+          by(null, {
+            type: 'device-restored',
+            previousDevice: state.identity.deviceId,
+            deviceId: env.identity.deviceId,
+            algorithm: env.identity.algorithm,
+            publicKey: env.identity.publicKey,
+          }),
+          by(staffNo, {
+            type: 'pin-set',
+            subject: staffNo,
+            reason: 'reset',
+            commitment: env.newPin.commitment,
+          }),
+          by(staffNo, { type: 'signed-in', role: 'manager' }),
+        ],
+        refusal: null,
+        checkpoint: 'restore',
+      };
+    }
+
     case 'sign-in': {
       const staffNo = command.staffNo.trim();
       if (!StaffNumberSchema.safeParse(staffNo).success) return refused('invalid-staff-number');
@@ -334,6 +365,7 @@ export function evidenceNeeded(
   const sessionStaff = state.session?.staffNo ?? '';
   switch (command.type) {
     case 'first-run':
+    case 'finish-restore':
       return {
         newPin: {
           staffNo: command.staffNo.trim(),

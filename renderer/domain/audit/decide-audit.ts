@@ -6,7 +6,7 @@
 import { activeSession } from '../access/decide-access';
 import type { AuditCommand, Decision, DecideEnv } from '../device/commands';
 import type { DeviceState } from '../device/state';
-import { AmendmentSchema, ExportMadeSchema } from '../log/events';
+import { AmendmentSchema, ExportMadeSchema, LogImportedSchema } from '../log/events';
 import { refusal, type RefusalCode } from '../refusal';
 
 const refused = (code: RefusalCode): Decision => ({ records: [], refusal: refusal(code) });
@@ -15,6 +15,7 @@ export const AUDIT_COMMAND_TYPES: ReadonlySet<string> = new Set<AuditCommand['ty
   'seal-for-export',
   'record-export',
   'amend-service',
+  'record-import',
 ]);
 
 export function decideAudit(state: DeviceState, command: AuditCommand, env: DecideEnv): Decision {
@@ -37,6 +38,20 @@ export function decideAudit(state: DeviceState, command: AuditCommand, env: Deci
       if (firstSeq > lastSeq || lastSeq > state.head.seq) return refused('invalid-export');
       return {
         records: [{ staffNo: active.session.staffNo, serviceId: null, event: made.data }],
+        refusal: null,
+      };
+    }
+
+    case 'record-import': {
+      const active = activeSession(state, 'import-log');
+      if ('refusal' in active) return { records: [], refusal: active.refusal };
+      const imported = LogImportedSchema.safeParse({
+        ...(command.import as object),
+        type: 'log-imported',
+      });
+      if (!imported.success) return refused('invalid-import');
+      return {
+        records: [{ staffNo: active.session.staffNo, serviceId: null, event: imported.data }],
         refusal: null,
       };
     }

@@ -13,6 +13,11 @@ import type { ServiceCommand, ServiceState } from '../service/engine';
 
 export type AccessCommand =
   | { type: 'first-run'; counter: string; staffNo: string; pin: string; confirmation: string }
+  /**
+   * After a backup was restored onto this (new) tablet: the log goes on here under a new device
+   * id and key chain, and a manager from the log sets a new PIN (PINs never travel in a backup).
+   */
+  | { type: 'finish-restore'; staffNo: string; pin: string; confirmation: string }
   | { type: 'sign-in'; staffNo: string; pin: string }
   | { type: 'lock'; reason: 'idle' | 'manual' }
   /** `staffNo`: whose PIN unlocks; null for the signed-in person's own. */
@@ -31,7 +36,9 @@ export type AuditCommand =
   /** After an export: who took which range off the device, with the files' digests. */
   | { type: 'record-export'; export: unknown }
   /** A manager's correction of an ended service, with the reason. */
-  | { type: 'amend-service'; target: string; change: unknown; reason: string };
+  | { type: 'amend-service'; target: string; change: unknown; reason: string }
+  /** Another counter's log was added to this device (the storage checked and stored it first). */
+  | { type: 'record-import'; import: unknown };
 
 export type Command = AccessCommand | AuditCommand | ServiceCommand;
 export type CommandType = Command['type'];

@@ -51,6 +51,8 @@ export interface DeviceState {
   /** The public key that signs the next checkpoint (index 0: the identity's). */
   keys: { index: number; current: PublicKeyJwk; lastCheckpointSeq: number } | null;
   counter: string | null;
+  /** This device holds a restored backup and its restore is not finished (finish-restore). */
+  restoring: boolean;
   accounts: ReadonlyMap<string, Account>;
   pins: ReadonlyMap<string, PinRecord>;
   config: Config;
@@ -67,6 +69,7 @@ export const INITIAL_STATE: DeviceState = {
   identity: null,
   keys: null,
   counter: null,
+  restoring: false,
   accounts: new Map(),
   pins: new Map(),
   config: DEFAULT_CONFIG,
@@ -121,9 +124,12 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
       };
     case 'device-restored':
       // The log goes on under the new tablet's id and key chain; the first key stays the
-      // original device's, which is what auditors hold.
+      // original device's, which is what auditors hold. Whoever was signed in on the old one is
+      // not on this one.
       return {
         ...next,
+        restoring: false,
+        session: null,
         identity: next.identity ? { ...next.identity, deviceId: event.deviceId } : null,
         keys: { index: 0, current: event.publicKey, lastCheckpointSeq: record.seq },
       };
@@ -204,11 +210,15 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
     case 'account-locked-out':
     case 'export-made':
     case 'service-amended':
+    case 'log-imported':
       return next;
     default:
       return evolveServiceAndTally(next, record, atMs);
   }
 }
+
+/** The state of a backup just restored: its records folded, waiting for finish-restore. */
+export const restoredState = (state: DeviceState): DeviceState => ({ ...state, restoring: true });
 
 export function foldDevice(
   records: Iterable<LogRecord>,

@@ -120,6 +120,16 @@ export const ExportMadeSchema = z.object({
   files: z.array(z.object({ name: z.string().min(1).max(64), sha256: HashSchema })).max(12),
 });
 
+/** Another counter's log added to this device, read-only, from its export. */
+export const LogImportedSchema = z.object({
+  type: z.literal('log-imported'),
+  device: z.string().uuid(),
+  counter: CounterSchema.nullable(),
+  firstSeq: z.number().int().positive(),
+  lastSeq: z.number().int().positive(),
+  manifestSha256: HashSchema,
+});
+
 /** Event shapes that are the same in every schema version. */
 const UNCHANGED = [
   // The device itself (records with no staff number).
@@ -137,7 +147,7 @@ const UNCHANGED = [
   }),
   z.object({
     type: z.literal('checkpoint'),
-    reason: z.enum(['sign-out', 'day-close', 'every-n', 'export', 'upgrade']),
+    reason: z.enum(['sign-out', 'day-close', 'every-n', 'export', 'upgrade', 'restore']),
     /** The record before this one, which the signature seals. */
     upToSeq: z.number().int().min(0),
     upToHash: HashSchema,
@@ -189,6 +199,7 @@ const UNCHANGED = [
   z.object({ type: z.literal('screen-unlocked'), as: z.enum(['self', 'manager']) }),
   z.object({ type: z.literal('config-changed'), change: ConfigChangeSchema }),
   ExportMadeSchema,
+  LogImportedSchema,
   /** A manager's correction of a service, with the reason; the service's own records stay. */
   z.object({
     type: z.literal('service-amended'),
@@ -277,6 +288,7 @@ const V2_ONLY: ReadonlySet<string> = new Set([
   'checkpoint',
   'export-made',
   'service-amended',
+  'log-imported',
 ]);
 
 /** Every event as schema v1 wrote it (release 0.1.0). */

@@ -44,12 +44,19 @@ export interface RuleContext {
   bootstrap: string | null;
   /** A session was ended for a sign-in: the next record must be that sign-in, by this person. */
   replacing: string | null;
+  /** A restore just happened: a manager of the log sets their own new PIN, then signs in. */
+  restored: boolean;
 }
 
-export const INITIAL_RULE_CONTEXT: RuleContext = { bootstrap: null, replacing: null };
+export const INITIAL_RULE_CONTEXT: RuleContext = {
+  bootstrap: null,
+  replacing: null,
+  restored: false,
+};
 
 const DEVICE_EVENTS: ReadonlySet<string> = new Set([
   'device-identity',
+  'device-restored',
   'log-upgraded',
   'checkpoint',
 ]);
@@ -128,9 +135,12 @@ export function ruleBroken(
   }
   if (record.v === 1 && (state.identity || state.upgraded)) return 'version-downgrade';
   if (record.v === 2) {
-    if (event.type !== 'device-identity' && record.device !== state.identity?.deviceId) {
-      return 'wrong-device';
-    }
+    // A record names the device that wrote it: after a restore, the new tablet.
+    const writer =
+      event.type === 'device-identity' || event.type === 'device-restored'
+        ? event.deviceId
+        : state.identity?.deviceId;
+    if (record.device !== writer) return 'wrong-device';
     if (event.type === 'device-identity' && state.identity) return 'identity-repeated';
   }
   if (state.counter !== null && record.counter !== null && record.counter !== state.counter) {
@@ -175,6 +185,10 @@ export function ruleBroken(
     case 'pin-set':
       if (!state.accounts.has(event.subject)) return 'no-such-account';
       if (inBootstrap && event.subject === staffNo) return null;
+      if (context.restored && event.subject === staffNo) {
+        const account = state.accounts.get(staffNo);
+        return account?.enabled && account.role === 'manager' ? null : 'not-allowed-for-role';
+      }
       if (event.reason === 'changed') {
         if (event.subject !== staffNo) return 'not-session-owner';
         return sessionRule(state, staffNo, null, { evenBeforePinChange: true });
@@ -186,6 +200,8 @@ export function ruleBroken(
       return sessionRule(state, staffNo, 'export-log');
     case 'service-amended':
       return sessionRule(state, staffNo, 'amend-service');
+    case 'log-imported':
+      return sessionRule(state, staffNo, 'import-log');
     case 'signed-in': {
       const account = state.accounts.get(staffNo);
       if (!account) return 'no-such-account';
@@ -233,12 +249,14 @@ export function nextRuleContext(
   record: LogRecord,
 ): RuleContext {
   const { event, staffNo } = record;
-  let { bootstrap, replacing } = context;
+  let { bootstrap, replacing, restored } = context;
+  if (event.type === 'device-restored') restored = true;
   if (event.type === 'account-created' && state.accounts.size === 0) bootstrap = staffNo;
   if (event.type === 'signed-in') {
     bootstrap = null;
     replacing = null;
+    restored = false;
   }
   if (event.type === 'signed-out' && event.reason === 'replaced') replacing = staffNo;
-  return { bootstrap, replacing };
+  return { bootstrap, replacing, restored };
 }

@@ -20,6 +20,7 @@ export function ExportPanel() {
   const [from, setFrom] = useState(() => businessDay(Date.now(), config));
   const [to, setTo] = useState(from);
   const [masking, setMasking] = useState<'none' | 'surname'>('none');
+  const [whole, setWhole] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const { state, start, cancel } = useExport();
   const running = state.phase === 'running';
@@ -28,9 +29,10 @@ export function ExportPanel() {
     if (!BusinessDaySchema.safeParse(from).success || !BusinessDaySchema.safeParse(to).success) {
       return setProblem(t('exporting.problem.bad-day'));
     }
-    if (from > to) return setProblem(t('exporting.problem.range-backwards'));
+    if (from > to && !whole) return setProblem(t('exporting.problem.range-backwards'));
     setProblem(null);
-    void start({ from, to }, masking);
+    // A backup: everything from the log's first record to the last day chosen.
+    void start({ from: whole ? '1970-01-01' : from, to }, masking);
   };
 
   return (
@@ -53,6 +55,13 @@ export function ExportPanel() {
           maxLength={10}
         />
       </div>
+      <ChoiceGroup
+        label={t('exporting.scope')}
+        options={['days', 'whole'] as const}
+        value={whole ? 'whole' : 'days'}
+        onChange={(scope) => setWhole(scope === 'whole')}
+        labelOf={(scope) => t(`exporting.scopes.${scope}`)}
+      />
       <ChoiceGroup
         label={t('exporting.masking')}
         options={['none', 'surname'] as const}

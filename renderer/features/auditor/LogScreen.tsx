@@ -8,15 +8,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../domain/log/verify';
 import { FormError } from '../../ui/FormError';
-import { useStore } from '../shared/store-context';
+import { useDeviceState, useStore } from '../shared/store-context';
 import { useStorageErrorMessage } from '../shared/use-refusal-message';
+import { can } from '../../domain/permissions';
 import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
 import { VerdictView } from './VerdictView';
 import { VerifyFilePanel } from './VerifyFilePanel';
 
 export function LogScreen() {
   const { t } = useTranslation();
   const store = useStore();
+  const { session } = useDeviceState();
   const storageMessage = useStorageErrorMessage();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +50,7 @@ export function LogScreen() {
       </section>
       <ExportPanel />
       <VerifyFilePanel />
+      {session && can(session.role, 'import-log') && <ImportPanel />}
     </main>
   );
 }

@@ -65,14 +65,15 @@ export function useExport() {
       try {
         const sealed = await store.execute({ type: 'seal-for-export' });
         if (!sealed.ok) return setState({ phase: 'failed', message: refusalMessage(sealed.error) });
-        const plan = await store.planExport(range);
+        const plan = await store.archive.planExport(range);
         if (!plan.ok)
           return setState({ phase: 'failed', message: t(`exporting.problem.${plan.error}`) });
         const { state: device } = store.snapshot;
         if (!device.identity || !device.session)
           return setState({ phase: 'failed', message: t('refusal.not-signed-in') });
+        const { days } = plan.value;
         const begun = await bridge.beginExport({
-          fileName: exportFileName(device.counter, range.from, range.to),
+          fileName: exportFileName(device.counter, days.from, days.to),
         });
         if (!begun.ok)
           return setState({ phase: 'failed', message: t('exporting.problem.write-failed') });
@@ -85,7 +86,7 @@ export function useExport() {
         const result = await buildExport({
           ...plan.value,
           range: {
-            ...range,
+            ...days,
             timeZone: device.config.timeZone,
             dayStartMinutes: device.config.dayStartMinutes,
           },
@@ -117,8 +118,8 @@ export function useExport() {
         const recorded = await store.execute({
           type: 'record-export',
           export: {
-            from: range.from,
-            to: range.to,
+            from: days.from,
+            to: days.to,
             firstSeq: result.manifest.records.first.seq,
             lastSeq: result.manifest.records.last.seq,
             masked: masking !== 'none',

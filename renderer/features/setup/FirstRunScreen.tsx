@@ -10,6 +10,7 @@ import { SetupPage } from '../../ui/SetupPage';
 import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { useCommand } from '../shared/use-command';
+import { RestorePanel } from './RestorePanel';
 
 export function FirstRunScreen() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function FirstRunScreen() {
   const [pin, setPin] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const { run, error, busy } = useCommand();
+  const [restoring, setRestoring] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,6 +55,13 @@ export function FirstRunScreen() {
           {t('setup.submit')}
         </button>
       </form>
+      {restoring ? (
+        <RestorePanel />
+      ) : (
+        <button type="button" className="link" onClick={() => setRestoring(true)}>
+          {t('restoring.offer')}
+        </button>
+      )}
     </SetupPage>
   );
 }

@@ -15,15 +15,16 @@ export async function exportDay(
   device: TestDevice,
   day?: string,
   masking: 'none' | 'surname' = 'none',
+  by: { staffNo: string; pin: string } = AUDITOR,
 ) {
   const { store } = device;
-  if (store.snapshot.state.session?.staffNo !== AUDITOR.staffNo) {
+  if (store.snapshot.state.session?.staffNo !== by.staffNo) {
     await device.must({ type: 'lock', reason: 'manual' });
-    await device.must({ type: 'sign-in', ...AUDITOR });
+    await device.must({ type: 'sign-in', ...by });
   }
   const today = day ?? businessDay(device.clock.now, store.snapshot.state.config);
   await device.must({ type: 'seal-for-export' });
-  const plan = await store.planExport({ from: today, to: today });
+  const plan = await store.archive.planExport({ from: today, to: today });
   if (!plan.ok) throw new Error(plan.error);
   const chunks: Uint8Array[] = [];
   const after = store.snapshot.state;

@@ -118,10 +118,12 @@ describe('an export', () => {
       rulesChecked: false,
       continuesPrevious: true,
     });
-    expect(await device.store.planExport({ from: '2020-01-01', to: '2020-01-01' })).toEqual({
-      ok: false,
-      error: 'no-records',
-    });
+    expect(await device.store.archive.planExport({ from: '2020-01-01', to: '2020-01-01' })).toEqual(
+      {
+        ok: false,
+        error: 'no-records',
+      },
+    );
   });
 });
 

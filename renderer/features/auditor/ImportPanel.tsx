@@ -1,0 +1,92 @@
+/**
+ * Managers add other counters' logs to this device from their exports, read-only, to review
+ * them here before the store hub exists. Each export is checked in full first; nothing is written
+ * unless it is intact and continues what is held of that counter.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChainRow } from '../../storage';
+import { FormError } from '../../ui/FormError';
+import { useStore } from '../shared/store-context';
+import { useImportMessage } from '../shared/use-import-message';
+
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const importMessage = useImportMessage();
+  const [chains, setChains] = useState<ChainRow[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void store.archive.chains().then(setChains);
+  }, [store]);
+
+  const add = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await store.archive.importChain(new Uint8Array(await file.arrayBuffer()));
+      if (!result.ok) return setMessage({ ok: false, text: importMessage(result.error) });
+      setChains(await store.archive.chains());
+      setMessage({
+        ok: true,
+        text:
+          result.value.added === 0
+            ? t('importing.alreadyHeld', { counter: result.value.chain.counter ?? '—' })
+            : t('importing.added', {
+                count: result.value.added,
+                counter: result.value.chain.counter ?? '—',
+              }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="import-title">
+      <h2 id="import-title">{t('importing.title')}</h2>
+      <p className="hint">{t('importing.intro')}</p>
+      {chains.length > 0 && (
+        <table className="accounts">
+          <thead>
+            <tr>
+              <th>{t('importing.counter')}</th>
+              <th>{t('importing.records')}</th>
+              <th>{t('device.fingerprint')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chains.map((chain) => (
+              <tr key={chain.device} data-chain={chain.device}>
+                <td>{chain.counter ?? '—'}</td>
+                <td>{t('importing.range', { first: chain.firstSeq, last: chain.headSeq })}</td>
+                <td className="fingerprint">{chain.fingerprint}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <label className="field">
+        {t('verifyFile.file')}
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </label>
+      {message && !message.ok && <FormError message={message.text} />}
+      {message?.ok && <p role="status">{message.text}</p>}
+      <button
+        type="button"
+        className="primary big"
+        disabled={!file || busy}
+        onClick={() => void add()}
+      >
+        {t('importing.add')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * A replaced tablet takes over a counter's log from its backup (an export from the log's
+ * beginning): the backup is checked in full, its records go in as they were, and the log goes on
+ * here under this tablet's own id and key chain. PINs never travel in a backup, so a manager of
+ * that log sets a new one here and is signed in; everyone else gets a new PIN from them.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../ui/FormError';
+import { PinField } from '../../ui/PinField';
+import { TextField } from '../../ui/TextField';
+import { useStore } from '../shared/store-context';
+import { useImportMessage } from '../shared/use-import-message';
+
+/** `finishing`: the backup's records are in already (the app closed before the restore finished). */
+export function RestorePanel({ finishing = false }: { finishing?: boolean }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const importMessage = useImportMessage();
+  const [file, setFile] = useState<File | null>(null);
+  const [staffNo, setStaffNo] = useState('');
+  const [pin, setPin] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const restore = async () => {
+    if (!finishing && !file) return setError(t('restoring.chooseFile'));
+    setBusy(true);
+    try {
+      const manager = { staffNo, pin, confirmation };
+      const result =
+        finishing || !file
+          ? await store.execute({ type: 'finish-restore', ...manager })
+          : await store.archive.restoreBackup(new Uint8Array(await file.arrayBuffer()), manager);
+      if (!result.ok) setError(importMessage(result.error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="setup-form" aria-labelledby="restore-title">
+      <h2 id="restore-title">{t('restoring.title')}</h2>
+      <p>{finishing ? t('restoring.finishIntro') : t('restoring.intro')}</p>
+      {!finishing && (
+        <label className="field">
+          {t('restoring.file')}
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        </label>
+      )}
+      <TextField
+        label={t('restoring.manager')}
+        value={staffNo}
+        onChange={setStaffNo}
+        maxLength={12}
+      />
+      <div className="field-pair">
+        <PinField label={t('pin.new')} value={pin} onChange={setPin} />
+        <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
+      </div>
+      <FormError message={error} />
+      <button
+        type="button"
+        className="secondary big"
+        disabled={busy}
+        onClick={() => void restore()}
+      >
+        {busy ? t('restoring.running') : t('restoring.submit')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/** Why an export could not be imported or restored, in the user's language. */
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Refusal } from '../../domain/refusal';
+import { exportProblemText } from '../../export/messages';
+import type { ImportProblem } from '../../storage';
+import { useRefusalMessage } from './use-refusal-message';
+
+export function useImportMessage(): (problem: ImportProblem | Refusal) => string {
+  const { t } = useTranslation();
+  const refusalMessage = useRefusalMessage();
+  return useCallback(
+    (problem) => {
+      if ('code' in problem) return refusalMessage(problem);
+      switch (problem.kind) {
+        case 'unreadable':
+          return t('importing.problem.unreadable', {
+            problem: exportProblemText(t, { kind: problem.problem }),
+          });
+        case 'not-intact': {
+          const reason = problem.verdict.problem
+            ? exportProblemText(t, problem.verdict.problem)
+            : '';
+          return t('importing.problem.not-intact', { problem: reason });
+        }
+        default:
+          return t(`importing.problem.${problem.kind}`, problem);
+      }
+    },
+    [t, refusalMessage],
+  );
+}

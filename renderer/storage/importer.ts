@@ -1,0 +1,156 @@
+/**
+ * Exports coming back onto a device, checked in full before a single row is written:
+ *
+ * - another counter's log, added read-only (tables `chains` and `chainRecords`) so a manager can
+ *   review several counters before the store hub exists: the export must verify intact, must not
+ *   be this device's own log, and must continue what is held of that counter without a gap; a
+ *   record held with another hash is a fork, refused and reported as tampering. The same export
+ *   twice adds nothing.
+ * - a backup restored onto a new tablet (an export from the log's beginning, onto an empty device):
+ *   its rows go in exactly as they were; the store then finishes the restore (new device id, new
+ *   key chain, a manager's new PIN).
+ */
+import { foldDevice, type DeviceState } from '../domain/device/state';
+import { readRecords } from '../domain/log/records';
+import { err, ok, type Result } from '../domain/result';
+import { FILES, type Manifest } from '../export/format';
+import { readExportZip, type ReadExportProblem } from '../export/read-export';
+import { verifyExport, type ExportVerdict } from '../export/verify-export';
+import type { ChainRow, CounterStepsDb } from './db';
+import type { EventLog } from './event-log';
+
+export type ImportProblem =
+  | { kind: 'unreadable'; problem: ReadExportProblem }
+  | { kind: 'not-intact'; verdict: ExportVerdict }
+  | { kind: 'own-log' }
+  | { kind: 'other-first-key' }
+  | { kind: 'gap'; from: number; to: number }
+  | { kind: 'fork'; seq: number }
+  | { kind: 'not-a-backup' }
+  | { kind: 'device-not-empty' };
+
+/** A verdict of intact, which always comes with its manifest. */
+export type IntactVerdict = ExportVerdict & { manifest: Manifest };
+
+export interface Imported {
+  verdict: IntactVerdict;
+  /** Records added (0: the export was already held). */
+  added: number;
+  chain: ChainRow;
+}
+
+const decoder = new TextDecoder();
+
+function rowsOf(files: ReadonlyMap<string, Uint8Array>): unknown[] {
+  return decoder
+    .decode(files.get(FILES.log) ?? new Uint8Array())
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as unknown);
+}
+
+async function opened(
+  bytes: Uint8Array,
+): Promise<Result<{ files: Map<string, Uint8Array>; verdict: IntactVerdict }, ImportProblem>> {
+  const read = readExportZip(bytes);
+  if (!read.ok) return err({ kind: 'unreadable', problem: read.error });
+  const verdict = await verifyExport(read.value);
+  const { manifest } = verdict;
+  if (verdict.status !== 'intact' || !manifest) return err({ kind: 'not-intact', verdict });
+  return ok({ files: read.value, verdict: { ...verdict, manifest } });
+}
+
+export class Importer {
+  constructor(
+    private readonly db: CounterStepsDb,
+    private readonly log: EventLog,
+  ) {}
+
+  /** Another counter's log, added or continued read-only. */
+  async addChain(bytes: Uint8Array, own: DeviceState): Promise<Result<Imported, ImportProblem>> {
+    const opening = await opened(bytes);
+    if (!opening.ok) return opening;
+    const { files, verdict } = opening.value;
+    const { manifest } = verdict;
+    const device = manifest.device.id;
+    const ownKey = own.identity ? JSON.stringify(own.identity.firstKey) : null;
+    if (device === own.identity?.deviceId || JSON.stringify(manifest.device.firstKey) === ownKey) {
+      return err({ kind: 'own-log' });
+    }
+    const rows = rowsOf(files) as { seq: number; hash: string }[];
+    const held = await this.db.chains.get(device);
+    if (held && JSON.stringify(held.firstKey) !== JSON.stringify(manifest.device.firstKey)) {
+      return err({ kind: 'other-first-key' });
+    }
+    const first = manifest.records.first.seq;
+    if (held && first > held.headSeq + 1)
+      return err({ kind: 'gap', from: held.headSeq + 1, to: first - 1 });
+    if (held) {
+      const overlap = rows.filter((row) => row.seq <= held.headSeq);
+      const keys = overlap.map((row) => [device, row.seq] as [string, number]);
+      const stored = await this.db.chainRecords.bulkGet(keys);
+      for (const [index, row] of overlap.entries()) {
+        const heldRow = stored[index]?.row as { hash?: string } | undefined;
+        if (heldRow && heldRow.hash !== row.hash) return err({ kind: 'fork', seq: row.seq });
+      }
+    }
+    const fresh = rows.filter((row) => !held || row.seq > held.headSeq);
+    const last = rows.at(-1);
+    const chain: ChainRow = {
+      device,
+      counter: manifest.device.counter,
+      firstKey: manifest.device.firstKey,
+      fingerprint: manifest.device.fingerprint,
+      firstSeq: held?.firstSeq ?? first,
+      headSeq: Math.max(held?.headSeq ?? 0, last?.seq ?? 0),
+      headHash: fresh.length > 0 ? (last?.hash ?? '') : (held?.headHash ?? ''),
+      importedAt: new Date().toISOString(),
+    };
+    if (fresh.length > 0) {
+      await this.db.transaction('rw', this.db.chains, this.db.chainRecords, async () => {
+        await this.db.chainRecords.bulkAdd(fresh.map((row) => ({ device, seq: row.seq, row })));
+        await this.db.chains.put(chain);
+      });
+    }
+    return ok({ verdict, added: fresh.length, chain: held && fresh.length === 0 ? held : chain });
+  }
+
+  /** The other counters' logs held here. */
+  chains(): Promise<ChainRow[]> {
+    return this.db.chains.toArray();
+  }
+
+  /** A chain's records as that device stored them, in order. */
+  async *chainRows(device: string, size = 2000): AsyncGenerator<unknown[]> {
+    let after = 0;
+    for (;;) {
+      const batch = await this.db.chainRecords
+        .where('[device+seq]')
+        .between([device, after + 1], [device, Infinity])
+        .limit(size)
+        .toArray();
+      if (batch.length === 0) return;
+      yield batch.map((entry) => entry.row);
+      after = batch.at(-1)?.seq ?? Infinity;
+      if (batch.length < size) return;
+    }
+  }
+
+  /**
+   * A backup onto this empty device: checked, then its rows put in as they were. Returns the
+   * state they fold to, for the store to finish the restore with (see finish-restore).
+   */
+  async restore(
+    bytes: Uint8Array,
+    current: DeviceState,
+  ): Promise<Result<{ verdict: IntactVerdict; state: DeviceState }, ImportProblem>> {
+    if (current.head.seq > 0) return err({ kind: 'device-not-empty' });
+    const opening = await opened(bytes);
+    if (!opening.ok) return opening;
+    const { files, verdict } = opening.value;
+    if (verdict.manifest.records.first.seq !== 1) return err({ kind: 'not-a-backup' });
+    const rows = rowsOf(files);
+    await this.log.restore(rows);
+    return ok({ verdict, state: foldDevice(readRecords(rows).records) });
+  }
+}
