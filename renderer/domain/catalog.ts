@@ -8,13 +8,26 @@ import { z } from 'zod';
 export const TitleSchema = z.enum(['mr', 'ms']);
 export type Title = z.infer<typeof TitleSchema>;
 
+/** A code a list entry is logged under: lowercase letters, digits and hyphens. */
+export const CodeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
+
+/** A configured entry's name in each language (built-in entries are named by i18n instead). */
+export const LabelsSchema = z
+  .object({
+    'zh-CN': z.string().trim().min(1).max(40),
+    'zh-TW': z.string().trim().min(1).max(40),
+    en: z.string().trim().min(1).max(40),
+  })
+  .nullable();
+
 export const BusinessTypeSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
+  code: CodeSchema,
   targetSeconds: z
     .number()
     .int()
     .min(60)
     .max(4 * 3600),
+  labels: LabelsSchema.default(null),
 });
 export type BusinessType = z.infer<typeof BusinessTypeSchema>;
 
@@ -28,6 +41,11 @@ export const DEFAULT_BUSINESS_TYPES: readonly BusinessType[] = z.array(BusinessT
   { code: 'complaint', targetSeconds: 15 * 60 }, // 投诉
 ]);
 
+/** A listed entry managers can add to or rename: a skip reason, an offer. */
+export const ListEntrySchema = z.object({ code: CodeSchema, labels: LabelsSchema.default(null) });
+export type ListEntry = z.infer<typeof ListEntrySchema>;
+
+/** The built-in skip reasons; "other" (which needs a note) is always there. */
 export const SKIP_REASONS = [
   'customer-declined',
   'customer-in-hurry',
@@ -35,12 +53,18 @@ export const SKIP_REASONS = [
   'forgot',
   'other',
 ] as const;
-export const SkipReasonSchema = z.enum(SKIP_REASONS);
+/** A skip reason's code: a built-in one or one a manager configured. */
+export const SkipReasonSchema = CodeSchema;
 export type SkipReason = z.infer<typeof SkipReasonSchema>;
 
 export const OFFERS = ['5g-plan', 'broadband', 'data-pack', 'family-plan', 'e-billing'] as const;
-export const OfferSchema = z.enum(OFFERS);
+export const OfferSchema = CodeSchema;
 export type Offer = z.infer<typeof OfferSchema>;
+
+const builtIn = (codes: readonly string[]): ListEntry[] =>
+  codes.map((code) => ({ code, labels: null }));
+export const DEFAULT_SKIP_REASONS: readonly ListEntry[] = builtIn(SKIP_REASONS);
+export const DEFAULT_OFFERS: readonly ListEntry[] = builtIn(OFFERS);
 
 export const RecommendationResponseSchema = z.enum(['accepted', 'interested', 'declined']);
 export type RecommendationResponse = z.infer<typeof RecommendationResponseSchema>;

@@ -25,6 +25,8 @@ export const ABILITIES = [
   'amend-service',
   /** Add another counter's log to this device, read-only, to review it. */
   'import-log',
+  /** Record what was observed of a service (spot-check, mystery visit). */
+  'spot-check',
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 

@@ -18,6 +18,8 @@ export type RefusalCode =
   | 'invalid-ticket'
   | 'invalid-surname'
   | 'unknown-business-type'
+  | 'unknown-skip-reason'
+  | 'unknown-offer'
   | 'skip-needs-reason'
   | 'skip-needs-note'
   | 'note-too-long'
@@ -57,7 +59,12 @@ export type RefusalCode =
   | 'service-still-open'
   | 'invalid-amendment'
   | 'amendment-needs-reason'
-  | 'invalid-import';
+  | 'invalid-import'
+  | 'not-from-display'
+  | 'already-rated'
+  | 'invalid-rating'
+  | 'invalid-spot-check'
+  | 'own-service';
 
 export interface Refusal {
   code: RefusalCode;

@@ -51,3 +51,27 @@ export function renderScript(template: LocalizedText, locale: Locale, facts: Scr
   // "sir, here is…" starts a sentence: capitalise it the way it is said.
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The placeholders a script may use. */
+export const SCRIPT_PLACEHOLDERS = [
+  'customer',
+  'title',
+  'surname',
+  'ticket',
+  'counter',
+  'due',
+  'received',
+  'change',
+] as const;
+
+/** What is wrong with a script a manager typed (an unknown placeholder, a stray brace), or null. */
+export function scriptProblem(
+  text: string,
+): { kind: 'unknown-placeholder'; name: string } | { kind: 'stray-brace' } | null {
+  for (const match of text.matchAll(/\{([^{}]*)\}/g)) {
+    const name = match[1] ?? '';
+    if (!(SCRIPT_PLACEHOLDERS as readonly string[]).includes(name))
+      return { kind: 'unknown-placeholder', name };
+  }
+  return /[{}]/.test(text.replace(/\{[^{}]*\}/g, '')) ? { kind: 'stray-brace' } : null;
+}

@@ -5,7 +5,7 @@
  * ends that session with its own record.
  */
 import { CounterSchema, StaffNumberSchema } from '../catalog';
-import { ConfigChangeSchema } from '../device/config';
+import { ConfigChangeSchema, serviceContext } from '../device/config';
 import type {
   AccessCommand,
   Command,
@@ -237,7 +237,7 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
         const back = decideService(
           open,
           { type: 'return-to-seat', serviceId: open.serviceId },
-          { flow: state.config.flow, businessTypes: state.config.businessTypes, now: env.now },
+          serviceContext(state.config, env.now),
         );
         if (back.ok)
           records.push(...back.value.map((event) => by(session.staffNo, event, open.serviceId)));
@@ -396,6 +396,7 @@ export function evidenceNeeded(
         newPin: { staffNo: command.subject, pin: command.pin, confirmation: command.confirmation },
       };
     case 'amend-service':
+    case 'record-spot-check':
       return { service: command.target };
     default:
       return {};

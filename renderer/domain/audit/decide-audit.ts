@@ -6,7 +6,17 @@
 import { activeSession } from '../access/decide-access';
 import type { AuditCommand, Decision, DecideEnv } from '../device/commands';
 import type { DeviceState } from '../device/state';
-import { AmendmentSchema, ExportMadeSchema, LogImportedSchema } from '../log/events';
+import { z } from 'zod';
+import { StepIdSchema } from '../flow/flow-definition';
+import {
+  AmendmentSchema,
+  ExportMadeSchema,
+  LogImportedSchema,
+  ObservationSchema,
+  RatingReasonSchema,
+  RatingSchema,
+  SpotCheckKindSchema,
+} from '../log/events';
 import { refusal, type RefusalCode } from '../refusal';
 
 const refused = (code: RefusalCode): Decision => ({ records: [], refusal: refusal(code) });
@@ -16,6 +26,8 @@ export const AUDIT_COMMAND_TYPES: ReadonlySet<string> = new Set<AuditCommand['ty
   'record-export',
   'amend-service',
   'record-import',
+  'record-spot-check',
+  'rate-service',
 ]);
 
 export function decideAudit(state: DeviceState, command: AuditCommand, env: DecideEnv): Decision {
@@ -88,6 +100,64 @@ export function decideAudit(state: DeviceState, command: AuditCommand, env: Deci
               change: change.data,
               reason,
             },
+          },
+        ],
+        refusal: null,
+      };
+    }
+
+    case 'record-spot-check': {
+      const kind = SpotCheckKindSchema.safeParse(command.kind);
+      if (!kind.success) return refused('invalid-spot-check');
+      const mutual = kind.data === 'mutual-check';
+      const active = activeSession(state, mutual ? 'run-service' : 'spot-check');
+      if ('refusal' in active) return { records: [], refusal: active.refusal };
+      const target = env.amendTarget;
+      if (!target || target.serviceId !== command.target) return refused('no-such-service');
+      if (target.outcome === 'open') return refused('service-still-open');
+      if (mutual && target.startedBy === active.session.staffNo) return refused('own-service');
+      const observations = z
+        .partialRecord(StepIdSchema, ObservationSchema)
+        .safeParse(command.observations);
+      if (!observations.success || Object.keys(observations.data).length === 0) {
+        return refused('invalid-spot-check');
+      }
+      const note = command.note.trim();
+      if (note.length > 200) return refused('note-too-long');
+      return {
+        records: [
+          {
+            staffNo: active.session.staffNo,
+            serviceId: null,
+            event: {
+              type: 'spot-check-recorded',
+              target: target.serviceId,
+              kind: kind.data,
+              observations: observations.data,
+              note,
+            },
+          },
+        ],
+        refusal: null,
+      };
+    }
+
+    case 'rate-service': {
+      if (!env.fromDisplay) return refused('not-from-display');
+      const service = state.service;
+      if (!service || service.serviceId !== command.serviceId || service.outcome === 'open') {
+        return refused('no-such-service');
+      }
+      if (service.rating !== null) return refused('already-rated');
+      const rating = RatingSchema.safeParse(command.rating);
+      const reasons = z.array(RatingReasonSchema).max(5).safeParse(command.reasons);
+      if (!rating.success || !reasons.success) return refused('invalid-rating');
+      return {
+        records: [
+          {
+            staffNo: null,
+            serviceId: service.serviceId,
+            event: { type: 'service-rated', rating: rating.data, reasons: reasons.data },
           },
         ],
         refusal: null,

@@ -38,7 +38,17 @@ export type AuditCommand =
   /** A manager's correction of an ended service, with the reason. */
   | { type: 'amend-service'; target: string; change: unknown; reason: string }
   /** Another counter's log was added to this device (the storage checked and stored it first). */
-  | { type: 'record-import'; import: unknown };
+  | { type: 'record-import'; import: unknown }
+  /** What an observer saw of a service (a clerk may record a mutual check of another's). */
+  | {
+      type: 'record-spot-check';
+      target: string;
+      kind: unknown;
+      observations: unknown;
+      note: string;
+    }
+  /** The customer's tap on the customer display (or its timeout). */
+  | { type: 'rate-service'; serviceId: string; rating: unknown; reasons: unknown };
 
 export type Command = AccessCommand | AuditCommand | ServiceCommand;
 export type CommandType = Command['type'];
@@ -66,8 +76,10 @@ export interface DecideEnv {
   newPin?: { commitment: string };
   /** First run: the device id and first signing key the storage generated. */
   identity?: { deviceId: string; algorithm: KeyAlgorithm; publicKey: PublicKeyJwk };
-  /** An amendment: the service it corrects, folded from its records (null: no such service). */
+  /** An amendment or a spot-check: the service it is about, folded from its records. */
   amendTarget?: ServiceState | null;
+  /** The command comes from the customer display (Electron: its own window, known to main). */
+  fromDisplay?: boolean;
 }
 
 /** A record to append: the event, who did it (null: the device itself) and its service. */

@@ -4,8 +4,44 @@
  * state, so a change shows everywhere at once.
  */
 import { z } from 'zod';
-import { DEFAULT_BUSINESS_TYPES, type BusinessType } from '../catalog';
-import { SERVICE_STANDARD, type FlowDefinition } from '../flow/flow-definition';
+import {
+  BusinessTypeSchema,
+  DEFAULT_BUSINESS_TYPES,
+  DEFAULT_OFFERS,
+  DEFAULT_SKIP_REASONS,
+  ListEntrySchema,
+  type BusinessType,
+  type ListEntry,
+} from '../catalog';
+import { LocalizedTextSchema } from '../locale';
+import { SERVICE_STANDARD, StepIdSchema, type FlowDefinition } from '../flow/flow-definition';
+import { scriptProblem } from '../script';
+import type { ServiceContext } from '../service/engine';
+
+export { businessDay } from './business-day';
+
+/** What makes a service look pencil-whipped (ticked off faster than it can be done). */
+export const FlagThresholdsSchema = z
+  .object({
+    /** A step recorded sooner than this after the one before is a fast step. */
+    minStepSeconds: z.number().min(0.5).max(60),
+    /** This many steps or more within `burstSeconds` is a burst. */
+    burstSteps: z.number().int().min(3).max(17),
+    burstSeconds: z.number().min(1).max(60),
+    /** A service longer than this many times its target is far over it. */
+    overTargetFactor: z.number().min(1.2).max(10),
+    /** The same timing pattern this many times in a clerk's day is flagged. */
+    patternRepeats: z.number().int().min(2).max(20),
+  })
+  .strict();
+export type FlagThresholds = z.infer<typeof FlagThresholdsSchema>;
+
+const uniqueCodes = <T extends { code: string }>(entries: readonly T[]) =>
+  new Set(entries.map((entry) => entry.code)).size === entries.length;
+const ScriptTextSchema = LocalizedTextSchema.refine(
+  (text) => Object.values(text).every((value) => scriptProblem(value) === null),
+  'a placeholder is not one the scripts know',
+);
 
 export const ConfigChangeSchema = z.discriminatedUnion('key', [
   /** Minutes without a touch before the screen locks itself. */
@@ -27,6 +63,26 @@ export const ConfigChangeSchema = z.discriminatedUnion('key', [
       .min(0)
       .max(23 * 60 + 59),
   }),
+  z.object({
+    key: z.literal('business-types'),
+    value: z.array(BusinessTypeSchema).min(1).max(30).refine(uniqueCodes, 'codes repeat'),
+  }),
+  z.object({
+    key: z.literal('skip-reasons'),
+    value: z
+      .array(ListEntrySchema)
+      .min(1)
+      .max(30)
+      .refine(uniqueCodes, 'codes repeat')
+      .refine((entries) => entries.some((entry) => entry.code === 'other'), '"other" must stay'),
+  }),
+  z.object({
+    key: z.literal('offers'),
+    value: z.array(ListEntrySchema).min(1).max(30).refine(uniqueCodes, 'codes repeat'),
+  }),
+  z.object({ key: z.literal('flag-thresholds'), value: FlagThresholdsSchema }),
+  /** A step's words to say, per language; null: back to the standard's own. */
+  z.object({ key: z.literal('script'), stepId: StepIdSchema, text: ScriptTextSchema.nullable() }),
 ]);
 export type ConfigChange = z.infer<typeof ConfigChangeSchema>;
 export type ConfigKey = ConfigChange['key'];
@@ -48,7 +104,18 @@ export interface Config {
   dayStartMinutes: number;
   flow: FlowDefinition;
   businessTypes: readonly BusinessType[];
+  skipReasons: readonly ListEntry[];
+  offers: readonly ListEntry[];
+  flags: FlagThresholds;
 }
+
+export const DEFAULT_FLAG_THRESHOLDS: FlagThresholds = {
+  minStepSeconds: 2,
+  burstSteps: 8,
+  burstSeconds: 5,
+  overTargetFactor: 2,
+  patternRepeats: 3,
+};
 
 export const DEFAULT_CONFIG: Config = {
   idleLockMinutes: 3,
@@ -59,6 +126,9 @@ export const DEFAULT_CONFIG: Config = {
   dayStartMinutes: 0,
   flow: SERVICE_STANDARD,
   businessTypes: DEFAULT_BUSINESS_TYPES,
+  skipReasons: DEFAULT_SKIP_REASONS,
+  offers: DEFAULT_OFFERS,
+  flags: DEFAULT_FLAG_THRESHOLDS,
 };
 
 export function applyConfigChange(config: Config, change: ConfigChange): Config {
@@ -71,40 +141,30 @@ export function applyConfigChange(config: Config, change: ConfigChange): Config 
       return { ...config, checkpointEvery: change.value };
     case 'business-day':
       return { ...config, timeZone: change.timeZone, dayStartMinutes: change.startMinutes };
+    case 'business-types':
+      return { ...config, businessTypes: change.value };
+    case 'skip-reasons':
+      return { ...config, skipReasons: change.value };
+    case 'offers':
+      return { ...config, offers: change.value };
+    case 'flag-thresholds':
+      return { ...config, flags: change.value };
+    case 'script': {
+      const standard =
+        SERVICE_STANDARD.steps.find((step) => step.id === change.stepId)?.script ?? null;
+      const steps = config.flow.steps.map((step) =>
+        step.id === change.stepId ? { ...step, script: change.text ?? standard } : step,
+      );
+      return { ...config, flow: { ...config.flow, steps } };
+    }
   }
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * The business day (YYYY-MM-DD) an instant belongs to: the local date in the store's zone, or the
- * day before when the local time is earlier than the day's start. Local wall-clock arithmetic, so
- * a day that starts at 04:00 starts at 04:00 on the days the clocks change too.
- */
-export function businessDay(
-  atMs: number,
-  config: Pick<Config, 'timeZone' | 'dayStartMinutes'>,
-): string {
-  let format = dayFormats.get(config.timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: config.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dayFormats.set(config.timeZone, format);
-  }
-  const parts = Object.fromEntries(
-    format.formatToParts(atMs).map((part) => [part.type, part.value]),
-  );
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const minutes = Number(parts.hour) * 60 + Number(parts.minute);
-  if (minutes >= config.dayStartMinutes) return date;
-  const previous = new Date(`${date}T00:00:00Z`);
-  previous.setUTCDate(previous.getUTCDate() - 1);
-  return previous.toISOString().slice(0, 10);
-}
+/** What the service engine decides with: the flow and the lists as configured now. */
+export const serviceContext = (config: Config, now: number): ServiceContext => ({
+  flow: config.flow,
+  businessTypes: config.businessTypes,
+  skipReasons: config.skipReasons,
+  offers: config.offers,
+  now,
+});

@@ -15,6 +15,7 @@ import type {
   DecideEnv,
   PlannedRecord,
 } from './commands';
+import { serviceContext } from './config';
 import { openService, type DeviceState } from './state';
 
 const isServiceCommand = (command: Command): command is ServiceCommand =>
@@ -27,11 +28,7 @@ export function decide(state: DeviceState, command: Command, env: DecideEnv): De
 
   const active = activeSession(state, 'run-service');
   if ('refusal' in active) return { records: [], refusal: active.refusal };
-  const decision = decideService(state.service, command, {
-    flow: state.config.flow,
-    businessTypes: state.config.businessTypes,
-    now: env.now,
-  });
+  const decision = decideService(state.service, command, serviceContext(state.config, env.now));
   if (!decision.ok) return { records: [], refusal: decision.error };
 
   const author = active.session.staffNo;

@@ -211,6 +211,7 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
     case 'export-made':
     case 'service-amended':
     case 'log-imported':
+    case 'spot-check-recorded':
       return next;
     default:
       return evolveServiceAndTally(next, record, atMs);

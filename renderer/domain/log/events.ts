@@ -108,6 +108,23 @@ export const AmendmentSchema = z.discriminatedUnion('kind', [
 ]);
 export type Amendment = z.infer<typeof AmendmentSchema>;
 
+/** The customer's answer to "how was our service?" on the customer display. */
+export const RatingSchema = z.enum(['satisfied', 'neutral', 'dissatisfied', 'unanswered']);
+export type Rating = z.infer<typeof RatingSchema>;
+export const RATING_REASONS = [
+  'waited-too-long',
+  'not-solved',
+  'attitude',
+  'unclear',
+  'other',
+] as const;
+export const RatingReasonSchema = z.enum(RATING_REASONS);
+
+/** What an observer saw of a step (spot-check 抽查, mystery visit 暗访, mutual check 互查). */
+export const ObservationSchema = z.enum(['done', 'skipped', 'na', 'not-seen']);
+export type Observation = z.infer<typeof ObservationSchema>;
+export const SpotCheckKindSchema = z.enum(['spot-check', 'mystery-visit', 'mutual-check']);
+
 /** A day's (or range's) log taken off the device: by whom (the record's author) and its digests. */
 export const ExportMadeSchema = z.object({
   type: z.literal('export-made'),
@@ -200,6 +217,23 @@ const UNCHANGED = [
   z.object({ type: z.literal('config-changed'), change: ConfigChangeSchema }),
   ExportMadeSchema,
   LogImportedSchema,
+  /**
+   * The customer's rating of the service that just ended, from the customer display (a device
+   * record: the customer is nobody's staff number); `unanswered` when the question timed out.
+   */
+  z.object({
+    type: z.literal('service-rated'),
+    rating: RatingSchema,
+    reasons: z.array(RatingReasonSchema).max(5),
+  }),
+  /** What an observer saw of a service, step by step, beside what the clerk recorded. */
+  z.object({
+    type: z.literal('spot-check-recorded'),
+    target: z.string().uuid(),
+    kind: SpotCheckKindSchema,
+    observations: z.partialRecord(StepIdSchema, ObservationSchema),
+    note: z.string().trim().max(200),
+  }),
   /** A manager's correction of a service, with the reason; the service's own records stay. */
   z.object({
     type: z.literal('service-amended'),
@@ -289,6 +323,8 @@ const V2_ONLY: ReadonlySet<string> = new Set([
   'export-made',
   'service-amended',
   'log-imported',
+  'service-rated',
+  'spot-check-recorded',
 ]);
 
 /** Every event as schema v1 wrote it (release 0.1.0). */

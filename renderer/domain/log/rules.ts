@@ -36,7 +36,8 @@ export type RuleCode =
   | 'service-left-open'
   | 'service-already-open'
   | 'not-the-open-service'
-  | 'finished-with-steps-pending';
+  | 'finished-with-steps-pending'
+  | 'rated-twice';
 
 /** Context the replay carries between records, beyond the device state itself. */
 export interface RuleContext {
@@ -146,6 +147,15 @@ export function ruleBroken(
   if (state.counter !== null && record.counter !== null && record.counter !== state.counter) {
     return 'wrong-counter';
   }
+  if (event.type === 'service-rated') {
+    // The customer display rates the service that just ended, once.
+    if (staffNo !== null) return 'device-record-by-staff';
+    const service = state.service;
+    if (!service || service.serviceId !== record.serviceId || service.outcome === 'open') {
+      return 'not-the-open-service';
+    }
+    return service.rating === null ? null : 'rated-twice';
+  }
   if (DEVICE_EVENTS.has(event.type)) {
     if (staffNo !== null) return 'device-record-by-staff';
     if (event.type === 'device-restored' && !state.identity) return 'first-record';
@@ -202,6 +212,12 @@ export function ruleBroken(
       return sessionRule(state, staffNo, 'amend-service');
     case 'log-imported':
       return sessionRule(state, staffNo, 'import-log');
+    case 'spot-check-recorded':
+      return sessionRule(
+        state,
+        staffNo,
+        event.kind === 'mutual-check' ? 'run-service' : 'spot-check',
+      );
     case 'signed-in': {
       const account = state.accounts.get(staffNo);
       if (!account) return 'no-such-account';

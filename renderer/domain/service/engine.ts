@@ -8,8 +8,10 @@
  * landing on whatever the state has become.
  */
 import {
+  RecommendationResponseSchema,
   TicketSchema,
   type BusinessType,
+  type ListEntry,
   type Offer,
   type RecommendationResponse,
   type SkipReason,
@@ -23,7 +25,7 @@ import {
   type FlowDefinition,
   type StepId,
 } from '../flow/flow-definition';
-import type { DomainEvent, RecordedEvent } from '../log/events';
+import type { DomainEvent, Rating, RecordedEvent } from '../log/events';
 import type { ServiceCommand } from './commands';
 import { MAX_FEN } from '../money';
 import { refusal, type Refusal } from '../refusal';
@@ -65,6 +67,8 @@ export interface ServiceState {
   outcome: 'open' | 'finished' | 'abandoned';
   endedAt: number | null;
   nextTicket: string | null;
+  /** The customer's rating, once given (or timed out). */
+  rating: Rating | null;
 }
 
 /** An event as the engine sees it: what happened, to which service, when (epoch ms), by whom. */
@@ -115,6 +119,7 @@ export function evolveService(state: ServiceState | null, timed: TimedEvent): Se
       outcome: 'open',
       endedAt: null,
       nextTicket: null,
+      rating: null,
     };
   }
   if (!state || timed.serviceId !== state.serviceId) return state;
@@ -158,6 +163,8 @@ export function evolveService(state: ServiceState | null, timed: TimedEvent): Se
       return { ...state, outcome: 'finished', endedAt: atMs };
     case 'service-abandoned':
       return { ...state, outcome: 'abandoned', endedAt: atMs };
+    case 'service-rated':
+      return { ...state, rating: event.rating };
     default:
       // Sign-ins, locks and the like belong to the device, not to a service.
       return state;
@@ -175,6 +182,9 @@ export function foldService(events: readonly TimedEvent[]): ServiceState | null 
 export interface ServiceContext {
   flow: FlowDefinition;
   businessTypes: readonly BusinessType[];
+  /** The configured lists; a code not on them is refused. */
+  skipReasons: readonly ListEntry[];
+  offers: readonly ListEntry[];
   now: number;
 }
 
@@ -284,6 +294,9 @@ export function decideService(
       if (status === 'done') return err(refusal('step-already-done'));
       if (status === 'skipped') return err(refusal('stale-command'));
       if (!command.reason) return err(refusal('skip-needs-reason'));
+      if (!context.skipReasons.some((entry) => entry.code === command.reason)) {
+        return err(refusal('unknown-skip-reason'));
+      }
       const note = command.note.trim();
       if (command.reason === 'other' && note === '') return err(refusal('skip-needs-note'));
       if (note.length > MAX_NOTE) return err(refusal('note-too-long'));
@@ -322,6 +335,12 @@ export function decideService(
       ]);
     }
     case 'recommend':
+      if (!context.offers.some((entry) => entry.code === command.offer)) {
+        return err(refusal('unknown-offer'));
+      }
+      if (!RecommendationResponseSchema.safeParse(command.response).success) {
+        return err(refusal('unknown-offer'));
+      }
       return ok([
         { type: 'recommendation-recorded', offer: command.offer, response: command.response },
       ]);

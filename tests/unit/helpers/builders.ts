@@ -1,6 +1,6 @@
 /** Test data builders: one place that knows how to make services, commands, devices and logs. */
 import type { Command } from '../../../renderer/domain/device/commands';
-import { DEFAULT_CONFIG } from '../../../renderer/domain/device/config';
+import { DEFAULT_CONFIG, serviceContext } from '../../../renderer/domain/device/config';
 import { openService } from '../../../renderer/domain/device/state';
 import {
   decideService,
@@ -37,7 +37,7 @@ export const rawRows = (name: string) =>
 export const T0 = Date.parse('2026-11-23T09:00:00.000Z');
 
 export function context(now = T0): ServiceContext {
-  return { flow: DEFAULT_CONFIG.flow, businessTypes: DEFAULT_CONFIG.businessTypes, now };
+  return serviceContext(DEFAULT_CONFIG, now);
 }
 
 export const startCommand = (

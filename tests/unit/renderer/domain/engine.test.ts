@@ -89,7 +89,7 @@ describe('starting a service', () => {
   it('takes the target from the business type list it is given', () => {
     const decision = decideService(null, startCommand({ businessType: 'quick' }), {
       ...context(),
-      businessTypes: [{ code: 'quick', targetSeconds: 120 }],
+      businessTypes: [{ code: 'quick', targetSeconds: 120, labels: null }],
     });
     expect(decision.ok && decision.value).toEqual([
       expect.objectContaining({

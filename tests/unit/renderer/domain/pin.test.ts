@@ -288,6 +288,7 @@ describe('permissions', () => {
       'export-log',
       'amend-service',
       'import-log',
+      'spot-check',
     ]);
   });
 });
