@@ -70,6 +70,11 @@ export interface StoreSnapshot {
 }
 
 export interface StoreOptions {
+  /**
+   * This store serves the customer display (its own window or tab): the one place a customer's
+   * rating may come from. Electron's main process tells the display window it is one.
+   */
+  display?: boolean;
   clock?: Clock;
   pinIterations: number;
   witness?: Witness;
@@ -102,6 +107,7 @@ export class DeviceStore {
   private readonly clock: Clock;
   private readonly witness: Witness;
   private readonly newId: () => string;
+  private readonly display: boolean;
 
   private constructor(
     readonly db: CounterStepsDb,
@@ -114,6 +120,7 @@ export class DeviceStore {
     this.clock = options.clock ?? browserClock;
     this.witness = options.witness ?? memoryWitness();
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.display = options.display ?? false;
     this.sealer = new Sealer(this.keys, this.clock, this.newId);
     this.archive = new Archive(new ExportSource(this.log, this.keys), new Importer(db, this.log), {
       state: () => this.current.state,
@@ -197,7 +204,7 @@ export class DeviceStore {
   private async executeOnce(command: Command): Promise<Result<LogRecord[], Refusal>> {
     const { state } = this.current;
     const now = this.clock.now();
-    const env: DecideEnv = { now, newId: this.newId() };
+    const env: DecideEnv = { now, newId: this.newId(), fromDisplay: this.display };
     const needs = evidenceNeeded(state, command);
     let credential: Credential | undefined;
     let firstKey: SigningKeyPair | undefined;

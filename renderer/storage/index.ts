@@ -9,9 +9,16 @@ import { DeviceStore, type Clock } from './device-store';
 import type { Witness } from './witness';
 
 export async function openStore(
-  options: { name?: string; clock?: Clock; pinIterations?: number; witness?: Witness } = {},
+  options: {
+    name?: string;
+    clock?: Clock;
+    pinIterations?: number;
+    witness?: Witness;
+    display?: boolean;
+  } = {},
 ): Promise<DeviceStore> {
   return DeviceStore.open(new CounterStepsDb(options.name ?? DATABASE_NAME), {
+    display: options.display,
     clock: options.clock,
     pinIterations: options.pinIterations ?? PBKDF2_ITERATIONS,
     witness: options.witness,
