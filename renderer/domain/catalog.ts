@@ -9,7 +9,7 @@ export const TitleSchema = z.enum(['mr', 'ms']);
 export type Title = z.infer<typeof TitleSchema>;
 
 /** A code a list entry is logged under: lowercase letters, digits and hyphens. */
-export const CodeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
+export const CodeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/);
 
 /** A configured entry's name in each language (built-in entries are named by i18n instead). */
 export const LabelsSchema = z

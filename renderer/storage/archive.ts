@@ -15,6 +15,7 @@ import { err, type Result } from '../domain/result';
 import type { ChainRow } from './db';
 import type { ExportPlan, ExportPlanProblem, ExportSource } from './export-source';
 import type { ImportProblem, Imported, Importer } from './importer';
+import type { ReviewIndex } from './review-index';
 
 /** The parts of the store the archive works through. */
 export interface StoreAccess {
@@ -29,6 +30,7 @@ export class Archive {
   constructor(
     private readonly exports: ExportSource,
     private readonly importer: Importer,
+    private readonly review: ReviewIndex,
     private readonly store: StoreAccess,
   ) {}
 
@@ -50,6 +52,11 @@ export class Archive {
     const imported = await this.importer.addChain(bytes, this.store.state());
     if (!imported.ok || imported.value.added === 0) return imported;
     const { chain } = imported.value;
+    await this.review.refreshChain(
+      chain.device,
+      chain.headSeq,
+      this.importer.chainRows(chain.device),
+    );
     const { manifest } = imported.value.verdict;
     const recorded = await this.store.execute({
       type: 'record-import',
@@ -82,7 +89,10 @@ export class Archive {
     if (pinProblem) return err(refusal(pinProblem));
     const restored = await this.store.exclusive(async () => {
       const result = await this.importer.restore(bytes, this.store.state());
-      if (result.ok) this.store.replaceState(restoredState(result.value.state));
+      if (result.ok) {
+        this.store.replaceState(restoredState(result.value.state));
+        await this.review.rebuildOwn();
+      }
       return result;
     });
     if (!restored.ok) return restored;

@@ -17,12 +17,19 @@
  * `chains` and `chainRecords` hold other counters' logs, added from their exports to review them
  * here (read-only: this device never appends to them); importer.ts checks each export first.
  *
+ * `services`, `rollups` and `reviewState` are the manager's review (review-index.ts): derived from
+ * the logs, written in the same transaction as the records they come from, rebuilt from the logs
+ * whenever they are missing, behind or of an older version. They are the one place rows are
+ * replaced: they are figures about the log, never the log.
+ *
  * Versions: 1 (release 0.1.0, log schema v1); 2 adds `keys`, the other counters' logs and the
- * index that reads a staff member's records of one type after a sequence number. No upgrade
- * changes a stored row.
+ * index that reads a staff member's records of one type after a sequence number; 3 adds the
+ * review's tables. No upgrade changes a stored row of the log.
  */
 import Dexie, { type Table } from 'dexie';
 import type { PublicKeyJwk } from '../domain/log/events';
+import type { RollupRow } from '../domain/review/rollup';
+import type { ServiceRow } from '../domain/review/service-row';
 
 export const DATABASE_NAME = 'counter-steps';
 
@@ -52,12 +59,27 @@ export interface ChainRecordRow {
   row: unknown;
 }
 
+/** A service row as stored, with the key that finds the clerk's day's services of one pattern. */
+export interface StoredServiceRow extends ServiceRow {
+  pat?: string;
+}
+
+/** How far the review has taken in a log (this device's or another counter's), and with which code. */
+export interface ReviewStateRow {
+  device: string;
+  appliedSeq: number;
+  version: number;
+}
+
 export class CounterStepsDb extends Dexie {
   events!: Table<unknown, number>;
   credentials!: Table<unknown, number>;
   keys!: Table<KeyRow, number>;
   chains!: Table<ChainRow, string>;
   chainRecords!: Table<ChainRecordRow, [string, number]>;
+  services!: Table<StoredServiceRow, string>;
+  rollups!: Table<RollupRow, string>;
+  reviewState!: Table<ReviewStateRow, string>;
 
   constructor(name: string = DATABASE_NAME) {
     // Chromium acknowledges writes before they reach the disk unless asked for strict durability;
@@ -73,6 +95,11 @@ export class CounterStepsDb extends Dexie {
       keys: 'index',
       chains: 'device',
       chainRecords: '[device+seq]',
+    });
+    this.version(3).stores({
+      services: 'id, &sid, day, device, *tags, pat',
+      rollups: 'key, day, device',
+      reviewState: 'device',
     });
   }
 }

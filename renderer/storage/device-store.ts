@@ -25,6 +25,8 @@ import {
   type StoredRecord,
 } from '../domain/log/records';
 import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
+
+export type { Clock } from './clock';
 import type { Head } from '../domain/log/witness';
 import { LogVerifier, type Verdict, type VerifierOptions } from '../domain/log/verify';
 import { err, ok, type Result } from '../domain/result';
@@ -40,20 +42,10 @@ import { Sealer } from './sealer';
 import { ExportSource } from './export-source';
 import { loadState } from './load-state';
 import { memoryWitness, type Witness } from './witness';
-
-export interface Clock {
-  /** Wall-clock epoch milliseconds. */
-  now(): number;
-  /** Monotonic milliseconds since `boot` began. */
-  mono(): number;
-  boot: string;
-}
-
-export const browserClock: Clock = {
-  now: () => Date.now(),
-  mono: () => performance.now(),
-  boot: globalThis.crypto.randomUUID(),
-};
+import { browserClock, type Clock } from './clock';
+import { upgradeFromV1 } from './upgrade';
+import { ReviewIndex } from './review-index';
+import { Review } from './review';
 
 /** What the witness says about the log, when it disagrees. */
 export type IntegrityProblem =
@@ -103,6 +95,10 @@ export class DeviceStore {
   private readonly sealer: Sealer;
   /** Exports, other counters' logs, backups (archive.ts). */
   readonly archive: Archive;
+  /** The manager's figures and services, over every log held here (review.ts). */
+  readonly review: Review;
+  private readonly reviewIndex: ReviewIndex;
+  private readonly importer: Importer;
   private readonly evidence: Evidence;
   private readonly clock: Clock;
   private readonly witness: Witness;
@@ -116,19 +112,27 @@ export class DeviceStore {
   ) {
     this.log = new EventLog(db);
     this.keys = new KeyStore(db);
+    this.importer = new Importer(db, this.log);
     this.evidence = new Evidence(this.log, options.pinIterations);
     this.clock = options.clock ?? browserClock;
     this.witness = options.witness ?? memoryWitness();
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.display = options.display ?? false;
     this.sealer = new Sealer(this.keys, this.clock, this.newId);
-    this.archive = new Archive(new ExportSource(this.log, this.keys), new Importer(db, this.log), {
-      state: () => this.current.state,
-      execute: (command) => this.execute(command),
-      exclusive: (work) => this.exclusive(work),
-      replaceState: (state) => this.update({ state }),
-      advanceWitness: (head) => this.advanceWitness(head),
-    });
+    this.reviewIndex = new ReviewIndex(db, this.log);
+    this.review = new Review(this.reviewIndex, this.log, db);
+    this.archive = new Archive(
+      new ExportSource(this.log, this.keys),
+      this.importer,
+      this.reviewIndex,
+      {
+        state: () => this.current.state,
+        execute: (command) => this.execute(command),
+        exclusive: (work) => this.exclusive(work),
+        replaceState: (state) => this.update({ state }),
+        advanceWitness: (head) => this.advanceWitness(head),
+      },
+    );
     this.current = initial;
   }
 
@@ -140,7 +144,12 @@ export class DeviceStore {
       signingKeyMissing: false,
     });
     if (loaded.state.legacy && !loaded.state.upgraded) {
-      await store.exclusive(() => store.upgradeFromV1());
+      await store.exclusive(() =>
+        upgradeFromV1(store.current.state, store.evidence, store.commit.bind(store), {
+          now: store.clock.now(),
+          deviceId: store.newId(),
+        }),
+      );
     }
     await store.checkWitness();
     // A backup restored but not finished (the app closed in between): no key of its own yet.
@@ -152,6 +161,7 @@ export class DeviceStore {
       await store.keys.retireAllBut(keys.index);
       store.update({ signingKeyMissing: (await store.keys.key(keys.index)) === null });
     }
+    await store.refreshReview();
     store.listenToOtherWriters();
     return store;
   }
@@ -285,6 +295,10 @@ export class DeviceStore {
       credential:
         extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
       keys: newKeys,
+      derived: {
+        tables: this.reviewIndex.tables,
+        write: (records) => this.reviewIndex.projectAppend(records, before),
+      },
     });
 
     this.update({ state, signingKeyMissing });
@@ -294,42 +308,19 @@ export class DeviceStore {
     return sealed;
   }
 
-  /**
-   * A log written by release 0.1.0 (schema v1) gets a device identity and commitments to the PINs
-   * in force, then a first checkpoint over everything: its v1 records stay byte for byte as they
-   * were, verifiable under v1's rules.
-   */
-  private async upgradeFromV1(): Promise<void> {
-    const { state } = this.current;
-    if (!state.legacy || state.upgraded) return;
-    const credentials: { subject: string; commitment: string }[] = [];
-    for (const staffNo of state.accounts.keys()) {
-      const commitment = await this.evidence.commitmentOfStored(staffNo);
-      if (commitment) credentials.push({ subject: staffNo, commitment });
+  /** Rebuilds the review of each log held here that is missing, behind or from older code. */
+  private async refreshReview(): Promise<void> {
+    const { head } = this.current.state;
+    if (!(await this.reviewIndex.ownIsCurrent(head.seq))) {
+      await this.exclusive(() => this.reviewIndex.rebuildOwn());
     }
-    const firstKey = await generateSigningKey();
-    const deviceId = this.newId();
-    await this.commit(
-      [
-        {
-          staffNo: null,
-          serviceId: null,
-          event: {
-            type: 'device-identity',
-            deviceId,
-            algorithm: firstKey.algorithm,
-            publicKey: firstKey.publicKey,
-          },
-        },
-        {
-          staffNo: null,
-          serviceId: null,
-          event: { type: 'log-upgraded', fromSchema: 1, credentials },
-        },
-      ],
-      this.clock.now(),
-      { firstKey, forced: 'upgrade' },
-    );
+    for (const chain of await this.importer.chains()) {
+      await this.reviewIndex.refreshChain(
+        chain.device,
+        chain.headSeq,
+        this.importer.chainRows(chain.device),
+      );
+    }
   }
 
   /** Compares the log with its witness; while they disagree the witness is not moved. */

@@ -9,7 +9,7 @@
  *
  * There is no update and no delete here, nor anywhere else: corrections are new events.
  */
-import Dexie, { type IndexableType } from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { EventType } from '../domain/log/events';
 import type { Head } from '../domain/log/witness';
 import {
@@ -30,6 +30,8 @@ export interface AppendExtras {
   credential?: Credential & { eventSeq: number };
   /** Signing keys named in this same append (the first key, the next one after a checkpoint). */
   keys?: KeyRow[];
+  /** Derived tables kept in step with the log (the review), written in the same transaction. */
+  derived?: { tables: Table[]; write: (records: readonly StoredRecord[]) => Promise<void> };
 }
 
 export class EventLog {
@@ -67,13 +69,14 @@ export class EventLog {
     try {
       await this.db.transaction(
         'rw',
-        [this.db.events, this.db.credentials, this.db.keys],
+        [this.db.events, this.db.credentials, this.db.keys, ...(extras.derived?.tables ?? [])],
         async () => {
           const current = await this.db.events.orderBy(':id').last();
           if ((seqOf(current) ?? 0) !== expected.seq) throw new StorageError('write-conflict');
           await this.db.events.bulkAdd([...records]);
           if (extras.credential) await this.db.credentials.add(extras.credential);
           if (extras.keys?.length) await this.db.keys.bulkAdd(extras.keys);
+          await extras.derived?.write(records);
         },
       );
     } catch (error) {

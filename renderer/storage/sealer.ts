@@ -11,7 +11,7 @@ import type { DomainEvent } from '../domain/log/events';
 import { sealRecord, type StoredRecord } from '../domain/log/records';
 import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
 import type { KeyRow } from './db';
-import type { Clock } from './device-store';
+import type { Clock } from './clock';
 import { StorageError } from './errors';
 import { keyRow, type KeyStore } from './key-store';
 
