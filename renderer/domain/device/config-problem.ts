@@ -76,11 +76,11 @@ function listProblem(key: string, value: unknown): ConfigProblem | null {
   for (const item of value) {
     const entry = record(item);
     const code = String(entry.code ?? '');
+    if (!LabelsSchema.safeParse(entry.labels ?? null).success)
+      return { kind: 'labels-missing', code };
     if (!CodeSchema.safeParse(entry.code).success) return { kind: 'code-format', code };
     if (seen.has(code)) return { kind: 'code-repeat', code };
     seen.add(code);
-    if (!LabelsSchema.safeParse(entry.labels ?? null).success)
-      return { kind: 'labels-missing', code };
     if (
       key === 'business-types' &&
       !BusinessTypeSchema.shape.targetSeconds.safeParse(entry.targetSeconds).success
