@@ -128,6 +128,22 @@ test('a manager edits lists, a target, a script, the flags and the business day;
   await scripts.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(scripts.getByRole('status')).toHaveText('Saved.');
   await expect(scripts.getByText('A manager changed these words.')).toBeVisible();
+  // Another step changed, then back to the standard (a change with no text).
+  await scripts.getByLabel('Step').selectOption('thank-on-receipt');
+  await expect(scripts.getByLabel('English', { exact: true })).toHaveValue(
+    'Thank you, {customer}.',
+  );
+  await scripts.getByLabel('English', { exact: true }).fill('Thanks a lot, {surname}!');
+  await expect(scripts.locator('[data-preview="en"]')).toHaveText('Thanks a lot, Zhang!');
+  await scripts.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(scripts.getByLabel('Step')).toContainText('10. Thank on receipt (changed)');
+  await scripts.getByRole('button', { name: 'Back to the standard' }).click();
+  await expect(scripts.getByLabel('English', { exact: true })).toHaveValue(
+    'Thank you, {customer}.',
+  );
+  await expect(scripts.getByText('These are the standard’s own words.')).toBeVisible();
+  await scripts.getByLabel('Step').selectOption('greet-aloud');
+  await expect(scripts.getByLabel('English', { exact: true })).toHaveValue(NEW_GREETING);
 
   // Flag thresholds and the business day.
   const flags = page.getByRole('form', { name: 'Pencil-whipping flags' });
@@ -152,6 +168,8 @@ test('a manager edits lists, a target, a script, the flags and the business day;
     'skip-reasons',
     'business-types',
     'script',
+    'script',
+    'script',
     'flag-thresholds',
     'business-day',
   ]);
@@ -171,8 +189,9 @@ test('a manager edits lists, a target, a script, the flags and the business day;
     stepId: 'greet-aloud',
     text: { 'zh-CN': '{customer}您好！', 'zh-TW': '{customer}您好！', en: NEW_GREETING },
   });
-  expect(changes[4]).toMatchObject({ value: { minStepSeconds: 1.5, burstSteps: 6 } });
-  expect(changes[5]).toEqual({
+  expect(changes[5]).toEqual({ key: 'script', stepId: 'thank-on-receipt', text: null });
+  expect(changes[6]).toMatchObject({ value: { minStepSeconds: 1.5, burstSteps: 6 } });
+  expect(changes[7]).toEqual({
     key: 'business-day',
     timeZone: 'Asia/Hong_Kong',
     startMinutes: 240,

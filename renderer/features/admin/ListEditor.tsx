@@ -35,12 +35,14 @@ export function ListEditor({ list }: { list: ListName }) {
     reset();
     setEditing(next);
   };
-  const commit = async (value: readonly Entry[]) => {
-    if (await save({ key: list, value })) setEditing(null);
-  };
   const close = () => {
     reset();
     setEditing(null);
+  };
+  const commit = async (value: readonly Entry[]) => {
+    // Nothing changed (names and target as they were): nothing to record.
+    if (JSON.stringify(value) === JSON.stringify(entries)) return close();
+    if (await save({ key: list, value })) setEditing(null);
   };
 
   return (
