@@ -159,6 +159,7 @@ export function tagsOf(row: Omit<ServiceRow, 'tags'>): string[] {
   const tags = [
     `clerk:${row.clerk}${at}`,
     `device:${row.device}${at}`,
+    `counter:${row.counter}${at}`,
     `type:${row.businessType}${at}`,
     ...row.flags.map((flag) => `flag:${flag}${at}`),
     ...(row.flags.length > 0 ? [`flag:any${at}`] : []),
