@@ -15,7 +15,7 @@ import { useCommand } from '../features/shared/use-command';
 import { ChangePinDialog } from '../features/session/ChangePinDialog';
 import { useIdleLock } from '../features/session/use-idle-lock';
 
-type Tab = 'counter' | 'staff' | 'settings' | 'log';
+type Tab = 'counter' | 'checks' | 'review' | 'staff' | 'settings' | 'log';
 
 // The clerk's screen is what a counter runs all day; the manager's and auditor's screens (and
 // what they bring: the export's zip and workbook writers) load only when opened.
@@ -25,6 +25,14 @@ const StaffScreen = lazy(() =>
 const SettingsScreen = lazy(() =>
   import('../features/admin/SettingsScreen').then((module) => ({ default: module.SettingsScreen })),
 );
+const ReviewScreen = lazy(() =>
+  import('../features/manager/ReviewScreen').then((module) => ({ default: module.ReviewScreen })),
+);
+const MutualCheckScreen = lazy(() =>
+  import('../features/manager/MutualCheckScreen').then((module) => ({
+    default: module.MutualCheckScreen,
+  })),
+);
 const LogScreen = lazy(() =>
   import('../features/auditor/LogScreen').then((module) => ({ default: module.LogScreen })),
 );
@@ -32,6 +40,8 @@ const LogScreen = lazy(() =>
 /** Each screen, and the ability that opens it. */
 const TABS: readonly { tab: Tab; ability: Ability }[] = [
   { tab: 'counter', ability: 'run-service' },
+  { tab: 'checks', ability: 'run-service' },
+  { tab: 'review', ability: 'review-services' },
   { tab: 'staff', ability: 'manage-accounts' },
   { tab: 'settings', ability: 'change-config' },
   { tab: 'log', ability: 'verify-log' },
@@ -102,6 +112,8 @@ export function SignedInShell({
       {error && <Notice message={error} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />}
       {tab === 'counter' && <ClerkScreen counter={counter} />}
       <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+        {tab === 'checks' && <MutualCheckScreen />}
+        {tab === 'review' && <ReviewScreen />}
         {tab === 'staff' && <StaffScreen session={session} />}
         {tab === 'settings' && <SettingsScreen />}
         {tab === 'log' && <LogScreen />}

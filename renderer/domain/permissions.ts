@@ -27,6 +27,8 @@ export const ABILITIES = [
   'import-log',
   /** Record what was observed of a service (spot-check, mystery visit). */
   'spot-check',
+  /** See the figures, the services behind them and their timelines. */
+  'review-services',
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -34,7 +36,7 @@ const GRANTS: Record<Role, ReadonlySet<Ability>> = {
   clerk: new Set(['run-service']),
   manager: new Set(ABILITIES),
   // Auditors look and export; they never change anything (an export is recorded, not a change).
-  auditor: new Set(['verify-log', 'export-log']),
+  auditor: new Set(['verify-log', 'export-log', 'review-services']),
 };
 
 export function can(role: Role, ability: Ability): boolean {

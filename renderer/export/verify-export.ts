@@ -71,10 +71,17 @@ function parseManifest(files: ReadonlyMap<string, Uint8Array>): Manifest | Expor
   const bytes = files.get(FILES.manifest);
   if (!bytes) return { kind: 'not-an-export', detail: `no ${FILES.manifest}` };
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(decoder.decode(bytes));
+    text = decoder.decode(bytes);
+    json = JSON.parse(text);
   } catch {
     return { kind: 'manifest-unreadable', detail: 'not JSON' };
+  }
+  // The signature covers the manifest's values; requiring the exact bytes the app writes means
+  // no byte of it can change either (spacing included) without the verdict saying so.
+  if (text !== `${JSON.stringify(json, null, 2)}\n`) {
+    return { kind: 'manifest-unreadable', detail: 'not laid out as the app writes it' };
   }
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version > 1) {

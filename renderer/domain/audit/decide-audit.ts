@@ -7,7 +7,7 @@ import { activeSession } from '../access/decide-access';
 import type { AuditCommand, Decision, DecideEnv } from '../device/commands';
 import type { DeviceState } from '../device/state';
 import { z } from 'zod';
-import { StepIdSchema } from '../flow/flow-definition';
+import { StepIdSchema, isConditional, stepDefinition } from '../flow/flow-definition';
 import {
   AmendmentSchema,
   ExportMadeSchema,
@@ -88,6 +88,14 @@ export function decideAudit(state: DeviceState, command: AuditCommand, env: Deci
       }
       if (amendment.kind === 'step' && amendment.outcome === 'skipped' && !amendment.skipReason) {
         return refused('skip-needs-reason');
+      }
+      // Every-customer steps always apply: a correction cannot make one not applicable either.
+      if (
+        amendment.kind === 'step' &&
+        amendment.outcome === 'na' &&
+        !isConditional(stepDefinition(state.config.flow, amendment.stepId))
+      ) {
+        return refused('na-on-always-step');
       }
       return {
         records: [

@@ -94,14 +94,19 @@ export function countLetters(steps: string, flow: FlowDefinition): StepCounts {
   return counts;
 }
 
-/** When each step was first marked by the clerk (not the automatic not-applicable at the end). */
+/**
+ * When each step was first marked by the clerk (not the automatic not-applicable at the end), one
+ * mark per tap: steps one tap settles together (leaving the seat not applicable settles coming
+ * back too) count once.
+ */
 function marks(summary: ServiceSummary): { step: StepId; at: number }[] {
-  return STEP_IDS.flatMap((step) => {
+  const marked = STEP_IDS.flatMap((step) => {
     const outcome = summary.steps[step];
     return outcome.at !== null && !outcome.auto && outcome.status !== 'pending'
       ? [{ step, at: outcome.at }]
       : [];
   }).sort((a, b) => a.at - b.at);
+  return marked.filter((mark, index) => index === 0 || mark.at !== marked[index - 1]?.at);
 }
 
 /** Fewer marks than this make no pattern worth comparing. */
@@ -159,6 +164,7 @@ export function tagsOf(row: Omit<ServiceRow, 'tags'>): string[] {
   const tags = [
     `clerk:${row.clerk}${at}`,
     `device:${row.device}${at}`,
+    `counter:${row.counter}${at}`,
     `type:${row.businessType}${at}`,
     ...row.flags.map((flag) => `flag:${flag}${at}`),
     ...(row.flags.length > 0 ? [`flag:any${at}`] : []),

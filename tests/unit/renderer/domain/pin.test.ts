@@ -270,14 +270,14 @@ describe('the lockout a run of failures starts', () => {
 });
 
 describe('permissions', () => {
-  it('lets clerks run services only, auditors verify and export only, managers everything', () => {
+  it('lets clerks run services only, auditors verify, export and review only, managers everything', () => {
     const grid = Object.fromEntries(
       RoleSchema.options.map((role) => [role, ABILITIES.filter((ability) => can(role, ability))]),
     );
     expect(grid).toEqual({
       clerk: ['run-service'],
       manager: [...ABILITIES],
-      auditor: ['verify-log', 'export-log'],
+      auditor: ['verify-log', 'export-log', 'review-services'],
     });
     expect(ABILITIES).toEqual([
       'run-service',
@@ -289,6 +289,7 @@ describe('permissions', () => {
       'amend-service',
       'import-log',
       'spot-check',
+      'review-services',
     ]);
   });
 });

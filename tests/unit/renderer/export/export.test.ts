@@ -146,9 +146,20 @@ describe('a tampered export', () => {
     const entries = files((await exportDay(device)).zip);
     const manifest = JSON.parse(new TextDecoder().decode(entries.get(FILES.manifest)));
     manifest.exportedBy.staffNo = '9999';
-    entries.set(FILES.manifest, strToU8(JSON.stringify(manifest)));
+    entries.set(FILES.manifest, strToU8(`${JSON.stringify(manifest, null, 2)}\n`));
     expect(await verifyExport(files(rezip(entries)))).toMatchObject({
       problem: { kind: 'manifest-signature' },
+    });
+  });
+
+  it('refuses a manifest laid out otherwise than the app writes it, values unchanged', async () => {
+    const device = await dayWithServices();
+    const entries = files((await exportDay(device)).zip);
+    const manifest = JSON.parse(new TextDecoder().decode(entries.get(FILES.manifest)));
+    entries.set(FILES.manifest, strToU8(JSON.stringify(manifest)));
+    expect(await verifyExport(files(rezip(entries)))).toMatchObject({
+      status: 'unusable',
+      problem: { kind: 'manifest-unreadable' },
     });
   });
 

@@ -30,9 +30,12 @@ async function withFile(name: string, bytes: Uint8Array): Promise<Map<string, Ui
     if (file.name === name)
       Object.assign(file, { sha256: await sha256Hex(bytes), bytes: bytes.length });
   }
-  copy.set(FILES.manifest, encoder.encode(JSON.stringify(manifest)));
+  copy.set(FILES.manifest, asWritten(manifest));
   return copy;
 }
+
+/** A manifest laid out as the app writes it (the verifier refuses any other layout). */
+const asWritten = (manifest: unknown) => encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
 
 /** Every path to a leaf value in a JSON value. */
 function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
@@ -79,10 +82,7 @@ describe('the export verifier', () => {
           const last = path.at(-1)!;
           fc.pre(JSON.stringify(target[last]) !== JSON.stringify(value));
           target[last] = value;
-          const copy = new Map(original).set(
-            FILES.manifest,
-            encoder.encode(JSON.stringify(edited)),
-          );
+          const copy = new Map(original).set(FILES.manifest, asWritten(edited));
           expect((await verifyExport(copy)).status).not.toBe('intact');
         },
       ),

@@ -7,6 +7,13 @@ import { FLAG_FIELDS, NUMBER_LIMITS } from '../../../../renderer/domain/device/c
 import { LOCALES } from '../../../../renderer/domain/locale';
 import { SCRIPT_PLACEHOLDERS } from '../../../../renderer/domain/script';
 import { resources } from '../../../../renderer/i18n';
+import { ObservationSchema, SpotCheckKindSchema } from '../../../../renderer/domain/log/events';
+import { PeriodKindSchema } from '../../../../renderer/domain/review/period';
+import { RATINGS } from '../../../../renderer/domain/review/rollup';
+import { FLAG_KINDS } from '../../../../renderer/domain/review/service-row';
+import reviewEn from '../../../../renderer/features/manager/locales/en.json';
+import reviewZhCN from '../../../../renderer/features/manager/locales/zh-CN.json';
+import reviewZhTW from '../../../../renderer/features/manager/locales/zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -146,5 +153,52 @@ describe('locales', () => {
       join(import.meta.dirname, '../../../../renderer/i18n/locales'),
     ).sort();
     expect(files).toEqual(LOCALES.map((locale) => `${locale}.json`).sort());
+  });
+});
+
+describe('the review screens’ words (their own namespace)', () => {
+  const bundles = { en: reviewEn, 'zh-CN': reviewZhCN, 'zh-TW': reviewZhTW } as const;
+  const flatReview = Object.fromEntries(
+    LOCALES.map((locale) => [locale, byBaseKey(bundles[locale] as Tree)]),
+  );
+  const rawReview = Object.fromEntries(
+    LOCALES.map((locale) => [locale, flatten(bundles[locale] as Tree)]),
+  );
+
+  it.each(LOCALES)('%s has every key, the same placeholders and no empty text', (locale) => {
+    const all = new Set(LOCALES.flatMap((other) => [...flatReview[other]!.keys()]));
+    expect([...all].filter((key) => !flatReview[locale]!.has(key))).toEqual([]);
+    const mismatched = [...flatReview.en!].filter(([key, text]) => {
+      const other = flatReview[locale]!.get(key);
+      return other === undefined || placeholders(other).join() !== placeholders(text).join();
+    });
+    expect(mismatched.map(([key]) => key)).toEqual([]);
+    expect([...flatReview[locale]!].filter(([, text]) => text.trim() === '')).toEqual([]);
+  });
+
+  it('gives English both plural forms and Chinese its one form', () => {
+    const plural = [...rawReview.en!.keys()].filter((key) => PLURAL.test(key));
+    for (const base of new Set(plural.map((key) => key.replace(PLURAL, '')))) {
+      expect([rawReview.en!.has(`${base}_one`), rawReview.en!.has(`${base}_other`)]).toEqual([
+        true,
+        true,
+      ]);
+      for (const locale of ['zh-CN', 'zh-TW'] as const) {
+        expect(rawReview[locale]!.has(`${base}_other`)).toBe(true);
+      }
+    }
+  });
+
+  it('names every flag, rating, observation and kind of check', () => {
+    const required = [
+      ...FLAG_KINDS.map((kind) => `flags.${kind}`),
+      ...RATINGS.map((rating) => `ratings.${rating}`),
+      ...ObservationSchema.options.map((seen) => `check.seen.${seen}`),
+      ...SpotCheckKindSchema.options.map((kind) => `check.kinds.${kind}`),
+      ...PeriodKindSchema.options.map((kind) => `period.${kind}`),
+    ];
+    for (const locale of LOCALES) {
+      expect(required.filter((key) => !flatReview[locale]!.has(key))).toEqual([]);
+    }
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * The figures for the period, from rollups: headline tiles, steps kept per step and clerk (heat
+ * map), per step (bars), by day (trend), time by business type, skips, recommendations, ratings,
+ * flags, spot-check agreement and the ranking. Every figure opens the services behind it.
+ */
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { figures, type Figures } from '../../domain/review/figures';
+import type { Period } from '../../domain/review/period';
+import { FormError } from '../../ui/FormError';
+import { Breakdowns } from './Breakdowns';
+import { HeatMap } from './HeatMap';
+import { Ranking } from './Ranking';
+import type { ServiceFilter } from './ServicesView';
+import { StepBars } from './StepBars';
+import { Tiles } from './Tiles';
+import { useReviewQuery } from './use-review';
+
+// uPlot comes with the trend only.
+const TrendChart = lazy(() =>
+  import('./TrendChart').then((module) => ({ default: module.TrendChart })),
+);
+
+export type OpenServices = (filter: ServiceFilter) => void;
+
+export function FiguresView({
+  period,
+  counter,
+  onOpen,
+}: {
+  period: Period;
+  counter: string;
+  onOpen: OpenServices;
+}) {
+  const { t } = useTranslation('review');
+  const loaded = useReviewQuery(
+    (review) => review.rollups(period.from, period.to),
+    `${period.from}|${period.to}`,
+  );
+  const shown: Figures | null = useMemo(
+    () =>
+      loaded.data
+        ? figures(counter ? loaded.data.filter((row) => row.counter === counter) : loaded.data)
+        : null,
+    [loaded.data, counter],
+  );
+  if (loaded.error) return <FormError message={loaded.error} />;
+  if (!shown) return <p className="loading">{t('loading')}</p>;
+  const scope = counter ? [`counter:${counter}`] : [];
+  const open: OpenServices = (filter) => onOpen({ ...filter, tags: [...scope, ...filter.tags] });
+  if (shown.total.services === 0) {
+    return (
+      <section className="panel review-empty" aria-live="polite">
+        <h2>{t('empty.title')}</h2>
+        <p>{t('empty.body', { from: period.from, to: period.to })}</p>
+      </section>
+    );
+  }
+  return (
+    <div className="review-figures" aria-busy={loaded.loading}>
+      <Tiles figures={shown} onOpen={open} />
+      <HeatMap clerks={shown.byClerk} onOpen={open} />
+      <StepBars steps={shown.total.steps} onOpen={open} />
+      {period.from !== period.to && (
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <TrendChart period={period} days={shown.byDay} onOpen={open} />
+        </Suspense>
+      )}
+      <Breakdowns figures={shown} onOpen={open} />
+      <Ranking clerks={shown.byClerk} counters={counter ? [] : shown.byCounter} onOpen={open} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Mutual check (互查) for clerks: today's services at this counter, to record what they saw of a
+ * colleague's service on the same form a manager's spot-check uses.
+ */
+import './i18n';
+import './manager.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { businessDay } from '../../domain/device/config';
+import { periodOf } from '../../domain/review/period';
+import { useDeviceState } from '../shared/store-context';
+import { ServicesView } from './ServicesView';
+import { TimelineView } from './TimelineView';
+
+export function MutualCheckScreen() {
+  const { t } = useTranslation('review');
+  const { config } = useDeviceState();
+  const [sid, setSid] = useState<string | null>(null);
+  const [today] = useState(() => periodOf('day', businessDay(Date.now(), config)));
+  return (
+    <main className="review">
+      {sid && (
+        <div className="period-bar">
+          <button type="button" className="secondary" onClick={() => setSid(null)}>
+            {t('backArrow')}
+          </button>
+        </div>
+      )}
+      {sid ? (
+        <TimelineView sid={sid} mutual />
+      ) : (
+        <ServicesView
+          period={today}
+          counter=""
+          filter={{ tags: ['device:own'], title: t('check.mutualList') }}
+          onOpen={setSid}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The services behind a figure, newest first, a page at a time (read by index: as fast over a year
+ * as over a day), with filters for clerk, business type, flag, skipped step and amendments.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Period } from '../../domain/review/period';
+import { FormError } from '../../ui/FormError';
+import { ServiceFilters } from './ServiceFilters';
+import { ServiceRows } from './ServiceRows';
+import { useReviewQuery } from './use-review';
+
+export interface ServiceFilter {
+  /** Tags every service listed has (see ServiceRow tags, without the day). */
+  tags: string[];
+  title: string;
+  /** Business days, when not the review's period (a day picked in the trend). */
+  from?: string;
+  to?: string;
+}
+
+export const PAGE_SIZE = 25;
+
+export function ServicesView({
+  period,
+  counter,
+  filter,
+  onOpen,
+}: {
+  period: Period;
+  counter: string;
+  filter: ServiceFilter;
+  onOpen: (sid: string) => void;
+}) {
+  const { t } = useTranslation('review');
+  const [extra, setExtra] = useState<Record<string, string>>({});
+  const [page, setPage] = useState(0);
+  const from = filter.from ?? period.from;
+  const to = filter.to ?? period.to;
+  const tags = [
+    ...new Set([
+      ...filter.tags,
+      ...(counter ? [`counter:${counter}`] : []),
+      ...Object.values(extra).filter(Boolean),
+    ]),
+  ];
+  const loaded = useReviewQuery(
+    (review) => review.services({ from, to, tags }, { offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+    `${from}|${to}|${tags.join()}|${page}`,
+  );
+  const total = loaded.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <section className="panel services" aria-labelledby="services-title">
+      <h2 id="services-title">{filter.title}</h2>
+      <p className="hint">
+        {from === to ? from : t('period.span', { from, to })} ·{' '}
+        <span data-total={total}>{t('services.count', { count: total })}</span>
+      </p>
+      <ServiceFilters
+        from={from}
+        to={to}
+        value={extra}
+        onChange={(next) => {
+          setExtra(next);
+          setPage(0);
+        }}
+      />
+      <FormError message={loaded.error} />
+      {loaded.data && <ServiceRows rows={loaded.data.rows} onOpen={onOpen} />}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t('services.pages')}>
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t('services.previousArrow')}
+          </button>
+          <span>{t('services.page', { page: page + 1, pages })}</span>
+          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            {t('services.nextArrow')}
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/** The period's headline figures, each a button to the services behind it. */
+import { useTranslation } from 'react-i18next';
+import { rate, type Figures } from '../../domain/review/figures';
+import type { OpenServices } from './FiguresView';
+import { band, formatCount, formatMs, formatPercent } from './format';
+
+export function Tiles({ figures, onOpen }: { figures: Figures; onOpen: OpenServices }) {
+  const { t, i18n } = useTranslation('review');
+  const { total } = figures;
+  const [satisfied, neutral, dissatisfied] = total.ratings;
+  const answered = satisfied + neutral + dissatisfied;
+  const tiles = [
+    {
+      id: 'services',
+      value: formatCount(total.services, i18n.language),
+      note: t('tiles.servicesNote', { finished: total.finished, abandoned: total.abandoned }),
+      tags: [],
+      tone: 'none',
+    },
+    {
+      id: 'kept',
+      value: formatPercent(total.kept.rate, i18n.language),
+      note: t('tiles.keptNote', { done: total.kept.done, applicable: total.kept.applicable }),
+      tags: [],
+      tone: band(total.kept.rate),
+    },
+    {
+      id: 'average',
+      value: formatMs(total.averageMs),
+      note: t('tiles.averageNote'),
+      tags: [],
+      tone: 'none',
+    },
+    {
+      id: 'over',
+      value: formatPercent(rate(total.overTarget, total.finished), i18n.language),
+      note: t('tiles.overNote', { count: total.overTarget }),
+      tags: ['over'],
+      tone: 'none',
+    },
+    {
+      id: 'flagged',
+      value: formatCount(total.flagged, i18n.language),
+      note: t('tiles.flaggedNote'),
+      tags: ['flag:any'],
+      tone: total.flagged > 0 ? 'poor' : 'none',
+    },
+    {
+      id: 'satisfied',
+      value: formatPercent(rate(satisfied, answered), i18n.language),
+      note: t('tiles.satisfiedNote', { count: answered }),
+      tags: ['rating:satisfied'],
+      tone: 'none',
+    },
+    {
+      id: 'agreement',
+      value: formatPercent(total.agreement.rate, i18n.language),
+      note: t('tiles.agreementNote', { count: figures.checkedServices }),
+      tags: ['checked'],
+      tone: band(total.agreement.rate),
+    },
+  ] as const;
+  return (
+    <section className="tiles" aria-label={t('tiles.label')}>
+      {tiles.map((tile) => (
+        <button
+          key={tile.id}
+          type="button"
+          className={`tile tone-${tile.tone}`}
+          data-figure={tile.id}
+          onClick={() => onOpen({ tags: [...tile.tags], title: t(`tiles.${tile.id}`) })}
+        >
+          <span className="tile-label">{t(`tiles.${tile.id}`)}</span>
+          <span className="tile-value">{tile.value}</span>
+          <span className="tile-note">{tile.note}</span>
+        </button>
+      ))}
+    </section>
+  );
+}
