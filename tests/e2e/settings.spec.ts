@@ -288,6 +288,11 @@ test('an auditor has no Settings (nor Staff) tab', async ({ page }) => {
   await addAccount(page, AUDITOR, 'Auditor');
   await signOut(page);
   await firstSignIn(page, AUDITOR);
+  await expect(page.getByText('Staff no. 7001')).toBeVisible();
+  // An auditor looks (the review, the log) and changes nothing.
+  const tabs = page.getByRole('navigation', { name: 'Screens' }).getByRole('button');
+  await expect(tabs).toHaveText(['Review', 'Log']);
+  await page.getByRole('button', { name: 'Log', exact: true }).click();
   await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Staff', exact: true })).toHaveCount(0);
