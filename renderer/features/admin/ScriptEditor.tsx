@@ -13,7 +13,7 @@ import { useDeviceState } from '../shared/store-context';
 import { ScriptForm, sameScript } from './ScriptForm';
 
 /** `{customer}`: how a placeholder is written in a script. */
-export const placeholderToken = (name: string) => `{${name}}`;
+const placeholderToken = (name: string) => `{${name}}`;
 
 export function ScriptEditor() {
   const { t } = useTranslation();
