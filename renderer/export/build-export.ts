@@ -245,7 +245,9 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
     );
   }
   const workbook = zip.file(FILES.workbook);
-  await workbook.write(await buildWorkbook(serviceRows, stepRowsForBook, request.locale));
+  await workbook.write(
+    await buildWorkbook(serviceRows, stepRowsForBook, request.locale, request.exportedAt),
+  );
   files.push(await workbook.end());
 
   // 5. manifest.json, signed with the device's key in force.
