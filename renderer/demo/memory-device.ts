@@ -26,11 +26,14 @@ import { businessDay } from '../domain/device/config';
 import { decide } from '../domain/device/decide';
 import { INITIAL_STATE, evolveDevice, openService, type DeviceState } from '../domain/device/state';
 import type { Locale } from '../domain/locale';
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex } from '@noble/hashes/utils';
-import { canonicalize, sha256Hex } from '../domain/log/canonical';
+import { sha256Hex } from '../domain/log/canonical';
 import { checkpointDue, makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
-import { sealRecord, type StoredRecord, type UnsealedRecord } from '../domain/log/records';
+import {
+  hashOfNow,
+  sealRecord,
+  type StoredRecord,
+  type UnsealedRecord,
+} from '../domain/log/records';
 import {
   fingerprint,
   generateSigningKey,
@@ -508,20 +511,13 @@ export class MemoryDevice {
         prevHash,
       };
       const record = this.fast
-        ? ({ ...unsealed, hash: hashNow(unsealed) } satisfies StoredRecord)
+        ? ({ ...unsealed, hash: hashOfNow(unsealed) } satisfies StoredRecord)
         : await sealRecord(unsealed);
       sealed.push(record);
       prevHash = record.hash;
     }
     return sealed;
   }
-}
-
-const encoder = new TextEncoder();
-
-/** What `hashOf` gives for a record about to be sealed, computed synchronously. */
-function hashNow(unsealed: UnsealedRecord): string {
-  return bytesToHex(sha256(encoder.encode(canonicalize(unsealed))));
 }
 
 /** One array from the zip's chunks. */

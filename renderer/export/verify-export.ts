@@ -9,7 +9,7 @@
 import { canonicalize, sha256Hex } from '../domain/log/canonical';
 import { checkpointPayload, fingerprint, verifySignature } from '../domain/log/signing';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
-import { hashOf, readRecord } from '../domain/log/records';
+import { hashOfNow, readRecord } from '../domain/log/records';
 import { LogVerifier, type VerifyProblem } from '../domain/log/verify';
 import { FILES, ManifestSchema, manifestPayload, type Manifest } from './format';
 
@@ -109,7 +109,7 @@ async function checkKeyRecords(manifest: Manifest): Promise<
   for (const row of manifest.keyRecords) {
     const read = readRecord(row);
     const seq = typeof row.seq === 'number' ? row.seq : null;
-    if (!read.ok || (await hashOf(row)) !== read.value.hash)
+    if (!read.ok || hashOfNow(row) !== read.value.hash)
       return { kind: 'key-record', seq, detail: 'hash' };
     const record = read.value;
     if (record.seq <= previousSeq) return { kind: 'key-record', seq, detail: 'order' };
@@ -239,12 +239,13 @@ export async function verifyExport(
   const whole = first.seq === 1;
   const verifier = new LogVerifier(
     whole
-      ? { expectedFirstKey: manifest.device.firstKey }
+      ? { expectedFirstKey: manifest.device.firstKey, hash: hashOfNow }
       : {
           slice: {
             from: { seq: first.seq, prevHash: first.prevHash },
             keyRecordHashes: keys.hashes,
           },
+          hash: hashOfNow,
         },
   );
   let count = 0;

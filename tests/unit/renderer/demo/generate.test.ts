@@ -44,7 +44,7 @@ function tapsByService(steps: readonly Row[]): Map<string, number[]> {
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 
-describe('demo data generated through the domain', () => {
+describe('demo data generated through the domain', { timeout: 30_000 }, () => {
   let run: Awaited<ReturnType<typeof generateDemo>>;
   /** CPU time, not wall time: the build machine is shared, and others' work is not ours. */
   let cpuMs: number;

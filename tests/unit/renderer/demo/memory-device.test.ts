@@ -77,7 +77,7 @@ async function exportAs(device: MemoryDevice, staffNo: string, pin: string) {
   return { ...made, files: files.value };
 }
 
-describe('the in-memory device', () => {
+describe('the in-memory device', { timeout: 30_000 }, () => {
   it('keeps only the private key in force, as the key store does', async () => {
     const device = await counterWithAService();
     const checkpoints = device.rows.filter((row) => row.event.type === 'checkpoint');
