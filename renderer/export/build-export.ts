@@ -3,7 +3,7 @@
  * file is written into the zip as its rows come (fflate, streaming deflate), hashed on the way
  * (incremental SHA-256), and the zip's bytes go to `sink` as they are made — Electron's main
  * process writes them to a file, the browser build collects them for a download. The workbook is
- * the one file made whole (exceljs), with its step-event sheet shortened past `workbookRowLimit`
+ * the one file made whole (workbook.ts), with its step-event sheet shortened past `workbookRowLimit`
  * (the manifest says so; the CSV always has every row). Cancel with `signal` between batches.
  */
 import { sha256 } from '@noble/hashes/sha256';
@@ -245,7 +245,9 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
     );
   }
   const workbook = zip.file(FILES.workbook);
-  await workbook.write(await buildWorkbook(serviceRows, stepRowsForBook, request.locale));
+  await workbook.write(
+    await buildWorkbook(serviceRows, stepRowsForBook, request.locale, request.exportedAt),
+  );
   files.push(await workbook.end());
 
   // 5. manifest.json, signed with the device's key in force.

@@ -102,6 +102,9 @@ export function stepEventRows(
   },
 ): StepEventRow[] {
   const { event } = record;
+  const stepId = event.type === 'service-amended' ? null : stepOf(record);
+  // Most records are not step outcomes: they give no row, so nothing is worked out for them.
+  if (event.type === 'service-amended' ? event.change.kind !== 'step' : !stepId) return [];
   const atMs = Date.parse(record.at);
   const base = {
     seq: record.seq,
@@ -131,7 +134,6 @@ export function stepEventRows(
       },
     ];
   }
-  const stepId = stepOf(record);
   if (!stepId || !record.serviceId) return [];
   const step = stepDefinition(context.flow, stepId);
   const service = context.services.get(record.serviceId);

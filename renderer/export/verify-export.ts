@@ -9,7 +9,7 @@
 import { canonicalize, sha256Hex } from '../domain/log/canonical';
 import { checkpointPayload, fingerprint, verifySignature } from '../domain/log/signing';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
-import { hashOf, readRecord } from '../domain/log/records';
+import { hashOfNow, readRecord } from '../domain/log/records';
 import { LogVerifier, type VerifyProblem } from '../domain/log/verify';
 import { FILES, ManifestSchema, manifestPayload, type Manifest } from './format';
 
@@ -116,7 +116,7 @@ async function checkKeyRecords(manifest: Manifest): Promise<
   for (const row of manifest.keyRecords) {
     const read = readRecord(row);
     const seq = typeof row.seq === 'number' ? row.seq : null;
-    if (!read.ok || (await hashOf(row)) !== read.value.hash)
+    if (!read.ok || hashOfNow(row) !== read.value.hash)
       return { kind: 'key-record', seq, detail: 'hash' };
     const record = read.value;
     if (record.seq <= previousSeq) return { kind: 'key-record', seq, detail: 'order' };
@@ -166,7 +166,8 @@ async function expectedKeyMatches(
   return normalise(await fingerprint(manifest.device.firstKey)) === normalise(expected);
 }
 
-function safeJson(text: string): unknown {
+function safeJson(text: string | null): unknown {
+  if (text === null) return null;
   try {
     return JSON.parse(text);
   } catch {
@@ -174,16 +175,32 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** log.jsonl, line by line (the split keeps memory to one line at a time beyond the bytes). */
-function* lines(bytes: Uint8Array): Generator<{ line: number; text: string }> {
-  const text = decoder.decode(bytes);
+const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const NEWLINE = 0x0a;
+
+/**
+ * log.jsonl, line by line, each line decoded on its own: memory holds the bytes and one line, not
+ * a second copy of a counter-year's log as one string. (A newline byte never occurs inside a
+ * UTF-8 sequence, so splitting the bytes splits the text.) A line that is not UTF-8 gives null.
+ */
+function* lines(bytes: Uint8Array): Generator<{ line: number; text: string | null }> {
   let start = 0;
   let line = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    const stop = end === -1 ? text.length : end;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, start);
+    const stop = end === -1 ? bytes.length : end;
     line += 1;
-    if (stop > start) yield { line, text: text.slice(start, stop) };
+    if (stop > start) {
+      let text: string | null;
+      try {
+        text = lineDecoder.decode(bytes.subarray(start, stop));
+      } catch {
+        text = null;
+      }
+      // As a decoder of the whole file would, drop a byte-order mark at its very start only.
+      if (line === 1 && text?.startsWith('\ufeff')) text = text.slice(1);
+      yield { line, text };
+    }
     start = stop + 1;
   }
 }
@@ -246,12 +263,13 @@ export async function verifyExport(
   const whole = first.seq === 1;
   const verifier = new LogVerifier(
     whole
-      ? { expectedFirstKey: manifest.device.firstKey }
+      ? { expectedFirstKey: manifest.device.firstKey, hash: hashOfNow }
       : {
           slice: {
             from: { seq: first.seq, prevHash: first.prevHash },
             keyRecordHashes: keys.hashes,
           },
+          hash: hashOfNow,
         },
   );
   let count = 0;

@@ -3,6 +3,8 @@
  * depth and no whitespace, so the same record always has the same bytes whichever order its fields
  * were written in. Values that JSON cannot represent faithfully are refused, never changed.
  */
+import { sha256 } from '@noble/hashes/sha256';
+
 export function canonicalize(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -28,6 +30,14 @@ const encoder = new TextEncoder();
 
 export const toHex = (bytes: Uint8Array): string =>
   Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/**
+ * The same digest computed synchronously (pure JavaScript): for the many small inputs of a whole
+ * log, where WebCrypto's asynchronous digest costs far more in round trips than in hashing.
+ */
+export function sha256HexNow(data: string | Uint8Array): string {
+  return toHex(sha256(typeof data === 'string' ? encoder.encode(data) : data));
+}
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;

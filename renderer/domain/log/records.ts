@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { CounterSchema, StaffNumberSchema } from '../catalog';
 import { err, ok, type Result } from '../result';
-import { canonicalize, sha256Hex } from './canonical';
+import { canonicalize, sha256Hex, sha256HexNow } from './canonical';
 import {
   DomainEventSchema,
   HashSchema,
@@ -136,6 +136,12 @@ export function readRecords(rows: readonly unknown[]): ReadResult {
 export function hashOf(row: unknown): Promise<string> {
   const { hash: _hash, ...unsealed } = row as Record<string, unknown>;
   return sha256Hex(canonicalize(unsealed));
+}
+
+/** `hashOf`, computed synchronously: the same value, for verifying many records. */
+export function hashOfNow(row: unknown): string {
+  const { hash: _hash, ...unsealed } = row as Record<string, unknown>;
+  return sha256HexNow(canonicalize(unsealed));
 }
 
 export async function sealRecord(record: UnsealedRecord): Promise<StoredRecord> {

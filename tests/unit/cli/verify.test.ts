@@ -104,7 +104,8 @@ describe('counter-steps verify', () => {
     });
   });
 
-  it('runs as `counter-steps` in plain Node, no build step', async () => {
+  // Starts Node and tsx twice: seconds on a busy shared machine, more than the default 5 s.
+  it('runs as `counter-steps` in plain Node, no build step', { timeout: 30_000 }, async () => {
     const { path } = await writtenExport();
     const bin = join(import.meta.dirname, '../../../bin/counter-steps.mjs');
     const { stdout } = await promisify(execFile)(process.execPath, [

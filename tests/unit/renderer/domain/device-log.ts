@@ -1,44 +1,21 @@
 /**
- * A device log built in memory, without storage: commands go through `decide`, the records are
- * sealed with `sealRecord` and folded with `evolveDevice`, and checkpoints are added the way the
- * store's `commit()` adds them (renderer/storage/device-store.ts). The evidence the storage would
- * work out (PIN verdicts, new PIN commitments, the first signing key) is supplied by hand.
+ * A device log built in memory, without storage, for the domain tests: the demo's MemoryDevice
+ * (renderer/demo/memory-device.ts: commands through `decide`, records sealed with `sealRecord`
+ * and folded with `evolveDevice`, checkpoints where `DeviceStore.commit()` adds them, evidence
+ * supplied by hand), with the test clock moving a second before each command, recognisable ids,
+ * and every private key kept so that tests can play someone who copied them.
  *
- * Also here: the tampering a person with DevTools could do to the stored rows.
+ * Also here: the scenarios the tests share, and the tampering a person with DevTools could do to
+ * the stored rows.
  */
-import { evidenceNeeded } from '../../../../renderer/domain/access/decide-access';
-import { NO_LOCKOUT, type Lockout } from '../../../../renderer/domain/access/lockout';
-import type {
-  AccessCommand,
-  Command,
-  DecideEnv,
-  Decision,
-  PinCheck,
-  PlannedRecord,
-} from '../../../../renderer/domain/device/commands';
-import { decide } from '../../../../renderer/domain/device/decide';
-import {
-  INITIAL_STATE,
-  foldDevice,
-  openService,
-  type DeviceState,
-} from '../../../../renderer/domain/device/state';
-import { sha256Hex } from '../../../../renderer/domain/log/canonical';
-import {
-  checkpointDue,
-  makeCheckpoint,
-  type CheckpointReason,
-} from '../../../../renderer/domain/log/checkpoints';
-import type { EventOf } from '../../../../renderer/domain/log/events';
-import { SERVICE_COMMAND_TYPES } from '../../../../renderer/domain/service/engine';
-import { hashOf, sealRecord, type StoredRecord } from '../../../../renderer/domain/log/records';
-import {
-  generateSigningKey,
-  type KeyAlgorithm,
-  type SigningKeyPair,
-} from '../../../../renderer/domain/log/signing';
-import type { Head } from '../../../../renderer/domain/log/verify';
-import { T0, startCommand, type Step } from '../../helpers/builders';
+import type { CheckpointReason, EventOf } from '../../../../renderer/domain/log/events';
+import { makeCheckpoint } from '../../../../renderer/domain/log/checkpoints';
+import { hashOf, type StoredRecord } from '../../../../renderer/domain/log/records';
+import type { KeyAlgorithm, SigningKeyPair } from '../../../../renderer/domain/log/signing';
+import { MemoryDevice, type IdKind } from '../../../../renderer/demo/memory-device';
+import { T0, startCommand } from '../../helpers/builders';
+
+export type { Evidence } from '../../../../renderer/demo/memory-device';
 
 export const MANAGER = '9001';
 export const CLERK = '1001';
@@ -47,200 +24,44 @@ export const AUDITOR = '7001';
 export const PIN = '246810';
 export const OTHER_PIN = '135792';
 
-/** Evidence a test can set instead of the defaults (every PIN matches, no waiting). */
-export interface Evidence {
-  verdict?: PinCheck['verdict'];
-  lockout?: Lockout;
-  commitment?: string;
-}
-
 const uuid = (prefix: string, n: number) =>
   `${prefix.padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-export class DeviceLog {
-  rows: StoredRecord[] = [];
-  state: DeviceState = INITIAL_STATE;
+const PREFIXES: Record<IdKind, string> = {
+  command: '5e',
+  record: '1d',
+  device: 'de',
+  boot: 'b0',
+};
+
+export class DeviceLog extends MemoryDevice {
+  constructor(algorithm: KeyAlgorithm = 'Ed25519') {
+    let ids = 0;
+    super({
+      now: T0,
+      algorithm,
+      keepRetiredKeys: true,
+      newId: (kind) => {
+        ids += 1;
+        return uuid(PREFIXES[kind], ids);
+      },
+    });
+    this.tick = 1_000;
+  }
+
   /** Signing keys by index: 0 is the identity's; the last is the only one a thief would find. */
-  keys: SigningKeyPair[] = [];
-  now = T0;
-  /** Milliseconds the clock moves before each command. */
-  tick = 1_000;
-  /** The algorithm of the first key (the later ones follow it, as in the store). */
-  algorithm: KeyAlgorithm = 'Ed25519';
-  private ids = 0;
-  private mono = 0;
-
-  newId(prefix = 'e'): string {
-    this.ids += 1;
-    return uuid(prefix, this.ids);
+  get keys(): SigningKeyPair[] {
+    return [...this.heldKeys.entries()].sort(([a], [b]) => a - b).map(([, key]) => key);
   }
 
-  get head(): Head {
-    return { seq: this.state.head.seq, hash: this.state.head.hash };
-  }
-
-  /** A service command for the open service (or for none, before a service starts). */
-  complete(command: Command | Step): Command {
-    if ('serviceId' in command || !SERVICE_COMMAND_TYPES.has(command.type))
-      return command as Command;
-    if (command.type === 'start-service') return command;
-    const serviceId = openService(this.state)?.serviceId ?? 'none';
-    return { ...command, serviceId } as Command;
-  }
-
-  /** Decides `command` against the current state and appends what it gives, refused or not. */
-  async run(
-    command: Command | Step,
-    evidence: Evidence = {},
-  ): Promise<Decision & { stored: StoredRecord[] }> {
-    this.now += this.tick;
-    const full = this.complete(command);
-    const env: DecideEnv = { now: this.now, newId: this.newId('5e') };
-    const needs = evidenceNeeded(this.state, full as AccessCommand);
-    let firstKey: SigningKeyPair | undefined;
-    if (needs.checkPin) {
-      env.pin = {
-        staffNo: needs.checkPin.staffNo,
-        verdict: evidence.verdict ?? 'match',
-        lockout: evidence.lockout ?? NO_LOCKOUT,
-      };
-    }
-    if (needs.newPin) {
-      env.newPin = {
-        commitment:
-          evidence.commitment ??
-          (await sha256Hex(`${needs.newPin.staffNo}:${needs.newPin.pin}:${this.ids}`)),
-      };
-    }
-    if (needs.identity) {
-      firstKey = await generateSigningKey(this.algorithm);
-      env.identity = {
-        deviceId: this.newId('de'),
-        algorithm: firstKey.algorithm,
-        publicKey: firstKey.publicKey,
-      };
-    }
-    const decision = decide(this.state, full, env);
-    const stored =
-      decision.records.length > 0 ? await this.commit(decision.records, { firstKey }) : [];
-    return { ...decision, stored };
-  }
-
-  /** Runs a command that must be accepted; returns the records it stored. */
-  async must(command: Command | Step, evidence: Evidence = {}): Promise<StoredRecord[]> {
-    const { refusal, stored } = await this.run(command, evidence);
-    if (refusal) throw new Error(`${command.type} refused: ${JSON.stringify(refusal)}`);
-    return stored;
-  }
-
-  /** Appends records no command decided (a forgery through the app's own sealing). */
-  append(planned: PlannedRecord[]): Promise<StoredRecord[]> {
-    this.now += this.tick;
-    return this.commit(planned);
-  }
-
-  /**
-   * Continues a log release 0.1.0 wrote (already folded into `state`) the way the store upgrades
-   * it: a new device identity, the upgrade record with the credentials' commitments, a checkpoint.
-   */
-  async upgrade(credentials: { subject: string; commitment: string }[]): Promise<StoredRecord[]> {
-    this.now += this.tick;
-    const firstKey = await generateSigningKey();
-    return this.commit(
-      [
-        {
-          staffNo: null,
-          serviceId: null,
-          event: {
-            type: 'device-identity',
-            deviceId: this.newId('de'),
-            algorithm: firstKey.algorithm,
-            publicKey: firstKey.publicKey,
-          },
-        },
-        {
-          staffNo: null,
-          serviceId: null,
-          event: { type: 'log-upgraded', fromSchema: 1, credentials },
-        },
-      ],
-      { firstKey, forced: 'upgrade' },
-    );
+  /** Continues a log release 0.1.0 wrote (already folded into `state`), as the store does. */
+  upgrade(credentials: { subject: string; commitment: string }[]): Promise<StoredRecord[]> {
+    return this.upgradeFromV1(credentials);
   }
 
   /** A checkpoint now, whatever is due (as an export forces one). */
   checkpoint(reason: CheckpointReason = 'export'): Promise<StoredRecord[]> {
-    this.now += this.tick;
-    return this.commit([], { forced: reason });
-  }
-
-  /** As DeviceStore.commit: seal, fold, and add a signed checkpoint when one is due. */
-  private async commit(
-    planned: readonly PlannedRecord[],
-    extras: { firstKey?: SigningKeyPair; forced?: CheckpointReason } = {},
-  ): Promise<StoredRecord[]> {
-    const before = this.state;
-    const sealed = await this.seal(before, planned);
-    let after = foldDevice(sealed, before);
-    if (extras.firstKey) this.keys = [extras.firstKey];
-    const reason = extras.forced ?? checkpointDue(before, planned, this.now);
-    if (reason && after.keys && after.identity) {
-      const index = after.keys.index;
-      const signer = this.keys[index];
-      if (!signer) throw new Error(`no signing key ${index}`);
-      const next = await generateSigningKey(signer.algorithm);
-      const event = await makeCheckpoint({
-        device: after.identity.deviceId,
-        head: after.head,
-        reason,
-        keyIndex: index,
-        key: signer,
-        nextKey: next.publicKey,
-      });
-      const [checkpoint] = await this.seal(after, [{ staffNo: null, serviceId: null, event }]);
-      if (checkpoint) {
-        sealed.push(checkpoint);
-        after = foldDevice([checkpoint], after);
-        this.keys[index + 1] = next;
-      }
-    }
-    this.rows.push(...sealed);
-    this.state = after;
-    return sealed;
-  }
-
-  private async seal(
-    state: DeviceState,
-    planned: readonly PlannedRecord[],
-  ): Promise<StoredRecord[]> {
-    const at = new Date(this.now).toISOString();
-    this.mono += this.tick;
-    const mono = { boot: 'boot-test', ms: this.mono };
-    let device = state.identity?.deviceId ?? null;
-    let counter = state.counter;
-    let prevHash = state.head.hash;
-    const sealed: StoredRecord[] = [];
-    for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
-      if (event.type === 'device-identity') device = event.deviceId;
-      if (event.type === 'device-set-up') counter = event.counter;
-      if (device === null) throw new Error('no device identity yet');
-      const record = await sealRecord({
-        v: 2,
-        seq: state.head.seq + 1 + offset,
-        id: this.newId('1d'),
-        at,
-        mono,
-        device,
-        staffNo,
-        counter,
-        serviceId,
-        event,
-        prevHash,
-      });
-      sealed.push(record);
-      prevHash = record.hash;
-    }
-    return sealed;
+    return this.append([], { forced: reason });
   }
 }
 
@@ -249,8 +70,7 @@ export class DeviceLog {
 
 /** First run (manager 9001, counter 3), the store's business day set to Asia/Shanghai. */
 export async function setUpDevice(algorithm: KeyAlgorithm = 'Ed25519'): Promise<DeviceLog> {
-  const log = new DeviceLog();
-  log.algorithm = algorithm;
+  const log = new DeviceLog(algorithm);
   await log.must({
     type: 'first-run',
     counter: '3',

@@ -401,4 +401,45 @@ describe('business days', () => {
       { numRuns: 2_000 },
     );
   });
+
+  /** The answer worked out afresh with its own formatter, nothing remembered. */
+  function freshDay(ms: number, timeZone: string, startMinutes: number): string {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(ms)
+        .map((part) => [part.type, part.value]),
+    );
+    const wallClock = Date.parse(
+      `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`,
+    );
+    return dayOf(wallClock, startMinutes);
+  }
+
+  it('answers as it did the first time when asked again within the same minute, in any zone', () => {
+    const zones = ['Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Europe/Berlin'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: at('2024-01-01T00:00:00Z'), max: at('2030-12-31T23:59:59Z') }),
+        fc.integer({ min: 0, max: 59_999 }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 * 60 + 59 }),
+        (ms, within, timeZone, startMinutes) => {
+          const config = { timeZone, dayStartMinutes: startMinutes };
+          const expected = freshDay(ms, timeZone, startMinutes);
+          expect(businessDay(ms, config)).toBe(expected);
+          expect(businessDay(ms - (ms % 60_000) + within, config)).toBe(expected);
+          expect(businessDay(ms, config)).toBe(expected);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
 });

@@ -622,8 +622,9 @@ describe('checkpoints', () => {
     await log.must(startCommand());
     log.now += 24 * 3_600_000;
     const stored = await log.must({ type: 'mark-done', stepId: 'stand-to-greet' });
-    expect(stored.map((record) => record.event.type)).toEqual(['step-done', 'checkpoint']);
-    expect(stored[1]?.event).toMatchObject({ reason: 'day-close', upToSeq: stored[0]?.seq });
+    // As the store does it: yesterday's last record is sealed before today's first one.
+    expect(stored.map((record) => record.event.type)).toEqual(['checkpoint', 'step-done']);
+    expect(stored[0]?.event).toMatchObject({ reason: 'day-close', upToSeq: stored[0]!.seq - 1 });
     expect((await verifyRows(log.rows)).intact).toBe(true);
   });
 

@@ -4,11 +4,14 @@
  * way an auditor must catch.
  */
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { FILES } from '../../../../renderer/export/format';
 import { readExportZip } from '../../../../renderer/export/read-export';
 import { verifyExport } from '../../../../renderer/export/verify-export';
+import { DAILY_COLUMNS } from '../../../../renderer/export/workbook';
 import { fingerprint } from '../../../../renderer/domain/log/signing';
 import { AUDITOR, CLERK, T0, fullService } from '../../helpers/builders';
 import { dayWithServices, exportDay, files } from '../../helpers/exports';
@@ -68,6 +71,53 @@ describe('an export', () => {
       note: `'=HYPERLINK("x")`,
       clerk: CLERK.staffNo,
     });
+  });
+
+  it('holds a workbook spreadsheet readers open: the CSV files’ sheets and values, a bold frozen header', async () => {
+    const device = await dayWithServices();
+    const { zip, result } = await exportDay(device);
+    const entries = files(zip);
+    const book = entries.get(FILES.workbook)!;
+    const sheets = await readXlsxFile(Buffer.from(book));
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual([
+      'services',
+      'step events',
+      'daily summary',
+    ]);
+    const csv = (name: string) =>
+      Papa.parse<string[]>(new TextDecoder().decode(entries.get(name)), {
+        skipEmptyLines: true,
+      }).data;
+    const asText = (rows: unknown[][]) =>
+      rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+    expect(asText(sheets[0]!.data)).toEqual(csv(FILES.services));
+    expect(asText(sheets[1]!.data)).toEqual(csv(FILES.stepEvents));
+    expect(sheets[2]!.data).toEqual([
+      [...DAILY_COLUMNS],
+      [
+        result.manifest.range.from,
+        2,
+        1,
+        1,
+        expect.any(Number),
+        expect.any(Number),
+        expect.any(Number),
+        expect.any(Number),
+      ],
+    ]);
+
+    // A second reader, for what the values do not show: the header's style and the frozen row.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(book as unknown as ArrayBuffer);
+    const services = workbook.getWorksheet('services')!;
+    expect(services.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(services.getRow(1).getCell(1).font).toMatchObject({ bold: true });
+    expect(services.getRow(2).getCell(1).font?.bold).toBeFalsy();
+    expect(services.getColumn(1).width).toBe('service_id'.length + 2);
+    expect(workbook.creator).toBe('Counter Steps');
+    expect(workbook.created.toISOString().slice(0, 19)).toBe(
+      result.manifest.exportedAt.slice(0, 19),
+    );
   });
 
   it('masks surnames when asked, and says so in its signed manifest', async () => {

@@ -108,4 +108,27 @@ describe('the export verifier', () => {
       { numRuns: 200 },
     );
   });
+
+  it('names any line of log.jsonl that is not UTF-8, with the digest made to match, rather than failing', async () => {
+    const bytes = original.get(FILES.log)!;
+    // Where each line starts (the last newline ends the file).
+    const starts = [0, ...[...bytes].flatMap((byte, index) => (byte === 0x0a ? [index + 1] : []))];
+    starts.pop();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(starts.length - 1),
+        fc.constantFrom(0xff, 0xc0, 0x80),
+        async (at, byte) => {
+          const broken = new Uint8Array(bytes);
+          broken[starts[at]! + 1] = byte;
+          const verdict = await verifyExport(await withFile(FILES.log, broken));
+          expect(verdict).toMatchObject({
+            status: 'not-intact',
+            problem: { kind: 'log-line-unreadable', line: at + 1 },
+          });
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
 });
