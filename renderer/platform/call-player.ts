@@ -77,11 +77,21 @@ export interface CallPlayerOptions {
   createContext?: () => BaseAudioContext;
 }
 
+/** Told when a call's clips are decoded and scheduled, with the names in the order they play. */
+export type OnCallStarted = (clips: readonly string[]) => void;
+
 export interface CallPlayer {
-  /** Queues a call; resolves once it has been heard to the end, rejects with CallAudioError. */
-  call(clips: readonly string[]): Promise<void>;
+  /**
+   * Queues a call; resolves once it has been heard to the end, rejects with CallAudioError.
+   * `onStarted` is told once its clips are decoded and scheduled on the audio clock.
+   */
+  call(clips: readonly string[], onStarted?: OnCallStarted): Promise<void>;
   /** Queues the last call again; resolves at once when there has been none. */
-  repeat(): Promise<void>;
+  repeat(onStarted?: OnCallStarted): Promise<void>;
+  /** Whether there is a last call to repeat. */
+  hasCalled(): boolean;
+  /** Resolves once every call queued so far has ended (heard or failed). */
+  whenQuiet(): Promise<void>;
   /** 0 (silent) to 1 (as recorded); applies at once, also to a call being heard. */
   setVolume(volume: number): void;
 }
@@ -170,28 +180,35 @@ export function createCallPlayer(options: CallPlayerOptions): CallPlayer {
     return buffer;
   }
 
-  async function play(clips: readonly string[], { context, gain }: Output): Promise<void> {
+  async function play(
+    clips: readonly string[],
+    { context, gain }: Output,
+    onStarted?: OnCallStarted,
+  ): Promise<void> {
     const buffers = await Promise.all(clips.map((name) => load(context, name)));
     const scheduled = scheduleClips(context, buffers, gain, context.currentTime + LEAD_SECONDS);
+    onStarted?.(clips);
     await whenEnded(scheduled, context);
   }
 
-  function enqueue(clips: readonly string[]): Promise<void> {
+  function enqueue(clips: readonly string[], onStarted?: OnCallStarted): Promise<void> {
     if (clips.length === 0) return queue.then(() => undefined);
     const out = ensureOutput();
-    const run = queue.then(() => play(clips, out));
+    const run = queue.then(() => play(clips, out, onStarted));
     queue = run.catch(() => undefined);
     return run;
   }
 
   return {
-    call(clips) {
+    call(clips, onStarted) {
       lastCall = [...clips];
-      return enqueue(lastCall);
+      return enqueue(lastCall, onStarted);
     },
-    repeat() {
-      return lastCall ? enqueue(lastCall) : Promise.resolve();
+    repeat(onStarted) {
+      return lastCall ? enqueue(lastCall, onStarted) : Promise.resolve();
     },
+    hasCalled: () => lastCall !== undefined,
+    whenQuiet: () => queue.then(() => undefined),
     setVolume(next) {
       if (!Number.isFinite(next)) throw new RangeError(`Not a volume: ${next}.`);
       volume = Math.min(1, Math.max(0, next));

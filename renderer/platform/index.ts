@@ -10,4 +10,5 @@ export function platform(): PlatformBridge {
   return chosen;
 }
 
-export type { PlatformBridge } from './bridge';
+export type { CallFailure, CallHandle, PlatformBridge } from './bridge';
+export { callFailure } from './ticket-caller';

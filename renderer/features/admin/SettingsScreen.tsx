@@ -1,5 +1,6 @@
 /**
- * Device settings for managers (each change an event in the log), and what a manager should know
+ * Device settings for managers (each change an event in the log; the call volume, a setting of the
+ * device's speaker, is kept by the platform), and what a manager should know
  * about the device: its identity and key fingerprint (to write down or give the auditor), how far
  * its log is sealed, and whether its storage is safe from eviction.
  */
@@ -7,6 +8,7 @@ import './admin.css';
 import { useTranslation } from 'react-i18next';
 import type { ConfigKey } from '../../domain/device/config';
 import { useDeviceState } from '../shared/store-context';
+import { CallVolumePanel } from './CallVolumePanel';
 import { DevicePanel } from './DevicePanel';
 import { NumberSetting } from './NumberSetting';
 
@@ -33,6 +35,7 @@ export function SettingsScreen() {
           <NumberSetting key={key} settingKey={key} value={current[key]} max={max} />
         ))}
       </section>
+      <CallVolumePanel />
       <DevicePanel />
     </main>
   );

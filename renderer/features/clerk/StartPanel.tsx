@@ -5,8 +5,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TitleSchema, type BusinessType, type Title } from '../../domain/catalog';
+import type { CallFailure } from '../../platform';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';
+
+/** The ticket call last made from this screen, as the player reports it. */
+export interface CallStatus {
+  id: number;
+  ticket: string;
+  /** The clips the player scheduled, in order; null until they are decoded and started. */
+  clips: readonly string[] | null;
+  state: 'calling' | 'heard' | 'failed';
+  failure: CallFailure | null;
+}
 
 export interface StartInput {
   ticket: string;
@@ -17,12 +28,20 @@ export interface StartInput {
 
 export function StartPanel({
   calling,
+  call,
+  onRepeatCall,
+  onTurnToCustomer,
   suggestedTicket,
   businessTypes,
   onStart,
   onCallNext,
 }: {
   calling: string | null;
+  /** The call of `calling` made from this screen, if any (null after a reload). */
+  call: CallStatus | null;
+  onRepeatCall: () => void;
+  /** Shown while the service that just ended awaits the customer's rating. */
+  onTurnToCustomer: (() => void) | null;
   suggestedTicket: string;
   businessTypes: readonly BusinessType[];
   onStart: (input: StartInput) => void;
@@ -46,13 +65,27 @@ export function StartPanel({
 
   return (
     <form className="start" onSubmit={submit} noValidate aria-labelledby="start-title">
-      <div className="start-calling">
+      <div
+        className="start-calling"
+        data-last-call={call?.clips?.join(' ')}
+        data-call-state={call?.state}
+      >
         {calling ? (
           <>
             <p className="label">{t('start.calling')}</p>
-            <p className="ticket-huge" data-testid="calling-ticket">
-              {calling}
-            </p>
+            <div className="calling-row">
+              <p className="ticket-huge" data-testid="calling-ticket">
+                {calling}
+              </p>
+              <button type="button" className="secondary big" onClick={onRepeatCall}>
+                {t('start.repeatCall')}
+              </button>
+            </div>
+            {call?.state === 'failed' && (
+              <p className="call-problem" role="status">
+                {t(`call.failed.${call.failure ?? 'unreadable'}`)}
+              </p>
+            )}
           </>
         ) : (
           <p className="label">{t('start.noneCalling')}</p>
@@ -60,6 +93,14 @@ export function StartPanel({
         <button type="button" className="secondary big" onClick={onCallNext}>
           {t('start.callNext')}
         </button>
+        {onTurnToCustomer && (
+          <div className="turn-to-customer">
+            <p className="hint">{t('display.turnHint')}</p>
+            <button type="button" className="secondary big" onClick={onTurnToCustomer}>
+              {t('display.turn')}
+            </button>
+          </div>
+        )}
       </div>
       <div className="start-form panel">
         <h2 id="start-title">{t('start.title')}</h2>

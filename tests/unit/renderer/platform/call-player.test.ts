@@ -179,6 +179,31 @@ describe('the call player', () => {
     await again;
   });
 
+  it('tells the caller which clips it scheduled, only once they are decoded and started', async () => {
+    const { context, player } = setUp();
+    const started: string[][] = [];
+    expect(player.hasCalled()).toBe(false);
+    const call = player.call(['chime', 'en/ticket'], (clips) => started.push([...clips]));
+    expect(started).toEqual([]);
+    await settle();
+    expect(started).toEqual([['chime', 'en/ticket']]);
+    expect(context.sources).toHaveLength(2);
+    context.finishAll();
+    await call;
+    const again = player.repeat((clips) => started.push([...clips]));
+    await settle();
+    expect(started).toEqual([
+      ['chime', 'en/ticket'],
+      ['chime', 'en/ticket'],
+    ]);
+    expect(player.hasCalled()).toBe(true);
+    context.finishAll();
+    await again;
+    const missing = player.call(['chime', 'nowhere'], (clips) => started.push([...clips]));
+    await expect(missing).rejects.toThrow(CallAudioError);
+    expect(started).toHaveLength(2);
+  });
+
   it('rejects a call with a missing clip, plays none of it, and keeps the queue going', async () => {
     const { context, player } = setUp();
     const failing = player.call(['chime', 'zh-CN/nowhere']);
