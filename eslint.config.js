@@ -11,7 +11,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['admin', 'auditor', 'clerk', 'session', 'setup', 'shared'];
+const FEATURES = ['admin', 'auditor', 'clerk', 'display', 'session', 'setup', 'shared'];
 
 const restricted = (group, message) => ({ group, message });
 const noImports = (...patterns) => ['error', { patterns }];

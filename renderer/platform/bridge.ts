@@ -9,7 +9,7 @@ import { err, ok } from '../domain/result';
 import type { CounterStepsApi } from '../../preload/contract';
 import type { TicketCaller } from './ticket-caller';
 
-export type { AppInfo, CounterStepsApi, Result } from '../../preload/contract';
+export type { AppInfo, CounterStepsApi, Result, View } from '../../preload/contract';
 
 export type { CallFailure, CallHandle, CallRequest } from './ticket-caller';
 
