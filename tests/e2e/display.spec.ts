@@ -100,7 +100,9 @@ test('two displays answered at the same moment store one rating between them', a
   await counter.waitForTimeout(500);
   const stored = await ratings(counter);
   expect(stored).toHaveLength(1);
-  expect(['satisfied', 'neutral']).toContain((stored[0]!.event as { rating: string }).rating);
+  expect(['satisfied', 'neutral']).toContain(
+    (stored[0]!.event as unknown as { rating: string }).rating,
+  );
   await expectChainIntact(counter);
 });
 

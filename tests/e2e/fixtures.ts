@@ -176,8 +176,13 @@ export const OPENING_STEPS: readonly StepId[] = STEP_IDS.slice(0, 7);
  * calling `next` on step 17 (the conditional steps close as not applicable).
  */
 export async function shortService(page: Page, lang: Lang, ticket: string, next: string) {
-  const w = WORDS[lang];
   await startService(page, lang, { ticket, title: 'ms', business: 'bill-payment' });
+  await finishShortService(page, lang, next);
+}
+
+/** The open service's every-customer steps and a recommendation, then `next` called on step 17. */
+export async function finishShortService(page: Page, lang: Lang, next: string) {
+  const w = WORDS[lang];
   for (const id of OPENING_STEPS) await tapOnCard(page, id, w.done);
   await tapOnCard(page, 'recommend', w.recordRecommendation);
   await page.getByRole('button', { name: w.offer }).click();
