@@ -5,7 +5,8 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
  * End-to-end tests drive the real browser build, served by `vite preview`, in real Chromium with
  * real IndexedDB (which Chromium: see scripts/chromium.mjs).
  */
-const PORT = 4173;
+/** E2E_PORT moves the server off 4173 when something else (another checkout's tests) holds it. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,7 +29,7 @@ export default defineConfig({
   },
   webServer: {
     command:
-      'npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts',
+      `npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     // Always this checkout's fresh build, never whatever else is listening on the port.
     reuseExistingServer: false,
