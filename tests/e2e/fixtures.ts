@@ -181,9 +181,14 @@ export async function shortService(page: Page, lang: Lang, ticket: string, next:
 }
 
 /** The open service's every-customer steps and a recommendation, then `next` called on step 17. */
-export async function finishShortService(page: Page, lang: Lang, next: string) {
+export async function finishShortService(
+  page: Page,
+  lang: Lang,
+  next: string,
+  { openingDone = false }: { openingDone?: boolean } = {},
+) {
   const w = WORDS[lang];
-  for (const id of OPENING_STEPS) await tapOnCard(page, id, w.done);
+  if (!openingDone) for (const id of OPENING_STEPS) await tapOnCard(page, id, w.done);
   await tapOnCard(page, 'recommend', w.recordRecommendation);
   await page.getByRole('button', { name: w.offer }).click();
   await page.getByRole('button', { name: w.response }).click();

@@ -22,7 +22,9 @@ import { useCommand } from '../shared/use-command';
 import { AwayOverlay } from './AwayOverlay';
 import { ClerkDialogs, type OpenDialog } from './ClerkDialogs';
 import { ServiceView } from './ServiceView';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { StartPanel, type CallStatus } from './StartPanel';
+import { useShortcuts } from './use-shortcuts';
 
 export function ClerkScreen({ counter }: { counter: string }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +33,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [selected, setSelected] = useState<StepId | null>(null);
   const [call, setCall] = useState<CallStatus | null>(null);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
   const callCount = useRef(0);
   const now = useNow(5_000);
 
@@ -105,6 +108,17 @@ export function ClerkScreen({ counter }: { counter: string }) {
   };
   const awaitingRating = !open && serviceAwaitingRating(state, now) !== null;
 
+  // Keys work only on the screen itself: not over a dialog, the list, or the away screen.
+  const keysOn = dialog === null && !showingShortcuts && open?.awaySince == null;
+  useShortcuts(
+    {
+      n: () => setDialog({ kind: 'call-next' }),
+      '?': () => setShowingShortcuts(true),
+    },
+    keysOn,
+  );
+  const showShortcuts = () => setShowingShortcuts(true);
+
   return (
     <>
       {error && <Notice message={error} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />}
@@ -122,6 +136,8 @@ export function ClerkScreen({ counter }: { counter: string }) {
           onSelect={setSelected}
           onCommand={(command) => void act(command)}
           onDialog={setDialog}
+          shortcuts={keysOn}
+          onShowShortcuts={showShortcuts}
         />
       ) : (
         <StartPanel
@@ -134,6 +150,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
           businessTypes={state.config.businessTypes}
           onStart={(input) => void act({ type: 'start-service', ...input })}
           onCallNext={() => setDialog({ kind: 'call-next' })}
+          onShowShortcuts={showShortcuts}
         />
       )}
 
@@ -145,6 +162,8 @@ export function ClerkScreen({ counter }: { counter: string }) {
           onReturn={() => void act({ type: 'return-to-seat', serviceId: open.serviceId })}
         />
       )}
+
+      {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
 
       <ClerkDialogs
         dialog={dialog}

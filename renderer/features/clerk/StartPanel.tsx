@@ -8,6 +8,7 @@ import { TitleSchema, type BusinessType, type Title } from '../../domain/catalog
 import type { CallFailure } from '../../platform';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';
+import { ShortcutsButton } from './ShortcutsDialog';
 
 /** The ticket call last made from this screen, as the player reports it. */
 export interface CallStatus {
@@ -35,6 +36,7 @@ export function StartPanel({
   businessTypes,
   onStart,
   onCallNext,
+  onShowShortcuts,
 }: {
   calling: string | null;
   /** The call of `calling` made from this screen, if any (null after a reload). */
@@ -46,6 +48,7 @@ export function StartPanel({
   businessTypes: readonly BusinessType[];
   onStart: (input: StartInput) => void;
   onCallNext: () => void;
+  onShowShortcuts: () => void;
 }) {
   const { t } = useTranslation();
   const [ticket, setTicket] = useState(suggestedTicket);
@@ -64,7 +67,7 @@ export function StartPanel({
   };
 
   return (
-    <form className="start" onSubmit={submit} noValidate aria-labelledby="start-title">
+    <main className="start">
       <div
         className="start-calling"
         data-last-call={call?.clips?.join(' ')}
@@ -90,9 +93,17 @@ export function StartPanel({
         ) : (
           <p className="label">{t('start.noneCalling')}</p>
         )}
-        <button type="button" className="secondary big" onClick={onCallNext}>
-          {t('start.callNext')}
-        </button>
+        <div className="call-next-row">
+          <button
+            type="button"
+            className="secondary big"
+            aria-keyshortcuts="N"
+            onClick={onCallNext}
+          >
+            {t('start.callNext')}
+          </button>
+          <ShortcutsButton onClick={onShowShortcuts} />
+        </div>
         {onTurnToCustomer && (
           <div className="turn-to-customer">
             <p className="hint">{t('display.turnHint')}</p>
@@ -102,7 +113,7 @@ export function StartPanel({
           </div>
         )}
       </div>
-      <div className="start-form panel">
+      <form className="start-form panel" onSubmit={submit} noValidate aria-labelledby="start-title">
         <h2 id="start-title">{t('start.title')}</h2>
         <TextField
           label={t('start.ticket')}
@@ -139,7 +150,7 @@ export function StartPanel({
         <button type="submit" className="primary huge">
           {t('start.submit')}
         </button>
-      </div>
-    </form>
+      </form>
+    </main>
   );
 }

@@ -8,6 +8,7 @@ import type { ServiceState } from '../../domain/service/engine';
 import type { StepDefinition } from '../../domain/flow/flow-definition';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
+import { useShortcuts } from './use-shortcuts';
 import { useTapGuard } from './use-tap-guard';
 
 export function StepCard({
@@ -19,6 +20,7 @@ export function StepCard({
   onSkip,
   onNotApplicable,
   onBackToCurrent,
+  shortcuts,
 }: {
   step: StepDefinition;
   service: ServiceState;
@@ -29,6 +31,8 @@ export function StepCard({
   onNotApplicable: () => void;
   /** Shown when the clerk opened another step than the current one from the strip. */
   onBackToCurrent?: () => void;
+  /** Space = Done and S = Skip (off while a dialog is open). */
+  shortcuts: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
@@ -39,6 +43,10 @@ export function StepCard({
   const guarded = (action: () => void) => () => {
     if (guard.accepts()) action();
   };
+  useShortcuts(
+    { space: guarded(onDone), s: state.status === 'done' ? undefined : guarded(onSkip) },
+    shortcuts,
+  );
   return (
     <article
       className={`step-card phase-${step.phase}`}
@@ -79,12 +87,18 @@ export function StepCard({
         </p>
       )}
       <div className="step-actions">
-        <button type="button" className="primary huge" onClick={guarded(onDone)}>
+        <button
+          type="button"
+          className="primary huge"
+          aria-keyshortcuts="Space"
+          onClick={guarded(onDone)}
+        >
           {t(`step.doneLabel.${step.action}`, { defaultValue: t('step.done') })}
         </button>
         <button
           type="button"
           className="secondary"
+          aria-keyshortcuts="S"
           onClick={guarded(onSkip)}
           disabled={state.status === 'done'}
         >

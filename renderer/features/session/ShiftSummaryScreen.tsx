@@ -56,7 +56,7 @@ export function ShiftSummaryScreen({
   return (
     <main className="setup">
       <section className="setup-form" aria-labelledby="summary-title">
-        <h2 id="summary-title">{t('summary.title', { staffNo })}</h2>
+        <h1 id="summary-title">{t('summary.title', { staffNo })}</h1>
         <dl className="figures">
           {figures.map(([key, label, value]) => (
             <div key={key}>
