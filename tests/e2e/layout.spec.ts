@@ -1,7 +1,7 @@
 /**
  * Every screen and dialog at three tablet sizes (1280×800 and 1024×768 landscape, 800×1280
  * portrait) in Chinese and English: nothing spills sideways, every visible control (button, field,
- * link) is a target of at least 48 × 48 px, step labels are readable (16 px at least) and fit their
+ * link) is a target of at least 48 × 48 px and its words fit inside it, step labels are readable (16 px at least) and fit their
  * chips, the first run's button is on screen without scrolling, and in portrait the customer and
  * ticket come before the quick actions. A screenshot of each is written for a person to look at
  * (into tests/e2e/__screenshots__ with SCREENSHOTS=1, `npm run screenshots`; else into
@@ -43,6 +43,14 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         control instanceof HTMLInputElement && ['checkbox', 'radio'].includes(control.type)
           ? (control.closest('label') ?? control)
           : control;
+      // Words that do not fit their button spill out of it (or are cut off).
+      if (
+        control instanceof HTMLButtonElement &&
+        (control.scrollWidth > control.clientWidth + 1 ||
+          control.scrollHeight > control.clientHeight + 1)
+      ) {
+        problems.push(`${control.textContent?.trim()} does not fit its button`);
+      }
       const box = target.getBoundingClientRect();
       if (box.width < 48 || box.height < 48) {
         const name =

@@ -29,13 +29,15 @@ export function SettingsScreen() {
   };
   return (
     <main className="admin">
-      <section className="panel" aria-labelledby="settings-title">
-        <h2 id="settings-title">{t('settings.title')}</h2>
-        {NUMBER_SETTINGS.map(({ key, max }) => (
-          <NumberSetting key={key} settingKey={key} value={current[key]} max={max} />
-        ))}
-      </section>
-      <CallVolumePanel />
+      <div className="admin-column">
+        <section className="panel" aria-labelledby="settings-title">
+          <h2 id="settings-title">{t('settings.title')}</h2>
+          {NUMBER_SETTINGS.map(({ key, max }) => (
+            <NumberSetting key={key} settingKey={key} value={current[key]} max={max} />
+          ))}
+        </section>
+        <CallVolumePanel />
+      </div>
       <DevicePanel />
     </main>
   );

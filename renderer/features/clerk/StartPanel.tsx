@@ -122,19 +122,21 @@ export function StartPanel({
           maxLength={6}
           placeholder="A001"
         />
-        <ChoiceGroup
-          label={t('start.customerTitle')}
-          options={TitleSchema.options}
-          value={title}
-          onChange={setTitle}
-          labelOf={(code) => t(`titles.${code}`)}
-        />
-        <TextField
-          label={t('start.surname')}
-          value={surname}
-          onChange={(value) => setSurname(value)}
-          maxLength={30}
-        />
+        <div className="start-who">
+          <ChoiceGroup
+            label={t('start.customerTitle')}
+            options={TitleSchema.options}
+            value={title}
+            onChange={setTitle}
+            labelOf={(code) => t(`titles.${code}`)}
+          />
+          <TextField
+            label={t('start.surname')}
+            value={surname}
+            onChange={(value) => setSurname(value)}
+            maxLength={30}
+          />
+        </div>
         <ChoiceGroup
           label={t('start.businessType')}
           options={businessTypes.map((type) => type.code)}

@@ -40,11 +40,14 @@ export function StepCard({
   const condition = step.applies.kind === 'when' ? step.applies.condition : null;
   const recorded = state.status !== 'pending';
   const guard = useTapGuard(`${service.serviceId}:${step.id}`, tapGuardMs);
-  const guarded = (action: () => void) => () => {
-    if (guard.accepts()) action();
+  const guarded = (action: () => void) => (event?: { timeStamp: number }) => {
+    if (guard.accepts(event?.timeStamp)) action();
   };
   useShortcuts(
-    { space: guarded(onDone), s: state.status === 'done' ? undefined : guarded(onSkip) },
+    {
+      space: () => guarded(onDone)(),
+      s: state.status === 'done' ? undefined : () => guarded(onSkip)(),
+    },
     shortcuts,
   );
   return (
