@@ -26,7 +26,7 @@ export function App({ view = 'counter', turned = false }: { view?: View; turned?
   if (view === 'display') {
     return (
       <>
-        <UpdateGate />
+        <UpdateGate quiet />
         <DisplayScreen turned={turned} />
       </>
     );

@@ -12,7 +12,8 @@ import { platform } from '../platform';
 /** How long the screen must be left alone before the update reloads it. */
 export const UPDATE_IDLE_MS = 5_000;
 
-export function UpdateGate() {
+/** `quiet`: the customer display applies updates by the same rule but never tells the customer. */
+export function UpdateGate({ quiet = false }: { quiet?: boolean }) {
   const { t } = useTranslation();
   const state = useDeviceState();
   const [ready, setReady] = useState(false);
@@ -37,7 +38,7 @@ export function UpdateGate() {
     };
   }, [ready, serviceOpen]);
 
-  if (!ready || !serviceOpen) return null;
+  if (quiet || !ready || !serviceOpen) return null;
   return (
     <p className="update-notice" role="status" data-testid="update-waiting">
       {t('update.waiting')}
