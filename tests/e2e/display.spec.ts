@@ -84,16 +84,20 @@ test('two displays answered at the same moment store one rating between them', a
   for (const display of [first, second]) {
     await expect(display.getByRole('heading', { name: QUESTION })).toBeVisible();
   }
-  // Both taps land before either display has heard of the other's record (a real tap on one
-  // page waits for the other's to finish, so the buttons are pressed from inside the pages).
-  await Promise.all([
-    first
-      .getByRole('button', { name: '满意', exact: true })
-      .evaluate((button: HTMLElement) => button.click()),
-    second
-      .getByRole('button', { name: '一般', exact: true })
-      .evaluate((button: HTMLElement) => button.click()),
+  // Both taps land at the same moment, before either display has heard of the other's record:
+  // each page presses its button at one agreed time on the shared clock.
+  const [satisfied, neutral] = await Promise.all([
+    first.getByRole('button', { name: '满意', exact: true }).elementHandle(),
+    second.getByRole('button', { name: '一般', exact: true }).elementHandle(),
   ]);
+  const at = Date.now() + 500;
+  await Promise.all(
+    [satisfied!, neutral!].map((button) =>
+      button.evaluate((element, when) => {
+        setTimeout(() => (element as HTMLElement).click(), when - Date.now());
+      }, at),
+    ),
+  );
   for (const display of [first, second]) {
     await expect(display.getByRole('heading', { name: QUESTION })).toHaveCount(0);
   }
