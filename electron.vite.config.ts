@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
+import { callClips } from './scripts/call-clips-plugin';
 
 // Three builds: main (Node, ESM), preload (sandboxed, so CommonJS with every dependency
-// bundled in), renderer (the same React app the browser build ships).
+// bundled in), renderer (the same React app the browser build ships, with the same call clips).
 export default defineConfig({
   main: {
     build: {
@@ -22,7 +23,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'renderer'),
     base: './',
     define: { __APP_VERSION__: JSON.stringify(pkg.version), __WEB_BUILD__: 'false' },
-    plugins: [react()],
+    plugins: [react(), callClips(resolve(import.meta.dirname, 'assets/call'))],
     build: {
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },

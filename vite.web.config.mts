@@ -4,18 +4,27 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 import { SECURITY_HEADERS } from './main/security-headers.ts';
+import { callClips } from './scripts/call-clips-plugin.ts';
+
+/**
+ * Which version the build says it is. COUNTER_STEPS_VERSION overrides package.json's, so a test can
+ * build a second, visibly different version of the app (tests/e2e/update.spec.ts).
+ */
+const version = process.env.COUNTER_STEPS_VERSION ?? pkg.version;
 
 // The browser build: the same renderer as Electron's, installable and offline through a
-// service worker that precaches every built asset.
+// service worker that precaches every built asset, the ticket-calling clips included. A new
+// version waits ('prompt') until the app applies it between services (app/UpdateGate.tsx).
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
-  define: { __APP_VERSION__: JSON.stringify(pkg.version), __WEB_BUILD__: 'true' },
+  define: { __APP_VERSION__: JSON.stringify(version), __WEB_BUILD__: 'true' },
   plugins: [
     react(),
+    callClips(resolve(import.meta.dirname, 'assets/call')),
     VitePWA({
       strategies: 'generateSW',
-      registerType: 'autoUpdate',
+      registerType: 'prompt',
       injectRegister: null,
       manifest: {
         name: 'Counter Steps',
@@ -27,11 +36,11 @@ export default defineConfig({
         theme_color: '#1f4e5f',
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
-      workbox: { globPatterns: ['**/*.{js,css,html,svg,json,woff2}'] },
+      workbox: { globPatterns: ['**/*.{js,css,html,svg,json,woff2,opus}'] },
     }),
   ],
   build: {
-    outDir: resolve(import.meta.dirname, 'dist-web'),
+    outDir: resolve(import.meta.dirname, process.env.COUNTER_STEPS_OUT_DIR ?? 'dist-web'),
     emptyOutDir: true,
     // One offline bundle for a kiosk tablet; there is no network to lazy-load from anyway.
     chunkSizeWarningLimit: 1024,

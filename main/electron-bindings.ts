@@ -19,7 +19,9 @@ function senderUrlOf(event: IpcMainInvokeEvent): string | null {
 
 export function registerIpcHandlers(handlers: IpcHandlers): void {
   for (const [channel, handler] of handlersByChannel(handlers)) {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => handler(senderUrlOf(event), args));
+    ipcMain.handle(channel, (event, ...args: unknown[]) =>
+      handler(senderUrlOf(event), args, event.sender.id),
+    );
   }
 }
 

@@ -5,9 +5,17 @@
  */
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, powerSaveBlocker, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, powerSaveBlocker, protocol, screen, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
 import { createCrashRecovery } from './crash-recovery';
+import {
+  type DisplayEvent,
+  type DisplayPlan,
+  type OpenDisplay,
+  displayUrl,
+  planDisplayWindow,
+  viewOf,
+} from './display-window';
 import {
   installPermissionHandlers,
   installRequestFilter,
@@ -34,6 +42,20 @@ const log = (scope: string) => (message: string) =>
   console.warn(`[counter-steps:${scope}] ${message}`);
 
 let mainWindow: BrowserWindow | null = null;
+/** The customer display's window (display-window.ts says when there is one). */
+let displayWindow: { window: BrowserWindow; state: OpenDisplay } | null = null;
+
+/** Shows the window when ready and reloads its page after a crash (within crash-recovery's limits). */
+function loadApp(window: BrowserWindow, url: string): void {
+  window.once('ready-to-show', () => window.show());
+  const crashRecovery = createCrashRecovery();
+  window.webContents.on('render-process-gone', (_event, details) => {
+    const reload = crashRecovery.shouldReload(details.reason, Date.now());
+    log('window')(`renderer gone (${details.reason}); ${reload ? 'reloading' : 'not reloading'}`);
+    if (reload) void window.loadURL(url);
+  });
+  void window.loadURL(url);
+}
 
 function createMainWindow(settings: Settings): BrowserWindow {
   const window = new BrowserWindow(
@@ -43,20 +65,57 @@ function createMainWindow(settings: Settings): BrowserWindow {
       devTools: settings.devTools,
     }),
   );
-  window.once('ready-to-show', () => window.show());
-
-  const crashRecovery = createCrashRecovery();
-  window.webContents.on('render-process-gone', (_event, details) => {
-    const reload = crashRecovery.shouldReload(details.reason, Date.now());
-    log('window')(`renderer gone (${details.reason}); ${reload ? 'reloading' : 'not reloading'}`);
-    if (reload) void window.loadURL(APP_ENTRY_URL);
-  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    // The display belongs to the counter: it goes when the counter's window goes.
+    displayWindow?.window.close();
   });
-
-  void window.loadURL(APP_ENTRY_URL);
+  loadApp(window, APP_ENTRY_URL);
   return window;
+}
+
+function applyDisplayPlan(plan: DisplayPlan, settings: Settings): void {
+  switch (plan.action) {
+    case 'none':
+      return;
+    case 'focus':
+      displayWindow?.window.show();
+      displayWindow?.window.focus();
+      return;
+    case 'close':
+      displayWindow?.window.close();
+      return;
+    case 'open': {
+      const window = new BrowserWindow({
+        ...buildWindowOptions({
+          preloadPath: PRELOAD_PATH,
+          kiosk: settings.kiosk && plan.turned,
+          devTools: settings.devTools,
+        }),
+        ...plan.bounds,
+        fullscreen: plan.fullscreen,
+        title: 'Counter Steps',
+      });
+      const opened = { window, state: { screenId: plan.screenId, turned: plan.turned } };
+      displayWindow = opened;
+      window.on('closed', () => {
+        if (displayWindow === opened) displayWindow = null;
+      });
+      loadApp(window, displayUrl(plan.turned));
+    }
+  }
+}
+
+function planFor(event: DisplayEvent, settings: Settings): DisplayPlan {
+  const counterBounds = mainWindow?.getBounds() ?? screen.getPrimaryDisplay().bounds;
+  return planDisplayWindow({
+    event,
+    screens: screen.getAllDisplays().map(({ id, bounds }) => ({ id, bounds })),
+    counterScreenId: screen.getDisplayMatching(counterBounds).id,
+    counterBounds,
+    kiosk: settings.kiosk,
+    display: displayWindow?.state ?? null,
+  });
 }
 
 async function start(): Promise<void> {
@@ -93,6 +152,13 @@ async function start(): Promise<void> {
         fs: { readFile: (path) => readFile(path, 'utf8'), writeFile, rename, mkdir },
         log: log('witness'),
       }),
+      display: {
+        viewOf: (senderId) => viewOf(senderId, displayWindow?.window.webContents.id ?? null),
+        open: async () => {
+          applyDisplayPlan(planFor('turn', settings), settings);
+          return { ok: true, value: null };
+        },
+      },
       log: log('ipc'),
     }),
   );
@@ -101,6 +167,12 @@ async function start(): Promise<void> {
   if (settings.kiosk) Menu.setApplicationMenu(null);
 
   mainWindow = createMainWindow(settings);
+  // A second screen facing the customer gets the customer display, now and whenever one is
+  // plugged in; it closes when its screen goes.
+  applyDisplayPlan(planFor('start', settings), settings);
+  const screensChanged = () => applyDisplayPlan(planFor('screens-changed', settings), settings);
+  screen.on('display-added', screensChanged);
+  screen.on('display-removed', screensChanged);
 }
 
 const userDataOverride = process.env[USER_DATA_ENV_VAR];

@@ -10,6 +10,7 @@ import {
   type AppInfo,
   type CounterStepsApi,
   type Result,
+  type View,
   CHANNELS,
   KeepAwakeRequestSchema,
   BeginExportRequestSchema,
@@ -28,10 +29,25 @@ export const IPC_ERRORS = {
   invalidPayload: 'invalid-payload',
   keepAwakeFailed: 'keep-awake-failed',
   internal: 'internal-error',
+  notFromCounter: 'not-from-counter',
 } as const;
 
 /** getAppInfo takes no argument; anything sent is refused rather than ignored. */
 export const GetAppInfoRequestSchema = z.undefined();
+export const OpenDisplayRequestSchema = z.undefined();
+
+/** The customer display's window, as main keeps it (display-window.ts decides the rules). */
+export interface DisplayWindows {
+  /** Which view the window whose webContents has this id shows. */
+  viewOf(senderId: number | null): View;
+  /** Opens the display (or brings it forward). */
+  open(): Promise<Result<null>>;
+}
+
+const NO_DISPLAY: DisplayWindows = {
+  viewOf: () => 'counter',
+  open: async () => ({ ok: false, error: 'unsupported' }),
+};
 
 export interface IpcDeps {
   appVersion: string;
@@ -40,17 +56,23 @@ export interface IpcDeps {
   exports: ExportFiles;
   keepAwake: KeepAwake;
   witness: WitnessStore;
+  /** The customer display's window; without it every window is the counter. */
+  display?: DisplayWindows;
   /** Diagnostics for main's log; never sent to the renderer. */
   log?: (message: string) => void;
 }
 
 type ResultOf<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
 
-/** One handler per API method, each returning exactly what the contract promises. */
+/**
+ * One handler per API method, each returning exactly what the contract promises. `senderId` is
+ * the id of the sender's webContents (which window asks), when main knows it.
+ */
 export type IpcHandlers = {
   [K in keyof CounterStepsApi]: (
     senderUrl: string | null | undefined,
     args: readonly unknown[],
+    senderId?: number | null,
   ) => Promise<ResultOf<CounterStepsApi[K]>>;
 };
 
@@ -67,9 +89,13 @@ function gated<S extends z.ZodType, T>(
   channel: string,
   schema: S,
   log: (message: string) => void,
-  run: (input: z.output<S>) => Promise<Result<T>>,
-): (senderUrl: string | null | undefined, args: readonly unknown[]) => Promise<Result<T>> {
-  return async (senderUrl, args) => {
+  run: (input: z.output<S>, senderId: number | null) => Promise<Result<T>>,
+): (
+  senderUrl: string | null | undefined,
+  args: readonly unknown[],
+  senderId?: number | null,
+) => Promise<Result<T>> {
+  return async (senderUrl, args, senderId = null) => {
     if (!isAppUrl(senderUrl)) {
       log(`${channel}: refused sender ${String(senderUrl).slice(0, 200)}`);
       return fail(IPC_ERRORS.forbiddenSender);
@@ -82,7 +108,7 @@ function gated<S extends z.ZodType, T>(
       return fail(IPC_ERRORS.invalidPayload);
     }
     try {
-      return await run(parsed.data);
+      return await run(parsed.data, senderId);
     } catch (error) {
       log(`${channel}: ${error instanceof Error ? error.message : String(error)}`);
       return fail(IPC_ERRORS.internal);
@@ -93,10 +119,32 @@ function gated<S extends z.ZodType, T>(
 export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
   const log = deps.log ?? (() => undefined);
 
-  const getAppInfo = gated(CHANNELS.getAppInfo, GetAppInfoRequestSchema, log, async () => {
-    const value: AppInfo = { shell: 'electron', version: deps.appVersion, kiosk: deps.kiosk };
-    return { ok: true, value };
-  });
+  const display = deps.display ?? NO_DISPLAY;
+
+  const getAppInfo = gated(
+    CHANNELS.getAppInfo,
+    GetAppInfoRequestSchema,
+    log,
+    async (_input, senderId) => {
+      const value: AppInfo = {
+        shell: 'electron',
+        version: deps.appVersion,
+        kiosk: deps.kiosk,
+        view: display.viewOf(senderId),
+      };
+      return { ok: true, value };
+    },
+  );
+
+  const openDisplay = gated(
+    CHANNELS.openDisplay,
+    OpenDisplayRequestSchema,
+    log,
+    async (_input, senderId) => {
+      if (display.viewOf(senderId) === 'display') return fail(IPC_ERRORS.notFromCounter);
+      return display.open();
+    },
+  );
 
   const setKeepAwake = gated(CHANNELS.setKeepAwake, KeepAwakeRequestSchema, log, async ({ on }) => {
     try {
@@ -144,6 +192,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     abortExport,
     readWitness,
     advanceWitness,
+    openDisplay,
   };
 }
 

@@ -11,4 +11,5 @@ export const CHANNELS = {
   abortExport: 'export:abort',
   readWitness: 'witness:read',
   advanceWitness: 'witness:advance',
+  openDisplay: 'display:open',
 } as const;

@@ -13,10 +13,19 @@ export { CHANNELS } from './channels';
 /** The app's one result shape; across IPC the error is always a short code. */
 export type Result<T> = AppResult<T, string>;
 
+/**
+ * Which of the app's two views a window shows: the clerk's counter, or the customer display
+ * (the one place a customer's rating may come from). Electron's main decides it from which window
+ * asks; the browser build from `?display=1`.
+ */
+export const ViewSchema = z.enum(['counter', 'display']);
+export type View = z.infer<typeof ViewSchema>;
+
 export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'browser']),
   version: z.string(),
   kiosk: z.boolean(),
+  view: ViewSchema,
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -75,6 +84,12 @@ export interface CounterStepsApi {
   readWitness(request: WitnessReadRequest): Promise<Result<Head | null>>;
   /** Moves main's witness forward; `behind` or `forked` when the page sends an earlier head. */
   advanceWitness(request: WitnessAdvanceRequest): Promise<Result<null>>;
+  /**
+   * Shows the customer display for the customer at the counter ("Turn to the customer"): its own
+   * window in Electron (brought forward if it is open, else opened over the counter's window on
+   * a one-screen tablet), its own tab in the browser build. Refused from the display itself.
+   */
+  openDisplay(): Promise<Result<null>>;
 }
 
 declare global {

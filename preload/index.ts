@@ -34,6 +34,7 @@ const counterSteps = {
     ipcRenderer.invoke(CHANNELS.readWitness, request) as Promise<Result<Head | null>>,
   advanceWitness: (request: WitnessAdvanceRequest) =>
     ipcRenderer.invoke(CHANNELS.advanceWitness, request) as Promise<Result<null>>,
+  openDisplay: () => ipcRenderer.invoke(CHANNELS.openDisplay) as Promise<Result<null>>,
 } satisfies CounterStepsApi;
 
 contextBridge.exposeInMainWorld('counterSteps', counterSteps);

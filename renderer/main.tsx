@@ -1,6 +1,8 @@
 /**
- * Boot: the language, the device's store (its witness kept by the platform), then the app. If the
- * store cannot open, a screen says what happened instead of a blank page.
+ * Boot: the language, which view this window is (the counter, or the customer display: the
+ * platform says), the device's store (its witness kept by the platform; opened as the display's
+ * store only in the display), then the app. If the store cannot open, a screen says what happened
+ * instead of a blank page.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,7 +10,7 @@ import { App } from './app/App';
 import { StartupError } from './features/shared/StartupError';
 import { StoreProvider } from './features/shared/store-context';
 import { initI18n } from './i18n';
-import { platform } from './platform';
+import { displayTurned, platform } from './platform';
 import { DATABASE_NAME, openStore, requestPersistentStorage } from './storage';
 import './ui/base.css';
 
@@ -17,18 +19,21 @@ async function boot(): Promise<void> {
   const element = document.getElementById('root');
   if (!element) throw new Error('index.html has no #root');
   const root = createRoot(element);
-  // Only the browser build ships a service worker (Electron serves its files from disk).
-  if (__WEB_BUILD__ && import.meta.env.PROD && 'serviceWorker' in navigator) {
-    void navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
-  }
+  // New versions (the browser build's service worker): they wait for app/UpdateGate.tsx.
+  platform().startUpdates();
   try {
-    const store = await openStore({ witness: platform().witness(DATABASE_NAME) });
+    const info = await platform().getAppInfo();
+    const view = info.ok ? info.value.view : 'counter';
+    const store = await openStore({
+      witness: platform().witness(DATABASE_NAME),
+      display: view === 'display',
+    });
     // Asking is what matters; managers see the answer in Settings.
     void requestPersistentStorage().catch(() => false);
     root.render(
       <StrictMode>
         <StoreProvider store={store}>
-          <App />
+          <App view={view} turned={view === 'display' && displayTurned()} />
         </StoreProvider>
       </StrictMode>,
     );

@@ -1,6 +1,7 @@
 /**
- * Which screen: first run on a new device, sign-in, the lock screen, choosing one's own PIN, or
- * the signed-in shell. Read from the device's state, so a reload or a crash lands on the same one.
+ * Which screen. The customer display shows only itself. The counter: first run on a new device,
+ * sign-in, the lock screen, choosing one's own PIN, or the signed-in shell — read from the
+ * device's state, so a reload or a crash lands on the same one.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +18,23 @@ import { RestorePanel } from '../features/setup/RestorePanel';
 import { SetupPage } from '../ui/SetupPage';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
 import { useDeviceState } from '../features/shared/store-context';
+import { DisplayScreen } from '../features/display/DisplayScreen';
+import type { View } from '../platform';
+import { UpdateGate } from './UpdateGate';
 
-export function App() {
+export function App({ view = 'counter', turned = false }: { view?: View; turned?: boolean }) {
+  if (view === 'display') {
+    return (
+      <>
+        <UpdateGate quiet />
+        <DisplayScreen turned={turned} />
+      </>
+    );
+  }
+  return <CounterApp />;
+}
+
+function CounterApp() {
   const { t } = useTranslation();
   const state = useDeviceState();
   const { session, counter } = state;
@@ -60,6 +76,7 @@ export function App() {
   return (
     <>
       <IntegrityBanner />
+      <UpdateGate />
       {screen}
     </>
   );

@@ -76,11 +76,11 @@ export function SignedInShell({
   return (
     <div className="clerk">
       <header className="topbar">
-        <span className="who">
+        <h1 className="who">
           {t('header.counter', { counter })}
           {' · '}
           {t('header.staff', { staffNo: session.staffNo })}
-        </span>
+        </h1>
         <span className="role">{t(`role.${session.role}`)}</span>
         {tabs.length > 1 && (
           <nav className="tabs" aria-label={t('nav.label')}>

@@ -36,10 +36,13 @@ export async function initI18n(locale: Locale = initialLocale()): Promise<typeof
   return i18next;
 }
 
-export async function changeLocale(locale: Locale): Promise<void> {
+export async function changeLocale(
+  locale: Locale,
+  { remember = true }: { remember?: boolean } = {},
+): Promise<void> {
   await i18next.changeLanguage(locale);
   document.documentElement.lang = locale;
-  globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  if (remember) globalThis.localStorage?.setItem(STORAGE_KEY, locale);
 }
 
 export function currentLocale(language: string): Locale {

@@ -1,21 +1,41 @@
 /**
  * The one platform contract the renderer uses. The IPC part (`CounterStepsApi`, declared in
  * preload/contract.ts next to the channels it rides on) is implemented by Electron's preload and
- * by the browser build alike; the renderer-side services (the witness adapter, speech) are built
+ * by the browser build alike; the renderer-side services (the witness adapter, ticket calls) are built
  * on top of it here, so features call `platform()` and never ask which shell they are in.
  */
-import type { Locale } from '../domain/locale';
 import type { Witness } from '../domain/log/witness';
 import { err, ok } from '../domain/result';
 import type { CounterStepsApi } from '../../preload/contract';
+import type { TicketCaller } from './ticket-caller';
 
-export type { AppInfo, CounterStepsApi, Result } from '../../preload/contract';
+export type { AppInfo, CounterStepsApi, Result, View } from '../../preload/contract';
 
-export interface PlatformBridge extends CounterStepsApi {
+export type { CallFailure, CallHandle, CallRequest } from './ticket-caller';
+
+/**
+ * Calls a ticket aloud from the app's own clips (chime, then ticket and counter in the clerk's
+ * language), repeats the last call, and sets the device's call volume (ticket-caller.ts).
+ */
+export type CallBridge = TicketCaller;
+
+/**
+ * New versions of the app. The browser build's service worker precaches a new version in the
+ * background; it is applied (the page reloads into it) only when the app says so, which it does
+ * only between services. Electron updates with its package and reports nothing here.
+ */
+export interface UpdateBridge {
+  /** Starts looking for new versions (the browser build registers its service worker). */
+  startUpdates(): void;
+  /** Calls `listener` once a new version is ready to apply; returns the unsubscribe. */
+  onUpdateReady(listener: () => void): () => void;
+  /** Applies the new version once any ticket call has been heard to the end: the page reloads. */
+  applyUpdate(): Promise<void>;
+}
+
+export interface PlatformBridge extends CounterStepsApi, CallBridge, UpdateBridge {
   /** The witness of the log named `log`, kept wherever this platform keeps it. */
   witness(log: string): Witness;
-  /** Says a sentence aloud (a ticket call) with what this platform has. */
-  speak(text: string, locale: Locale): void;
   /** How much storage the app uses and may use, and whether the browser may evict it. */
   storageStatus(): Promise<StorageStatus>;
 }

@@ -4,11 +4,25 @@
  * at a time as the export is made), and the witness of
  * the log's head is kept in localStorage — a second storage area, apart from IndexedDB, that
  * whoever holds the browser profile can still edit (the README's threat model says so).
+ *
+ * The customer display is the same app in its own tab (`?display=1`). The service worker that
+ * makes the build installable and offline is registered here, and a new version it has
+ * precached waits until the app applies it (between services: app/UpdateGate.tsx).
  */
-import { ExportFileNameSchema, type CounterStepsApi, type Result } from '../../preload/contract';
+import {
+  ExportFileNameSchema,
+  type CounterStepsApi,
+  type Result,
+  type View,
+} from '../../preload/contract';
 import { HeadSchema, judgeAdvance, type Head } from '../domain/log/witness';
-import { storageManagerStatus, witnessOver, type PlatformBridge } from './bridge';
-import { speak } from './speech';
+import {
+  storageManagerStatus,
+  witnessOver,
+  type PlatformBridge,
+  type UpdateBridge,
+} from './bridge';
+import { lazyTicketCaller } from './ticket-caller';
 
 const witnessKey = (log: string) => `counter-steps:witness:${log}`;
 
@@ -43,12 +57,38 @@ const failure = (error: unknown): Result<never> => ({
   error: error instanceof Error ? error.name : 'failed',
 });
 
+/** The name of the customer display's tab: opening it again brings the same tab forward. */
+export const DISPLAY_WINDOW_NAME = 'counter-steps-display';
+
+/** `?display=1` (and `&turned=1` when the clerk opened it for the customer in front of them). */
+function viewFromUrl(): View {
+  return new URLSearchParams(globalThis.location?.search ?? '').get('display') === '1'
+    ? 'display'
+    : 'counter';
+}
+
 const api: CounterStepsApi = {
   getAppInfo: () =>
     Promise.resolve({
       ok: true,
-      value: { shell: 'browser', version: __APP_VERSION__, kiosk: false },
+      value: { shell: 'browser', version: __APP_VERSION__, kiosk: false, view: viewFromUrl() },
     }),
+
+  openDisplay() {
+    if (viewFromUrl() === 'display')
+      return Promise.resolve({ ok: false, error: 'not-from-counter' });
+    const url = new URL(document.baseURI);
+    url.search = new URLSearchParams({
+      display: '1',
+      turned: '1',
+      lang: document.documentElement.lang,
+    }).toString();
+    url.hash = '';
+    // Synchronously, inside the tap, or the browser blocks it as a pop-up.
+    const opened = window.open(url.href, DISPLAY_WINDOW_NAME);
+    opened?.focus();
+    return Promise.resolve(opened ? { ok: true, value: null } : { ok: false, error: 'blocked' });
+  },
 
   async setKeepAwake({ on }) {
     try {
@@ -117,9 +157,75 @@ const api: CounterStepsApi = {
   },
 };
 
+// --- New versions (the service worker) ------------------------------------------------------
+
+/** How often an open app asks the server for a new version (also on coming back online). */
+const UPDATE_CHECK_MS = 30 * 60_000;
+
+const updateListeners = new Set<() => void>();
+let waitingWorker: ServiceWorker | null = null;
+let reloading = false;
+
+function updateReady(worker: ServiceWorker): void {
+  waitingWorker = worker;
+  for (const listener of updateListeners) listener();
+}
+
+function watchRegistration(registration: ServiceWorkerRegistration): void {
+  // Only an update waits: the very first worker has no page to take over from.
+  if (registration.waiting && navigator.serviceWorker.controller) {
+    updateReady(registration.waiting);
+  }
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) updateReady(worker);
+    });
+  });
+  const check = () => void registration.update().catch(() => undefined);
+  window.addEventListener('online', check);
+  setInterval(check, UPDATE_CHECK_MS);
+}
+
+const updates: UpdateBridge = {
+  startUpdates() {
+    // Only the built browser app has a service worker (Electron serves its files from disk).
+    if (!__WEB_BUILD__ || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    const controlled = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // A new version took over (applied here or in the app's other tab): load it.
+      if (controlled && !reloading) {
+        reloading = true;
+        window.location.reload();
+      }
+    });
+    navigator.serviceWorker
+      .register('./sw.js', { scope: './' })
+      .then(watchRegistration)
+      .catch(() => undefined);
+  },
+
+  onUpdateReady(listener) {
+    updateListeners.add(listener);
+    if (waitingWorker) listener();
+    return () => updateListeners.delete(listener);
+  },
+
+  async applyUpdate() {
+    const worker = waitingWorker;
+    if (!worker) return;
+    // A call being heard is not cut off by the reload.
+    await lazyTicketCaller.whenQuiet();
+    // The generated worker waits for this message (registerType 'prompt'); 'controllerchange'
+    // then reloads the page into the new version.
+    worker.postMessage({ type: 'SKIP_WAITING' });
+  },
+};
+
 export const browserBridge: PlatformBridge = {
   ...api,
+  ...lazyTicketCaller,
+  ...updates,
   witness: (log) => witnessOver(api, log),
-  speak,
   storageStatus: storageManagerStatus,
 };

@@ -1,6 +1,7 @@
 /**
  * Electron's implementation is whatever the preload exposed as `window.counterSteps`; the main
- * process parses every payload again, so nothing here is trusted by the other side.
+ * process parses every payload again, so nothing here is trusted by the other side. Ticket calls
+ * play in the renderer, as in the browser build.
  */
 import {
   storageManagerStatus,
@@ -8,15 +9,23 @@ import {
   type CounterStepsApi,
   type PlatformBridge,
 } from './bridge';
-import { speak } from './speech';
+import { lazyTicketCaller } from './ticket-caller';
+
+/** Electron updates with its package: nothing waits in the page. */
+const NO_UPDATES = {
+  startUpdates: () => undefined,
+  onUpdateReady: () => () => undefined,
+  applyUpdate: () => Promise.resolve(),
+};
 
 export function electronBridge(): PlatformBridge | null {
   const api: CounterStepsApi | undefined = globalThis.window?.counterSteps;
   if (!api) return null;
   return {
     ...api,
+    ...lazyTicketCaller,
+    ...NO_UPDATES,
     witness: (log) => witnessOver(api, log),
-    speak,
     storageStatus: storageManagerStatus,
   };
 }

@@ -10,4 +10,19 @@ export function platform(): PlatformBridge {
   return chosen;
 }
 
-export type { PlatformBridge } from './bridge';
+export type { CallFailure, CallHandle, PlatformBridge, View } from './bridge';
+export { callFailure } from './ticket-caller';
+
+/**
+ * Whether this display was opened for the customer at a one-screen counter ("Turn to the
+ * customer"): the browser build adds `turned=1`, Electron's main loads `#display-turned`
+ * (main/display-window.ts). Such a display closes itself once the customer has answered.
+ */
+export function displayTurned(
+  location: { search: string; hash: string } = window.location,
+): boolean {
+  return (
+    new URLSearchParams(location.search).get('turned') === '1' ||
+    location.hash === '#display-turned'
+  );
+}

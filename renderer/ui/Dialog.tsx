@@ -15,12 +15,15 @@ export function Dialog({
   title,
   onClose,
   confirm,
+  cancelLabel,
   children,
 }: {
   title: string;
   onClose: () => void;
   /** Without one, the dialog's own buttons (in `children`) do the confirming. */
   confirm?: DialogConfirm;
+  /** The closing button's words: Cancel unless said otherwise (Close, for a list). */
+  cancelLabel?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -45,7 +48,7 @@ export function Dialog({
         <div className="dialog-body">{children}</div>
         <div className="dialog-footer">
           <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </button>
           {confirm && (
             <button

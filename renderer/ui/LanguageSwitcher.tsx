@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../domain/locale';
 import { changeLocale, currentLocale } from '../i18n';
 
-/** Switches the language on screen; the choice is remembered on this device. */
-export function LanguageSwitcher() {
+/**
+ * Switches the language on screen; the choice is remembered on this device unless `remember` is
+ * false (the customer display: a customer's choice is theirs, not the counter's).
+ */
+export function LanguageSwitcher({ remember = true }: { remember?: boolean }) {
   const { t, i18n } = useTranslation();
   const active = currentLocale(i18n.language);
   return (
@@ -15,7 +18,7 @@ export function LanguageSwitcher() {
           lang={locale}
           aria-label={t(`language.${locale}`)}
           aria-pressed={locale === active}
-          onClick={() => void changeLocale(locale)}
+          onClick={() => void changeLocale(locale, { remember })}
         >
           {t(`languageShort.${locale}`)}
         </button>

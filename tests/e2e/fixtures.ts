@@ -171,6 +171,35 @@ export const eventTypes = (rows: Record<string, unknown>[]) =>
 /** Steps 1–7, done one after the other on the card at the start of every service. */
 export const OPENING_STEPS: readonly StepId[] = STEP_IDS.slice(0, 7);
 
+/**
+ * A short service: the every-customer steps done on the card, a recommendation, and finished by
+ * calling `next` on step 17 (the conditional steps close as not applicable).
+ */
+export async function shortService(page: Page, lang: Lang, ticket: string, next: string) {
+  await startService(page, lang, { ticket, title: 'ms', business: 'bill-payment' });
+  await finishShortService(page, lang, next);
+}
+
+/** The open service's every-customer steps and a recommendation, then `next` called on step 17. */
+export async function finishShortService(
+  page: Page,
+  lang: Lang,
+  next: string,
+  { openingDone = false }: { openingDone?: boolean } = {},
+) {
+  const w = WORDS[lang];
+  if (!openingDone) for (const id of OPENING_STEPS) await tapOnCard(page, id, w.done);
+  await tapOnCard(page, 'recommend', w.recordRecommendation);
+  await page.getByRole('button', { name: w.offer }).click();
+  await page.getByRole('button', { name: w.response }).click();
+  await page.getByRole('dialog').getByRole('button', { name: w.record, exact: true }).click();
+  await tapOnCard(page, 'confirm-anything-else', w.done);
+  await tapOnCard(page, 'stand-to-see-off', w.done);
+  await tapOnCard(page, 'call-next', w.callNext);
+  await page.getByRole('button', { name: w.call(next) }).click();
+  await expect(page.getByTestId('calling-ticket')).toHaveText(next);
+}
+
 /** The element is what a tap at its centre reaches: nothing (a dialog's backdrop) covers it. */
 export async function expectOnTop(page: Page, locator: Locator) {
   const box = await locator.boundingBox();

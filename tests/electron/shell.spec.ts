@@ -14,6 +14,7 @@ import {
   expect,
   test as base,
 } from '@playwright/test';
+import { CHANNELS } from '../../preload/channels';
 import type { AppInfo, Result } from '../../preload/contract';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
@@ -120,12 +121,45 @@ test.describe('Electron shell', () => {
         (name) => name in window,
       ),
     }));
-    expect(seen.keys).toEqual(['getAppInfo', 'saveExport', 'setKeepAwake']);
+    expect(seen.keys).toEqual(Object.keys(CHANNELS).sort());
     expect(seen.info).toEqual({
       ok: true,
-      value: { shell: 'electron', version: pkg.version, kiosk: false },
+      value: { shell: 'electron', version: pkg.version, kiosk: false, view: 'counter' },
     } satisfies Result<AppInfo>);
     expect(seen.leaks).toEqual([]);
+  });
+
+  test('turning to the customer opens the display window, which main alone calls the display', async ({
+    launch,
+  }) => {
+    const { app, page } = await launch();
+    const opening = app.waitForEvent('window');
+    expect(await page.evaluate(() => window.counterSteps?.openDisplay())).toEqual({
+      ok: true,
+      value: null,
+    });
+    const display = await opening;
+    await display.waitForLoadState('domcontentloaded');
+    expect(display.url()).toBe(`${APP_URL}#display-turned`);
+    expect(await display.evaluate(() => window.counterSteps?.getAppInfo())).toMatchObject({
+      ok: true,
+      value: { view: 'display' },
+    });
+    expect(await page.evaluate(() => window.counterSteps?.getAppInfo())).toMatchObject({
+      ok: true,
+      value: { view: 'counter' },
+    });
+    // The display cannot open another display, and the counter's page cannot claim to be one.
+    expect(await display.evaluate(() => window.counterSteps?.openDisplay())).toEqual({
+      ok: false,
+      error: 'not-from-counter',
+    });
+    await page.evaluate(() => {
+      window.location.hash = 'display';
+    });
+    expect(await page.evaluate(() => window.counterSteps?.getAppInfo())).toMatchObject({
+      value: { view: 'counter' },
+    });
   });
 
   test('main refuses a traversing export file name sent through the bridge', async ({ launch }) => {

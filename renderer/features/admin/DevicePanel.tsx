@@ -18,12 +18,16 @@ export function DevicePanel() {
   const { identity, keys, head } = useDeviceState();
   const [print, setPrint] = useState<string | null>(null);
   const [storage, setStorage] = useState<StorageStatus | null>(null);
+  const [version, setVersion] = useState<string | null>(null);
 
   useEffect(() => {
     if (identity) void fingerprint(identity.firstKey).then(setPrint);
   }, [identity]);
   useEffect(() => {
     void platform().storageStatus().then(setStorage);
+    void platform()
+      .getAppInfo()
+      .then((info) => setVersion(info.ok ? info.value.version : null));
   }, []);
 
   const persisted = storage?.persisted;
@@ -31,6 +35,8 @@ export function DevicePanel() {
     <section className="panel wide" aria-labelledby="device-title">
       <h2 id="device-title">{t('device.title')}</h2>
       <dl className="facts">
+        <dt>{t('device.version')}</dt>
+        <dd data-fact="version">{version ?? '—'}</dd>
         <dt>{t('device.id')}</dt>
         <dd data-fact="device-id">{identity?.deviceId ?? '—'}</dd>
         <dt>{t('device.fingerprint')}</dt>

@@ -1,7 +1,8 @@
 /**
  * Device settings for managers (each change an event in the log, which the clerk screen follows at
  * once): the screen lock and tap guard, the business day, the pencil-whipping thresholds, the
- * lists (business types, offers, skip reasons), the scripts; and what a manager should know about
+ * lists (business types, offers, skip reasons), the scripts; the call volume (a setting of the
+ * device's speaker, kept by the platform, not the log); and what a manager should know about
  * the device: its identity and key fingerprint (to write down or give the auditor), how far its
  * log is sealed, and whether its storage is safe from eviction.
  */
@@ -9,7 +10,8 @@ import './admin.css';
 import { useTranslation } from 'react-i18next';
 import type { ConfigKey } from '../../domain/device/config';
 import { useDeviceState } from '../shared/store-context';
-import { BusinessDayForm } from './BusinessDayForm';
+import { BusinessDayForm } from "./BusinessDayForm";
+import { CallVolumePanel } from "./CallVolumePanel";
 import { DevicePanel } from './DevicePanel';
 import { FlagThresholdsForm } from './FlagThresholdsForm';
 import { ListEditor } from './ListEditor';
@@ -34,11 +36,12 @@ export function SettingsScreen() {
   return (
     <main className="admin settings">
       <section className="panel" aria-labelledby="settings-title">
-        <h2 id="settings-title">{t('settings.screen')}</h2>
+        <h2 id="settings-title">{t("settings.screen")}</h2>
         {NUMBER_SETTINGS.map(({ key, max }) => (
           <NumberSetting key={key} settingKey={key} value={current[key]} max={max} />
         ))}
       </section>
+      <CallVolumePanel />
       <BusinessDayForm />
       <FlagThresholdsForm />
       <ListEditor list="business-types" />

@@ -5,29 +5,37 @@
  * the service (and step) it was tapped for, so a tap from an outdated screen is refused as stale.
  */
 import './clerk.css';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../domain/catalog';
 import type { Command } from '../../domain/device/commands';
 import { openService } from '../../domain/device/state';
 import { stepDefinition, type StepId } from '../../domain/flow/flow-definition';
-import { renderScript, type ScriptFacts } from '../../domain/script';
+import type { ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
-import { platform } from '../../platform';
+import { callFailure, platform, type CallHandle } from '../../platform';
 import { Notice } from '../../ui/Notice';
+import { useNow } from '../../ui/use-now';
+import { serviceAwaitingRating } from '../shared/rating';
 import { useDeviceState } from '../shared/store-context';
 import { useCommand } from '../shared/use-command';
 import { AwayOverlay } from './AwayOverlay';
 import { ClerkDialogs, type OpenDialog } from './ClerkDialogs';
 import { ServiceView } from './ServiceView';
-import { StartPanel } from './StartPanel';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { StartPanel, type CallStatus } from './StartPanel';
+import { useShortcuts } from './use-shortcuts';
 
 export function ClerkScreen({ counter }: { counter: string }) {
   const { t, i18n } = useTranslation();
   const state = useDeviceState();
-  const { run, error, dismiss } = useCommand();
+  const { run, error, setError, dismiss } = useCommand();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [selected, setSelected] = useState<StepId | null>(null);
+  const [call, setCall] = useState<CallStatus | null>(null);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const callCount = useRef(0);
+  const now = useNow(5_000);
 
   const { flow } = state.config;
   const latest = state.service;
@@ -58,13 +66,58 @@ export function ClerkScreen({ counter }: { counter: string }) {
     open?.ticket ?? calling ?? lastCalled ?? latest?.ticket ?? 'A000',
   );
 
+  /** Follows a call on its way: which clips were scheduled, then whether it was heard. */
+  const follow = (ticket: string, handle: CallHandle) => {
+    const id = (callCount.current += 1);
+    const update = (patch: Partial<CallStatus>) =>
+      setCall((current) => (current?.id === id ? { ...current, ...patch } : current));
+    setCall({ id, ticket, clips: null, state: 'calling', failure: null });
+    void handle.started.then((clips) => update({ clips }));
+    handle.heard.then(
+      () => update({ state: 'heard' }),
+      (failure: unknown) => update({ state: 'failed', failure: callFailure(failure) }),
+    );
+  };
+
+  const callAloud = (ticket: string) =>
+    follow(
+      ticket,
+      platform().callTicket({ ticket, counter, locale: currentLocale(i18n.language) }),
+    );
+
   const callNext = async (ticket: string) => {
     if (await act({ type: 'call-next', serviceId: open?.serviceId ?? null, nextTicket: ticket })) {
-      const script = stepDefinition(flow, 'call-next').script;
-      const locale = currentLocale(i18n.language);
-      if (script) platform().speak(renderScript(script, locale, { ...facts, ticket }), locale);
+      callAloud(ticket);
     }
   };
+
+  const repeatCall = (ticket: string) => {
+    // After a reload this window has not called anything yet: call the ticket on screen.
+    const handle = call?.ticket === ticket ? platform().repeatCall() : null;
+    if (handle) follow(ticket, handle);
+    else callAloud(ticket);
+  };
+
+  const turnToCustomer = () => {
+    // In the tap itself: a browser opens a tab only from a user's gesture.
+    void platform()
+      .openDisplay()
+      .then((result) => {
+        if (!result.ok) setError(t('display.couldNotOpen'));
+      });
+  };
+  const awaitingRating = !open && serviceAwaitingRating(state, now) !== null;
+
+  // Keys work only on the screen itself: not over a dialog, the list, or the away screen.
+  const keysOn = dialog === null && !showingShortcuts && open?.awaySince == null;
+  useShortcuts(
+    {
+      n: () => setDialog({ kind: 'call-next' }),
+      '?': () => setShowingShortcuts(true),
+    },
+    keysOn,
+  );
+  const showShortcuts = () => setShowingShortcuts(true);
 
   return (
     <>
@@ -83,15 +136,21 @@ export function ClerkScreen({ counter }: { counter: string }) {
           onSelect={setSelected}
           onCommand={(command) => void act(command)}
           onDialog={setDialog}
+          shortcuts={keysOn}
+          onShowShortcuts={showShortcuts}
         />
       ) : (
         <StartPanel
           key={`${latest?.serviceId ?? 'none'}:${calling ?? ''}`}
           calling={calling}
+          call={call?.ticket === calling ? call : null}
+          onRepeatCall={() => calling && repeatCall(calling)}
+          onTurnToCustomer={awaitingRating ? turnToCustomer : null}
           suggestedTicket={calling ?? (latest || lastCalled ? suggestedNext : '')}
           businessTypes={state.config.businessTypes}
           onStart={(input) => void act({ type: 'start-service', ...input })}
           onCallNext={() => setDialog({ kind: 'call-next' })}
+          onShowShortcuts={showShortcuts}
         />
       )}
 
@@ -103,6 +162,8 @@ export function ClerkScreen({ counter }: { counter: string }) {
           onReturn={() => void act({ type: 'return-to-seat', serviceId: open.serviceId })}
         />
       )}
+
+      {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
 
       <ClerkDialogs
         dialog={dialog}

@@ -15,6 +15,7 @@ import type { OpenDialog } from './ClerkDialogs';
 import { ProgressStrip } from './ProgressStrip';
 import { QuickActions } from './QuickActions';
 import { ServiceTimer } from './ServiceTimer';
+import { ShortcutsButton } from './ShortcutsDialog';
 import { StepCard } from './StepCard';
 
 export function ServiceView({
@@ -24,6 +25,8 @@ export function ServiceView({
   onSelect,
   onCommand,
   onDialog,
+  shortcuts,
+  onShowShortcuts,
 }: {
   service: ServiceState;
   facts: ScriptFacts;
@@ -31,6 +34,9 @@ export function ServiceView({
   onSelect: (id: StepId | null) => void;
   onCommand: (command: Command) => void;
   onDialog: (dialog: OpenDialog) => void;
+  /** Whether the step card's keys work (not while a dialog is open). */
+  shortcuts: boolean;
+  onShowShortcuts: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { config } = useDeviceState();
@@ -77,6 +83,7 @@ export function ServiceView({
             onSkip={() => onDialog({ kind: 'skip', stepId: shown })}
             onNotApplicable={() => onCommand({ type: 'mark-na', serviceId, stepId: shown })}
             onBackToCurrent={selected && selected !== current ? () => onSelect(null) : undefined}
+            shortcuts={shortcuts}
           />
         ) : (
           <article className="step-card all-recorded">
@@ -96,12 +103,15 @@ export function ServiceView({
       </section>
 
       <aside className="service-side">
-        <p className="service-title">
-          {t('header.service', {
-            ticket: service.ticket,
-            business: label('business-types', service.businessType),
-          })}
-        </p>
+        <div className="service-head">
+          <p className="service-title">
+            {t("header.service", {
+              ticket: service.ticket,
+              business: label("business-types", service.businessType),
+            })}
+          </p>
+          <ShortcutsButton onClick={onShowShortcuts} />
+        </div>
         <p className="customer">
           {service.surname
             ? addressCustomer(currentLocale(i18n.language), service.title, service.surname)

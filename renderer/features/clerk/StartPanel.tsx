@@ -5,9 +5,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TitleSchema, type BusinessType, type Title } from '../../domain/catalog';
+import type { CallFailure } from '../../platform';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';
 import { useListLabel } from '../shared/use-list-label';
+import { ShortcutsButton } from './ShortcutsDialog';
+
+/** The ticket call last made from this screen, as the player reports it. */
+export interface CallStatus {
+  id: number;
+  ticket: string;
+  /** The clips the player scheduled, in order; null until they are decoded and started. */
+  clips: readonly string[] | null;
+  state: 'calling' | 'heard' | 'failed';
+  failure: CallFailure | null;
+}
 
 export interface StartInput {
   ticket: string;
@@ -18,16 +30,26 @@ export interface StartInput {
 
 export function StartPanel({
   calling,
+  call,
+  onRepeatCall,
+  onTurnToCustomer,
   suggestedTicket,
   businessTypes,
   onStart,
   onCallNext,
+  onShowShortcuts,
 }: {
   calling: string | null;
+  /** The call of `calling` made from this screen, if any (null after a reload). */
+  call: CallStatus | null;
+  onRepeatCall: () => void;
+  /** Shown while the service that just ended awaits the customer's rating. */
+  onTurnToCustomer: (() => void) | null;
   suggestedTicket: string;
   businessTypes: readonly BusinessType[];
   onStart: (input: StartInput) => void;
   onCallNext: () => void;
+  onShowShortcuts: () => void;
 }) {
   const { t } = useTranslation();
   const [ticket, setTicket] = useState(suggestedTicket);
@@ -47,23 +69,53 @@ export function StartPanel({
   };
 
   return (
-    <form className="start" onSubmit={submit} noValidate aria-labelledby="start-title">
-      <div className="start-calling">
+    <main className="start">
+      <div
+        className="start-calling"
+        data-last-call={call?.clips?.join(' ')}
+        data-call-state={call?.state}
+      >
         {calling ? (
           <>
             <p className="label">{t('start.calling')}</p>
-            <p className="ticket-huge" data-testid="calling-ticket">
-              {calling}
-            </p>
+            <div className="calling-row">
+              <p className="ticket-huge" data-testid="calling-ticket">
+                {calling}
+              </p>
+              <button type="button" className="secondary big" onClick={onRepeatCall}>
+                {t('start.repeatCall')}
+              </button>
+            </div>
+            {call?.state === 'failed' && (
+              <p className="call-problem" role="status">
+                {t(`call.failed.${call.failure ?? 'unreadable'}`)}
+              </p>
+            )}
           </>
         ) : (
           <p className="label">{t('start.noneCalling')}</p>
         )}
-        <button type="button" className="secondary big" onClick={onCallNext}>
-          {t('start.callNext')}
-        </button>
+        <div className="call-next-row">
+          <button
+            type="button"
+            className="secondary big"
+            aria-keyshortcuts="N"
+            onClick={onCallNext}
+          >
+            {t('start.callNext')}
+          </button>
+          <ShortcutsButton onClick={onShowShortcuts} />
+        </div>
+        {onTurnToCustomer && (
+          <div className="turn-to-customer">
+            <p className="hint">{t('display.turnHint')}</p>
+            <button type="button" className="secondary big" onClick={onTurnToCustomer}>
+              {t('display.turn')}
+            </button>
+          </div>
+        )}
       </div>
-      <div className="start-form panel">
+      <form className="start-form panel" onSubmit={submit} noValidate aria-labelledby="start-title">
         <h2 id="start-title">{t('start.title')}</h2>
         <TextField
           label={t('start.ticket')}
@@ -72,19 +124,21 @@ export function StartPanel({
           maxLength={6}
           placeholder="A001"
         />
-        <ChoiceGroup
-          label={t('start.customerTitle')}
-          options={TitleSchema.options}
-          value={title}
-          onChange={setTitle}
-          labelOf={(code) => t(`titles.${code}`)}
-        />
-        <TextField
-          label={t('start.surname')}
-          value={surname}
-          onChange={(value) => setSurname(value)}
-          maxLength={30}
-        />
+        <div className="start-who">
+          <ChoiceGroup
+            label={t('start.customerTitle')}
+            options={TitleSchema.options}
+            value={title}
+            onChange={setTitle}
+            labelOf={(code) => t(`titles.${code}`)}
+          />
+          <TextField
+            label={t('start.surname')}
+            value={surname}
+            onChange={(value) => setSurname(value)}
+            maxLength={30}
+          />
+        </div>
         <ChoiceGroup
           label={t('start.businessType')}
           options={businessTypes.map((type) => type.code)}
@@ -100,7 +154,7 @@ export function StartPanel({
         <button type="submit" className="primary huge">
           {t('start.submit')}
         </button>
-      </div>
-    </form>
+      </form>
+    </main>
   );
 }

@@ -9,6 +9,7 @@ import type { StepDefinition } from '../../domain/flow/flow-definition';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 import { useListLabel } from '../shared/use-list-label';
+import { useShortcuts } from './use-shortcuts';
 import { useTapGuard } from './use-tap-guard';
 
 export function StepCard({
@@ -20,6 +21,7 @@ export function StepCard({
   onSkip,
   onNotApplicable,
   onBackToCurrent,
+  shortcuts,
 }: {
   step: StepDefinition;
   service: ServiceState;
@@ -30,6 +32,8 @@ export function StepCard({
   onNotApplicable: () => void;
   /** Shown when the clerk opened another step than the current one from the strip. */
   onBackToCurrent?: () => void;
+  /** Space = Done and S = Skip (off while a dialog is open). */
+  shortcuts: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
@@ -38,9 +42,16 @@ export function StepCard({
   const condition = step.applies.kind === 'when' ? step.applies.condition : null;
   const recorded = state.status !== 'pending';
   const guard = useTapGuard(`${service.serviceId}:${step.id}`, tapGuardMs);
-  const guarded = (action: () => void) => () => {
-    if (guard.accepts()) action();
+  const guarded = (action: () => void) => (event?: { timeStamp: number }) => {
+    if (guard.accepts(event?.timeStamp)) action();
   };
+  useShortcuts(
+    {
+      space: () => guarded(onDone)(),
+      s: state.status === 'done' ? undefined : () => guarded(onSkip)(),
+    },
+    shortcuts,
+  );
   return (
     <article
       className={`step-card phase-${step.phase}`}
@@ -81,12 +92,18 @@ export function StepCard({
         </p>
       )}
       <div className="step-actions">
-        <button type="button" className="primary huge" onClick={guarded(onDone)}>
+        <button
+          type="button"
+          className="primary huge"
+          aria-keyshortcuts="Space"
+          onClick={guarded(onDone)}
+        >
           {t(`step.doneLabel.${step.action}`, { defaultValue: t('step.done') })}
         </button>
         <button
           type="button"
           className="secondary"
+          aria-keyshortcuts="S"
           onClick={guarded(onSkip)}
           disabled={state.status === 'done'}
         >

@@ -30,18 +30,19 @@ export function ShiftSummaryScreen({
     )
     .join(t('list.separator'));
   const figures: [string, string, string][] = [
-    ['services', t('summary.services'), String(summary.services)],
-    [
-      'finished',
-      t('summary.finishedAbandoned'),
-      t('summary.finishedOf', { finished: summary.finished, abandoned: summary.abandoned }),
-    ],
+    // Steps kept first, across the whole width: the figure the shift is judged by.
     [
       'completion',
       t('summary.completion'),
       rate === null
         ? '—'
         : t('summary.percent', { rate, done: summary.stepsDone, count: summary.stepsApplicable }),
+    ],
+    ['services', t('summary.services'), String(summary.services)],
+    [
+      'finished',
+      t('summary.finishedAbandoned'),
+      t('summary.finishedOf', { finished: summary.finished, abandoned: summary.abandoned }),
     ],
     [
       'not-reached',
@@ -58,7 +59,7 @@ export function ShiftSummaryScreen({
   return (
     <main className="setup">
       <section className="setup-form" aria-labelledby="summary-title">
-        <h2 id="summary-title">{t('summary.title', { staffNo })}</h2>
+        <h1 id="summary-title">{t('summary.title', { staffNo })}</h1>
         <dl className="figures">
           {figures.map(([key, label, value]) => (
             <div key={key}>

@@ -68,6 +68,22 @@ function setup(overrides: Partial<IpcDeps> = {}) {
   return { handlers, fs, keepAwake, logs };
 }
 
+/** A display window whose webContents has the id `displayId`; counts how often it was opened. */
+function fakeDisplay(displayId: number) {
+  const opened: number[] = [];
+  return {
+    opened,
+    display: {
+      viewOf: (senderId: number | null) =>
+        senderId === displayId ? ('display' as const) : ('counter' as const),
+      open: async () => {
+        opened.push(Date.now());
+        return { ok: true as const, value: null };
+      },
+    },
+  };
+}
+
 const goodExport = { fileName: 'counter-steps-3-2026-11-23.zip' };
 
 const HOSTILE_SENDERS: Array<[string, string | null | undefined]> = [
@@ -117,8 +133,15 @@ describe('getAppInfo', () => {
     const { handlers } = setup({ kiosk: true, appVersion: '1.2.3' });
     expect(await handlers.getAppInfo(APP, [])).toEqual({
       ok: true,
-      value: { shell: 'electron', version: '1.2.3', kiosk: true },
+      value: { shell: 'electron', version: '1.2.3', kiosk: true, view: 'counter' },
     });
+  });
+
+  it('tells the display window it is the display, and every other window it is the counter', async () => {
+    const { handlers } = setup({ display: fakeDisplay(42).display });
+    expect(await handlers.getAppInfo(APP, [], 42)).toMatchObject({ value: { view: 'display' } });
+    expect(await handlers.getAppInfo(APP, [], 7)).toMatchObject({ value: { view: 'counter' } });
+    expect(await handlers.getAppInfo(APP, [])).toMatchObject({ value: { view: 'counter' } });
   });
 
   it.each([[[{}]], [[null]], [['x']], [[undefined, undefined]]])(
@@ -301,5 +324,33 @@ describe('the witness channels', () => {
         { log: 'counter-steps', head: head(1) },
       ]),
     ).toEqual({ ok: false, error: 'forbidden-sender' });
+  });
+});
+
+describe('openDisplay', () => {
+  it('opens the customer display for the counter', async () => {
+    const { display, opened } = fakeDisplay(42);
+    const { handlers } = setup({ display });
+    expect(await handlers.openDisplay(APP, [], 7)).toEqual({ ok: true, value: null });
+    expect(opened).toHaveLength(1);
+  });
+
+  it('is refused from the display itself, and with any argument', async () => {
+    const { display, opened } = fakeDisplay(42);
+    const { handlers } = setup({ display });
+    expect(await handlers.openDisplay(APP, [], 42)).toEqual({
+      ok: false,
+      error: IPC_ERRORS.notFromCounter,
+    });
+    expect(await handlers.openDisplay(APP, [{ turned: true }], 7)).toEqual({
+      ok: false,
+      error: IPC_ERRORS.invalidPayload,
+    });
+    expect(opened).toEqual([]);
+  });
+
+  it('says so where main has no display to open', async () => {
+    const { handlers } = setup();
+    expect(await handlers.openDisplay(APP, [])).toEqual({ ok: false, error: 'unsupported' });
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Applies a new version of the app (the browser build's service worker has it ready) only when
+ * that cannot cost anything: no service open (the log is on the device, so a reload never loses a
+ * record, but it would take the service off the clerk's screen mid-step), and nobody has touched
+ * the screen for a moment (a half-filled form). Until then a small notice says it is waiting.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeviceState } from '../features/shared/store-context';
+import { platform } from '../platform';
+
+/** How long the screen must be left alone before the update reloads it. */
+export const UPDATE_IDLE_MS = 5_000;
+
+/** `quiet`: the customer display applies updates by the same rule but never tells the customer. */
+export function UpdateGate({ quiet = false }: { quiet?: boolean }) {
+  const { t } = useTranslation();
+  const state = useDeviceState();
+  const [ready, setReady] = useState(false);
+  const serviceOpen = state.service?.outcome === 'open';
+
+  useEffect(() => platform().onUpdateReady(() => setReady(true)), []);
+
+  useEffect(() => {
+    if (!ready || serviceOpen) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const wait = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void platform().applyUpdate(), UPDATE_IDLE_MS);
+    };
+    wait();
+    window.addEventListener('pointerdown', wait);
+    window.addEventListener('keydown', wait);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', wait);
+      window.removeEventListener('keydown', wait);
+    };
+  }, [ready, serviceOpen]);
+
+  if (quiet || !ready || !serviceOpen) return null;
+  return (
+    <p className="update-notice" role="status" data-testid="update-waiting">
+      {t('update.waiting')}
+    </p>
+  );
+}

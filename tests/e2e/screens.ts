@@ -1,0 +1,172 @@
+/**
+ * A walk through every screen and dialog of the app, in one language at one size, calling `visit`
+ * on each once it is showing: first run, the clerk's start panel, the shortcuts list, each clerk
+ * dialog, a service with its step card, the change-PIN dialog, the manager's Staff (and reset-PIN
+ * dialog), Settings and Log, the away screen, the lock screen, the customer display (calling, the
+ * rating question, the reasons), the shift summary, sign-in and choosing one's own PIN. Labels
+ * come from the locale files themselves, so the walk is the same in every language.
+ * The accessibility and layout specs run their checks at each stop.
+ */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import en from '../../renderer/i18n/locales/en.json' with { type: 'json' };
+import zhCN from '../../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
+import { MANAGER, OPENING_STEPS, card, finishShortService, tapOnCard, type Lang } from './fixtures';
+
+type Tree = { [key: string]: string | Tree };
+const LOCALES: Record<Lang, Tree> = { en: en as Tree, 'zh-CN': zhCN as Tree };
+
+/** The text of `key` in `lang`, with {{placeholders}} filled in, as the app shows it. */
+export function text(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
+  let node: string | Tree | undefined = LOCALES[lang];
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`No text ${key} in ${lang}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+export type Visit = (name: string, page: Page) => Promise<void>;
+
+const CLERK = { staffNo: '1001', first: '975318', pin: '135792' };
+
+export async function walkEveryScreen(
+  context: BrowserContext,
+  page: Page,
+  lang: Lang,
+  visit: Visit,
+): Promise<void> {
+  const t = (key: string, vars?: Record<string, string | number>) => text(lang, key, vars);
+  const button = (name: string, scope: Page | ReturnType<Page['locator']> = page) =>
+    scope.getByRole('button', { name, exact: true });
+  const dialog = page.getByRole('dialog');
+  const cancel = async () => {
+    await button(t('common.cancel'), dialog).click();
+    await expect(dialog).toHaveCount(0);
+  };
+
+  // First run.
+  await page.goto(`./?lang=${lang}`);
+  await expect(button(t('setup.submit'))).toBeVisible();
+  await visit('first-run', page);
+  await page.getByLabel(t('setup.counter')).fill('3');
+  await page.getByLabel(t('setup.staffNo')).fill(MANAGER.staffNo);
+  await page.getByLabel(t('pin.new'), { exact: true }).fill(MANAGER.pin);
+  await page.getByLabel(t('pin.confirm')).fill(MANAGER.pin);
+  await button(t('setup.submit')).click();
+
+  // The start panel, the shortcuts list, calling a ticket.
+  await expect(button(t('start.submit'))).toBeVisible();
+  await visit('start', page);
+  await page.getByRole('button', { name: t('shortcuts.title') }).click();
+  await visit('dialog-shortcuts', page);
+  await button(t('common.close'), dialog).click();
+  await button(t('start.callNext')).click();
+  await visit('dialog-call-next', page);
+  await button(t('callNext.confirm', { ticket: 'A001' }), dialog).click();
+  await expect(page.getByTestId('calling-ticket')).toHaveText('A001');
+
+  // The customer display beside the counter.
+  const display = await context.newPage();
+  await display.setViewportSize(page.viewportSize()!);
+  await display.goto(`./?display=1&lang=${lang}`);
+  await expect(display.getByTestId('display-calling')).toContainText('A001');
+  await visit('display', display);
+
+  // A service: the step card and every clerk dialog.
+  await page.getByRole('button', { name: t('titles.ms'), exact: true }).click();
+  await page.getByRole('button', { name: t('business.bill-payment'), exact: true }).click();
+  await button(t('start.submit')).click();
+  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+  for (const id of OPENING_STEPS.slice(0, 3)) await tapOnCard(page, id, t('step.done'));
+  await visit('service', page);
+  await expect(card(page)).toHaveAttribute('data-armed', 'true');
+  await button(t('step.skip'), card(page)).click();
+  await visit('dialog-skip', page);
+  await cancel();
+  for (const [quick, name] of [
+    ['quick.money', 'dialog-money'],
+    ['quick.recommend', 'dialog-recommend'],
+    ['quick.surname', 'dialog-surname'],
+    ['quick.abandon', 'dialog-abandon'],
+  ] as const) {
+    await button(t(quick)).click();
+    if (quick === 'quick.money') {
+      await page.getByLabel(t('money.due')).fill('80');
+      await page.getByLabel(t('money.received')).fill('100');
+    }
+    await visit(name, page);
+    await cancel();
+  }
+  await button(t('session.changePin')).click();
+  await visit('dialog-change-pin', page);
+  await cancel();
+
+  // The manager's screens.
+  await button(t('nav.staff')).click();
+  const form = page.locator('form', {
+    has: page.getByRole('heading', { name: t('staff.newTitle') }),
+  });
+  await form.getByLabel(t('staff.staffNo')).fill(CLERK.staffNo);
+  await button(t('role.clerk'), form).click();
+  await form.getByLabel(t('pin.new'), { exact: true }).fill(CLERK.first);
+  await form.getByLabel(t('pin.confirm')).fill(CLERK.first);
+  await button(t('staff.create'), form).click();
+  await expect(page.locator(`tr[data-staff-no="${CLERK.staffNo}"]`)).toBeVisible();
+  await visit('staff', page);
+  await page
+    .locator(`tr[data-staff-no="${CLERK.staffNo}"]`)
+    .getByRole('button', { name: t('staff.resetPin') })
+    .click();
+  await visit('dialog-reset-pin', page);
+  await cancel();
+  await button(t('nav.settings')).click();
+  await expect(page.locator('[data-fact="version"]')).not.toHaveText('—');
+  await visit('settings', page);
+  await button(t('nav.log')).click();
+  await button(t('audit.verify')).click();
+  await expect(page.locator('.verdict')).toBeVisible();
+  await visit('log', page);
+  await button(t('nav.counter')).click();
+
+  // Away from the seat, then the lock screen.
+  await button(t('quick.leaveSeat')).click();
+  await expect(page.getByRole('heading', { name: t('away.title') })).toBeVisible();
+  await visit('away', page);
+  await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);
+  await button(t('away.back')).click();
+  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+  await button(t('session.lock')).click();
+  await expect(page.getByRole('heading', { name: t('lock.title') })).toBeVisible();
+  await visit('lock', page);
+  await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);
+  await button(t('lock.unlock')).click();
+  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+
+  // The rest of the service, then the customer is asked on the display.
+  for (const id of OPENING_STEPS.slice(3)) await tapOnCard(page, id, t('step.done'));
+  await finishShortServiceFrom(page, lang);
+  await expect(display.getByRole('heading', { name: t('rating.question') })).toBeVisible();
+  await visit('display-rating', display);
+  await button(t('rating.dissatisfied'), display).click();
+  await visit('display-reasons', display);
+  await visit('start-after-service', page);
+
+  // Signing out: the summary, then the sign-in screen; the new clerk chooses a PIN.
+  await button(t('session.signOut')).click();
+  await expect(
+    page.getByRole('heading', { name: t('summary.title', { staffNo: MANAGER.staffNo }) }),
+  ).toBeVisible();
+  await visit('shift-summary', page);
+  await button(t('summary.done')).click();
+  await expect(page.getByRole('heading', { name: t('signIn.title') })).toBeVisible();
+  await visit('sign-in', page);
+  await page.getByLabel(t('signIn.staffNo')).fill(CLERK.staffNo);
+  await page.getByLabel(t('signIn.pin'), { exact: true }).fill(CLERK.first);
+  await button(t('signIn.submit')).click();
+  await expect(page.getByRole('heading', { name: t('choosePin.title') })).toBeVisible();
+  await visit('choose-pin', page);
+  await display.close();
+}
+
+/** From the recommendation on: the rest of a short service, finished by calling A002. */
+async function finishShortServiceFrom(page: Page, lang: Lang) {
+  await finishShortService(page, lang, 'A002', { openingDone: true });
+}
