@@ -13,7 +13,12 @@
  */
 import { evidenceNeeded } from '../domain/access/decide-access';
 import type { Credential } from '../domain/access/pin';
-import type { Command, DecideEnv, PlannedRecord } from '../domain/device/commands';
+import {
+  parseCommand,
+  type Command,
+  type DecideEnv,
+  type PlannedRecord,
+} from '../domain/device/commands';
 import { decide } from '../domain/device/decide';
 import { foldDevice, restoredState, type DeviceState } from '../domain/device/state';
 import { foldService, type TimedEvent } from '../domain/service/engine';
@@ -181,7 +186,11 @@ export class DeviceStore {
    * Runs one command. Resolves with the stored records, or the refusal (a refused sign-in's
    * failure record is stored all the same). Storage failures reject with a StorageError.
    */
-  execute(command: Command): Promise<Result<LogRecord[], Refusal>> {
+  execute(input: Command): Promise<Result<LogRecord[], Refusal>> {
+    // Not a command's shape: refused before any evidence is gathered or anything is written.
+    const parsed = parseCommand(input);
+    if (!parsed.ok) return Promise.resolve(parsed);
+    const command = parsed.value;
     return this.exclusive(async () => {
       for (let attempt = 0; ; attempt += 1) {
         try {
