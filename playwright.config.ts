@@ -3,9 +3,10 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
 
 /**
  * End-to-end tests drive the real browser build, served by `vite preview`, in real Chromium with
- * real IndexedDB (which Chromium: see scripts/chromium.mjs).
+ * real IndexedDB (which Chromium: see scripts/chromium.mjs). `E2E_PORT` serves it on another port
+ * (4173 by default) where two checkouts run their tests on one machine.
  */
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,8 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command:
-      'npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts',
+    command: `npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     // Always this checkout's fresh build, never whatever else is listening on the port.
     reuseExistingServer: false,
