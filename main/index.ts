@@ -7,7 +7,7 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, powerSaveBlocker, protocol, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
-import { createCrashRecovery } from './crash-recovery';
+import { watchRenderer } from './crash-recovery';
 import {
   installPermissionHandlers,
   installRequestFilter,
@@ -45,12 +45,19 @@ function createMainWindow(settings: Settings): BrowserWindow {
   );
   window.once('ready-to-show', () => window.show());
 
-  const crashRecovery = createCrashRecovery();
-  window.webContents.on('render-process-gone', (_event, details) => {
-    const reload = crashRecovery.shouldReload(details.reason, Date.now());
-    log('window')(`renderer gone (${details.reason}); ${reload ? 'reloading' : 'not reloading'}`);
-    if (reload) void window.loadURL(APP_ENTRY_URL);
+  // A crashed or hung renderer is reloaded where it was (crash-recovery.ts decides).
+  const watch = watchRenderer({
+    now: () => Date.now(),
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+    currentUrl: () => window.webContents.getURL(),
+    reload: (url) => void window.loadURL(url),
+    kill: () => window.webContents.forcefullyCrashRenderer(),
+    log: log('window'),
   });
+  window.webContents.on('render-process-gone', (_event, details) => watch.gone(details.reason));
+  window.on('unresponsive', () => watch.unresponsive());
+  window.on('responsive', () => watch.responsive());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
