@@ -30,6 +30,7 @@ import {
   type StoredRecord,
 } from '../domain/log/records';
 import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
+import type { MonoStamp } from '../domain/log/clock';
 
 export type { Clock } from './clock';
 import type { Head } from '../domain/log/witness';
@@ -84,6 +85,7 @@ const timed = (record: LogRecord): TimedEvent => ({
   serviceId: record.serviceId,
   seq: record.seq,
   atMs: Date.parse(record.at),
+  mono: record.mono,
   staffNo: record.staffNo,
   event: record.event,
 });
@@ -222,8 +224,10 @@ export class DeviceStore {
 
   private async executeOnce(command: Command): Promise<Result<LogRecord[], Refusal>> {
     const { state } = this.current;
+    // Both clocks read at once: the records are stamped with these, durations measured on `mono`.
     const now = this.clock.now();
-    const env: DecideEnv = { now, newId: this.newId(), fromDisplay: this.display };
+    const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
+    const env: DecideEnv = { now, mono, newId: this.newId(), fromDisplay: this.display };
     const needs = evidenceNeeded(state, command);
     let credential: Credential | undefined;
     let firstKey: SigningKeyPair | undefined;
@@ -260,6 +264,7 @@ export class DeviceStore {
             credential,
             firstKey,
             forced: decision.checkpoint,
+            mono,
           })
         : [];
     return decision.refusal ? err(decision.refusal) : ok(records);
@@ -272,7 +277,13 @@ export class DeviceStore {
   private async commit(
     planned: readonly PlannedRecord[],
     now: number,
-    extras: { credential?: Credential; firstKey?: SigningKeyPair; forced?: CheckpointReason } = {},
+    extras: {
+      credential?: Credential;
+      firstKey?: SigningKeyPair;
+      forced?: CheckpointReason;
+      /** The monotonic clock read with `now` (read at sealing when not given). */
+      mono?: MonoStamp;
+    } = {},
   ): Promise<StoredRecord[]> {
     const before = this.current.state;
     const newKeys: KeyRow[] = extras.firstKey ? [keyRow(0, extras.firstKey)] : [];
@@ -281,7 +292,7 @@ export class DeviceStore {
     const sealed: StoredRecord[] = [];
     let state = before;
     const append = async (records: readonly PlannedRecord[]) => {
-      const added = await this.sealer.seal(state, records, now);
+      const added = await this.sealer.seal(state, records, now, extras.mono);
       sealed.push(...added);
       state = foldDevice(added, state);
     };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AbandonReasonSchema, RecommendationResponseSchema, TitleSchema } from '../catalog';
 import { StepIdSchema } from '../flow/flow-definition';
+import type { MonoStamp } from '../log/clock';
 import type { CheckpointReason, DomainEvent, PublicKeyJwk } from '../log/events';
 import type { KeyAlgorithm } from '../log/signing';
 import type { Lockout } from '../access/lockout';
@@ -73,6 +74,8 @@ export interface PinCheck {
 /** What the domain needs that only the storage or the platform can provide. */
 export interface DecideEnv {
   now: number;
+  /** The monotonic clock at `now` (durations are measured on it; see log/clock.ts). */
+  mono?: MonoStamp | null;
   /** A fresh id, used when the command starts a service. */
   newId: string;
   pin?: PinCheck;

@@ -35,7 +35,11 @@ export function decide(state: DeviceState, input: Command, env: DecideEnv): Deci
 
   const active = activeSession(state, 'run-service');
   if ('refusal' in active) return { records: [], refusal: active.refusal };
-  const decision = decideService(state.service, command, serviceContext(state.config, env.now));
+  const decision = decideService(
+    state.service,
+    command,
+    serviceContext(state.config, env.now, env.mono),
+  );
   if (!decision.ok) return { records: [], refusal: decision.error };
 
   const author = active.session.staffNo;

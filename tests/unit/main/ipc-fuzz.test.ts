@@ -118,7 +118,7 @@ describe('every IPC channel, fed random and hostile payloads', () => {
         }),
         { numRuns: 300 },
       );
-    });
+    }, 30_000);
   }
 
   it('refuses every channel from any sender that is not the app, whatever the payload', async () => {
@@ -141,7 +141,7 @@ describe('every IPC channel, fed random and hostile payloads', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('passes a valid payload through (so the refusals above are the schemas’, not a broken gate)', async () => {
     const { handlers, calls } = spies();

@@ -68,7 +68,6 @@ export class DeviceLog {
   /** The algorithm of the first key (the later ones follow it, as in the store). */
   algorithm: KeyAlgorithm = 'Ed25519';
   private ids = 0;
-  private mono = 0;
 
   newId(prefix = 'e'): string {
     this.ids += 1;
@@ -214,8 +213,8 @@ export class DeviceLog {
     planned: readonly PlannedRecord[],
   ): Promise<StoredRecord[]> {
     const at = new Date(this.now).toISOString();
-    this.mono += this.tick;
-    const mono = { boot: 'boot-test', ms: this.mono };
+    // The monotonic clock moves with the wall clock (one page load that began long before).
+    const mono = { boot: 'boot-test', ms: Math.max(0, this.now - T0 + 1_000_000) };
     let device = state.identity?.deviceId ?? null;
     let counter = state.counter;
     let prevHash = state.head.hash;

@@ -314,7 +314,7 @@ describe('hostile commands', () => {
       .filter((option) => Object.keys(option.shape).length > 1)
       .map((option) => option.shape.type.value);
     for (const type of withFields) expect(malformed.has(type), type).toBe(true);
-  });
+  }, 30_000);
 
   it('decide refuses a command that is not a command’s shape as invalid-command, writing nothing', () => {
     fc.assert(
@@ -325,7 +325,7 @@ describe('hostile commands', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('decide refuses every command type with hostile content, in every state, with a typed reason', () => {
     for (const [label, state] of states) {
@@ -339,7 +339,7 @@ describe('hostile commands', () => {
         );
       }
     }
-  });
+  }, 60_000);
 
   it('the store refuses them too: never a throw or a storage failure, and the log stays as it was', async () => {
     const store = device.store;
