@@ -155,6 +155,11 @@ export class ReviewIndex {
    * transaction, after the records were added. `before` is the state they were decided on.
    */
   async projectAppend(records: readonly LogRecord[], before: DeviceState): Promise<void> {
+    // Only a review that had taken in everything before these records can take them in: one that
+    // is missing, behind or older (an upgrade's first append comes before any review exists) is
+    // left as it is, and the next start rebuilds it from the whole log.
+    const applied = await this.db.reviewState.get(OWN_LOG);
+    if (applied?.version !== REVIEW_VERSION || applied.appliedSeq !== before.head.seq) return;
     let state = before;
     const last = records.at(-1);
     const projector = new ReviewProjector(this.tableRows, OWN_LOG);
