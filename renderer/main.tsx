@@ -9,7 +9,7 @@ import { StartupError } from './features/shared/StartupError';
 import { StoreProvider } from './features/shared/store-context';
 import { initI18n } from './i18n';
 import { platform } from './platform';
-import { DATABASE_NAME, openStore, requestPersistentStorage } from './storage';
+import { DATABASE_NAME, StorageError, openStore, requestPersistentStorage } from './storage';
 import './ui/base.css';
 
 async function boot(): Promise<void> {
@@ -22,7 +22,11 @@ async function boot(): Promise<void> {
     void navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
   }
   try {
-    const store = await openStore({ witness: platform().witness(DATABASE_NAME) });
+    const store = await openStore({
+      witness: platform().witness(DATABASE_NAME),
+      // Another window holds the database: say so while waiting (opening goes on once it lets go).
+      onBlocked: () => root.render(<StartupError error={new StorageError('database-blocked')} />),
+    });
     // Asking is what matters; managers see the answer in Settings.
     void requestPersistentStorage().catch(() => false);
     root.render(

@@ -1,6 +1,9 @@
 /**
  * Which screen: first run on a new device, sign-in, the lock screen, choosing one's own PIN, or
  * the signed-in shell. Read from the device's state, so a reload or a crash lands on the same one.
+ * Two screens stop everything: this window lost its database (another window's newer version took
+ * it over, or the browser closed it), and a log that is empty where its witness saw records (no
+ * first run over it: restoring a backup is offered instead).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,19 +16,24 @@ import { SignedInShell } from './SignedInShell';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { useKeepAwake } from '../features/session/use-keep-awake';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
+import { RecordsMissingScreen } from '../features/setup/RecordsMissingScreen';
 import { RestorePanel } from '../features/setup/RestorePanel';
 import { SetupPage } from '../ui/SetupPage';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
-import { useDeviceState } from '../features/shared/store-context';
+import { StartupError } from '../features/shared/StartupError';
+import { useSnapshot } from '../features/shared/store-context';
+import { StorageError } from '../storage';
 
 export function App() {
   const { t } = useTranslation();
-  const state = useDeviceState();
+  const { state, closed, integrity } = useSnapshot();
   const { session, counter } = state;
   const [signedOut, setSignedOut] = useState<{ staffNo: string; summary: ShiftSummary } | null>(
     null,
   );
   useKeepAwake(Boolean(session));
+
+  if (closed) return <StartupError error={new StorageError(closed)} />;
 
   const screen = (() => {
     if (signedOut) {
@@ -43,6 +51,9 @@ export function App() {
           <RestorePanel finishing />
         </SetupPage>
       );
+    }
+    if (counter === null && state.head.seq === 0 && integrity?.kind === 'records-missing') {
+      return <RecordsMissingScreen witnessSeq={integrity.witnessSeq} />;
     }
     if (counter === null) return <FirstRunScreen />;
     if (!session) return <SignInScreen counter={counter} />;

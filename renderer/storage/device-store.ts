@@ -58,8 +58,13 @@ export type IntegrityProblem =
   | { kind: 'records-missing'; afterSeq: number; witnessSeq: number }
   | { kind: 'witness-mismatch'; seq: number };
 
+/** Why this window no longer has the database (see open-database.ts); it writes nothing more. */
+export type StoreClosed = 'closed-by-newer-version' | 'database-closed';
+
 export interface StoreSnapshot {
   state: DeviceState;
+  /** Null while the database is open. */
+  closed: StoreClosed | null;
   /** Rows that failed validation among those read: shown, never dropped silently. */
   invalid: readonly InvalidRecord[];
   integrity: IntegrityProblem | null;
@@ -111,6 +116,8 @@ export class DeviceStore {
   private readonly witness: Witness;
   private readonly newId: () => string;
   private readonly display: boolean;
+  /** This window closes the database itself (close()): not a loss to report. */
+  private closing = false;
 
   private constructor(
     readonly db: CounterStepsDb,
@@ -147,9 +154,11 @@ export class DeviceStore {
     const loaded = await loadState(new EventLog(db));
     const store = new DeviceStore(db, options, {
       ...loaded,
+      closed: null,
       integrity: null,
       signingKeyMissing: false,
     });
+    store.watchConnection();
     if (loaded.state.legacy && !loaded.state.upgraded) {
       await store.exclusive(() =>
         upgradeFromV1(store.current.state, store.evidence, store.commit.bind(store), {
@@ -194,6 +203,8 @@ export class DeviceStore {
     if (!parsed.ok) return Promise.resolve(parsed);
     const command = parsed.value;
     return this.exclusive(async () => {
+      const { closed } = this.current;
+      if (closed) throw new StorageError(closed);
       for (let attempt = 0; ; attempt += 1) {
         try {
           return await this.executeOnce(command);
@@ -216,8 +227,25 @@ export class DeviceStore {
   }
 
   close(): void {
+    this.closing = true;
     this.channel?.close();
     this.db.close();
+  }
+
+  /**
+   * A newer version opening the database in another window asks this one to let go: Dexie closes
+   * it (and, opened without autoOpen, never reopens it). The browser may also close it by itself.
+   * Either way this window says so and writes nothing more.
+   */
+  private watchConnection(): void {
+    this.db.on('versionchange', (event: IDBVersionChangeEvent) => {
+      if (this.closing) return;
+      // A deletion (no new version) is the database going away, not a newer app taking it over.
+      this.update({ closed: event.newVersion ? 'closed-by-newer-version' : 'database-closed' });
+    });
+    this.db.on('close', () => {
+      if (!this.closing && !this.current.closed) this.update({ closed: 'database-closed' });
+    });
   }
 
   // -------------------------------------------------------------------------------------------
