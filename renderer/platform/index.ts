@@ -11,3 +11,4 @@ export function platform(): PlatformBridge {
 }
 
 export type { PlatformBridge } from './bridge';
+export { STORAGE_WARNING_SHARE, storageFullness } from './bridge';

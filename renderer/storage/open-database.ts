@@ -8,7 +8,8 @@
  *   not opened at all, so this code never writes into a layout it does not know (Dexie would
  *   otherwise open the newer version and even add its own tables to it) — `newer-version`;
  * - the browser cannot read it (its files damaged: Chromium says UnknownError) —
- *   `database-unreadable`; a full disk — `storage-full`.
+ *   `database-unreadable`; a full disk — `storage-full`; an upgrade that could not be made (rolled
+ *   back whole) — `write-failed`; anything else as it came (the screen: "could not be opened").
  *
  * While the app runs, a newer version opening the database in another window asks this one to
  * close (versionchange): it does, and never reopens (`closed-by-newer-version`); a connection the
@@ -34,12 +35,21 @@ async function installedVersion(name: string): Promise<number | null> {
   }
 }
 
-function openFailure(error: unknown): StorageError {
+/** The failure, named where it has a name of its own (else as it came: "could not be opened"). */
+function openFailure(error: unknown): unknown {
   if (error instanceof StorageError) return error;
-  const name = errorName(error);
-  if (name === 'VersionError') return new StorageError('newer-version', { cause: error });
-  if (name === 'QuotaExceededError') return new StorageError('storage-full', { cause: error });
-  return new StorageError('database-unreadable', { cause: error });
+  const code = (
+    {
+      VersionError: 'newer-version',
+      QuotaExceededError: 'storage-full',
+      // Chromium's answer for a backing store it cannot read (damaged files).
+      UnknownError: 'database-unreadable',
+      NotReadableError: 'database-unreadable',
+      // The upgrade to this version's schema could not be made (it was rolled back whole).
+      UpgradeError: 'write-failed',
+    } as const
+  )[errorName(error) ?? ''];
+  return code ? new StorageError(code, { cause: error }) : error;
 }
 
 export async function openDatabase(
