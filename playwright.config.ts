@@ -3,9 +3,9 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
 
 /**
  * End-to-end tests drive the real browser build, served by `vite preview`, in real Chromium with
- * real IndexedDB (which Chromium: see scripts/chromium.mjs). `E2E_PORT` serves it on another port
- * (4173 by default) where two checkouts run their tests on one machine.
+ * real IndexedDB (which Chromium: see scripts/chromium.mjs).
  */
+// E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -28,7 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts --port ${PORT}`,
+    command:
+      `npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     // Always this checkout's fresh build, never whatever else is listening on the port.
     reuseExistingServer: false,

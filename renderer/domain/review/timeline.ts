@@ -24,6 +24,8 @@ export type TimelineEntry = {
   | { kind: 'done' }
   | { kind: 'skipped'; reason: string; note: string }
   | { kind: 'na'; auto: boolean }
+  /** The conditional steps that never arose, settled together as the service ended. */
+  | { kind: 'not-arisen'; steps: StepId[] }
   | { kind: 'left-seat' }
   | { kind: 'returned'; absenceMs: number }
   | { kind: 'money'; dueFen: number; receivedFen: number; changeFen: number }
@@ -110,9 +112,9 @@ export function timeline(records: readonly LogRecord[]): TimelineEntry[] {
   /** The service's own latest record: a jump shows against it, not against a later check. */
   let previousOwn: Moment | null = null;
   let offsetMs = 0;
-  return records.flatMap((record, index) => {
+  const entries: TimelineEntry[] = [];
+  records.forEach((record, index) => {
     const moment: Moment = { atMs: Date.parse(record.at), mono: record.mono };
-    const entries: TimelineEntry[] = [];
     // Records before the start (none, normally) count back from it on the wall clock.
     if (index < startIndex) offsetMs = moment.atMs - Date.parse(start?.at ?? record.at);
     else if (previous) offsetMs += elapsedBetween(previous, moment);
@@ -131,6 +133,25 @@ export function timeline(records: readonly LogRecord[]): TimelineEntry[] {
     }
     if (index >= startIndex) previous = moment;
     if (own) previousOwn = moment;
+
+    const { event } = record;
+    const last = entries.at(-1);
+    if (event.type === 'step-not-applicable' && event.auto) {
+      if (last?.kind === 'not-arisen' && last.at === record.at) {
+        last.steps.push(event.stepId);
+        return;
+      }
+      entries.push({
+        seq: record.seq,
+        at: record.at,
+        offsetMs,
+        by: record.staffNo,
+        step: null,
+        kind: 'not-arisen',
+        steps: [event.stepId],
+      });
+      return;
+    }
     const found = detail(record);
     if (found) {
       entries.push({
@@ -142,6 +163,6 @@ export function timeline(records: readonly LogRecord[]): TimelineEntry[] {
         ...found,
       } as TimelineEntry);
     }
-    return entries;
   });
+  return entries;
 }
