@@ -7,7 +7,7 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, powerSaveBlocker, protocol, screen, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
-import { createCrashRecovery } from './crash-recovery';
+import { watchRenderer } from './crash-recovery';
 import {
   type DisplayEvent,
   type DisplayPlan,
@@ -45,15 +45,24 @@ let mainWindow: BrowserWindow | null = null;
 /** The customer display's window (display-window.ts says when there is one). */
 let displayWindow: { window: BrowserWindow; state: OpenDisplay } | null = null;
 
-/** Shows the window when ready and reloads its page after a crash (within crash-recovery's limits). */
+/**
+ * Shows the window when ready; a crashed or hung renderer is reloaded where it was
+ * (crash-recovery.ts decides, within its limits).
+ */
 function loadApp(window: BrowserWindow, url: string): void {
   window.once('ready-to-show', () => window.show());
-  const crashRecovery = createCrashRecovery();
-  window.webContents.on('render-process-gone', (_event, details) => {
-    const reload = crashRecovery.shouldReload(details.reason, Date.now());
-    log('window')(`renderer gone (${details.reason}); ${reload ? 'reloading' : 'not reloading'}`);
-    if (reload) void window.loadURL(url);
+  const watch = watchRenderer({
+    now: () => Date.now(),
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+    currentUrl: () => window.webContents.getURL(),
+    reload: (reloadUrl) => void window.loadURL(reloadUrl),
+    kill: () => window.webContents.forcefullyCrashRenderer(),
+    log: log('window'),
   });
+  window.webContents.on('render-process-gone', (_event, details) => watch.gone(details.reason));
+  window.on('unresponsive', () => watch.unresponsive());
+  window.on('responsive', () => watch.responsive());
   void window.loadURL(url);
 }
 

@@ -1,7 +1,10 @@
 /**
  * Which screen. The customer display shows only itself. The counter: first run on a new device,
  * sign-in, the lock screen, choosing one's own PIN, or the signed-in shell — read from the
- * device's state, so a reload or a crash lands on the same one.
+ * device's state, so a reload or a crash lands on the same one. Two screens stop everything: this
+ * window lost its database (another window's newer version took it over, or the browser closed
+ * it), and a log that is empty where its witness saw records (no first run over it: restoring a
+ * backup is offered instead).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,13 +17,16 @@ import { SignedInShell } from './SignedInShell';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { useKeepAwake } from '../features/session/use-keep-awake';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
+import { RecordsMissingScreen } from '../features/setup/RecordsMissingScreen';
 import { RestorePanel } from '../features/setup/RestorePanel';
 import { SetupPage } from '../ui/SetupPage';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
-import { useDeviceState } from '../features/shared/store-context';
-import { DisplayScreen } from '../features/display/DisplayScreen';
-import type { View } from '../platform';
-import { UpdateGate } from './UpdateGate';
+import { DisplayScreen } from "../features/display/DisplayScreen";
+import { StartupError } from "../features/shared/StartupError";
+import { useSnapshot } from "../features/shared/store-context";
+import type { View } from "../platform";
+import { StorageError } from "../storage";
+import { UpdateGate } from "./UpdateGate";
 
 export function App({ view = 'counter', turned = false }: { view?: View; turned?: boolean }) {
   if (view === 'display') {
@@ -36,12 +42,14 @@ export function App({ view = 'counter', turned = false }: { view?: View; turned?
 
 function CounterApp() {
   const { t } = useTranslation();
-  const state = useDeviceState();
+  const { state, closed, integrity } = useSnapshot();
   const { session, counter } = state;
   const [signedOut, setSignedOut] = useState<{ staffNo: string; summary: ShiftSummary } | null>(
     null,
   );
   useKeepAwake(Boolean(session));
+
+  if (closed) return <StartupError error={new StorageError(closed)} />;
 
   const screen = (() => {
     if (signedOut) {
@@ -59,6 +67,9 @@ function CounterApp() {
           <RestorePanel finishing />
         </SetupPage>
       );
+    }
+    if (counter === null && state.head.seq === 0 && integrity?.kind === 'records-missing') {
+      return <RecordsMissingScreen witnessSeq={integrity.witnessSeq} />;
     }
     if (counter === null) return <FirstRunScreen />;
     if (!session) return <SignInScreen counter={counter} />;

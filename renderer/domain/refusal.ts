@@ -7,6 +7,8 @@ import type { StepId } from './flow/flow-definition';
 import type { SurnameProblem } from './surname';
 
 export type RefusalCode =
+  // Not a command at all (a wrong type, an unknown step or role, far too long): nothing decided.
+  | 'invalid-command'
   // Who may act at all.
   | 'not-signed-in'
   | 'screen-locked'

@@ -47,6 +47,23 @@ export interface StorageStatus {
   quotaBytes: number | null;
 }
 
+/** Storage this full or more is worth a warning: once it is full, nothing new can be recorded. */
+export const STORAGE_WARNING_SHARE = 0.8;
+
+/** How full storage is (0–1), what is left, and whether to warn; null where it cannot be told. */
+export function storageFullness(
+  status: StorageStatus,
+): { share: number; leftBytes: number; warn: boolean } | null {
+  const { usageBytes, quotaBytes } = status;
+  if (usageBytes === null || quotaBytes === null || quotaBytes <= 0) return null;
+  const share = Math.min(1, Math.max(0, usageBytes / quotaBytes));
+  return {
+    share,
+    leftBytes: Math.max(0, quotaBytes - usageBytes),
+    warn: share >= STORAGE_WARNING_SHARE,
+  };
+}
+
 /** Storage status from the StorageManager API, which Electron's renderer and browsers share. */
 export async function storageManagerStatus(): Promise<StorageStatus> {
   const storage = globalThis.navigator?.storage;

@@ -32,6 +32,8 @@ import type { RollupRow } from '../domain/review/rollup';
 import type { ServiceRow } from '../domain/review/service-row';
 
 export const DATABASE_NAME = 'counter-steps';
+/** The schema version below (Dexie's; IndexedDB's is ten times it). A database above it is newer. */
+export const DATABASE_VERSION = 3;
 
 export interface KeyRow {
   index: number;
@@ -81,10 +83,15 @@ export class CounterStepsDb extends Dexie {
   rollups!: Table<RollupRow, string>;
   reviewState!: Table<ReviewStateRow, string>;
 
-  constructor(name: string = DATABASE_NAME) {
+  /**
+   * `autoOpen: false` (the app's store, see open-database.ts): opened once, explicitly, and never
+   * reopened behind the app's back once closed — not even when a newer version in another window
+   * asked it to close, which would otherwise open that newer database with this older code.
+   */
+  constructor(name: string = DATABASE_NAME, options: { autoOpen?: boolean } = {}) {
     // Chromium acknowledges writes before they reach the disk unless asked for strict durability;
     // a power cut at the counter must not lose a step the clerk saw recorded.
-    super(name, { chromeTransactionDurability: 'strict' });
+    super(name, { chromeTransactionDurability: 'strict', autoOpen: options.autoOpen ?? true });
     this.version(1).stores({
       events: 'seq, serviceId, event.type, [staffNo+event.type]',
       credentials: '++id, staffNo',
@@ -96,6 +103,7 @@ export class CounterStepsDb extends Dexie {
       chains: 'device',
       chainRecords: '[device+seq]',
     });
+    // DATABASE_VERSION is the last of these.
     this.version(3).stores({
       services: 'id, &sid, day, device, *tags, pat',
       rollups: 'key, day, device',

@@ -13,7 +13,12 @@
  */
 import { evidenceNeeded } from '../domain/access/decide-access';
 import type { Credential } from '../domain/access/pin';
-import type { Command, DecideEnv, PlannedRecord } from '../domain/device/commands';
+import {
+  parseCommand,
+  type Command,
+  type DecideEnv,
+  type PlannedRecord,
+} from '../domain/device/commands';
 import { decide } from '../domain/device/decide';
 import { foldDevice, restoredState, type DeviceState } from '../domain/device/state';
 import { foldService, type TimedEvent } from '../domain/service/engine';
@@ -25,6 +30,7 @@ import {
   type StoredRecord,
 } from '../domain/log/records';
 import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
+import type { MonoStamp } from '../domain/log/clock';
 
 export type { Clock } from './clock';
 import type { Head } from '../domain/log/witness';
@@ -52,8 +58,13 @@ export type IntegrityProblem =
   | { kind: 'records-missing'; afterSeq: number; witnessSeq: number }
   | { kind: 'witness-mismatch'; seq: number };
 
+/** Why this window no longer has the database (see open-database.ts); it writes nothing more. */
+export type StoreClosed = 'closed-by-newer-version' | 'database-closed';
+
 export interface StoreSnapshot {
   state: DeviceState;
+  /** Null while the database is open. */
+  closed: StoreClosed | null;
   /** Rows that failed validation among those read: shown, never dropped silently. */
   invalid: readonly InvalidRecord[];
   integrity: IntegrityProblem | null;
@@ -79,6 +90,7 @@ const timed = (record: LogRecord): TimedEvent => ({
   serviceId: record.serviceId,
   seq: record.seq,
   atMs: Date.parse(record.at),
+  mono: record.mono,
   staffNo: record.staffNo,
   event: record.event,
 });
@@ -104,6 +116,8 @@ export class DeviceStore {
   private readonly witness: Witness;
   private readonly newId: () => string;
   private readonly display: boolean;
+  /** This window closes the database itself (close()): not a loss to report. */
+  private closing = false;
 
   private constructor(
     readonly db: CounterStepsDb,
@@ -140,9 +154,11 @@ export class DeviceStore {
     const loaded = await loadState(new EventLog(db));
     const store = new DeviceStore(db, options, {
       ...loaded,
+      closed: null,
       integrity: null,
       signingKeyMissing: false,
     });
+    store.watchConnection();
     if (loaded.state.legacy && !loaded.state.upgraded) {
       await store.exclusive(() =>
         upgradeFromV1(store.current.state, store.evidence, store.commit.bind(store), {
@@ -181,8 +197,14 @@ export class DeviceStore {
    * Runs one command. Resolves with the stored records, or the refusal (a refused sign-in's
    * failure record is stored all the same). Storage failures reject with a StorageError.
    */
-  execute(command: Command): Promise<Result<LogRecord[], Refusal>> {
+  execute(input: Command): Promise<Result<LogRecord[], Refusal>> {
+    // Not a command's shape: refused before any evidence is gathered or anything is written.
+    const parsed = parseCommand(input);
+    if (!parsed.ok) return Promise.resolve(parsed);
+    const command = parsed.value;
     return this.exclusive(async () => {
+      const { closed } = this.current;
+      if (closed) throw new StorageError(closed);
       for (let attempt = 0; ; attempt += 1) {
         try {
           return await this.executeOnce(command);
@@ -205,16 +227,35 @@ export class DeviceStore {
   }
 
   close(): void {
+    this.closing = true;
     this.channel?.close();
     this.db.close();
+  }
+
+  /**
+   * A newer version opening the database in another window asks this one to let go: Dexie closes
+   * it (and, opened without autoOpen, never reopens it). The browser may also close it by itself.
+   * Either way this window says so and writes nothing more.
+   */
+  private watchConnection(): void {
+    this.db.on('versionchange', (event: IDBVersionChangeEvent) => {
+      if (this.closing) return;
+      // A deletion (no new version) is the database going away, not a newer app taking it over.
+      this.update({ closed: event.newVersion ? 'closed-by-newer-version' : 'database-closed' });
+    });
+    this.db.on('close', () => {
+      if (!this.closing && !this.current.closed) this.update({ closed: 'database-closed' });
+    });
   }
 
   // -------------------------------------------------------------------------------------------
 
   private async executeOnce(command: Command): Promise<Result<LogRecord[], Refusal>> {
     const { state } = this.current;
+    // Both clocks read at once: the records are stamped with these, durations measured on `mono`.
     const now = this.clock.now();
-    const env: DecideEnv = { now, newId: this.newId(), fromDisplay: this.display };
+    const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
+    const env: DecideEnv = { now, mono, newId: this.newId(), fromDisplay: this.display };
     const needs = evidenceNeeded(state, command);
     let credential: Credential | undefined;
     let firstKey: SigningKeyPair | undefined;
@@ -251,6 +292,7 @@ export class DeviceStore {
             credential,
             firstKey,
             forced: decision.checkpoint,
+            mono,
           })
         : [];
     return decision.refusal ? err(decision.refusal) : ok(records);
@@ -263,7 +305,13 @@ export class DeviceStore {
   private async commit(
     planned: readonly PlannedRecord[],
     now: number,
-    extras: { credential?: Credential; firstKey?: SigningKeyPair; forced?: CheckpointReason } = {},
+    extras: {
+      credential?: Credential;
+      firstKey?: SigningKeyPair;
+      forced?: CheckpointReason;
+      /** The monotonic clock read with `now` (read at sealing when not given). */
+      mono?: MonoStamp;
+    } = {},
   ): Promise<StoredRecord[]> {
     const before = this.current.state;
     const newKeys: KeyRow[] = extras.firstKey ? [keyRow(0, extras.firstKey)] : [];
@@ -272,7 +320,7 @@ export class DeviceStore {
     const sealed: StoredRecord[] = [];
     let state = before;
     const append = async (records: readonly PlannedRecord[]) => {
-      const added = await this.sealer.seal(state, records, now);
+      const added = await this.sealer.seal(state, records, now, extras.mono);
       sealed.push(...added);
       state = foldDevice(added, state);
     };

@@ -3,7 +3,17 @@
  * user's language (i18n `storageError.<code>`); nothing about them is ever silently swallowed.
  */
 export type StorageErrorCode =
-  'storage-full' | 'log-unreadable' | 'write-conflict' | 'write-failed' | 'signing-key-missing';
+  | 'storage-full'
+  | 'log-unreadable'
+  | 'write-conflict'
+  | 'write-failed'
+  | 'signing-key-missing'
+  // Opening the database (open-database.ts) and losing it while the app runs.
+  | 'database-blocked'
+  | 'newer-version'
+  | 'database-unreadable'
+  | 'closed-by-newer-version'
+  | 'database-closed';
 
 export class StorageError extends Error {
   constructor(
@@ -15,7 +25,8 @@ export class StorageError extends Error {
   }
 }
 
-function errorName(error: unknown): string | undefined {
+/** The name of the error underneath Dexie's wrappers (QuotaExceededError first, at any depth). */
+export function errorName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, inner } = error as { name?: unknown; inner?: unknown };
   if (name === 'QuotaExceededError') return name;
@@ -30,5 +41,6 @@ export function toStorageError(error: unknown): StorageError {
   if (name === 'QuotaExceededError' || name === 'QuotaExceeded') {
     return new StorageError('storage-full', { cause: error });
   }
+  if (name === 'DatabaseClosedError') return new StorageError('database-closed', { cause: error });
   return new StorageError('write-failed', { cause: error });
 }

@@ -4,7 +4,8 @@
  * a table.
  */
 import { PBKDF2_ITERATIONS } from '../domain/access/pin';
-import { CounterStepsDb, DATABASE_NAME } from './db';
+import { DATABASE_NAME } from './db';
+import { openDatabase } from './open-database';
 import { DeviceStore, type Clock } from './device-store';
 import type { Witness } from './witness';
 
@@ -15,9 +16,12 @@ export async function openStore(
     pinIterations?: number;
     witness?: Witness;
     display?: boolean;
+    /** Another window keeps the database from opening (it opens once that window lets go). */
+    onBlocked?: () => void;
   } = {},
 ): Promise<DeviceStore> {
-  return DeviceStore.open(new CounterStepsDb(options.name ?? DATABASE_NAME), {
+  const db = await openDatabase(options.name ?? DATABASE_NAME, { onBlocked: options.onBlocked });
+  return DeviceStore.open(db, {
     display: options.display,
     clock: options.clock,
     pinIterations: options.pinIterations ?? PBKDF2_ITERATIONS,
@@ -38,7 +42,13 @@ export async function requestPersistentStorage(): Promise<boolean> {
 
 export { DATABASE_NAME } from './db';
 export { StorageError, type StorageErrorCode } from './errors';
-export type { DeviceStore, StoreSnapshot, IntegrityProblem, Clock } from './device-store';
+export type {
+  DeviceStore,
+  StoreSnapshot,
+  IntegrityProblem,
+  Clock,
+  StoreClosed,
+} from './device-store';
 export { memoryWitness, type Witness } from './witness';
 export type { ExportPlan, ExportPlanProblem } from './export-source';
 export type { ImportProblem, Imported } from './importer';

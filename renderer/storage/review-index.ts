@@ -17,8 +17,11 @@ import type { ServiceRow } from '../domain/review/service-row';
 import type { CounterStepsDb, ReviewStateRow, StoredServiceRow } from './db';
 import type { EventLog } from './event-log';
 
-/** Bump when what the projector writes changes: every device's review is then rebuilt. */
-export const REVIEW_VERSION = 1;
+/**
+ * Bump when what the projector writes changes: every device's review is then rebuilt. 2: durations
+ * as recorded (the monotonic clock), marks in log order, the wall clock's jumps.
+ */
+export const REVIEW_VERSION = 2;
 
 /**
  * Rows name the log they come from (`device`): another counter's by its device id, this device's
@@ -152,6 +155,11 @@ export class ReviewIndex {
    * transaction, after the records were added. `before` is the state they were decided on.
    */
   async projectAppend(records: readonly LogRecord[], before: DeviceState): Promise<void> {
+    // Only a review that had taken in everything before these records can take them in: one that
+    // is missing, behind or older (an upgrade's first append comes before any review exists) is
+    // left as it is, and the next start rebuilds it from the whole log.
+    const applied = await this.db.reviewState.get(OWN_LOG);
+    if (applied?.version !== REVIEW_VERSION || applied.appliedSeq !== before.head.seq) return;
     let state = before;
     const last = records.at(-1);
     const projector = new ReviewProjector(this.tableRows, OWN_LOG);

@@ -7,6 +7,7 @@
 import type { PlannedRecord } from '../domain/device/commands';
 import type { DeviceState } from '../domain/device/state';
 import { makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
+import type { MonoStamp } from '../domain/log/clock';
 import type { DomainEvent } from '../domain/log/events';
 import { sealRecord, type StoredRecord } from '../domain/log/records';
 import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
@@ -26,9 +27,10 @@ export class Sealer {
     state: DeviceState,
     planned: readonly PlannedRecord[],
     now: number,
+    /** The monotonic clock read together with `now`; read here when not given. */
+    mono: MonoStamp = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) },
   ): Promise<StoredRecord[]> {
     const at = new Date(now).toISOString();
-    const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
     let device = state.identity?.deviceId ?? null;
     let counter = state.counter;
     let prevHash = state.head.hash;

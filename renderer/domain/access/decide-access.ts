@@ -238,7 +238,7 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
         const back = decideService(
           open,
           { type: 'return-to-seat', serviceId: open.serviceId },
-          serviceContext(state.config, env.now),
+          serviceContext(state.config, env.now, env.mono),
         );
         if (back.ok)
           records.push(...back.value.map((event) => by(session.staffNo, event, open.serviceId)));

@@ -4,11 +4,16 @@
  * command path: the storage turns them into evidence (does it match? the new one's commitment)
  * before the domain decides.
  */
+import { z } from 'zod';
+import { AbandonReasonSchema, RecommendationResponseSchema, TitleSchema } from '../catalog';
+import { StepIdSchema } from '../flow/flow-definition';
+import type { MonoStamp } from '../log/clock';
 import type { CheckpointReason, DomainEvent, PublicKeyJwk } from '../log/events';
 import type { KeyAlgorithm } from '../log/signing';
 import type { Lockout } from '../access/lockout';
-import type { Role } from '../permissions';
-import type { Refusal } from '../refusal';
+import { RoleSchema, type Role } from '../permissions';
+import { err, ok, type Result } from '../result';
+import { refusal, type Refusal } from '../refusal';
 import type { ServiceCommand, ServiceState } from '../service/engine';
 
 export type AccessCommand =
@@ -69,6 +74,8 @@ export interface PinCheck {
 /** What the domain needs that only the storage or the platform can provide. */
 export interface DecideEnv {
   now: number;
+  /** The monotonic clock at `now` (durations are measured on it; see log/clock.ts). */
+  mono?: MonoStamp | null;
   /** A fresh id, used when the command starts a service. */
   newId: string;
   pin?: PinCheck;
@@ -97,4 +104,99 @@ export interface Decision {
   records: PlannedRecord[];
   refusal: Refusal | null;
   checkpoint?: CheckpointReason;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shape of a command, checked before anything else
+
+/**
+ * Raw text from a form: any string up to a length no real input reaches. What the text must be (a
+ * staff number, a ticket, a surname) is the deciders' to judge, with a reason of its own.
+ */
+const Text = z.string().max(1000);
+const Pin = z.string().max(64);
+/** An id a screen sends back (a service, the target of an amendment): compared, never trusted. */
+const Id = z.string().max(100);
+
+const serviceCommand = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), serviceId: Id, ...shape });
+
+/**
+ * Every command's shape: types, enumerations and lengths. A command that does not fit (a number
+ * where text belongs, an unknown step or role, a megabyte of text, a missing field) is refused as
+ * `invalid-command` before any decision, evidence or write: whatever sent it was not a screen.
+ */
+export const CommandSchema = z.discriminatedUnion('type', [
+  // Access.
+  z.object({
+    type: z.literal('first-run'),
+    counter: Text,
+    staffNo: Text,
+    pin: Pin,
+    confirmation: Pin,
+  }),
+  z.object({ type: z.literal('finish-restore'), staffNo: Text, pin: Pin, confirmation: Pin }),
+  z.object({ type: z.literal('sign-in'), staffNo: Text, pin: Pin }),
+  z.object({ type: z.literal('lock'), reason: z.enum(['idle', 'manual']) }),
+  z.object({ type: z.literal('unlock'), staffNo: Text.nullable(), pin: Pin }),
+  z.object({ type: z.literal('sign-out') }),
+  z.object({ type: z.literal('change-own-pin'), currentPin: Pin, pin: Pin, confirmation: Pin }),
+  z.object({
+    type: z.literal('create-account'),
+    staffNo: Text,
+    role: RoleSchema,
+    pin: Pin,
+    confirmation: Pin,
+  }),
+  z.object({ type: z.literal('reset-pin'), subject: Text, pin: Pin, confirmation: Pin }),
+  z.object({ type: z.literal('set-account-enabled'), subject: Text, enabled: z.boolean() }),
+  z.object({ type: z.literal('change-config'), change: z.unknown() }),
+  // Audit.
+  z.object({ type: z.literal('seal-for-export') }),
+  z.object({ type: z.literal('record-export'), export: z.unknown() }),
+  z.object({ type: z.literal('amend-service'), target: Id, change: z.unknown(), reason: Text }),
+  z.object({ type: z.literal('record-import'), import: z.unknown() }),
+  z.object({
+    type: z.literal('record-spot-check'),
+    target: Id,
+    kind: z.unknown(),
+    observations: z.unknown(),
+    note: Text,
+  }),
+  z.object({
+    type: z.literal('rate-service'),
+    serviceId: Id,
+    rating: z.unknown(),
+    reasons: z.unknown(),
+  }),
+  // Services.
+  z.object({
+    type: z.literal('start-service'),
+    ticket: Text,
+    title: TitleSchema,
+    surname: Text.nullable(),
+    businessType: Text,
+  }),
+  serviceCommand('name-customer', { surname: Text }),
+  serviceCommand('mark-done', { stepId: StepIdSchema }),
+  serviceCommand('skip', { stepId: StepIdSchema, reason: Text.nullable(), note: Text }),
+  serviceCommand('mark-na', { stepId: StepIdSchema }),
+  serviceCommand('leave-seat', {}),
+  serviceCommand('return-to-seat', {}),
+  serviceCommand('announce-money', { dueFen: z.number(), receivedFen: z.number() }),
+  serviceCommand('recommend', { offer: Text, response: RecommendationResponseSchema }),
+  z.object({ type: z.literal('call-next'), serviceId: Id.nullable(), nextTicket: Text }),
+  serviceCommand('finish', {}),
+  serviceCommand('abandon', { reason: AbandonReasonSchema }),
+]);
+
+// The schema and the types above describe the same commands.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameCommands: Same<z.output<typeof CommandSchema>, Command> = true;
+void _sameCommands;
+
+/** The command, as the domain may read it, or why it cannot be read at all. */
+export function parseCommand(input: unknown): Result<Command, Refusal> {
+  const parsed = CommandSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : err(refusal('invalid-command'));
 }

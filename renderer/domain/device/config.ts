@@ -17,6 +17,7 @@ import { LocalizedTextSchema } from '../locale';
 import { SERVICE_STANDARD, StepIdSchema, type FlowDefinition } from '../flow/flow-definition';
 import { scriptProblem } from '../script';
 import type { ServiceContext } from '../service/engine';
+import type { MonoStamp } from '../log/clock';
 
 export { businessDay } from './business-day';
 
@@ -160,11 +161,16 @@ export function applyConfigChange(config: Config, change: ConfigChange): Config 
   }
 }
 
-/** What the service engine decides with: the flow and the lists as configured now. */
-export const serviceContext = (config: Config, now: number): ServiceContext => ({
+/** What the service engine decides with: the flow and the lists as configured now, the clocks now. */
+export const serviceContext = (
+  config: Config,
+  now: number,
+  mono: MonoStamp | null = null,
+): ServiceContext => ({
   flow: config.flow,
   businessTypes: config.businessTypes,
   skipReasons: config.skipReasons,
   offers: config.offers,
   now,
+  mono,
 });

@@ -2,18 +2,21 @@
  * The one entry to the domain's decisions: any command, against the device's state, gives the
  * records to append or a refusal. Service commands pass the session gate (signed in, unlocked, own
  * PIN chosen, allowed to serve) and are then judged by the service engine; exports and amendments
- * by the audit decider; everything else by the access decider. The storage runs this under its single-writer lock: read state → decide → append.
+ * by the audit decider; everything else by the access decider. A command that does not even have
+ * a command's shape is refused as `invalid-command` first. The storage runs this under its
+ * single-writer lock: read state → decide → append.
  */
 import { activeSession, decideAccess } from '../access/decide-access';
 import { AUDIT_COMMAND_TYPES, decideAudit } from '../audit/decide-audit';
 import { SERVICE_COMMAND_TYPES, decideService, type ServiceCommand } from '../service/engine';
-import type {
-  AccessCommand,
-  AuditCommand,
-  Command,
-  Decision,
-  DecideEnv,
-  PlannedRecord,
+import {
+  parseCommand,
+  type AccessCommand,
+  type AuditCommand,
+  type Command,
+  type Decision,
+  type DecideEnv,
+  type PlannedRecord,
 } from './commands';
 import { serviceContext } from './config';
 import { openService, type DeviceState } from './state';
@@ -21,14 +24,22 @@ import { openService, type DeviceState } from './state';
 const isServiceCommand = (command: Command): command is ServiceCommand =>
   SERVICE_COMMAND_TYPES.has(command.type);
 
-export function decide(state: DeviceState, command: Command, env: DecideEnv): Decision {
+export function decide(state: DeviceState, input: Command, env: DecideEnv): Decision {
+  // Whatever arrives is checked for shape first: a command from a screen always fits.
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return { records: [], refusal: parsed.error };
+  const command = parsed.value;
   if (AUDIT_COMMAND_TYPES.has(command.type))
     return decideAudit(state, command as AuditCommand, env);
   if (!isServiceCommand(command)) return decideAccess(state, command as AccessCommand, env);
 
   const active = activeSession(state, 'run-service');
   if ('refusal' in active) return { records: [], refusal: active.refusal };
-  const decision = decideService(state.service, command, serviceContext(state.config, env.now));
+  const decision = decideService(
+    state.service,
+    command,
+    serviceContext(state.config, env.now, env.mono),
+  );
   if (!decision.ok) return { records: [], refusal: decision.error };
 
   const author = active.session.staffNo;

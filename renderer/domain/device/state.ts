@@ -86,6 +86,7 @@ function evolveServiceAndTally(state: DeviceState, record: LogRecord, atMs: numb
     serviceId: record.serviceId,
     seq: record.seq,
     atMs,
+    mono: record.mono,
     staffNo: record.staffNo,
     event: record.event,
   });

@@ -32,7 +32,10 @@ export interface ServiceRow {
   day: string;
   startedAt: number;
   endedAt: number;
+  /** As recorded at the end: the service's own clock, whatever the wall clock did. */
   durationMs: number;
+  /** Each time the device's wall clock was moved during the service, by how much (ms, + forward). */
+  clockJumps: number[];
   ticket: string;
   businessType: string;
   targetSeconds: number;
@@ -97,16 +100,19 @@ export function countLetters(steps: string, flow: FlowDefinition): StepCounts {
 /**
  * When each step was first marked by the clerk (not the automatic not-applicable at the end), one
  * mark per tap: steps one tap settles together (leaving the seat not applicable settles coming
- * back too) count once.
+ * back too) count once. In the log's order, timed on the service's own clock (`at`: ms since the
+ * start), so a wall clock moved mid-service neither reorders the marks nor makes gaps.
  */
 function marks(summary: ServiceSummary): { step: StepId; at: number }[] {
   const marked = STEP_IDS.flatMap((step) => {
     const outcome = summary.steps[step];
-    return outcome.at !== null && !outcome.auto && outcome.status !== 'pending'
-      ? [{ step, at: outcome.at }]
+    return outcome.offsetMs !== null && !outcome.auto && outcome.status !== 'pending'
+      ? [{ step, at: outcome.offsetMs, seq: outcome.seq ?? 0 }]
       : [];
-  }).sort((a, b) => a.at - b.at);
-  return marked.filter((mark, index) => index === 0 || mark.at !== marked[index - 1]?.at);
+  }).sort((a, b) => a.seq - b.seq);
+  return marked
+    .filter((mark, index) => index === 0 || mark.at !== marked[index - 1]?.at)
+    .map(({ step, at }) => ({ step, at }));
 }
 
 /** Fewer marks than this make no pattern worth comparing. */
@@ -172,6 +178,7 @@ export function tagsOf(row: Omit<ServiceRow, 'tags'>): string[] {
     ...(row.rating ? [`rating:${row.rating}${at}`] : []),
     ...(row.durationMs > row.targetSeconds * 1000 ? [`over${at}`] : []),
     ...(row.checks > 0 ? [`checked${at}`] : []),
+    ...(row.clockJumps.length > 0 ? [`clock-moved${at}`] : []),
   ];
   STEP_IDS.forEach((id, index) => {
     if (row.steps[index] === 's') tags.push(`skip:${id}${at}`);
@@ -200,7 +207,7 @@ export function serviceRow(
   config: Pick<Config, 'flags'>,
 ): ServiceRow {
   const endedAt = summary.endedAt ?? summary.startedAt;
-  const durationMs = endedAt - summary.startedAt;
+  const durationMs = summary.durationMs ?? endedAt - summary.startedAt;
   const { targetSeconds, businessType } = summary;
   const steps = stepLetters(summary);
   const skipReasons: Partial<Record<StepId, SkipReason>> = {};
@@ -219,6 +226,7 @@ export function serviceRow(
     startedAt: summary.startedAt,
     endedAt,
     durationMs,
+    clockJumps: summary.clockJumps,
     ticket: summary.ticket,
     businessType,
     targetSeconds,

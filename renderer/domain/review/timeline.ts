@@ -1,8 +1,11 @@
 /**
  * A service's timeline as a manager reads it: each record of the service with its offset from the
  * start and who wrote it, then what came later (amendments, the customer's rating, spot-checks).
- * Pure: the screen only puts words to the entries.
+ * Offsets are on the service's own clock (monotonic within a page load, see log/clock.ts), and
+ * where the device's wall clock was moved between two of its records the timeline says so, by how
+ * much. Pure: the screen only puts words to the entries.
  */
+import { clockJump, elapsedBetween, type Moment } from '../log/clock';
 import type { Amendment, Observation, Rating } from '../log/events';
 import type { LogRecord } from '../log/records';
 import type { StepId } from '../flow/flow-definition';
@@ -38,6 +41,8 @@ export type TimelineEntry = {
       observations: Partial<Record<StepId, Observation>>;
       note: string;
     }
+  /** The wall clock was moved (by `jumpMs`, + forward) between the record before and this one. */
+  | { kind: 'clock-moved'; jumpMs: number }
 );
 
 type Detail = TimelineEntry extends infer E
@@ -100,43 +105,64 @@ function detail(record: LogRecord): Detail | null {
 }
 
 export function timeline(records: readonly LogRecord[]): TimelineEntry[] {
-  const start = records.find((record) => record.event.type === 'service-started');
-  const startMs = start ? Date.parse(start.at) : Date.parse(records[0]?.at ?? '');
+  const startIndex = records.findIndex((record) => record.event.type === 'service-started');
+  const start = records[Math.max(0, startIndex)];
+  const serviceId = start?.serviceId ?? null;
+  let previous: Moment | null = null;
+  /** The service's own latest record: a jump shows against it, not against a later check. */
+  let previousOwn: Moment | null = null;
+  let offsetMs = 0;
   const entries: TimelineEntry[] = [];
-  for (const record of records) {
+  records.forEach((record, index) => {
+    const moment: Moment = { atMs: Date.parse(record.at), mono: record.mono };
+    // Records before the start (none, normally) count back from it on the wall clock.
+    if (index < startIndex) offsetMs = moment.atMs - Date.parse(start?.at ?? record.at);
+    else if (previous) offsetMs += elapsedBetween(previous, moment);
+    const own = index >= startIndex && record.serviceId === serviceId;
+    const jump = own && previousOwn ? clockJump(previousOwn, moment) : null;
+    if (jump !== null) {
+      entries.push({
+        seq: record.seq,
+        at: record.at,
+        offsetMs,
+        by: null,
+        step: null,
+        kind: 'clock-moved',
+        jumpMs: jump,
+      });
+    }
+    if (index >= startIndex) previous = moment;
+    if (own) previousOwn = moment;
+
     const { event } = record;
     const last = entries.at(-1);
     if (event.type === 'step-not-applicable' && event.auto) {
       if (last?.kind === 'not-arisen' && last.at === record.at) {
         last.steps.push(event.stepId);
-        continue;
+        return;
       }
       entries.push({
         seq: record.seq,
         at: record.at,
-        offsetMs: Date.parse(record.at) - startMs,
+        offsetMs,
         by: record.staffNo,
         step: null,
         kind: 'not-arisen',
         steps: [event.stepId],
       });
-      continue;
+      return;
     }
-    entries.push(...entryOf(record, startMs));
-  }
+    const found = detail(record);
+    if (found) {
+      entries.push({
+        seq: record.seq,
+        at: record.at,
+        offsetMs,
+        by: record.staffNo,
+        step: stepOf(record),
+        ...found,
+      } as TimelineEntry);
+    }
+  });
   return entries;
-}
-
-function entryOf(record: LogRecord, startMs: number): TimelineEntry[] {
-  const found = detail(record);
-  if (!found) return [];
-  const entry = {
-    seq: record.seq,
-    at: record.at,
-    offsetMs: Date.parse(record.at) - startMs,
-    by: record.staffNo,
-    step: stepOf(record),
-    ...found,
-  };
-  return [entry as TimelineEntry];
 }

@@ -25,6 +25,7 @@ import {
   type FlowDefinition,
   type StepId,
 } from '../flow/flow-definition';
+import { elapsedBetween, type MonoStamp, type Moment } from '../log/clock';
 import type { DomainEvent, Rating, RecordedEvent } from '../log/events';
 import type { ServiceCommand } from './commands';
 import { MAX_FEN } from '../money';
@@ -49,6 +50,15 @@ export interface MoneyAnnouncement {
   changeFen: number;
 }
 
+/**
+ * The service's own clock, as of its latest record: how long it has run (monotonic within a page
+ * load, wall across reloads: see log/clock.ts), and that record's moment to go on from. Durations
+ * come from this, never from the wall clock alone, which someone may move mid-service.
+ */
+export interface ServiceClock extends Moment {
+  elapsedMs: number;
+}
+
 export interface ServiceState {
   serviceId: string;
   /** Who started it, and the sequence number of its first record. */
@@ -59,23 +69,33 @@ export interface ServiceState {
   surname: string | null;
   businessType: string;
   targetSeconds: number;
+  /** Wall-clock start (epoch ms): for people and business days, never for durations. */
   startedAt: number;
+  clock: ServiceClock;
   steps: Record<StepId, StepState>;
+  /** Wall-clock time the clerk left the seat (shown), and the service clock then (measured). */
   awaySince: number | null;
+  awayAtElapsedMs: number | null;
   money: MoneyAnnouncement[];
   recommendations: { offer: Offer; response: RecommendationResponse }[];
   outcome: 'open' | 'finished' | 'abandoned';
   endedAt: number | null;
+  /** As recorded when it ended (the service clock then). */
+  durationMs: number | null;
   nextTicket: string | null;
   /** The customer's rating, once given (or timed out). */
   rating: Rating | null;
 }
 
-/** An event as the engine sees it: what happened, to which service, when (epoch ms), by whom. */
+/**
+ * An event as the engine sees it: what happened, to which service, when (epoch ms, and on the
+ * monotonic clock where the record says), by whom.
+ */
 export interface TimedEvent {
   serviceId: string | null;
   seq: number;
   atMs: number;
+  mono?: MonoStamp | null;
   staffNo: string | null;
   event: RecordedEvent;
 }
@@ -97,11 +117,23 @@ function markDone(state: ServiceState, stepId: StepId): ServiceState {
   };
 }
 
+/** The service clock moved on to `moment`. */
+export function advanceClock(clock: ServiceClock, moment: Moment): ServiceClock {
+  return {
+    elapsedMs: clock.elapsedMs + elapsedBetween(clock, moment),
+    atMs: moment.atMs,
+    mono: moment.mono ?? null,
+  };
+}
+
 /** Applies one event. Done is sticky: a step done once stays done whatever is recorded after. */
-export function evolveService(state: ServiceState | null, timed: TimedEvent): ServiceState | null {
+export function evolveService(
+  previous: ServiceState | null,
+  timed: TimedEvent,
+): ServiceState | null {
   const { event, atMs } = timed;
   if (event.type === 'service-started') {
-    if (!timed.serviceId) return state;
+    if (!timed.serviceId) return previous;
     return {
       serviceId: timed.serviceId,
       startedBy: timed.staffNo,
@@ -112,17 +144,21 @@ export function evolveService(state: ServiceState | null, timed: TimedEvent): Se
       businessType: event.businessType,
       targetSeconds: event.targetSeconds,
       startedAt: atMs,
+      clock: { elapsedMs: 0, atMs, mono: timed.mono ?? null },
       steps: emptySteps(),
       awaySince: null,
+      awayAtElapsedMs: null,
       money: [],
       recommendations: [],
       outcome: 'open',
       endedAt: null,
+      durationMs: null,
       nextTicket: null,
       rating: null,
     };
   }
-  if (!state || timed.serviceId !== state.serviceId) return state;
+  if (!previous || timed.serviceId !== previous.serviceId) return previous;
+  const state: ServiceState = { ...previous, clock: advanceClock(previous.clock, timed) };
   switch (event.type) {
     case 'customer-named':
       return { ...state, surname: event.surname };
@@ -138,9 +174,13 @@ export function evolveService(state: ServiceState | null, timed: TimedEvent): Se
       return { ...state, steps: { ...state.steps, [event.stepId]: next } };
     }
     case 'seat-left':
-      return { ...markDone(state, 'apologise-leaving'), awaySince: atMs };
+      return {
+        ...markDone(state, 'apologise-leaving'),
+        awaySince: atMs,
+        awayAtElapsedMs: state.clock.elapsedMs,
+      };
     case 'seat-returned':
-      return { ...markDone(state, 'thank-returning'), awaySince: null };
+      return { ...markDone(state, 'thank-returning'), awaySince: null, awayAtElapsedMs: null };
     case 'money-announced':
       return {
         ...markDone(state, 'announce-money'),
@@ -160,14 +200,14 @@ export function evolveService(state: ServiceState | null, timed: TimedEvent): Se
     case 'next-called':
       return { ...markDone(state, 'call-next'), nextTicket: event.nextTicket };
     case 'service-finished':
-      return { ...state, outcome: 'finished', endedAt: atMs };
+      return { ...state, outcome: 'finished', endedAt: atMs, durationMs: event.durationMs };
     case 'service-abandoned':
-      return { ...state, outcome: 'abandoned', endedAt: atMs };
+      return { ...state, outcome: 'abandoned', endedAt: atMs, durationMs: event.durationMs };
     case 'service-rated':
       return { ...state, rating: event.rating };
     default:
       // Sign-ins, locks and the like belong to the device, not to a service.
-      return state;
+      return previous;
   }
 }
 
@@ -186,6 +226,8 @@ export interface ServiceContext {
   skipReasons: readonly ListEntry[];
   offers: readonly ListEntry[];
   now: number;
+  /** The monotonic clock now (the store's page load); without it durations fall back to the wall clock. */
+  mono?: MonoStamp | null;
 }
 
 export type ServiceDecision = Result<DomainEvent[], Refusal>;
@@ -225,7 +267,17 @@ function checkSurname(input: string): Refusal | string {
   return surname;
 }
 
-const elapsed = (now: number, since: number) => Math.max(0, Math.round(now - since));
+/** How long the service has run, on its own clock, at the moment of deciding. */
+const runningFor = (open: ServiceState, context: ServiceContext): number =>
+  advanceClock(open.clock, { atMs: context.now, mono: context.mono ?? null }).elapsedMs;
+
+/** How long the clerk has been away, on the service clock. */
+function absence(open: ServiceState, context: ServiceContext): number {
+  if (open.awayAtElapsedMs === null) {
+    return Math.max(0, Math.round(context.now - (open.awaySince ?? context.now)));
+  }
+  return Math.max(0, runningFor(open, context) - open.awayAtElapsedMs);
+}
 
 export function decideService(
   state: ServiceState | null,
@@ -233,7 +285,7 @@ export function decideService(
   context: ServiceContext,
 ): ServiceDecision {
   const open = state && state.outcome === 'open' ? state : null;
-  const { flow, now } = context;
+  const { flow } = context;
 
   if (command.type === 'start-service') {
     if (open) return err(refusal('service-already-open'));
@@ -321,7 +373,7 @@ export function decideService(
       return ok([{ type: 'seat-left' }]);
     case 'return-to-seat':
       if (open.awaySince === null) return err(refusal('clerk-not-away'));
-      return ok([{ type: 'seat-returned', absenceMs: elapsed(now, open.awaySince) }]);
+      return ok([{ type: 'seat-returned', absenceMs: absence(open, context) }]);
     case 'announce-money': {
       const problem = checkMoney(command.dueFen, command.receivedFen);
       if (problem) return err(problem);
@@ -352,7 +404,7 @@ export function decideService(
       return ok([
         { type: 'next-called', nextTicket: command.nextTicket },
         ...closeConditionalSteps(flow, open),
-        { type: 'service-finished', durationMs: elapsed(now, open.startedAt) },
+        { type: 'service-finished', durationMs: runningFor(open, context) },
       ]);
     }
     case 'finish': {
@@ -360,7 +412,7 @@ export function decideService(
       if (pending.length > 0) return err(refusal('steps-pending', { steps: pending }));
       return ok([
         ...closeConditionalSteps(flow, open),
-        { type: 'service-finished', durationMs: elapsed(now, open.startedAt) },
+        { type: 'service-finished', durationMs: runningFor(open, context) },
       ]);
     }
     case 'abandon':
@@ -368,7 +420,7 @@ export function decideService(
         {
           type: 'service-abandoned',
           reason: command.reason,
-          durationMs: elapsed(now, open.startedAt),
+          durationMs: runningFor(open, context),
         },
       ]);
   }

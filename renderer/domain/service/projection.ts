@@ -7,6 +7,7 @@
 import type { AbandonReason, Offer, RecommendationResponse, SkipReason, Title } from '../catalog';
 import { businessDay, type Config } from '../device/config';
 import { STEP_IDS, isConditional, type FlowDefinition, type StepId } from '../flow/flow-definition';
+import { clockJump, type Moment } from '../log/clock';
 import type { Amendment } from '../log/events';
 import type { LogRecord } from '../log/records';
 import { evolveService, type ServiceState, type StepStatus } from './engine';
@@ -15,9 +16,13 @@ export interface StepOutcome {
   status: StepStatus;
   /** Not applicable because the service finished without its condition (not the clerk's call). */
   auto: boolean;
-  /** First time an outcome was recorded (epoch ms). */
+  /** First time an outcome was recorded (epoch ms, wall clock). */
   at: number | null;
-  /** An every-customer step done after a later one: kept as done, shown as out of order. */
+  /** The same moment on the service's own clock (ms since it started: see log/clock.ts). */
+  offsetMs: number | null;
+  /** The record that first gave it an outcome. */
+  seq: number | null;
+  /** An every-customer step done after a later one (in log order): kept as done, shown as out of order. */
   late: boolean;
   skipReason: SkipReason | null;
   /** The outcome comes from a manager's amendment, not from the service's own records. */
@@ -46,9 +51,12 @@ export interface ServiceSummary {
   businessDay: string;
   startedAt: number;
   endedAt: number | null;
+  /** As recorded at the end (the service clock, not the wall clock's difference). */
   durationMs: number | null;
   targetSeconds: number;
   outcome: ServiceState['outcome'];
+  /** Each time the wall clock was moved during the service, by how much (ms, + forward). */
+  clockJumps: number[];
   abandonReason: AbandonReason | null;
   steps: Record<StepId, StepOutcome>;
   /** Done ÷ applicable (done or skipped); not applicable and never reached are apart. */
@@ -65,7 +73,10 @@ interface Open {
   state: ServiceState;
   device: string | null;
   counter: string | null;
-  firstAt: Partial<Record<StepId, number>>;
+  first: Partial<Record<StepId, { at: number; offsetMs: number; seq: number }>>;
+  /** The moment of the service's latest record, to see the wall clock move against. */
+  last: Moment;
+  clockJumps: number[];
   auto: Set<StepId>;
   abandonReason: AbandonReason | null;
   absences: { leftAt: number; absenceMs: number | null }[];
@@ -146,17 +157,20 @@ function summarize(open: Open, config: ProjectionConfig): ServiceSummary {
   const steps = Object.fromEntries(
     STEP_IDS.map((id) => {
       const step = state.steps[id];
-      const at = open.firstAt[id] ?? null;
+      const first = open.first[id] ?? null;
       const index = always.indexOf(id);
+      // Out of order by the log's sequence, which no clock can move.
       const late =
         step.status === 'done' &&
-        at !== null &&
+        first !== null &&
         index >= 0 &&
-        always.slice(index + 1).some((later) => (open.firstAt[later] ?? Infinity) < at);
+        always.slice(index + 1).some((later) => (open.first[later]?.seq ?? Infinity) < first.seq);
       const outcome: StepOutcome = {
         status: step.status,
         auto: open.auto.has(id),
-        at,
+        at: first?.at ?? null,
+        offsetMs: first?.offsetMs ?? null,
+        seq: first?.seq ?? null,
         late,
         skipReason: step.skip?.reason ?? null,
         amended: false,
@@ -186,9 +200,11 @@ function summarize(open: Open, config: ProjectionConfig): ServiceSummary {
     businessDay: businessDay(state.startedAt, config),
     startedAt: state.startedAt,
     endedAt: state.endedAt,
-    durationMs: state.endedAt === null ? null : state.endedAt - state.startedAt,
+    durationMs:
+      state.endedAt === null ? null : (state.durationMs ?? state.endedAt - state.startedAt),
     targetSeconds: state.targetSeconds,
     outcome: state.outcome,
+    clockJumps: open.clockJumps,
     abandonReason: open.abandonReason,
     steps,
     counts: countSteps(config.flow, steps, state.outcome),
@@ -216,7 +232,8 @@ export class ServiceProjector {
     const { serviceId, event } = record;
     if (!serviceId) return null;
     const atMs = Date.parse(record.at);
-    const timed = { serviceId, seq: record.seq, atMs, staffNo: record.staffNo, event };
+    const moment: Moment = { atMs, mono: record.mono };
+    const timed = { serviceId, seq: record.seq, ...moment, staffNo: record.staffNo, event };
     if (event.type === 'service-started') {
       const state = evolveService(null, timed);
       if (state) {
@@ -224,7 +241,9 @@ export class ServiceProjector {
           state,
           device: record.device,
           counter: record.counter,
-          firstAt: {},
+          first: {},
+          last: moment,
+          clockJumps: [],
           auto: new Set(),
           abandonReason: null,
           absences: [],
@@ -236,8 +255,13 @@ export class ServiceProjector {
     if (!open) return null;
     const next = evolveService(open.state, timed);
     if (next) open.state = next;
+    const jump = clockJump(open.last, moment);
+    if (jump !== null) open.clockJumps.push(jump);
+    open.last = moment;
     const step = stepOf(record);
-    if (step && open.firstAt[step] === undefined) open.firstAt[step] = atMs;
+    if (step && open.first[step] === undefined) {
+      open.first[step] = { at: atMs, offsetMs: open.state.clock.elapsedMs, seq: record.seq };
+    }
     if (event.type === 'step-not-applicable' && event.auto) open.auto.add(event.stepId);
     if (event.type === 'seat-left') open.absences.push({ leftAt: atMs, absenceMs: null });
     if (event.type === 'seat-returned') {

@@ -39,7 +39,8 @@ export function tallyService(
   next.services += 1;
   if (service.outcome === 'finished') {
     next.finished += 1;
-    next.finishedMs += (service.endedAt ?? service.startedAt) - service.startedAt;
+    next.finishedMs +=
+      service.durationMs ?? (service.endedAt ?? service.startedAt) - service.startedAt;
   } else next.abandoned += 1;
   for (const step of flow.steps) {
     const state = service.steps[step.id];

@@ -1,12 +1,13 @@
 /**
  * The device as a manager should know it: its id and the fingerprint of its first signing key
  * (write it down, or hand it to the auditor: `counter-steps verify --key` checks a log against it),
- * how much of the log is sealed by signed checkpoints, and whether storage is safe from eviction.
+ * how much of the log is sealed by signed checkpoints, whether storage is safe from eviction, and
+ * how much is used and left (a warning from 80 % full: a full disk stops new records).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fingerprint } from '../../domain/log/signing';
-import { platform, type PlatformBridge } from '../../platform';
+import { platform, storageFullness, type PlatformBridge } from '../../platform';
 import { useDeviceState } from '../shared/store-context';
 
 type StorageStatus = Awaited<ReturnType<PlatformBridge['storageStatus']>>;
@@ -31,6 +32,7 @@ export function DevicePanel() {
   }, []);
 
   const persisted = storage?.persisted;
+  const fullness = storage && storageFullness(storage);
   return (
     <section className="panel wide" aria-labelledby="device-title">
       <h2 id="device-title">{t('device.title')}</h2>
@@ -64,7 +66,21 @@ export function DevicePanel() {
             quota: megabytes(storage?.quotaBytes ?? null),
           })}
         </dd>
+        <dt>{t('device.storageLeft')}</dt>
+        <dd data-fact="storage-left">
+          {fullness
+            ? t('device.storageLeftOf', {
+                left: megabytes(fullness.leftBytes),
+                percent: Math.round((1 - fullness.share) * 100),
+              })
+            : '—'}
+        </dd>
       </dl>
+      {fullness?.warn && (
+        <p className="notice warning" role="alert" data-fact="storage-warning">
+          {t('device.storageWarning', { percent: Math.round(fullness.share * 100) })}
+        </p>
+      )}
       <p className="hint">{t('device.fingerprintHint')}</p>
     </section>
   );

@@ -67,7 +67,7 @@ export function ServiceView({
   };
 
   return (
-    <main className="service">
+    <main className="service" data-service-id={serviceId}>
       <section className="service-main">
         {shown ? (
           <StepCard

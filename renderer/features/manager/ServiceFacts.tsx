@@ -54,6 +54,20 @@ export function ServiceFacts({ row }: { row: ServiceRow }) {
           })}
           {row.outcome === 'abandoned' && ` · ${t('services.abandoned')}`}
         </dd>
+        {row.clockJumps.length > 0 && (
+          <>
+            <dt>{t('timeline.clock')}</dt>
+            <dd data-fact="clock-moved">
+              {row.clockJumps
+                .map((jump) =>
+                  t(jump > 0 ? 'timeline.clockForward' : 'timeline.clockBack', {
+                    amount: formatMs(Math.abs(jump)),
+                  }),
+                )
+                .join(tApp('list.separator'))}
+            </dd>
+          </>
+        )}
         {row.flags.length > 0 && (
           <>
             <dt>{t('timeline.flags')}</dt>

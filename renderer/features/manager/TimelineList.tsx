@@ -66,6 +66,10 @@ function useDescribe() {
               : `${tApp(`steps.${entry.change.stepId}.name`)} → ${t(`outcome.${entry.change.outcome}`)}`,
           reason: entry.reason,
         });
+      case 'clock-moved':
+        return t(entry.jumpMs > 0 ? 'entry.clockForward' : 'entry.clockBack', {
+          amount: formatMs(Math.abs(entry.jumpMs)),
+        });
       case 'checked':
         return t('entry.checked', {
           kind: t(`check.kinds.${entry.check}`),
@@ -85,7 +89,11 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
       <h2 id="timeline-title">{t('timeline.records')}</h2>
       <ol className="timeline">
         {entries.map((entry) => (
-          <li key={entry.seq} className={`entry entry-${entry.kind}`} data-kind={entry.kind}>
+          <li
+            key={`${entry.seq}:${entry.kind}`}
+            className={`entry entry-${entry.kind}`}
+            data-kind={entry.kind}
+          >
             <span className="entry-offset">
               {entry.offsetMs >= 0 ? `+${formatMs(entry.offsetMs)}` : formatMs(entry.offsetMs)}
             </span>

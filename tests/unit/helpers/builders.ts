@@ -138,7 +138,8 @@ let databases = 0;
 export interface TestDevice {
   store: DeviceStore;
   name: string;
-  clock: { now: number };
+  /** The wall clock the store reads (`now`), and how far a test moved it by hand (`moved`). */
+  clock: { now: number; moved: number };
   witness: ReturnType<typeof memoryWitness>;
   /** The same database opened again, as after a reload. */
   reopen(): Promise<DeviceStore>;
@@ -178,13 +179,18 @@ export async function testDevice(
 ): Promise<TestDevice> {
   databases += 1;
   const name = options.name ?? `test-${databases}-${Date.now()}`;
-  const clock = { now: T0 };
+  const clock = { now: T0, moved: 0 };
   const witness = options.witness ?? memoryWitness();
-  let mono = 0;
   const open = () =>
     openStore({
       name,
-      clock: { now: () => clock.now, mono: () => (mono += 1), boot: 'boot-test' },
+      // One page load that began long before T0: its monotonic clock moves with the wall clock,
+      // except when a test moves the wall clock by hand (`moved`).
+      clock: {
+        now: () => clock.now,
+        mono: () => Math.max(0, clock.now - clock.moved - T0 + 1_000_000),
+        boot: 'boot-test',
+      },
       pinIterations: 1_000,
       witness,
     });

@@ -1,8 +1,12 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
+  APP_HOST,
   APP_ORIGIN,
+  APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   isAppUrl,
 } from '../../../main/app-origin';
@@ -62,5 +66,27 @@ describe('APP_SCHEME_PRIVILEGES', () => {
   it('never bypasses CSP and does not enable service workers', () => {
     expect(APP_SCHEME_PRIVILEGES.bypassCSP).toBe(false);
     expect(APP_SCHEME_PRIVILEGES.allowServiceWorkers).toBe(false);
+  });
+});
+
+describe('the origin never changes between versions', () => {
+  // IndexedDB, localStorage and the granted persistent-storage permission all live under the
+  // origin: a different scheme or host in a new version would open an empty database and orphan
+  // the log. Changing these values is never a refactoring; it needs a migration of the data.
+  it('is app://counter-steps', () => {
+    expect(APP_SCHEME).toBe('app');
+    expect(APP_HOST).toBe('counter-steps');
+    expect(APP_ORIGIN).toBe('app://counter-steps');
+    expect(APP_ENTRY_URL).toBe('app://counter-steps/');
+    const entry = new URL(APP_ENTRY_URL);
+    expect([entry.protocol, entry.host, entry.pathname]).toEqual(['app:', 'counter-steps', '/']);
+  });
+
+  it('is what main registers, serves and loads', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../../main/index.ts'), 'utf8');
+    expect(source).toContain('scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES }');
+    expect(source).toContain('protocol.handle(\n    APP_SCHEME,');
+    expect(source).toContain('window.loadURL(APP_ENTRY_URL)');
+    expect(source).not.toMatch(/file:\/\/|loadFile\(/);
   });
 });
