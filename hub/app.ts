@@ -23,6 +23,8 @@ import {
 import type { Db } from './db';
 import { Ingest } from './ingest';
 import { HubService } from './service';
+import { hubKey } from './hub-key';
+import { loadTranslations } from './i18n';
 import { registerWebRoutes } from './web/routes';
 
 export interface HubOptions {
@@ -32,6 +34,8 @@ export interface HubOptions {
   pinIterations?: number;
   logger?: boolean;
   bodyLimit?: number;
+  /** The hub's name, in the manifests of its exports. */
+  name?: string;
 }
 
 export interface Hub {
@@ -105,6 +109,12 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     },
   );
 
-  await registerWebRoutes(app, service);
+  await loadTranslations();
+  await registerWebRoutes(app, {
+    service,
+    ingest,
+    key: await hubKey(options.db),
+    hubName: options.name ?? 'Counter Steps hub',
+  });
   return { app, service, ingest };
 }

@@ -18,6 +18,7 @@
  */
 import { canonicalize } from '../renderer/domain/log/canonical';
 import type { Config } from '../renderer/domain/device/config';
+import type { DeviceState } from '../renderer/domain/device/state';
 import { heldSeqsNeeded, judgeContinuation } from '../renderer/domain/log/continuation';
 import { GENESIS_HASH, type PublicKeyJwk } from '../renderer/domain/log/events';
 import { readRecord, type LogRecord } from '../renderer/domain/log/records';
@@ -279,6 +280,14 @@ export class Ingest {
     }
     this.verifiers.set(id, { verifier, seq: newHead.seq });
     return ok({ status: 'stored', added: judged.fresh.length, head: newHead });
+  }
+
+  /** The device's state as the hub's copy of its log folds to (its configuration, identity, keys). */
+  async state(id: string): Promise<DeviceState | null> {
+    return this.locks.run(id, async () => {
+      const device = await this.device(id);
+      return device ? (await this.verifierAt(id, device)).replayed : null;
+    });
   }
 
   /** The device's replay up to the hub's head: kept from the last push, or replayed from its records. */

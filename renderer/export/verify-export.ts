@@ -57,6 +57,10 @@ export interface ExportVerdict {
   fingerprint: string | null;
   /** With an earlier export: this one continues it. */
   continuesPrevious: boolean | null;
+  /** Who signed the manifest: the device, or the store hub (an export made on the hub). */
+  signedBy: 'device' | 'hub';
+  /** The hub's key fingerprint, for an export the hub signed. */
+  hubFingerprint: string | null;
 }
 
 export interface VerifyExportOptions {
@@ -176,6 +180,8 @@ export async function verifyExport(
     keyCheck: 'self-consistent',
     fingerprint: null,
     continuesPrevious: null,
+    signedBy: 'device',
+    hubFingerprint: null,
   };
   const fail = (problem: ExportProblem): ExportVerdict => ({
     ...verdict,
@@ -259,8 +265,23 @@ export async function verifyExport(
   if (summary.head.seq !== last.seq || lastHash !== last.hash)
     return fail({ kind: 'manifest-mismatch', field: 'last' });
 
-  // The manifest is signed with the key in force once its last key record was written.
-  if (
+  // The manifest is signed with the key in force once its last key record was written — or, for
+  // an export the store hub made, with the hub's key (the records stay sealed by the device's).
+  if (manifest.signature.signer === 'hub') {
+    if (
+      !manifest.hub ||
+      !(await verifySignature(
+        manifest.hub.publicKey,
+        manifestPayload(unsigned(manifest)),
+        manifest.signature.value,
+      ))
+    ) {
+      return fail({ kind: 'manifest-signature' });
+    }
+    verdict.signedBy = 'hub';
+    verdict.hubFingerprint = await fingerprint(manifest.hub.publicKey);
+  } else if (
+    manifest.hub ||
     manifest.signature.keyIndex !== keys.current.index ||
     !(await verifySignature(
       keys.current.key,
