@@ -14,6 +14,7 @@ import {
   registerIpcHandlers,
 } from './electron-bindings';
 import { createExportFiles } from './export-files';
+import { createHubSettings } from './hub-settings';
 import { createIpcHandlers } from './ipc-handlers';
 import { createKeepAwake } from './keep-awake';
 import { applyNavigationGuards } from './navigation-guard';
@@ -67,14 +68,22 @@ async function start(): Promise<void> {
     env: process.env,
   });
 
+  const hub = createHubSettings({
+    userDataDir,
+    fs: { readFile: (path) => readFile(path, 'utf8'), writeFile, rename, mkdir },
+    log: log('hub'),
+  });
+  await hub.load();
+
   const ses = session.defaultSession;
   installPermissionHandlers(ses);
-  installRequestFilter(ses, log('network'));
+  installRequestFilter(ses, log('network'), () => hub.origin());
   protocol.handle(
     APP_SCHEME,
     createRendererProtocolHandler({
       rootDir: RENDERER_DIR,
       readFile: (filePath) => readFile(filePath),
+      hubOrigin: () => hub.origin(),
     }),
   );
 
@@ -93,6 +102,7 @@ async function start(): Promise<void> {
         fs: { readFile: (path) => readFile(path, 'utf8'), writeFile, rename, mkdir },
         log: log('witness'),
       }),
+      hub,
       log: log('ipc'),
     }),
   );

@@ -17,9 +17,11 @@ import {
   WriteExportRequestSchema,
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
+  SetHubRequestSchema,
 } from '../preload/contract';
 import { isAppUrl } from './app-origin';
 import type { ExportFiles } from './export-files';
+import type { HubSettingsStore } from './hub-settings';
 import type { KeepAwake } from './keep-awake';
 import type { WitnessStore } from './witness-store';
 
@@ -40,6 +42,8 @@ export interface IpcDeps {
   exports: ExportFiles;
   keepAwake: KeepAwake;
   witness: WitnessStore;
+  /** The store hub's settings (hub.json), which also open the CSP and request filter to it. */
+  hub: HubSettingsStore;
   /** Diagnostics for main's log; never sent to the renderer. */
   log?: (message: string) => void;
 }
@@ -135,6 +139,11 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     ({ log: name, head }) => deps.witness.advance(name, head),
   );
 
+  const getHub = gated(CHANNELS.getHub, z.undefined(), log, () => deps.hub.read());
+  const setHub = gated(CHANNELS.setHub, SetHubRequestSchema, log, ({ settings }) =>
+    deps.hub.write(settings),
+  );
+
   return {
     getAppInfo,
     setKeepAwake,
@@ -144,6 +153,8 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     abortExport,
     readWitness,
     advanceWitness,
+    getHub,
+    setHub,
   };
 }
 

@@ -11,4 +11,6 @@ export const CHANNELS = {
   abortExport: 'export:abort',
   readWitness: 'witness:read',
   advanceWitness: 'witness:advance',
+  getHub: 'hub:get',
+  setHub: 'hub:set',
 } as const;

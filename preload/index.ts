@@ -15,6 +15,8 @@ import type {
   WriteExportRequest,
   WitnessAdvanceRequest,
   WitnessReadRequest,
+  HubSettings,
+  SetHubRequest,
 } from './contract';
 import type { Head } from '../renderer/domain/log/witness';
 
@@ -34,6 +36,9 @@ const counterSteps = {
     ipcRenderer.invoke(CHANNELS.readWitness, request) as Promise<Result<Head | null>>,
   advanceWitness: (request: WitnessAdvanceRequest) =>
     ipcRenderer.invoke(CHANNELS.advanceWitness, request) as Promise<Result<null>>,
+  getHub: () => ipcRenderer.invoke(CHANNELS.getHub) as Promise<Result<HubSettings | null>>,
+  setHub: (request: SetHubRequest) =>
+    ipcRenderer.invoke(CHANNELS.setHub, request) as Promise<Result<null>>,
 } satisfies CounterStepsApi;
 
 contextBridge.exposeInMainWorld('counterSteps', counterSteps);

@@ -3,6 +3,7 @@
  * process parses every payload again, so nothing here is trusted by the other side.
  */
 import {
+  fetchTransport,
   storageManagerStatus,
   witnessOver,
   type CounterStepsApi,
@@ -18,5 +19,6 @@ export function electronBridge(): PlatformBridge | null {
     witness: (log) => witnessOver(api, log),
     speak,
     storageStatus: storageManagerStatus,
+    hubTransport: (origin) => fetchTransport(origin),
   };
 }

@@ -17,6 +17,7 @@ import {
   type EnrolAnswer,
   type EnrolRequest,
   type HubError,
+  type HubTransport,
   type PushRequest,
 } from '../domain/hub/protocol';
 import { seqOf } from '../domain/log/records';
@@ -25,12 +26,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { EventLog } from './event-log';
 import type { KeyStore } from './key-store';
 
-export interface HubTransport {
-  (request: { method: 'GET' | 'POST'; path: string; body?: unknown }): Promise<{
-    status: number;
-    body: unknown;
-  }>;
-}
+export type { HubTransport };
 
 export type HubProblem =
   /** The hub could not be reached (offline, wrong address, not allowed). */

@@ -109,3 +109,15 @@ export const pushPayload = (input: {
   last: { seq: number; hash: string };
   count: number;
 }) => ({ purpose: 'counter-steps/hub-push', ...input });
+
+/**
+ * How a device reaches its hub: one JSON request, one answer (status and parsed body). The
+ * platform provides it (renderer/platform), confined to the configured hub's origin; it throws
+ * when the hub cannot be reached at all.
+ */
+export interface HubTransport {
+  (request: { method: 'GET' | 'POST'; path: string; body?: unknown }): Promise<{
+    status: number;
+    body: unknown;
+  }>;
+}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConfigKey } from '../../domain/device/config';
 import { useDeviceState } from '../shared/store-context';
 import { DevicePanel } from './DevicePanel';
+import { HubPanel } from './HubPanel';
 import { NumberSetting } from './NumberSetting';
 
 const NUMBER_SETTINGS: readonly {
@@ -34,6 +35,7 @@ export function SettingsScreen() {
         ))}
       </section>
       <DevicePanel />
+      <HubPanel />
     </main>
   );
 }
