@@ -118,7 +118,8 @@ async function main() {
       const until = stores * COUNTERS;
       const slice = async () => {
         while (next < until && Date.now() < DEADLINE) {
-          const entry = devices[next++]!;
+          const entry = devices[next++];
+          if (!entry) break;
           const code = await hub.service.enrolCode(manager.value, entry.store);
           if (!code.ok) throw new Error(code.error);
           const transport = timed(fetchTransport(origin));
