@@ -8,10 +8,16 @@ import js from '@eslint/js';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['admin', 'auditor', 'clerk', 'session', 'setup', 'shared'];
+// Every folder under renderer/features is a feature: a new one is covered without a list to update.
+const FEATURES = readdirSync(new URL('./renderer/features', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 const restricted = (group, message) => ({ group, message });
 const noImports = (...patterns) => ['error', { patterns }];
@@ -174,6 +180,52 @@ export default tseslint.config(
   {
     files: ['renderer/storage/event-log.ts', 'renderer/storage/db.ts'],
     rules: { 'no-restricted-syntax': ['error', ...APPEND_ONLY_SYNTAX] },
+  },
+  {
+    // The store hub shares the domain, the export format and the locale files with the device,
+    // never its storage, screens or platform; and its SQL is parameterised, never built.
+    files: ['hub/**/*', 'tests/hub/**/*', 'scripts/bench-hub.ts'],
+    rules: {
+      'no-restricted-imports': noImports(
+        restricted(
+          [
+            'react',
+            'react-*',
+            'dexie',
+            'dexie-*',
+            'electron',
+            '**/renderer/features/**/*.tsx',
+            '**/renderer/ui/**',
+            '**/renderer/app/**',
+          ],
+          'The hub uses renderer/domain and renderer/export, never screens or Electron.',
+        ),
+      ),
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name="query"] > TemplateLiteral[expressions.length>0], CallExpression[callee.property.name="query"] > BinaryExpression[operator="+"]',
+          message: 'SQL is never built from strings: pass values as $1, $2… parameters.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['hub/**/*'],
+    rules: {
+      'no-restricted-imports': noImports(
+        restricted(
+          [
+            '**/renderer/storage',
+            '**/renderer/storage/**',
+            '**/renderer/platform/**',
+            '**/tests/**',
+          ],
+          'The hub runs on its own database: no device storage or platform code.',
+        ),
+      ),
+    },
   },
   {
     files: ['tests/**/*'],

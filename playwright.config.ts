@@ -6,6 +6,7 @@ import { HUB_ORIGIN, HUB_PORT, HUB_SETUP_CODE } from './tests/e2e/hub-env';
  * End-to-end tests drive the real browser build, served by `vite preview`, in real Chromium with
  * real IndexedDB (which Chromium: see scripts/chromium.mjs).
  */
+// E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -29,8 +30,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command:
-        'npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts',
+      command: `npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       // The pages may connect to the test hub, and only to it (see main/security-headers.ts).
       env: { E2E_PORT: String(PORT), COUNTER_STEPS_HUB_ORIGIN: HUB_ORIGIN },

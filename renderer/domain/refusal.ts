@@ -2,6 +2,7 @@
  * Why the domain refused a command: one list for every command (services, access, configuration),
  * each code with a sentence in every locale (i18n `refusal.<code>`).
  */
+import type { ConfigProblem } from './device/config-problem';
 import type { StepId } from './flow/flow-definition';
 import type { SurnameProblem } from './surname';
 
@@ -76,6 +77,8 @@ export interface Refusal {
   retryAt?: number;
   /** `invalid-surname`: what is wrong with it. */
   surname?: SurnameProblem;
+  /** `invalid-config`: what is wrong with the change, when more can be said than "invalid". */
+  config?: ConfigProblem;
 }
 
 export const refusal = (code: RefusalCode, extra: Omit<Refusal, 'code'> = {}): Refusal => ({

@@ -193,6 +193,8 @@ test('an auditor can verify the log but cannot start a service or change setting
 }) => {
   await storeWithClerk(page, 'auditor');
   await firstSignIn(page, AUDITOR);
+  // The auditor starts on the review; the log is a tab away.
+  await page.getByRole('button', { name: 'Log', exact: true }).click();
   await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
   await expect(page.getByRole('button', { name: w.startService })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);

@@ -93,6 +93,9 @@ test('an auditor signing in over a clerk’s locked service can sign out; the cl
   await page.getByLabel('New PIN', { exact: true }).fill('864209');
   await page.getByLabel('New PIN again').fill('864209');
   await page.getByRole('button', { name: 'Save PIN' }).click();
+  // The auditor's screens (the review first; the log a tab away).
+  await expect(page.getByText('Counter 3 · Staff no. 7001')).toBeVisible();
+  await page.getByRole('button', { name: 'Log', exact: true }).click();
   await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: /Shift summary/ })).toBeVisible();

@@ -114,6 +114,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
         ['Log', '日志'],
       ] as const) {
         await page.getByRole('button', { name: lang === 'en' ? tab : name, exact: true }).click();
+        // The manager's screens load lazily: wait for the screen, not its loading line.
+        await expect(page.locator('main.admin .panel').first()).toBeVisible();
         if (tab === 'Log') {
           await page
             .getByRole('button', { name: lang === 'en' ? 'Verify the log' : '校验日志' })

@@ -6,6 +6,7 @@
  */
 import { CounterSchema, StaffNumberSchema } from '../catalog';
 import { ConfigChangeSchema, serviceContext } from '../device/config';
+import { configProblem } from '../device/config-problem';
 import type {
   AccessCommand,
   Command,
@@ -340,7 +341,10 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
       const active = activeSession(state, 'change-config');
       if ('refusal' in active) return { records: [], refusal: active.refusal };
       const change = ConfigChangeSchema.safeParse(command.change);
-      if (!change.success) return refused('invalid-config');
+      if (!change.success) {
+        const problem = configProblem(command.change);
+        return refused('invalid-config', problem ? { config: problem } : {});
+      }
       return accepted([
         by(active.session.staffNo, { type: 'config-changed', change: change.data }),
       ]);

@@ -21,6 +21,8 @@ export type TimelineEntry = {
   | { kind: 'done' }
   | { kind: 'skipped'; reason: string; note: string }
   | { kind: 'na'; auto: boolean }
+  /** The conditional steps that never arose, settled together as the service ended. */
+  | { kind: 'not-arisen'; steps: StepId[] }
   | { kind: 'left-seat' }
   | { kind: 'returned'; absenceMs: number }
   | { kind: 'money'; dueFen: number; receivedFen: number; changeFen: number }
@@ -100,17 +102,41 @@ function detail(record: LogRecord): Detail | null {
 export function timeline(records: readonly LogRecord[]): TimelineEntry[] {
   const start = records.find((record) => record.event.type === 'service-started');
   const startMs = start ? Date.parse(start.at) : Date.parse(records[0]?.at ?? '');
-  return records.flatMap((record) => {
-    const found = detail(record);
-    if (!found) return [];
-    const entry = {
-      seq: record.seq,
-      at: record.at,
-      offsetMs: Date.parse(record.at) - startMs,
-      by: record.staffNo,
-      step: stepOf(record),
-      ...found,
-    };
-    return [entry as TimelineEntry];
-  });
+  const entries: TimelineEntry[] = [];
+  for (const record of records) {
+    const { event } = record;
+    const last = entries.at(-1);
+    if (event.type === 'step-not-applicable' && event.auto) {
+      if (last?.kind === 'not-arisen' && last.at === record.at) {
+        last.steps.push(event.stepId);
+        continue;
+      }
+      entries.push({
+        seq: record.seq,
+        at: record.at,
+        offsetMs: Date.parse(record.at) - startMs,
+        by: record.staffNo,
+        step: null,
+        kind: 'not-arisen',
+        steps: [event.stepId],
+      });
+      continue;
+    }
+    entries.push(...entryOf(record, startMs));
+  }
+  return entries;
+}
+
+function entryOf(record: LogRecord, startMs: number): TimelineEntry[] {
+  const found = detail(record);
+  if (!found) return [];
+  const entry = {
+    seq: record.seq,
+    at: record.at,
+    offsetMs: Date.parse(record.at) - startMs,
+    by: record.staffNo,
+    step: stepOf(record),
+    ...found,
+  };
+  return [entry as TimelineEntry];
 }

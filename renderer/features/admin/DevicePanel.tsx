@@ -28,7 +28,7 @@ export function DevicePanel() {
 
   const persisted = storage?.persisted;
   return (
-    <section className="panel" aria-labelledby="device-title">
+    <section className="panel wide" aria-labelledby="device-title">
       <h2 id="device-title">{t('device.title')}</h2>
       <dl className="facts">
         <dt>{t('device.id')}</dt>

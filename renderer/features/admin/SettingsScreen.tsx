@@ -1,15 +1,21 @@
 /**
- * Device settings for managers (each change an event in the log), and what a manager should know
- * about the device: its identity and key fingerprint (to write down or give the auditor), how far
- * its log is sealed, and whether its storage is safe from eviction.
+ * Device settings for managers (each change an event in the log, which the clerk screen follows at
+ * once): the screen lock and tap guard, the business day, the pencil-whipping thresholds, the
+ * lists (business types, offers, skip reasons), the scripts; and what a manager should know about
+ * the device: its identity and key fingerprint (to write down or give the auditor), how far its
+ * log is sealed, and whether its storage is safe from eviction.
  */
 import './admin.css';
 import { useTranslation } from 'react-i18next';
 import type { ConfigKey } from '../../domain/device/config';
 import { useDeviceState } from '../shared/store-context';
+import { BusinessDayForm } from './BusinessDayForm';
 import { DevicePanel } from './DevicePanel';
+import { FlagThresholdsForm } from './FlagThresholdsForm';
 import { HubPanel } from './HubPanel';
+import { ListEditor } from './ListEditor';
 import { NumberSetting } from './NumberSetting';
+import { ScriptEditor } from './ScriptEditor';
 
 const NUMBER_SETTINGS: readonly {
   key: ConfigKey & ('idle-lock-minutes' | 'tap-guard-ms');
@@ -27,13 +33,19 @@ export function SettingsScreen() {
     'tap-guard-ms': config.tapGuardMs,
   };
   return (
-    <main className="admin">
+    <main className="admin settings">
       <section className="panel" aria-labelledby="settings-title">
-        <h2 id="settings-title">{t('settings.title')}</h2>
+        <h2 id="settings-title">{t('settings.screen')}</h2>
         {NUMBER_SETTINGS.map(({ key, max }) => (
           <NumberSetting key={key} settingKey={key} value={current[key]} max={max} />
         ))}
       </section>
+      <BusinessDayForm />
+      <FlagThresholdsForm />
+      <ListEditor list="business-types" />
+      <ListEditor list="offers" />
+      <ListEditor list="skip-reasons" />
+      <ScriptEditor />
       <DevicePanel />
       <HubPanel />
     </main>

@@ -13,6 +13,7 @@ import { exportFileName } from '../../export/format';
 import type { Masking } from '../../export/rows';
 import { platform } from '../../platform';
 import { useStore } from '../shared/store-context';
+import { useListLabel } from '../shared/use-list-label';
 import { useRefusalMessage, useStorageErrorMessage } from '../shared/use-refusal-message';
 
 export type ExportState =
@@ -50,6 +51,7 @@ function batched(write: (chunk: Uint8Array<ArrayBuffer>) => Promise<void>) {
 export function useExport() {
   const { t, i18n } = useTranslation();
   const store = useStore();
+  const label = useListLabel();
   const refusalMessage = useRefusalMessage();
   const storageMessage = useStorageErrorMessage();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
@@ -103,7 +105,7 @@ export function useExport() {
           appVersion: __APP_VERSION__,
           config: device.config,
           labels: {
-            business: (code) => t(`business.${code}`, { defaultValue: code }),
+            business: (code) => label('business-types', code),
             step: (id) => t(`steps.${id}.name`),
           },
           sink: sink.push,
@@ -149,7 +151,7 @@ export function useExport() {
         controller.current = null;
       }
     },
-    [store, t, i18n.language, refusalMessage, storageMessage],
+    [store, t, i18n.language, label, refusalMessage, storageMessage],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

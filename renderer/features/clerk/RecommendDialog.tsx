@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  OFFERS,
   RecommendationResponseSchema,
   type Offer,
   type RecommendationResponse,
 } from '../../domain/catalog';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
+import { useDeviceState } from '../shared/store-context';
+import { useListLabel } from '../shared/use-list-label';
 
-/** 业务推荐: which service was recommended and how the customer answered. */
+/** 业务推荐: which service (from the manager's list) was recommended and how the customer answered. */
 export function RecommendDialog({
   onCancel,
   onConfirm,
@@ -20,6 +21,8 @@ export function RecommendDialog({
   const { t } = useTranslation();
   const [offer, setOffer] = useState<Offer | null>(null);
   const [response, setResponse] = useState<RecommendationResponse | null>(null);
+  const offers = useDeviceState().config.offers.map((entry) => entry.code);
+  const label = useListLabel();
   return (
     <Dialog
       title={t('recommend.title')}
@@ -32,10 +35,10 @@ export function RecommendDialog({
     >
       <ChoiceGroup
         label={t('recommend.offer')}
-        options={OFFERS}
+        options={offers}
         value={offer}
         onChange={setOffer}
-        labelOf={(code) => t(`offer.${code}`)}
+        labelOf={(code) => label('offers', code)}
       />
       <ChoiceGroup
         label={t('recommend.response')}

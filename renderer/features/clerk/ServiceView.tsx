@@ -10,6 +10,7 @@ import { addressCustomer, type ScriptFacts } from '../../domain/script';
 import { currentStep, type ServiceState } from '../../domain/service/engine';
 import { currentLocale } from '../../i18n';
 import { useDeviceState } from '../shared/store-context';
+import { useListLabel } from '../shared/use-list-label';
 import type { OpenDialog } from './ClerkDialogs';
 import { ProgressStrip } from './ProgressStrip';
 import { QuickActions } from './QuickActions';
@@ -33,6 +34,7 @@ export function ServiceView({
 }) {
   const { t, i18n } = useTranslation();
   const { config } = useDeviceState();
+  const label = useListLabel();
   const { flow } = config;
   const { serviceId } = service;
   const current = currentStep(flow, service);
@@ -97,7 +99,7 @@ export function ServiceView({
         <p className="service-title">
           {t('header.service', {
             ticket: service.ticket,
-            business: t(`business.${service.businessType}`, { defaultValue: service.businessType }),
+            business: label('business-types', service.businessType),
           })}
         </p>
         <p className="customer">

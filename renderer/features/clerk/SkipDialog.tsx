@@ -1,11 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SKIP_REASONS, type SkipReason } from '../../domain/catalog';
+import type { SkipReason } from '../../domain/catalog';
 import type { StepId } from '../../domain/flow/flow-definition';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
+import { useDeviceState } from '../shared/store-context';
+import { useListLabel } from '../shared/use-list-label';
 
-/** Skipping needs a reason from the list; "other" needs a note. The engine enforces both. */
+/**
+ * Skipping needs a reason from the list the manager configured; "other" needs a note. The engine
+ * enforces both.
+ */
 export function SkipDialog({
   stepId,
   onCancel,
@@ -18,6 +23,8 @@ export function SkipDialog({
   const { t } = useTranslation();
   const [reason, setReason] = useState<SkipReason | null>(null);
   const [note, setNote] = useState('');
+  const reasons = useDeviceState().config.skipReasons.map((entry) => entry.code);
+  const label = useListLabel();
   return (
     <Dialog
       title={t('skip.title', { step: t(`steps.${stepId}.name`) })}
@@ -26,10 +33,10 @@ export function SkipDialog({
     >
       <ChoiceGroup
         label={t('skip.reason')}
-        options={SKIP_REASONS}
+        options={reasons}
         value={reason}
         onChange={setReason}
-        labelOf={(code) => t(`skipReason.${code}`)}
+        labelOf={(code) => label('skip-reasons', code)}
       />
       <label className="field">
         {t('skip.note')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { TitleSchema, type BusinessType, type Title } from '../../domain/catalog';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';
+import { useListLabel } from '../shared/use-list-label';
 
 export interface StartInput {
   ticket: string;
@@ -34,6 +35,7 @@ export function StartPanel({
   const [surname, setSurname] = useState('');
   const [businessType, setBusinessType] = useState<string | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
+  const label = useListLabel();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +90,7 @@ export function StartPanel({
           options={businessTypes.map((type) => type.code)}
           value={businessType}
           onChange={setBusinessType}
-          labelOf={(code) => t(`business.${code}`)}
+          labelOf={(code) => label('business-types', code)}
         />
         {missing && (
           <p className="form-error" role="alert">

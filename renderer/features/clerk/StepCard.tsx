@@ -8,6 +8,7 @@ import type { ServiceState } from '../../domain/service/engine';
 import type { StepDefinition } from '../../domain/flow/flow-definition';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
+import { useListLabel } from '../shared/use-list-label';
 import { useTapGuard } from './use-tap-guard';
 
 export function StepCard({
@@ -32,6 +33,7 @@ export function StepCard({
 }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
+  const label = useListLabel();
   const state = service.steps[step.id];
   const condition = step.applies.kind === 'when' ? step.applies.condition : null;
   const recorded = state.status !== 'pending';
@@ -74,7 +76,7 @@ export function StepCard({
       </blockquote>
       {state.skip && (
         <p className="step-skip-note">
-          {t('step.skippedBecause', { reason: t(`skipReason.${state.skip.reason}`) })}
+          {t('step.skippedBecause', { reason: label('skip-reasons', state.skip.reason) })}
           {state.skip.note && ` — ${state.skip.note}`}
         </p>
       )}

@@ -57,7 +57,7 @@ export function FiguresView({
     );
   }
   return (
-    <div className="figures" aria-busy={loaded.loading}>
+    <div className="review-figures" aria-busy={loaded.loading}>
       <Tiles figures={shown} onOpen={open} />
       <HeatMap clerks={shown.byClerk} onOpen={open} />
       <StepBars steps={shown.total.steps} onOpen={open} />

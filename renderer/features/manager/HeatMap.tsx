@@ -54,7 +54,10 @@ export function HeatMap({ clerks, onOpen }: { clerks: GroupFigures[]; onOpen: Op
                           data-cell={`${id}|${clerk.key}`}
                           disabled={rate === null}
                           onClick={() =>
-                            onOpen({ tags: [`clerk:${clerk.key}`, `skip:${id}`], title: label })
+                            onOpen({
+                              tags: [`clerk:${clerk.key}`, `skip:${id}`],
+                              title: t('heat.skippedBy', { step: name, clerk: clerk.key }),
+                            })
                           }
                         >
                           {formatPercent(rate, i18n.language)}

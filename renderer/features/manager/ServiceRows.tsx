@@ -64,18 +64,20 @@ export function ServiceRows({
                 <td>
                   {t('fraction', { done: counts.done, applicable: counts.done + counts.skipped })}
                 </td>
-                <td className="badges">
-                  {row.outcome === 'abandoned' && (
-                    <span className="badge">{t('services.abandoned')}</span>
-                  )}
-                  {row.flags.map((flag) => (
-                    <span key={flag} className="badge flag" data-flag={flag}>
-                      {t(`flags.${flag}`)}
-                    </span>
-                  ))}
-                  {row.amendments > 0 && <span className="badge">{t('services.amended')}</span>}
-                  {row.checks > 0 && <span className="badge">{t('services.checked')}</span>}
-                  {row.rating && <span className="badge">{t(`ratings.${row.rating}`)}</span>}
+                <td>
+                  <div className="badges">
+                    {row.outcome === 'abandoned' && (
+                      <span className="badge">{t('services.abandoned')}</span>
+                    )}
+                    {row.flags.map((flag) => (
+                      <span key={flag} className="badge flag" data-flag={flag}>
+                        {t(`flags.${flag}`)}
+                      </span>
+                    ))}
+                    {row.amendments > 0 && <span className="badge">{t('services.amended')}</span>}
+                    {row.checks > 0 && <span className="badge">{t('services.checked')}</span>}
+                    {row.rating && <span className="badge">{t(`ratings.${row.rating}`)}</span>}
+                  </div>
                 </td>
               </tr>
             );

@@ -28,6 +28,10 @@ function useDescribe() {
         });
       case 'na':
         return entry.auto ? t('entry.naAuto') : t('entry.na');
+      case 'not-arisen':
+        return t('entry.notArisen', {
+          steps: entry.steps.map((id) => tApp(`steps.${id}.name`)).join(t('listSeparator')),
+        });
       case 'left-seat':
         return t('entry.leftSeat');
       case 'returned':
@@ -87,7 +91,9 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
             </span>
             <span className="entry-who">{entry.by ?? '—'}</span>
             <span className="entry-what">
-              {entry.step && <strong>{tApp(`steps.${entry.step}.name`)}: </strong>}
+              {entry.step && (
+                <strong>{t('stepLabel', { name: tApp(`steps.${entry.step}.name`) })}</strong>
+              )}
               {describe(entry)}
             </span>
             <span className="entry-seq">{t('seq', { seq: entry.seq })}</span>

@@ -34,7 +34,6 @@ export function TimelineView({ sid, mutual = false }: { sid: string; mutual?: bo
     own && !!session && (mutual ? session.staffNo !== row.clerk : can(session.role, 'spot-check'));
   return (
     <div className="timeline-view">
-      <ServiceFacts row={row} />
       {(mayAmend || mayCheck) && acting === null && (
         <div className="row-actions">
           {mayCheck && (
@@ -50,8 +49,10 @@ export function TimelineView({ sid, mutual = false }: { sid: string; mutual?: bo
         </div>
       )}
       {!own && <p className="hint">{t('timeline.otherCounter')}</p>}
-      {acting === 'check' && (
+      {acting === 'check' ? (
         <SpotCheckForm row={row} mutual={mutual} onDone={() => setActing(null)} />
+      ) : (
+        <ServiceFacts row={row} />
       )}
       <TimelineList entries={entries} />
       {acting === 'amend' && <AmendDialog row={row} onClose={() => setActing(null)} />}

@@ -7,6 +7,7 @@ import './session.css';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../domain/log/events';
 import { formatDuration } from '../../ui/format';
+import { useListLabel } from '../shared/use-list-label';
 
 export function ShiftSummaryScreen({
   staffNo,
@@ -18,13 +19,14 @@ export function ShiftSummaryScreen({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const label = useListLabel();
   const rate =
     summary.stepsApplicable === 0
       ? null
       : Math.round((summary.stepsDone / summary.stepsApplicable) * 100);
   const reasons = Object.entries(summary.skipReasons)
     .map(([reason, count]) =>
-      t('summary.reasonCount', { reason: t(`skipReason.${reason}`), count }),
+      t('summary.reasonCount', { reason: label('skip-reasons', reason), count }),
     )
     .join(t('list.separator'));
   const figures: [string, string, string][] = [

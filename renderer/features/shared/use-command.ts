@@ -6,12 +6,15 @@
 import { useCallback, useState } from 'react';
 import type { Command } from '../../domain/device/commands';
 import type { LogRecord } from '../../domain/log/records';
+import type { Refusal } from '../../domain/refusal';
 import { useStore } from './store-context';
 import { useRefusalMessage, useStorageErrorMessage } from './use-refusal-message';
 
 export function useCommand() {
   const store = useStore();
   const [error, setError] = useState<string | null>(null);
+  /** The last refusal itself, for a form that shows it next to the field it concerns. */
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const refusalMessage = useRefusalMessage();
   const storageMessage = useStorageErrorMessage();
@@ -24,11 +27,16 @@ export function useCommand() {
         const result = await store.execute(command);
         if (result.ok) {
           setError(null);
+          setRefusal(null);
           return result.value;
         }
-        if (result.error.code !== 'stale-command') setError(refusalMessage(result.error));
+        if (result.error.code !== 'stale-command') {
+          setError(refusalMessage(result.error));
+          setRefusal(result.error);
+        }
       } catch (failure) {
         setError(storageMessage(failure));
+        setRefusal(null);
       } finally {
         setBusy(false);
       }
@@ -37,5 +45,9 @@ export function useCommand() {
     [store, refusalMessage, storageMessage],
   );
 
-  return { run, error, setError, busy, dismiss: useCallback(() => setError(null), []) };
+  const dismiss = useCallback(() => {
+    setError(null);
+    setRefusal(null);
+  }, []);
+  return { run, error, refusal, setError, busy, dismiss };
 }

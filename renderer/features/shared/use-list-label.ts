@@ -1,35 +1,25 @@
 /**
- * Names for the codes of the configurable lists: a manager's entry by the names it was given, a
- * built-in one by its i18n text, anything else (an entry since removed) by its code.
+ * `useListLabel()(list, code)`: what to call a skip reason, an offer or a business type on screen,
+ * in the current language, as the device is configured now: a manager's entry by the names it was
+ * given, a built-in one by its i18n text, anything else (an entry since removed) by its code (see
+ * list-label.ts). A manager's rename shows everywhere at once: the names come from the same device
+ * state the domain decides with.
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
+import { listLabel, type ListName } from './list-label';
 import { useDeviceState } from './store-context';
 
-export type ListName = 'skip-reasons' | 'offers' | 'business-types';
-
-const I18N_PREFIX: Record<ListName, string> = {
-  'skip-reasons': 'skipReason',
-  offers: 'offer',
-  'business-types': 'business',
-};
+export type { ListName } from './list-label';
 
 export function useListLabel(): (list: ListName, code: string) => string {
   const { t, i18n } = useTranslation();
   const { config } = useDeviceState();
+  const locale = currentLocale(i18n.language);
   return useCallback(
-    (list, code) => {
-      const entries =
-        list === 'skip-reasons'
-          ? config.skipReasons
-          : list === 'offers'
-            ? config.offers
-            : config.businessTypes;
-      const labels = entries.find((entry) => entry.code === code)?.labels;
-      if (labels) return labels[currentLocale(i18n.language)];
-      return t(`${I18N_PREFIX[list]}.${code}`, { defaultValue: code });
-    },
-    [t, i18n.language, config],
+    (list, code) =>
+      listLabel(config, locale, (key) => (i18n.exists(key) ? t(key) : null), list, code),
+    [config, locale, t, i18n],
   );
 }

@@ -3,7 +3,9 @@
  * pending, how many tries are left, when to try again, what is wrong with a surname.
  */
 import { useCallback } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { ConfigProblem } from '../../domain/device/config-problem';
 import type { Refusal } from '../../domain/refusal';
 import { StorageError } from '../../storage';
 
@@ -13,6 +15,9 @@ export function useRefusalMessage(): (refusal: Refusal) => string {
     (refusal: Refusal) => {
       if (refusal.code === 'invalid-surname' && refusal.surname) {
         return t(`surnameProblem.${refusal.surname}`);
+      }
+      if (refusal.code === 'invalid-config' && refusal.config) {
+        return configProblemText(t, refusal.config);
       }
       const steps = (refusal.steps ?? [])
         .map((id) => t(`steps.${id}.name`))
@@ -27,6 +32,29 @@ export function useRefusalMessage(): (refusal: Refusal) => string {
     },
     [t, i18n.language],
   );
+}
+
+/** A refused configuration change, said precisely: which field, which code, which language. */
+export function configProblemText(t: TFunction, problem: ConfigProblem): string {
+  switch (problem.kind) {
+    case 'out-of-range':
+    case 'out-of-range-whole':
+      return t(`configProblem.${problem.kind}`, {
+        field: t(`configField.${problem.field}`),
+        min: problem.min,
+        max: problem.max,
+      });
+    case 'script-empty':
+    case 'script-brace':
+      return t(`configProblem.${problem.kind}`, { language: t(`language.${problem.locale}`) });
+    case 'script-placeholder':
+      return t('configProblem.script-placeholder', {
+        language: t(`language.${problem.locale}`),
+        placeholder: `{${problem.name}}`,
+      });
+    default:
+      return t(`configProblem.${problem.kind}`, problem);
+  }
 }
 
 export function useStorageErrorMessage(): (error: unknown) => string {

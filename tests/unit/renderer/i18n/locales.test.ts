@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OFFERS, SKIP_REASONS, DEFAULT_BUSINESS_TYPES } from '../../../../renderer/domain/catalog';
 import { STEP_IDS } from '../../../../renderer/domain/flow/flow-definition';
+import { FLAG_FIELDS, NUMBER_LIMITS } from '../../../../renderer/domain/device/config-problem';
 import { LOCALES } from '../../../../renderer/domain/locale';
+import { SCRIPT_PLACEHOLDERS } from '../../../../renderer/domain/script';
 import { resources } from '../../../../renderer/i18n';
 import { ObservationSchema, SpotCheckKindSchema } from '../../../../renderer/domain/log/events';
 import { PeriodKindSchema } from '../../../../renderer/domain/review/period';
@@ -117,6 +119,7 @@ describe('locales', () => {
     ['domain/refusal.ts', 'RefusalCode', 'refusal'],
     ['domain/access/pin.ts', 'PinRefusal', 'refusal'],
     ['domain/surname.ts', 'SurnameProblem', 'surnameProblem'],
+    ['domain/device/config-problem.ts', 'ConfigProblemKind', 'configProblem'],
     ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.due'],
     ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.received'],
     ['domain/log/rules.ts', 'RuleCode', 'audit.rule'],
@@ -127,6 +130,21 @@ describe('locales', () => {
     expect(codes.length).toBeGreaterThan(2);
     for (const locale of LOCALES) {
       expect(codes.filter((code) => !flat[locale]!.has(`${prefix}.${code}`))).toEqual([]);
+    }
+  });
+
+  it('names every number a manager sets, explains every flag and every script placeholder', () => {
+    const required = [
+      ...Object.keys(NUMBER_LIMITS).map((field) => `configField.${field}`),
+      ...FLAG_FIELDS.map((field) => `settings.flags.${field}`),
+      ...SCRIPT_PLACEHOLDERS.map((name) => `settings.scripts.placeholder.${name}`),
+      ...(['business-types', 'offers', 'skip-reasons'] as const).flatMap((list) => [
+        `settings.lists.${list}.title`,
+        `settings.lists.${list}.hint`,
+      ]),
+    ];
+    for (const locale of LOCALES) {
+      expect(required.filter((key) => !flat[locale]!.has(key))).toEqual([]);
     }
   });
 
