@@ -13,7 +13,8 @@ import { DB_KINDS, counts, enrolCode, stopPgServers, testHub, type TestHub } fro
 
 afterAll(() => stopPgServers());
 
-describe.each(DB_KINDS)('hub ingestion on %s', (kind) => {
+// Generous limits: these run real databases and the verifier on a shared 2-core machine.
+describe.each(DB_KINDS)('hub ingestion on %s', { timeout: 60_000 }, (kind) => {
   let test: TestHub;
   let device: TestDevice;
   let deviceId: string;

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 
 const AUDITOR = { staffNo: '7001', pin: '864209', next: '531864' };
 
-describe('hub pages and exports', () => {
+describe('hub pages and exports', { timeout: 60_000 }, () => {
   let test: TestHub;
   let devices: TestDevice[];
 
