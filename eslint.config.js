@@ -182,6 +182,52 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...APPEND_ONLY_SYNTAX] },
   },
   {
+    // The store hub shares the domain, the export format and the locale files with the device,
+    // never its storage, screens or platform; and its SQL is parameterised, never built.
+    files: ['hub/**/*', 'tests/hub/**/*', 'scripts/bench-hub.ts'],
+    rules: {
+      'no-restricted-imports': noImports(
+        restricted(
+          [
+            'react',
+            'react-*',
+            'dexie',
+            'dexie-*',
+            'electron',
+            '**/renderer/features/**/*.tsx',
+            '**/renderer/ui/**',
+            '**/renderer/app/**',
+          ],
+          'The hub uses renderer/domain and renderer/export, never screens or Electron.',
+        ),
+      ),
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name="query"] > TemplateLiteral[expressions.length>0], CallExpression[callee.property.name="query"] > BinaryExpression[operator="+"]',
+          message: 'SQL is never built from strings: pass values as $1, $2… parameters.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['hub/**/*'],
+    rules: {
+      'no-restricted-imports': noImports(
+        restricted(
+          [
+            '**/renderer/storage',
+            '**/renderer/storage/**',
+            '**/renderer/platform/**',
+            '**/tests/**',
+          ],
+          'The hub runs on its own database: no device storage or platform code.',
+        ),
+      ),
+    },
+  },
+  {
     files: ['tests/**/*'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

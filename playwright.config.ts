@@ -1,5 +1,6 @@
 import { chromium, defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
+import { HUB_ORIGIN, HUB_PORT, HUB_SETUP_CODE } from './tests/e2e/hub-env';
 
 /**
  * End-to-end tests drive the real browser build, served by `vite preview`, in real Chromium with
@@ -27,12 +28,27 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  webServer: {
-    command:
-      `npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    // Always this checkout's fresh build, never whatever else is listening on the port.
-    reuseExistingServer: false,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      // The pages may connect to the test hub, and only to it (see main/security-headers.ts).
+      env: { E2E_PORT: String(PORT), COUNTER_STEPS_HUB_ORIGIN: HUB_ORIGIN },
+      // Always this checkout's fresh build, never whatever else is listening on the port.
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      command: 'npx tsx hub/server.ts',
+      url: `${HUB_ORIGIN}/login`,
+      env: {
+        HUB_MEMORY: '1',
+        HUB_PORT: String(HUB_PORT),
+        HUB_SETUP_CODE,
+        HUB_NAME: 'E2E hub',
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
 });

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
-import { SECURITY_HEADERS } from './main/security-headers.ts';
+import { securityHeadersFor } from './main/security-headers.ts';
 import { callClips } from './scripts/call-clips-plugin.ts';
 
 /**
@@ -45,6 +45,12 @@ export default defineConfig({
     // One offline bundle for a kiosk tablet; there is no network to lazy-load from anyway.
     chunkSizeWarningLimit: 1024,
   },
-  // The browser build is served with the same security headers as Electron's pages.
-  preview: { port: 4173, strictPort: true, host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
+  // The browser build is served with the same security headers as Electron's pages; the store
+  // hub's origin, when it has one, is the only other place its CSP lets the page connect to.
+  preview: {
+    port: Number(process.env.E2E_PORT ?? 4173),
+    strictPort: true,
+    host: '127.0.0.1',
+    headers: securityHeadersFor(process.env.COUNTER_STEPS_HUB_ORIGIN ?? null),
+  },
 });

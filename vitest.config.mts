@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // End-to-end tests are Playwright's (tests/e2e, tests/electron).
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/hub/**/*.test.ts'],
     // IndexedDB for unit tests is fake-indexeddb, installed before any module (Dexie reads the
     // globals when it loads). End-to-end tests run real IndexedDB in real Chromium.
     setupFiles: ['fake-indexeddb/auto'],

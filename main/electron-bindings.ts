@@ -36,9 +36,13 @@ export function installPermissionHandlers(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-export function installRequestFilter(ses: Session, log: (message: string) => void): void {
+export function installRequestFilter(
+  ses: Session,
+  log: (message: string) => void,
+  hubOrigin: () => string | null = () => null,
+): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isRequestAllowed(details.url);
+    const allowed = isRequestAllowed(details.url, hubOrigin());
     if (!allowed) log(`blocked request ${details.url.slice(0, 200)}`);
     callback({ cancel: !allowed });
   });

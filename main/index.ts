@@ -22,6 +22,7 @@ import {
   registerIpcHandlers,
 } from './electron-bindings';
 import { createExportFiles } from './export-files';
+import { createHubSettings } from './hub-settings';
 import { createIpcHandlers } from './ipc-handlers';
 import { createKeepAwake } from './keep-awake';
 import { applyNavigationGuards } from './navigation-guard';
@@ -135,14 +136,22 @@ async function start(): Promise<void> {
     env: process.env,
   });
 
+  const hub = createHubSettings({
+    userDataDir,
+    fs: { readFile: (path) => readFile(path, 'utf8'), writeFile, rename, mkdir },
+    log: log('hub'),
+  });
+  await hub.load();
+
   const ses = session.defaultSession;
   installPermissionHandlers(ses);
-  installRequestFilter(ses, log('network'));
+  installRequestFilter(ses, log('network'), () => hub.origin());
   protocol.handle(
     APP_SCHEME,
     createRendererProtocolHandler({
       rootDir: RENDERER_DIR,
       readFile: (filePath) => readFile(filePath),
+      hubOrigin: () => hub.origin(),
     }),
   );
 
@@ -168,6 +177,7 @@ async function start(): Promise<void> {
           return { ok: true, value: null };
         },
       },
+      hub,
       log: log('ipc'),
     }),
   );

@@ -18,9 +18,11 @@ import {
   WriteExportRequestSchema,
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
+  SetHubRequestSchema,
 } from '../preload/contract';
 import { isAppUrl } from './app-origin';
 import type { ExportFiles } from './export-files';
+import type { HubSettingsStore } from './hub-settings';
 import type { KeepAwake } from './keep-awake';
 import type { WitnessStore } from './witness-store';
 
@@ -35,6 +37,7 @@ export const IPC_ERRORS = {
 /** getAppInfo takes no argument; anything sent is refused rather than ignored. */
 export const GetAppInfoRequestSchema = z.undefined();
 export const OpenDisplayRequestSchema = z.undefined();
+export const GetHubRequestSchema = z.undefined();
 
 /** The customer display's window, as main keeps it (display-window.ts decides the rules). */
 export interface DisplayWindows {
@@ -58,6 +61,8 @@ export interface IpcDeps {
   witness: WitnessStore;
   /** The customer display's window; without it every window is the counter. */
   display?: DisplayWindows;
+  /** The store hub's settings (hub.json), which also open the CSP and request filter to it. */
+  hub: HubSettingsStore;
   /** Diagnostics for main's log; never sent to the renderer. */
   log?: (message: string) => void;
 }
@@ -183,6 +188,11 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     ({ log: name, head }) => deps.witness.advance(name, head),
   );
 
+  const getHub = gated(CHANNELS.getHub, GetHubRequestSchema, log, () => deps.hub.read());
+  const setHub = gated(CHANNELS.setHub, SetHubRequestSchema, log, ({ settings }) =>
+    deps.hub.write(settings),
+  );
+
   return {
     getAppInfo,
     setKeepAwake,
@@ -193,6 +203,8 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     readWitness,
     advanceWitness,
     openDisplay,
+    getHub,
+    setHub,
   };
 }
 

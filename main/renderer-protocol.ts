@@ -3,7 +3,7 @@
  * is a pure function that refuses anything that could leave the renderer folder; the handler
  * takes an injected file reader so it runs under Node's own Request/Response in unit tests.
  */
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
@@ -106,10 +106,13 @@ export function resolveRendererPath(requestUrl: string, rootDir: string): Render
 }
 
 /** Headers every response carries, errors included, so no page is ever served without CSP. */
-export function securityHeaders(contentType: string): Record<string, string> {
+export function securityHeaders(
+  contentType: string,
+  hubOrigin: string | null = null,
+): Record<string, string> {
   return {
     'Content-Type': contentType,
-    ...SECURITY_HEADERS,
+    ...securityHeadersFor(hubOrigin),
     // The files change only when the app is updated; revalidating is cheap on a local scheme.
     'Cache-Control': 'no-cache',
   };
@@ -119,6 +122,8 @@ export interface RendererProtocolDeps {
   rootDir: string;
   /** Resolves to the file's bytes; rejects (any error) when it cannot be read. */
   readFile: (filePath: string) => Promise<Uint8Array>;
+  /** The store hub's origin, when one is configured: the pages' CSP may connect to it. */
+  hubOrigin?: () => string | null;
 }
 
 function errorResponse(status: number): Response {
@@ -139,7 +144,7 @@ export function createRendererProtocolHandler(
     } catch {
       return errorResponse(404);
     }
-    const headers = securityHeaders(mimeTypeFor(target.filePath));
+    const headers = securityHeaders(mimeTypeFor(target.filePath), deps.hubOrigin?.() ?? null);
     // Response copies the bytes; a fresh Uint8Array view keeps BodyInit's typing happy.
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,

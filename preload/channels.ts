@@ -12,4 +12,6 @@ export const CHANNELS = {
   readWitness: 'witness:read',
   advanceWitness: 'witness:advance',
   openDisplay: 'display:open',
+  getHub: 'hub:get',
+  setHub: 'hub:set',
 } as const;

@@ -70,6 +70,34 @@ export const WitnessAdvanceRequestSchema = z
   .strict();
 export type WitnessAdvanceRequest = z.infer<typeof WitnessAdvanceRequestSchema>;
 
+/** The store hub this device pushes to (an origin: scheme, host, port), and its enrolment there. */
+export const HubOriginSchema = z
+  .string()
+  .max(200)
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/);
+
+export const HubSettingsSchema = z
+  .object({
+    origin: HubOriginSchema,
+    enrolment: z
+      .object({
+        device: z.string().uuid(),
+        store: z.object({ id: z.string().max(32), name: z.string().max(80) }).strict(),
+        at: z.string().datetime(),
+      })
+      .strict()
+      .nullable(),
+    lastPush: z
+      .object({ seq: z.number().int().min(0), at: z.string().datetime() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type HubSettings = z.infer<typeof HubSettingsSchema>;
+
+export const SetHubRequestSchema = z.object({ settings: HubSettingsSchema.nullable() }).strict();
+export type SetHubRequest = z.infer<typeof SetHubRequestSchema>;
+
 export interface CounterStepsApi {
   getAppInfo(): Promise<Result<AppInfo>>;
   setKeepAwake(request: KeepAwakeRequest): Promise<Result<null>>;
@@ -90,6 +118,13 @@ export interface CounterStepsApi {
    * a one-screen tablet), its own tab in the browser build. Refused from the display itself.
    */
   openDisplay(): Promise<Result<null>>;
+  /** The store hub settings (null: none configured). */
+  getHub(): Promise<Result<HubSettings | null>>;
+  /**
+   * Saves them. In Electron the pages' CSP and main's request filter then allow exactly this
+   * origin (the page reloads to take the new policy); null forgets the hub.
+   */
+  setHub(request: SetHubRequest): Promise<Result<null>>;
 }
 
 declare global {

@@ -15,6 +15,8 @@ import type {
   WriteExportRequest,
   WitnessAdvanceRequest,
   WitnessReadRequest,
+  HubSettings,
+  SetHubRequest,
 } from './contract';
 import type { Head } from '../renderer/domain/log/witness';
 
@@ -35,6 +37,9 @@ const counterSteps = {
   advanceWitness: (request: WitnessAdvanceRequest) =>
     ipcRenderer.invoke(CHANNELS.advanceWitness, request) as Promise<Result<null>>,
   openDisplay: () => ipcRenderer.invoke(CHANNELS.openDisplay) as Promise<Result<null>>,
+  getHub: () => ipcRenderer.invoke(CHANNELS.getHub) as Promise<Result<HubSettings | null>>,
+  setHub: (request: SetHubRequest) =>
+    ipcRenderer.invoke(CHANNELS.setHub, request) as Promise<Result<null>>,
 } satisfies CounterStepsApi;
 
 contextBridge.exposeInMainWorld('counterSteps', counterSteps);

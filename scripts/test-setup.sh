@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need when they are missing: a Chromium for Playwright
-# (Playwright's own browser download is blocked on our machines, Debian's works) and CJK fonts so
-# Chinese renders in screenshots. Uses sudo when not run as root.
+# (Playwright's own browser download is blocked on our machines, Debian's works), CJK fonts so
+# Chinese renders in screenshots, and PostgreSQL for the store hub's integration tests (the tests
+# start their own throwaway server on loopback with initdb/pg_ctl from /usr/lib/postgresql/<ver>/bin;
+# Debian's package also starts a system cluster, which the tests do not use). Uses sudo when not
+# run as root.
 set -euo pipefail
 
 need=()
@@ -10,6 +13,9 @@ if [ ! -x /usr/bin/chromium ] && [ ! -x /usr/bin/chromium-browser ] && [ -z "$(l
 fi
 if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
   need+=(fonts-noto-cjk)
+fi
+if [ -z "${PG_BIN:-}" ] && [ -z "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] && ! command -v initdb >/dev/null 2>&1; then
+  need+=(postgresql)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -55,6 +55,8 @@ export interface ExportRequest {
   config: Pick<Config, 'flow' | 'timeZone' | 'dayStartMinutes'>;
   labels: Labels;
   sign: (payload: unknown) => Promise<Manifest['signature']>;
+  /** Set when the store hub makes the export and signs its manifest (format.ts). */
+  hub?: Manifest['hub'];
   sink: (chunk: Uint8Array) => Promise<void>;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -266,6 +268,7 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
     locale: request.locale,
     files,
     notes,
+    ...(request.hub ? { hub: request.hub } : {}),
   };
   const manifest: Manifest = {
     ...unsigned,

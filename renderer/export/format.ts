@@ -92,11 +92,26 @@ export const ManifestSchema = z
       .max(12),
     /** Plain-language notes about what the files hold (e.g. a workbook shortened). */
     notes: z.array(z.string().max(300)).max(20),
+    /**
+     * An export made by the store hub from the records devices pushed to it: the hub cannot sign
+     * with a device's key, so it signs the manifest with its own (`signature.signer: 'hub'`). The
+     * records inside are still the device's, sealed by the device's own checkpoints.
+     */
+    hub: z
+      .object({
+        name: z.string().min(1).max(80),
+        publicKey: PublicKeyJwkSchema,
+        fingerprint: z.string().max(64),
+      })
+      .strict()
+      .optional(),
     signature: z
       .object({
         keyIndex: z.number().int().min(0),
         algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
         value: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
+        /** Who signed: the device (absent) or the store hub (with `hub` above). */
+        signer: z.literal('hub').optional(),
       })
       .strict(),
   })

@@ -75,6 +75,15 @@ export function verdictLines(t: Translate, verdict: ExportVerdict): string[] {
       ? t('verifyFile.keyMatched', { fingerprint: verdict.fingerprint })
       : t('verifyFile.selfConsistent', { fingerprint: verdict.fingerprint }),
   );
+  if (verdict.signedBy === 'hub') {
+    lines.push(
+      t('verifyFile.signedByHub', {
+        hub: manifest.hub?.name ?? '—',
+        fingerprint: verdict.hubFingerprint,
+        sealed: verdict.sealedUpTo,
+      }),
+    );
+  }
   if (verdict.continuesPrevious) lines.push(t('verifyFile.continues'));
   return lines;
 }

@@ -7,9 +7,10 @@
  * that this one continues it. The app's "verify a file" and `npx counter-steps verify` run this.
  */
 import { canonicalize, sha256Hex } from '../domain/log/canonical';
-import { checkpointPayload, fingerprint, verifySignature } from '../domain/log/signing';
+import { stepKeyChain, type KeyChainState } from '../domain/log/key-chain';
+import { hashOfNow } from '../domain/log/records';
+import { fingerprint, verifySignature } from '../domain/log/signing';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
-import { hashOfNow, readRecord } from '../domain/log/records';
 import { LogVerifier, type VerifyProblem } from '../domain/log/verify';
 import { FILES, ManifestSchema, manifestPayload, type Manifest } from './format';
 
@@ -57,6 +58,10 @@ export interface ExportVerdict {
   fingerprint: string | null;
   /** With an earlier export: this one continues it. */
   continuesPrevious: boolean | null;
+  /** Who signed the manifest: the device, or the store hub (an export made on the hub). */
+  signedBy: 'device' | 'hub';
+  /** The hub's key fingerprint, for an export the hub signed. */
+  hubFingerprint: string | null;
 }
 
 export interface VerifyExportOptions {
@@ -109,49 +114,23 @@ async function checkKeyRecords(manifest: Manifest): Promise<
   | ExportProblem
 > {
   const hashes = new Map<number, string>();
-  let current: { index: number; key: PublicKeyJwk } | null = null;
-  let device: string | null = null;
+  let chain: KeyChainState | null = null;
   let sealedUpTo = 0;
-  let previousSeq = 0;
   for (const row of manifest.keyRecords) {
-    const read = readRecord(row);
-    const seq = typeof row.seq === 'number' ? row.seq : null;
-    if (!read.ok || hashOfNow(row) !== read.value.hash)
-      return { kind: 'key-record', seq, detail: 'hash' };
-    const record = read.value;
-    if (record.seq <= previousSeq) return { kind: 'key-record', seq, detail: 'order' };
-    previousSeq = record.seq;
-    const { event } = record;
-    if (!current) {
-      if (event.type !== 'device-identity') return { kind: 'key-record', seq, detail: 'first' };
-      if (canonicalize(event.publicKey) !== canonicalize(manifest.device.firstKey)) {
-        return { kind: 'key-record', seq, detail: 'key' };
-      }
-      current = { index: 0, key: event.publicKey };
-      device = event.deviceId;
-    } else if (event.type === 'device-restored') {
-      current = { index: 0, key: event.publicKey };
-      device = event.deviceId;
-    } else if (event.type === 'checkpoint') {
-      if (event.keyIndex !== current.index || !device)
-        return { kind: 'key-record', seq, detail: 'key' };
-      const payload = checkpointPayload({
-        device,
-        upToSeq: event.upToSeq,
-        upToHash: event.upToHash,
-        keyIndex: event.keyIndex,
-        nextKey: event.nextKey,
-      });
-      if (!(await verifySignature(current.key, payload, event.signature))) {
-        return { kind: 'key-record', seq, detail: 'signature' };
-      }
-      current = { index: current.index + 1, key: event.nextKey };
-      if (record.seq <= manifest.records.last.seq) sealedUpTo = event.upToSeq;
-    } else return { kind: 'key-record', seq, detail: 'first' };
-    hashes.set(record.seq, record.hash);
+    const step = await stepKeyChain(chain, row, manifest.device.firstKey);
+    if (!step.ok) return { kind: 'key-record', seq: step.seq, detail: step.detail };
+    chain = step.state;
+    if (step.sealedUpTo !== null && step.seq <= manifest.records.last.seq)
+      sealedUpTo = step.sealedUpTo;
+    hashes.set(step.seq, step.hash);
   }
-  if (!current || !device) return { kind: 'key-record', seq: null, detail: 'first' };
-  return { hashes, sealedUpTo, current, device };
+  if (!chain) return { kind: 'key-record', seq: null, detail: 'first' };
+  return {
+    hashes,
+    sealedUpTo,
+    current: { index: chain.index, key: chain.key },
+    device: chain.device,
+  };
 }
 
 async function expectedKeyMatches(
@@ -219,6 +198,8 @@ export async function verifyExport(
     keyCheck: 'self-consistent',
     fingerprint: null,
     continuesPrevious: null,
+    signedBy: 'device',
+    hubFingerprint: null,
   };
   const fail = (problem: ExportProblem): ExportVerdict => ({
     ...verdict,
@@ -303,8 +284,23 @@ export async function verifyExport(
   if (summary.head.seq !== last.seq || lastHash !== last.hash)
     return fail({ kind: 'manifest-mismatch', field: 'last' });
 
-  // The manifest is signed with the key in force once its last key record was written.
-  if (
+  // The manifest is signed with the key in force once its last key record was written — or, for
+  // an export the store hub made, with the hub's key (the records stay sealed by the device's).
+  if (manifest.signature.signer === 'hub') {
+    if (
+      !manifest.hub ||
+      !(await verifySignature(
+        manifest.hub.publicKey,
+        manifestPayload(unsigned(manifest)),
+        manifest.signature.value,
+      ))
+    ) {
+      return fail({ kind: 'manifest-signature' });
+    }
+    verdict.signedBy = 'hub';
+    verdict.hubFingerprint = await fingerprint(manifest.hub.publicKey);
+  } else if (
+    manifest.hub ||
     manifest.signature.keyIndex !== keys.current.index ||
     !(await verifySignature(
       keys.current.key,

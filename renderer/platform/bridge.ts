@@ -4,6 +4,7 @@
  * by the browser build alike; the renderer-side services (the witness adapter, ticket calls) are built
  * on top of it here, so features call `platform()` and never ask which shell they are in.
  */
+import type { HubTransport } from '../domain/hub/protocol';
 import type { Witness } from '../domain/log/witness';
 import { err, ok } from '../domain/result';
 import type { CounterStepsApi } from '../../preload/contract';
@@ -38,6 +39,34 @@ export interface PlatformBridge extends CounterStepsApi, CallBridge, UpdateBridg
   witness(log: string): Witness;
   /** How much storage the app uses and may use, and whether the browser may evict it. */
   storageStatus(): Promise<StorageStatus>;
+  /** Requests to the store hub at `origin` (the page's CSP allows only the configured one). */
+  hubTransport(origin: string): HubTransport;
+}
+
+/**
+ * The hub's requests with the page's own fetch: JSON in and out, no cookies, no redirects
+ * followed, and a time limit. CSP's connect-src (and in Electron main's request filter) let it
+ * reach exactly the configured hub origin; anything else fails as unreachable.
+ */
+export function fetchTransport(origin: string, timeoutMs = 30_000): HubTransport {
+  return async ({ method, path, body }) => {
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      redirect: 'error',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    let parsed: unknown = null;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = null;
+    }
+    return { status: response.status, body: parsed };
+  };
 }
 
 export interface StorageStatus {

@@ -11,12 +11,15 @@
  */
 import {
   ExportFileNameSchema,
+  HubSettingsSchema,
   type CounterStepsApi,
+  type HubSettings,
   type Result,
   type View,
 } from '../../preload/contract';
 import { HeadSchema, judgeAdvance, type Head } from '../domain/log/witness';
 import {
+  fetchTransport,
   storageManagerStatus,
   witnessOver,
   type PlatformBridge,
@@ -25,6 +28,21 @@ import {
 import { lazyTicketCaller } from './ticket-caller';
 
 const witnessKey = (log: string) => `counter-steps:witness:${log}`;
+/**
+ * The store hub's settings. In the browser build the page's CSP comes from whoever serves it
+ * (COUNTER_STEPS_HUB_ORIGIN for `vite preview`, see vite.web.config.mts): a hub origin that
+ * policy does not name stays unreachable, whatever is saved here.
+ */
+const HUB_KEY = 'counter-steps:hub';
+
+function storedHub(): HubSettings | null {
+  try {
+    const parsed = HubSettingsSchema.safeParse(JSON.parse(localStorage.getItem(HUB_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Exports being made: their parts until finished, then one download. */
 const downloads = new Map<string, { fileName: string; parts: BlobPart[] }>();
@@ -155,6 +173,20 @@ const api: CounterStepsApi = {
       return Promise.resolve(failure(error));
     }
   },
+
+  getHub: () => Promise.resolve({ ok: true, value: storedHub() }),
+
+  setHub({ settings }) {
+    const parsed = HubSettingsSchema.nullable().safeParse(settings);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: 'invalid-payload' });
+    try {
+      if (parsed.data === null) localStorage.removeItem(HUB_KEY);
+      else localStorage.setItem(HUB_KEY, JSON.stringify(parsed.data));
+      return Promise.resolve({ ok: true, value: null });
+    } catch (error) {
+      return Promise.resolve(failure(error));
+    }
+  },
 };
 
 // --- New versions (the service worker) ------------------------------------------------------
@@ -228,4 +260,5 @@ export const browserBridge: PlatformBridge = {
   ...updates,
   witness: (log) => witnessOver(api, log),
   storageStatus: storageManagerStatus,
+  hubTransport: (origin) => fetchTransport(origin),
 };

@@ -4,6 +4,7 @@
  * play in the renderer, as in the browser build.
  */
 import {
+  fetchTransport,
   storageManagerStatus,
   witnessOver,
   type CounterStepsApi,
@@ -27,5 +28,6 @@ export function electronBridge(): PlatformBridge | null {
     ...NO_UPDATES,
     witness: (log) => witnessOver(api, log),
     storageStatus: storageManagerStatus,
+    hubTransport: (origin) => fetchTransport(origin),
   };
 }

@@ -41,6 +41,7 @@ import type { CounterStepsDb, KeyRow } from './db';
 import { StorageError, toStorageError } from './errors';
 import { EventLog } from './event-log';
 import { Evidence } from './evidence';
+import { HubClient } from './hub-client';
 import { KeyStore, keyRow } from './key-store';
 import { Archive } from './archive';
 import { Importer } from './importer';
@@ -109,6 +110,8 @@ export class DeviceStore {
   readonly archive: Archive;
   /** The manager's figures and services, over every log held here (review.ts). */
   readonly review: Review;
+  /** Enrolment with the store hub and pushes of this log to it (hub-client.ts). */
+  readonly hub: HubClient;
   private readonly reviewIndex: ReviewIndex;
   private readonly importer: Importer;
   private readonly evidence: Evidence;
@@ -135,6 +138,7 @@ export class DeviceStore {
     this.sealer = new Sealer(this.keys, this.clock, this.newId);
     this.reviewIndex = new ReviewIndex(db, this.log);
     this.review = new Review(this.reviewIndex, this.log, db);
+    this.hub = new HubClient({ log: this.log, keys: this.keys, state: () => this.current.state });
     this.archive = new Archive(
       new ExportSource(this.log, this.keys),
       this.importer,

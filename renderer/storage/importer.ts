@@ -11,6 +11,11 @@
  *   key chain, a manager's new PIN).
  */
 import { foldDevice, type DeviceState } from '../domain/device/state';
+import {
+  heldSeqsNeeded,
+  judgeContinuation,
+  type ChainRow as ContinuedRow,
+} from '../domain/log/continuation';
 import { readRecords } from '../domain/log/records';
 import { err, ok, type Result } from '../domain/result';
 import { FILES, type Manifest } from '../export/format';
@@ -77,24 +82,26 @@ export class Importer {
     if (device === own.identity?.deviceId || JSON.stringify(manifest.device.firstKey) === ownKey) {
       return err({ kind: 'own-log' });
     }
-    const rows = rowsOf(files) as { seq: number; hash: string }[];
+    const rows = rowsOf(files) as ContinuedRow[];
     const held = await this.db.chains.get(device);
     if (held && JSON.stringify(held.firstKey) !== JSON.stringify(manifest.device.firstKey)) {
       return err({ kind: 'other-first-key' });
     }
     const first = manifest.records.first.seq;
-    if (held && first > held.headSeq + 1)
-      return err({ kind: 'gap', from: held.headSeq + 1, to: first - 1 });
-    if (held) {
-      const overlap = rows.filter((row) => row.seq <= held.headSeq);
-      const keys = overlap.map((row) => [device, row.seq] as [string, number]);
-      const stored = await this.db.chainRecords.bulkGet(keys);
-      for (const [index, row] of overlap.entries()) {
-        const heldRow = stored[index]?.row as { hash?: string } | undefined;
-        if (heldRow && heldRow.hash !== row.hash) return err({ kind: 'fork', seq: row.seq });
-      }
+    const head = held ? { seq: held.headSeq, hash: held.headHash } : null;
+    const needed = heldSeqsNeeded(head, rows);
+    const stored = await this.db.chainRecords.bulkGet(
+      needed.map((seq) => [device, seq] as [string, number]),
+    );
+    const heldHashes = new Map<number, string>();
+    for (const entry of stored) {
+      const hash = (entry?.row as { hash?: unknown } | undefined)?.hash;
+      if (entry && typeof hash === 'string') heldHashes.set(entry.seq, hash);
     }
-    const fresh = rows.filter((row) => !held || row.seq > held.headSeq);
+    const judged = judgeContinuation(head, rows, heldHashes);
+    if (judged.kind === 'gap') return err(judged);
+    if (judged.kind === 'fork') return err(judged);
+    const fresh = judged.kind === 'continues' ? judged.fresh : [];
     const last = rows.at(-1);
     const chain: ChainRow = {
       device,

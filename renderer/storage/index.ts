@@ -53,3 +53,4 @@ export { memoryWitness, type Witness } from './witness';
 export type { ExportPlan, ExportPlanProblem } from './export-source';
 export type { ImportProblem, Imported } from './importer';
 export type { ChainRow } from './db';
+export type { HubTransport, HubProblem, PushProgress, PushDone } from './hub-client';

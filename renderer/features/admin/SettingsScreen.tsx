@@ -10,10 +10,11 @@ import './admin.css';
 import { useTranslation } from 'react-i18next';
 import type { ConfigKey } from '../../domain/device/config';
 import { useDeviceState } from '../shared/store-context';
-import { BusinessDayForm } from "./BusinessDayForm";
-import { CallVolumePanel } from "./CallVolumePanel";
+import { BusinessDayForm } from './BusinessDayForm';
+import { CallVolumePanel } from './CallVolumePanel';
 import { DevicePanel } from './DevicePanel';
 import { FlagThresholdsForm } from './FlagThresholdsForm';
+import { HubPanel } from './HubPanel';
 import { ListEditor } from './ListEditor';
 import { NumberSetting } from './NumberSetting';
 import { ScriptEditor } from './ScriptEditor';
@@ -36,7 +37,7 @@ export function SettingsScreen() {
   return (
     <main className="admin settings">
       <section className="panel" aria-labelledby="settings-title">
-        <h2 id="settings-title">{t("settings.screen")}</h2>
+        <h2 id="settings-title">{t('settings.screen')}</h2>
         {NUMBER_SETTINGS.map(({ key, max }) => (
           <NumberSetting key={key} settingKey={key} value={current[key]} max={max} />
         ))}
@@ -49,6 +50,7 @@ export function SettingsScreen() {
       <ListEditor list="skip-reasons" />
       <ScriptEditor />
       <DevicePanel />
+      <HubPanel />
     </main>
   );
 }

@@ -92,7 +92,8 @@ async function service(
   const abandonAt = !whip && rng.chance(0.08) ? rng.between(2, plan.length - 1) : -1;
   let deferred: Step | null = null;
   for (const [index, step] of plan.entries()) {
-    if (index === abandonAt) {
+    // Not while away from the seat: the screen is locked until the clerk is back.
+    if (index === abandonAt && step.type !== 'return-to-seat') {
       await run({ type: 'abandon', reason: 'customer-left' });
       return serviceId;
     }

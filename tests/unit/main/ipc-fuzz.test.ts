@@ -12,13 +12,16 @@ import {
   CHANNELS,
   ExportHandleRequestSchema,
   KeepAwakeRequestSchema,
+  SetHubRequestSchema,
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
   WriteExportRequestSchema,
 } from '../../../preload/contract';
 import {
   GetAppInfoRequestSchema,
+  GetHubRequestSchema,
   IPC_ERRORS,
+  OpenDisplayRequestSchema,
   createIpcHandlers,
   type IpcHandlers,
 } from '../../../main/ipc-handlers';
@@ -45,6 +48,13 @@ function spies() {
     } as never,
     keepAwake: { set: (on: boolean) => void record('keepAwake.set')(on), isOn: () => false },
     witness: { read: record('witness.read'), advance: record('witness.advance') },
+    display: { viewOf: () => 'counter', open: record('display.open') },
+    hub: {
+      read: record('hub.read'),
+      write: record('hub.write'),
+      origin: () => null,
+      load: () => Promise.resolve(),
+    },
   });
   return { handlers, calls };
 }
@@ -58,6 +68,9 @@ const SCHEMAS: Record<keyof IpcHandlers, z.ZodType> = {
   abortExport: ExportHandleRequestSchema,
   readWitness: WitnessReadRequestSchema,
   advanceWitness: WitnessAdvanceRequestSchema,
+  openDisplay: OpenDisplayRequestSchema,
+  getHub: GetHubRequestSchema,
+  setHub: SetHubRequestSchema,
 };
 
 const HOSTILE_STRINGS = [
@@ -99,6 +112,13 @@ const nearMiss = fc.oneof(
     ),
   }),
   fc.record({ on: fc.boolean(), extra: fc.anything() }),
+  fc.record({
+    settings: fc.record({
+      origin: fc.constantFrom(...HOSTILE_STRINGS, 'http://a.b/path', "http://a.b 'unsafe-eval'"),
+      enrolment: fc.constant(null),
+      lastPush: fc.constant(null),
+    }),
+  }),
   fc.record({ log: fc.constant('counter-steps'), __proto__: fc.anything() }),
 );
 const payload = fc.oneof(fc.anything({ maxDepth: 3 }), nearMiss);

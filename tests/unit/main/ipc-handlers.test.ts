@@ -2,6 +2,8 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../preload/contract';
+import { contentSecurityPolicy, hubOriginOf } from '../../../main/security-headers';
+import { isRequestAllowed } from '../../../main/request-policy';
 import { createExportFiles } from '../../../main/export-files';
 import {
   type IpcDeps,
@@ -12,6 +14,7 @@ import {
 import { MemoryFs } from './memory-fs';
 import type { KeepAwake } from '../../../main/keep-awake';
 import { createWitnessStore } from '../../../main/witness-store';
+import { createHubSettings } from '../../../main/hub-settings';
 
 const APP = 'app://counter-steps/index.html';
 const exportsDir = resolve('/data/counter-steps/exports');
@@ -52,6 +55,27 @@ function memoryWitnessStore(log: (message: string) => void) {
   });
 }
 
+/** Hub settings over an in-memory hub.json. */
+function memoryHubSettings() {
+  const files = new Map<string, string>();
+  return createHubSettings({
+    userDataDir: '/data',
+    fs: {
+      readFile: async (path) => {
+        const text = files.get(path);
+        if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+        return text;
+      },
+      writeFile: async (path, data) => void files.set(path, data),
+      rename: async (from, to) => {
+        files.set(to, files.get(from) ?? '');
+        files.delete(from);
+      },
+      mkdir: async () => undefined,
+    },
+  });
+}
+
 function setup(overrides: Partial<IpcDeps> = {}) {
   const fs = new MemoryFs();
   const keepAwake = new FakeKeepAwake();
@@ -62,6 +86,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     exports: createExportFiles({ exportsDir, fs }),
     keepAwake,
     witness: memoryWitnessStore((message) => logs.push(message)),
+    hub: memoryHubSettings(),
     log: (message) => logs.push(message),
     ...overrides,
   });
@@ -352,5 +377,49 @@ describe('openDisplay', () => {
   it('says so where main has no display to open', async () => {
     const { handlers } = setup();
     expect(await handlers.openDisplay(APP, [])).toEqual({ ok: false, error: 'unsupported' });
+  });
+});
+
+describe('store hub settings', () => {
+  const settings = {
+    origin: 'http://127.0.0.1:8787',
+    enrolment: null,
+    lastPush: null,
+  };
+
+  it('keeps the hub the page sets, from the app only, and refuses an origin with more than an origin', async () => {
+    const { handlers } = setup();
+    expect(await handlers.getHub(APP, [])).toEqual({ ok: true, value: null });
+    expect(await handlers.setHub('https://evil.example/', [{ settings }])).toEqual({
+      ok: false,
+      error: 'forbidden-sender',
+    });
+    expect(
+      await handlers.setHub(APP, [{ settings: { ...settings, origin: 'http://a.b/path' } }]),
+    ).toEqual({ ok: false, error: 'invalid-payload' });
+    expect(await handlers.setHub(APP, [{ settings }])).toEqual({ ok: true, value: null });
+    expect(await handlers.getHub(APP, [])).toEqual({ ok: true, value: settings });
+    expect(await handlers.setHub(APP, [{ settings: null }])).toEqual({ ok: true, value: null });
+    expect(await handlers.getHub(APP, [])).toEqual({ ok: true, value: null });
+  });
+
+  it('opens the CSP and the request filter to exactly the hub origin', async () => {
+    const hub = memoryHubSettings();
+    expect(hub.origin()).toBeNull();
+    await hub.write(settings);
+    expect(hub.origin()).toBe('http://127.0.0.1:8787');
+    await hub.load();
+    expect(hub.origin()).toBe('http://127.0.0.1:8787');
+    expect(contentSecurityPolicy(hub.origin())).toContain(
+      "connect-src 'self' http://127.0.0.1:8787;",
+    );
+    expect(contentSecurityPolicy(null)).toContain("connect-src 'self';");
+    expect(contentSecurityPolicy("http://a.b 'unsafe-eval'")).toContain("connect-src 'self';");
+    expect(isRequestAllowed('http://127.0.0.1:8787/api/v1/push', hub.origin())).toBe(true);
+    expect(isRequestAllowed('http://127.0.0.1:8788/api/v1/push', hub.origin())).toBe(false);
+    expect(isRequestAllowed('https://127.0.0.1:8787/', hub.origin())).toBe(false);
+    expect(isRequestAllowed('http://127.0.0.1:8787/', null)).toBe(false);
+    expect(hubOriginOf('http://u:p@hub.example:8443')).toBeNull();
+    expect(hubOriginOf('https://hub.example:8443')).toBe('https://hub.example:8443');
   });
 });

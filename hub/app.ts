@@ -1,0 +1,120 @@
+/**
+ * The hub's HTTP server (Fastify; every body parsed by Fastify and checked with the zod schemas of
+ * renderer/domain/hub/protocol.ts): the devices' API under /api/v1, and the pages managers and
+ * auditors use in a browser (web/routes.ts). Every error is one short code with its status.
+ */
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  EnrolRequestSchema,
+  MAX_BODY_BYTES,
+  PushRequestSchema,
+  type HubError,
+} from '../renderer/domain/hub/protocol';
+import type { Db } from './db';
+import { Ingest } from './ingest';
+import { HubService } from './service';
+import { hubKey } from './hub-key';
+import { loadTranslations } from './i18n';
+import { registerWebRoutes } from './web/routes';
+
+export interface HubOptions {
+  db: Db;
+  now?: () => number;
+  /** PBKDF2 iterations for the hub's PINs (tests use fewer; the default is the app's). */
+  pinIterations?: number;
+  logger?: boolean;
+  bodyLimit?: number;
+  /** The hub's name, in the manifests of its exports. */
+  name?: string;
+}
+
+export interface Hub {
+  app: FastifyInstance;
+  service: HubService;
+  ingest: Ingest;
+}
+
+const errorBody = (error: HubError['error'], detail?: string): HubError =>
+  detail === undefined ? { error } : { error, detail: detail.slice(0, 500) };
+
+export async function buildHub(options: HubOptions): Promise<Hub> {
+  const now = options.now ?? Date.now;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issue = error.validation[0];
+      return reply
+        .code(400)
+        .send(errorBody('malformed', `${issue?.instancePath ?? ''} ${issue?.message ?? ''}`));
+    }
+    const code = (error as { code?: string }).code;
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413)
+      return reply.code(413).send(errorBody('too-large'));
+    if (status >= 400 && status < 500) return reply.code(400).send(errorBody('malformed'));
+    request.log.error(error);
+    return reply.code(500).send(errorBody('internal'));
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // The API is authenticated by the devices' signatures, never by cookies: any origin may call it
+  // (the app's pages are served from app:// in Electron, from the store's own server in a browser).
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, true),
+    methods: ['GET', 'POST'],
+    credentials: false,
+    hook: 'onRequest',
+  });
+
+  const ingest = new Ingest(options.db, now);
+  const service = new HubService(options.db, now, options.pinIterations);
+
+  app.post('/api/v1/enrol', { schema: { body: EnrolRequestSchema } }, async (request, reply) => {
+    const result = await ingest.enrol(request.body);
+    if (!result.ok) return reply.code(result.error.status).send(result.error.body);
+    return result.value;
+  });
+
+  app.post('/api/v1/push', { schema: { body: PushRequestSchema } }, async (request, reply) => {
+    const result = await ingest.push(request.body);
+    if (!result.ok) return reply.code(result.error.status).send(result.error.body);
+    return result.value;
+  });
+
+  app.get(
+    '/api/v1/devices/:device/head',
+    { schema: { params: z.object({ device: z.string().uuid() }) } },
+    async (request, reply) => {
+      const result = await ingest.head(request.params.device);
+      if (!result.ok) return reply.code(result.error.status).send(result.error.body);
+      return { head: result.value };
+    },
+  );
+
+  await loadTranslations();
+  await registerWebRoutes(app, {
+    service,
+    ingest,
+    key: await hubKey(options.db),
+    hubName: options.name ?? 'Counter Steps hub',
+  });
+  return { app, service, ingest };
+}

@@ -1,0 +1,49 @@
+/**
+ * The hub's pages in the three languages: its own words (hub/locales), the app's words for steps,
+ * roles and PIN refusals, and the manager's review words for the figures — the same files the
+ * device reads, so a step or a tile is called the same on the hub as on the tablet.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { LOCALES, type Locale } from '../renderer/domain/locale';
+import reviewEn from '../renderer/features/manager/locales/en.json' with { type: 'json' };
+import reviewZhCN from '../renderer/features/manager/locales/zh-CN.json' with { type: 'json' };
+import reviewZhTW from '../renderer/features/manager/locales/zh-TW.json' with { type: 'json' };
+import appEn from '../renderer/i18n/locales/en.json' with { type: 'json' };
+import appZhCN from '../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
+import appZhTW from '../renderer/i18n/locales/zh-TW.json' with { type: 'json' };
+import hubEn from './locales/en.json' with { type: 'json' };
+import hubZhCN from './locales/zh-CN.json' with { type: 'json' };
+import hubZhTW from './locales/zh-TW.json' with { type: 'json' };
+
+export type Translate = TFunction;
+
+const resources = {
+  en: { translation: appEn, review: reviewEn, hub: hubEn },
+  'zh-CN': { translation: appZhCN, review: reviewZhCN, hub: hubZhCN },
+  'zh-TW': { translation: appZhTW, review: reviewZhTW, hub: hubZhTW },
+};
+
+const instances = new Map<Locale, Translate>();
+
+export async function loadTranslations(): Promise<void> {
+  for (const locale of LOCALES) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      lng: locale,
+      fallbackLng: false,
+      ns: ['hub', 'translation', 'review'],
+      defaultNS: 'hub',
+      resources,
+      interpolation: { escapeValue: false },
+    });
+    instances.set(locale, instance.t.bind(instance) as Translate);
+  }
+}
+
+export function translator(locale: Locale): Translate {
+  const t = instances.get(locale);
+  if (!t) throw new Error('translations not loaded');
+  return t;
+}
+
+export { LOCALES, type Locale };

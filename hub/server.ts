@@ -1,0 +1,45 @@
+/**
+ * `npm run hub`: starts the store hub. Settings come from the environment:
+ *
+ * - HUB_DATABASE_URL — a PostgreSQL connection string (a chain's server); when unset, the hub runs
+ *   PGlite embedded, with its data in HUB_DATA_DIR (default `hub-data/` here);
+ * - HUB_HOST, HUB_PORT — where it listens (default 127.0.0.1:8787; put TLS in front of it, e.g. a
+ *   reverse proxy, before it leaves the machine);
+ * - HUB_NAME — the hub's name in the manifests of its exports;
+ * - HUB_SETUP_CODE — a setup code of your choosing for the first manager (else one is made and
+ *   printed; either works once, and only while the hub has no account);
+ * - HUB_MEMORY=1 — PGlite in memory, gone when the hub stops (the end-to-end tests use it).
+ *
+ * It brings the schema up to date (node-pg-migrate) before it listens.
+ */
+import { resolve } from 'node:path';
+import { buildHub } from './app';
+import { openPglite, openPostgres } from './db';
+import { migrate } from './migrate';
+
+const env = process.env;
+const url = env.HUB_DATABASE_URL;
+const dataDir = resolve(env.HUB_DATA_DIR ?? 'hub-data');
+const memory = env.HUB_MEMORY === '1';
+const db = url ? openPostgres(url) : await openPglite(memory ? null : dataDir);
+const ran = await migrate(db);
+const hub = await buildHub({ db, name: env.HUB_NAME, logger: env.HUB_LOG === '1' });
+const port = Number(env.HUB_PORT ?? 8787);
+const host = env.HUB_HOST ?? '127.0.0.1';
+await hub.app.listen({ port, host });
+
+const where = url ? 'PostgreSQL server' : memory ? 'PGlite in memory' : `PGlite in ${dataDir}`;
+console.log(
+  `Counter Steps hub on http://${host}:${port}/ (${where}; migrations run: ${ran.length})`,
+);
+const setup = await hub.service.setupCode(env.HUB_SETUP_CODE);
+if (setup) console.log(`No account yet: open /setup with the one-time setup code ${setup}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void hub.app
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The store hub's protocol, shared by the device (renderer/storage/hub-client.ts) and the hub
+ * (hub/): what an enrolment and a push carry, what each signature covers, and the answers. A
+ * device proves itself with its own log: the key records from its device identity (the first key,
+ * which the hub records at enrolment) to its head, and a signature with the key in force now.
+ */
+import { z } from 'zod';
+import { HashSchema } from '../log/events';
+
+/** Rows in one push: a busy counter's day is ~2,000 records; a week offline goes in several. */
+export const MAX_PUSH_ROWS = 1000;
+/** Key records in one request (a checkpoint per sign-out, day and 500 records: years of them). */
+export const MAX_KEY_RECORDS = 20_000;
+/** The largest request body the hub reads (bytes); anything bigger is refused unread. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** A one-time enrolment code as the manager reads it off the hub: 4 groups of 4. */
+export const EnrolCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+
+const Row = z.record(z.string(), z.unknown());
+
+export const SignatureSchema = z
+  .object({
+    keyIndex: z.number().int().min(0),
+    value: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
+  })
+  .strict();
+export type PushSignature = z.infer<typeof SignatureSchema>;
+
+export const EnrolRequestSchema = z
+  .object({
+    code: EnrolCodeSchema,
+    /** The log's first device id (its device-identity record's). */
+    device: z.string().uuid(),
+    counter: z.string().min(1).max(16).nullable(),
+    /** From the device identity on, every key record up to the device's head. */
+    keyRecords: z.array(Row).min(1).max(MAX_KEY_RECORDS),
+    signature: SignatureSchema,
+  })
+  .strict();
+export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
+
+export const PushRequestSchema = z
+  .object({
+    device: z.string().uuid(),
+    /** Stored rows, exactly as the device holds them, in sequence. */
+    rows: z.array(Row).min(1).max(MAX_PUSH_ROWS),
+    /** The key records after the hub's head up to the device's head (all of them is fine too). */
+    keyRecords: z.array(Row).max(MAX_KEY_RECORDS),
+    signature: SignatureSchema,
+  })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const HeadSchema = z.object({ seq: z.number().int().min(0), hash: HashSchema }).strict();
+
+export const PushAnswerSchema = z.object({
+  status: z.enum(['stored', 'duplicate']),
+  added: z.number().int().min(0),
+  head: HeadSchema,
+});
+export type PushAnswer = z.infer<typeof PushAnswerSchema>;
+
+export const HubErrorSchema = z.object({
+  error: z.enum([
+    'malformed',
+    'too-large',
+    'not-enrolled',
+    'bad-code',
+    'already-enrolled',
+    'bad-signature',
+    'gap',
+    'fork',
+    'not-intact',
+    'busy',
+    'internal',
+  ]),
+  /** gap: the first sequence number the hub needs. */
+  expected: z.number().int().optional(),
+  /** fork / not-intact: where. */
+  seq: z.number().int().nullable().optional(),
+  detail: z.string().max(500).optional(),
+});
+export type HubError = z.infer<typeof HubErrorSchema>;
+export type HubErrorCode = HubError['error'];
+
+export const EnrolAnswerSchema = z.object({
+  device: z.string().uuid(),
+  store: z.object({ id: z.string(), name: z.string() }),
+  head: HeadSchema,
+});
+export type EnrolAnswer = z.infer<typeof EnrolAnswerSchema>;
+
+/** What an enrolment's signature covers (with the key in force on the device). */
+export const enrolPayload = (input: { code: string; device: string; keyIndex: number }) => ({
+  purpose: 'counter-steps/hub-enrol',
+  ...input,
+});
+
+/** What a push's signature covers: the rows are hash-linked, so their two ends pin them all. */
+export const pushPayload = (input: {
+  device: string;
+  keyIndex: number;
+  first: { seq: number; prevHash: string };
+  last: { seq: number; hash: string };
+  count: number;
+}) => ({ purpose: 'counter-steps/hub-push', ...input });
+
+/**
+ * How a device reaches its hub: one JSON request, one answer (status and parsed body). The
+ * platform provides it (renderer/platform), confined to the configured hub's origin; it throws
+ * when the hub cannot be reached at all.
+ */
+export interface HubTransport {
+  (request: { method: 'GET' | 'POST'; path: string; body?: unknown }): Promise<{
+    status: number;
+    body: unknown;
+  }>;
+}

@@ -1,0 +1,223 @@
+/**
+ * The store hub, from the device (Settings → Store hub): the hub's address, enrolment with the
+ * one-time code a manager made on the hub, and pushing this log to it — in order, from wherever
+ * the hub's copy ends, with progress and a cancel (a week offline catches up batch by batch and
+ * resumes where it stopped). The hub is never needed to serve a customer.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HubProblem } from '../../storage';
+import { platform } from '../../platform';
+import type { HubSettings } from '../../../preload/contract';
+import { FormError } from '../../ui/FormError';
+import { TextField } from '../../ui/TextField';
+import { useDeviceState, useStore } from '../shared/store-context';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'pushing'; hubSeq: number; headSeq: number; fraction: number }
+  | { kind: 'pushed'; count: number; head: number };
+
+/** An http(s) origin from what the manager typed (a trailing slash is fine), or null. */
+function originOf(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.username || url.password || url.search || url.hash) return null;
+    if (url.pathname !== '/' && url.pathname !== '') return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function HubPanel() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const { head } = useDeviceState();
+  const [settings, setSettings] = useState<HubSettings | null | undefined>(undefined);
+  const [address, setAddress] = useState('');
+  const [code, setCode] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const cancel = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    void platform()
+      .getHub()
+      .then((result) => setSettings(result.ok ? result.value : null));
+  }, []);
+
+  const problemText = (error: HubProblem): string => {
+    if (error.kind === 'refused') {
+      return t(`hub.problem.refused.${error.error.error}`, {
+        seq: error.error.seq ?? error.error.expected ?? '?',
+      });
+    }
+    return t(`hub.problem.${error.kind}`, { seq: 'seq' in error ? error.seq : '?' });
+  };
+
+  const save = async (next: HubSettings | null) => {
+    const result = await platform().setHub({ settings: next });
+    if (!result.ok) {
+      setProblem(t('hub.problem.save'));
+      return false;
+    }
+    setSettings(next);
+    return true;
+  };
+
+  const saveAddress = async () => {
+    setProblem(null);
+    const origin = originOf(address);
+    if (!origin) {
+      setProblem(t('hub.invalidAddress'));
+      return;
+    }
+    if (!(await save({ origin, enrolment: null, lastPush: null }))) return;
+    // Electron's pages carry their CSP from main: a new hub origin needs the page loaded again.
+    const info = await platform().getAppInfo();
+    if (info.ok && info.value.shell === 'electron') globalThis.location.reload();
+  };
+
+  const enrol = async () => {
+    if (!settings) return;
+    setProblem(null);
+    setPhase({ kind: 'busy' });
+    const result = await store.hub.enrol(platform().hubTransport(settings.origin), code);
+    setPhase({ kind: 'idle' });
+    if (!result.ok) {
+      setProblem(problemText(result.error));
+      return;
+    }
+    setCode('');
+    await save({
+      ...settings,
+      enrolment: {
+        device: result.value.device,
+        store: result.value.store,
+        at: new Date().toISOString(),
+      },
+    });
+  };
+
+  const push = async () => {
+    if (!settings?.enrolment) return;
+    setProblem(null);
+    const controller = new AbortController();
+    cancel.current = controller;
+    setPhase({ kind: 'pushing', hubSeq: 0, headSeq: head.seq, fraction: 0 });
+    const result = await store.hub.push(platform().hubTransport(settings.origin), {
+      signal: controller.signal,
+      onProgress: (progress) => setPhase({ kind: 'pushing', ...progress }),
+    });
+    cancel.current = null;
+    if (!result.ok) {
+      setPhase({ kind: 'idle' });
+      if (result.error.kind !== 'cancelled') setProblem(problemText(result.error));
+      return;
+    }
+    setPhase({ kind: 'pushed', count: result.value.pushed, head: result.value.head.seq });
+    await save({
+      ...settings,
+      lastPush: { seq: result.value.head.seq, at: new Date().toISOString() },
+    });
+  };
+
+  if (settings === undefined) return null;
+  const busy = phase.kind === 'busy' || phase.kind === 'pushing';
+  return (
+    <section className="panel hub-panel" aria-labelledby="hub-title">
+      <h2 id="hub-title">{t('hub.title')}</h2>
+      <p className="hint">{t('hub.intro')}</p>
+      {settings && (
+        <dl className="facts">
+          <dt>{t('hub.address')}</dt>
+          <dd data-fact="hub-origin">{settings.origin}</dd>
+          <dt>{t('hub.enrolment')}</dt>
+          <dd data-fact="hub-enrolment">
+            {settings.enrolment
+              ? t('hub.enrolledAt', { store: settings.enrolment.store.name })
+              : t('hub.notEnrolled')}
+          </dd>
+          {settings.enrolment && (
+            <>
+              <dt>{t('hub.lastPush')}</dt>
+              <dd data-fact="hub-last-push">
+                {settings.lastPush
+                  ? t('hub.lastPushAt', {
+                      seq: settings.lastPush.seq,
+                      at: new Date(settings.lastPush.at).toLocaleString(),
+                    })
+                  : t('hub.never')}
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {!settings?.enrolment && (
+        <div className="setting">
+          <TextField
+            label={t('hub.address')}
+            value={address}
+            onChange={setAddress}
+            maxLength={200}
+            placeholder="https://hub.example:8787"
+          />
+          <p className="hint">{t('hub.addressHint')}</p>
+          <button type="button" className="secondary" disabled={busy} onClick={saveAddress}>
+            {t('hub.saveAddress')}
+          </button>
+        </div>
+      )}
+      {settings && !settings.enrolment && (
+        <div className="setting">
+          <TextField label={t('hub.code')} value={code} onChange={setCode} maxLength={24} />
+          <button type="button" className="primary" disabled={busy} onClick={enrol}>
+            {t('hub.enrol')}
+          </button>
+        </div>
+      )}
+      <FormError message={problem} />
+      {phase.kind === 'pushing' && (
+        <div className="progress">
+          <progress
+            value={Math.round(phase.fraction * 1000)}
+            max={1000}
+            aria-label={t('hub.progress', {
+              percent: Math.round(phase.fraction * 100),
+              hub: phase.hubSeq,
+              head: phase.headSeq,
+            })}
+          />
+          <span data-fact="hub-progress">
+            {t('hub.progress', {
+              percent: Math.round(phase.fraction * 100),
+              hub: phase.hubSeq,
+              head: phase.headSeq,
+            })}
+          </span>
+          <button type="button" className="secondary" onClick={() => cancel.current?.abort()}>
+            {t('hub.cancel')}
+          </button>
+        </div>
+      )}
+      {phase.kind === 'pushed' && (
+        <p role="status" className="verdict ok" data-hub-head={phase.head}>
+          {t('hub.pushed', { count: phase.count, head: phase.head })}
+        </p>
+      )}
+      {settings?.enrolment && (
+        <div className="row-actions">
+          <button type="button" className="primary big" disabled={busy} onClick={push}>
+            {phase.kind === 'pushing' ? t('hub.pushing') : t('hub.push')}
+          </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => save(null)}>
+            {t('hub.forget')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

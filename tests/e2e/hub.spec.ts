@@ -1,0 +1,135 @@
+/**
+ * The store hub end to end: a manager sets the hub up and makes enrolment codes in a browser; two
+ * device profiles (each its own IndexedDB, as two tablets) serve customers, enrol with the hub
+ * from Settings → Store hub and push their logs through the page's CSP; the hub's chain dashboard
+ * then shows exactly the union of both devices' own review figures.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
+import { OPENING_STEPS, WORDS, setUpCounter, startService, tapOnCard } from './fixtures';
+
+const w = WORDS.en;
+const HUB_MANAGER = { staffNo: '8001', pin: '246813' };
+
+/** The hub's manager signs in (setting the hub up first when nobody has). */
+async function hubManager(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${HUB_ORIGIN}/setup?lang=en`);
+  if (page.url().endsWith('/setup?lang=en')) {
+    await page.getByLabel('Setup code').fill(HUB_SETUP_CODE);
+    await page.getByLabel('Staff number').fill(HUB_MANAGER.staffNo);
+    await page.getByLabel('PIN', { exact: true }).fill(HUB_MANAGER.pin);
+    await page.getByLabel('PIN again').fill(HUB_MANAGER.pin);
+    await page.getByRole('button', { name: 'Create the manager' }).click();
+  }
+  await page.goto(`${HUB_ORIGIN}/login?lang=en`);
+  await page.getByLabel('Staff number').fill(HUB_MANAGER.staffNo);
+  await page.getByLabel('PIN', { exact: true }).fill(HUB_MANAGER.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
+  return page;
+}
+
+async function enrolmentCode(hub: Page, store: string, name: string): Promise<string> {
+  await hub.goto(`${HUB_ORIGIN}/admin`);
+  await hub.getByLabel('Store code').fill(store);
+  await hub.getByLabel('Store name').fill(name);
+  await hub.getByRole('button', { name: 'Add the store' }).click();
+  await hub.locator('form[action="/admin/code"] select[name="store"]').selectOption(store);
+  await hub.getByRole('button', { name: 'Make a code' }).click();
+  const code = await hub.locator('[data-enrol-code]').getAttribute('data-enrol-code');
+  expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  return code!;
+}
+
+/** One service on the open counter: the opening steps, then finished or left early. */
+async function serve(page: Page, ticket: string, finish: boolean, next = 'A002') {
+  await startService(page, 'en', { ticket, title: 'ms', business: 'bill-payment' });
+  for (const id of OPENING_STEPS.slice(0, finish ? 7 : 2)) await tapOnCard(page, id, w.done);
+  if (finish) {
+    await tapOnCard(page, 'recommend', w.recordRecommendation);
+    await page.getByRole('button', { name: w.offer }).click();
+    await page.getByRole('button', { name: w.response }).click();
+    await page.getByRole('dialog').getByRole('button', { name: w.record, exact: true }).click();
+    await tapOnCard(page, 'confirm-anything-else', w.done);
+    await tapOnCard(page, 'stand-to-see-off', w.done);
+    await tapOnCard(page, 'call-next', w.callNext);
+    await page.getByRole('button', { name: w.call(next) }).click();
+  } else {
+    await page.getByRole('button', { name: 'Customer left' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Customer left', exact: true })
+      .click();
+  }
+  await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
+}
+
+/** Settings → Store hub: the address, the code, then a push until the hub holds everything. */
+async function enrolAndPush(page: Page, code: string) {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const panel = page.locator('section.hub-panel');
+  await panel.getByLabel('Hub address').fill(`${HUB_ORIGIN}/`);
+  await panel.getByRole('button', { name: 'Use this hub' }).click();
+  await expect(panel.locator('[data-fact="hub-origin"]')).toHaveText(HUB_ORIGIN);
+  await panel.getByLabel('Enrolment code (from the hub)').fill(code.toLowerCase());
+  await panel.getByRole('button', { name: 'Enrol this device' }).click();
+  await expect(panel.locator('[data-fact="hub-enrolment"]')).toContainText('enrolled at');
+  await panel.getByRole('button', { name: 'Push to the hub' }).click();
+  await expect(panel.locator('[data-hub-head]')).toBeVisible();
+  return Number(await panel.locator('[data-hub-head]').getAttribute('data-hub-head'));
+}
+
+/** The device's own review tiles for today: services, and steps done of those that applied. */
+async function deviceFigures(page: Page) {
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  const services = Number(await page.locator('[data-figure="services"] .tile-value').textContent());
+  const note = (await page.locator('[data-figure="kept"] .tile-note').textContent()) ?? '';
+  const [done, applicable] = (note.match(/\d+/g) ?? []).map(Number);
+  return { services, done: done!, applicable: applicable! };
+}
+
+test('two devices push to one hub, whose chain dashboard is the union of their figures', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const hub = await hubManager(browser);
+  const codes = [
+    await enrolmentCode(hub, 'S-NORTH', 'North street'),
+    await enrolmentCode(hub, 'S-SOUTH', 'South street'),
+  ];
+
+  const devices: Page[] = [];
+  for (const [index, counter] of ['3', '5'].entries()) {
+    const page = await (await browser.newContext()).newPage();
+    await setUpCounter(page, 'en', counter);
+    await serve(page, 'A001', true);
+    if (index === 0) await serve(page, 'A002', false);
+    devices.push(page);
+  }
+  const heads: number[] = [];
+  for (const [index, page] of devices.entries())
+    heads.push(await enrolAndPush(page, codes[index]!));
+
+  const figuresOf = await Promise.all(devices.map(deviceFigures));
+  const union = figuresOf.reduce((sum, each) => ({
+    services: sum.services + each.services,
+    done: sum.done + each.done,
+    applicable: sum.applicable + each.applicable,
+  }));
+  expect(union.services).toBe(3);
+
+  await hub.goto(`${HUB_ORIGIN}/?lang=en`);
+  await expect(hub.locator('[data-figure="services"]')).toHaveAttribute(
+    'data-value',
+    String(union.services),
+  );
+  await expect(hub.locator('[data-figure="kept"]')).toHaveAttribute(
+    'data-value',
+    `${union.done}/${union.applicable}`,
+  );
+  await expect(hub.locator('[data-table="stores"] tbody tr')).toHaveCount(2);
+
+  await hub.goto(`${HUB_ORIGIN}/devices?lang=en`);
+  for (const head of heads) await expect(hub.locator(`[data-head="${head}"]`)).toHaveCount(1);
+});
