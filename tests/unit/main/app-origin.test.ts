@@ -86,7 +86,7 @@ describe('the origin never changes between versions', () => {
     const source = readFileSync(join(import.meta.dirname, '../../../main/index.ts'), 'utf8');
     expect(source).toContain('scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES }');
     expect(source).toContain('protocol.handle(\n    APP_SCHEME,');
-    expect(source).toContain('window.loadURL(APP_ENTRY_URL)');
+    expect(source).toContain('loadApp(window, APP_ENTRY_URL)');
     expect(source).not.toMatch(/file:\/\/|loadFile\(/);
   });
 });
