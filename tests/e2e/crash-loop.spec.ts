@@ -76,7 +76,7 @@ function observeScreen() {
         document.querySelector('[data-card-step-id]')?.getAttribute('data-card-step-id') ?? null,
       screen: main
         ? 'service'
-        : document.querySelector('form.start')
+        : document.querySelector('main.start')
           ? 'start'
           : document.querySelector('main.lock')
             ? 'lock'
