@@ -46,14 +46,9 @@ const sorted = (ids: Iterable<string>) => [...ids].sort();
 
 describe('demo data generated through the domain', { timeout: 30_000 }, () => {
   let run: Awaited<ReturnType<typeof generateDemo>>;
-  /** CPU time, not wall time: the build machine is shared, and others' work is not ours. */
-  let cpuMs: number;
 
   beforeAll(async () => {
-    const started = process.cpuUsage();
     run = await generateDemo({ ...SMALL, counters: 2 });
-    const used = process.cpuUsage(started);
-    cpuMs = (used.user + used.system) / 1000;
   }, 60_000);
 
   it('makes one export per counter, each its own device with its own key', () => {
@@ -182,8 +177,4 @@ describe('demo data generated through the domain', { timeout: 30_000 }, () => {
       expect(servicesOf(other)[0]).not.toEqual(servicesOf(run)[0]);
     },
   );
-
-  it('makes a small run (two counters, two days of 20 services) in a few seconds', () => {
-    expect(cpuMs).toBeLessThan(5_000);
-  });
 });
