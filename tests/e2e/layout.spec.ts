@@ -10,69 +10,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { Lang } from './fixtures';
+import { SIZES, layoutProblems, shotDir } from './layout-check';
 import { walkEveryScreen } from './screens';
-
-export const SIZES = {
-  landscape: { width: 1280, height: 800 },
-  portrait: { width: 800, height: 1280 },
-  'landscape-1024': { width: 1024, height: 768 },
-} as const;
-
-const shotDir = process.env.SCREENSHOTS
-  ? join(import.meta.dirname, '__screenshots__')
-  : join('test-results', 'screenshots');
-
-/** What is wrong with the layout on screen now: sideways overflow, small targets, cramped chips. */
-export async function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-    if (overflow > 0) problems.push(`scrolls sideways by ${overflow} px`);
-    const controls = document.querySelectorAll<HTMLElement>(
-      'button, input:not([type="hidden"]), select, textarea, a[href], [role="button"]',
-    );
-    for (const control of controls) {
-      const style = getComputedStyle(control);
-      if (
-        style.visibility === 'hidden' ||
-        (control.offsetParent === null && style.position !== 'fixed')
-      )
-        continue;
-      // A checkbox or radio is tapped through its label.
-      const target =
-        control instanceof HTMLInputElement && ['checkbox', 'radio'].includes(control.type)
-          ? (control.closest('label') ?? control)
-          : control;
-      // Words that do not fit their button spill out of it (or are cut off).
-      if (
-        control instanceof HTMLButtonElement &&
-        (control.scrollWidth > control.clientWidth + 1 ||
-          control.scrollHeight > control.clientHeight + 1)
-      ) {
-        problems.push(`${control.textContent?.trim()} does not fit its button`);
-      }
-      const box = target.getBoundingClientRect();
-      if (box.width < 48 || box.height < 48) {
-        const name =
-          control.getAttribute('aria-label') ??
-          control.textContent?.trim() ??
-          control.getAttribute('name') ??
-          control.tagName;
-        problems.push(`${name} is ${Math.round(box.width)}×${Math.round(box.height)}`);
-      }
-    }
-    for (const label of document.querySelectorAll<HTMLElement>('.chip-name')) {
-      if (
-        parseFloat(getComputedStyle(label).fontSize) < 16 ||
-        label.scrollWidth > label.clientWidth + 1 ||
-        label.scrollHeight > label.clientHeight + 1
-      ) {
-        problems.push(`step label ${label.textContent} does not fit`);
-      }
-    }
-    return problems;
-  });
-}
 
 /** The element's box, which must be on screen. */
 async function box(page: Page, selector: string) {

@@ -12,7 +12,8 @@ import { daysOf, type Period } from '../../domain/review/period';
 import type { OpenServices } from './FiguresView';
 import { formatPercent } from './format';
 
-const toSeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+/** At most this many day labels under the chart (every day when they fit). */
+const MAX_LABELS = 10;
 
 export function TrendChart({
   period,
@@ -45,14 +46,14 @@ export function TrendChart({
       {
         width: Math.max(320, element.clientWidth),
         height: 260,
-        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
+        // One slot per business day, labelled by its date (no clock times: a day is not an instant).
         scales: {
-          x: { time: true },
+          x: { time: false, range: () => [-0.5, all.length - 0.5] },
           kept: { range: [0, 100] },
           services: { range: (_u, _min, max) => [0, Math.max(4, max * 1.2)] },
         },
         series: [
-          {},
+          { label: t('period.day'), value: (_u, index) => all[index] ?? '—' },
           {
             label: t('trend.services'),
             scale: 'services',
@@ -71,7 +72,13 @@ export function TrendChart({
           },
         ],
         axes: [
-          {},
+          {
+            splits: () => {
+              const every = Math.ceil(all.length / MAX_LABELS);
+              return all.map((_day, index) => index).filter((index) => index % every === 0);
+            },
+            values: (_u, splits) => splits.map((index) => all[index]?.slice(5) ?? ''),
+          },
           { scale: 'kept', values: (_u, values) => values.map((value) => `${value}%`) },
           { scale: 'services', side: 1, grid: { show: false } },
         ],
@@ -87,7 +94,7 @@ export function TrendChart({
           ],
         },
       },
-      [all.map(toSeconds), services, kept],
+      [all.map((_day, index) => index), services, kept],
       element,
     );
     const resize = new ResizeObserver(() =>
