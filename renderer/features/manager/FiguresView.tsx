@@ -9,6 +9,7 @@ import { figures, type Figures } from '../../domain/review/figures';
 import type { Period } from '../../domain/review/period';
 import { FormError } from '../../ui/FormError';
 import { Breakdowns } from './Breakdowns';
+import { DemoOffer } from './DemoOffer';
 import { HeatMap } from './HeatMap';
 import { Ranking } from './Ranking';
 import type { ServiceFilter } from './ServicesView';
@@ -27,10 +28,13 @@ export function FiguresView({
   period,
   counter,
   onOpen,
+  onDemoLoaded,
 }: {
   period: Period;
   counter: string;
   onOpen: OpenServices;
+  /** Demo data was added (offered on an empty tablet): show its days. */
+  onDemoLoaded: (period: Period) => void;
 }) {
   const { t } = useTranslation('review');
   const loaded = useReviewQuery(
@@ -50,10 +54,13 @@ export function FiguresView({
   const open: OpenServices = (filter) => onOpen({ ...filter, tags: [...scope, ...filter.tags] });
   if (shown.total.services === 0) {
     return (
-      <section className="panel review-empty" aria-live="polite">
-        <h2>{t('empty.title')}</h2>
-        <p>{t('empty.body', { from: period.from, to: period.to })}</p>
-      </section>
+      <>
+        <section className="panel review-empty" aria-live="polite">
+          <h2>{t('empty.title')}</h2>
+          <p>{t('empty.body', { from: period.from, to: period.to })}</p>
+        </section>
+        <DemoOffer onLoaded={onDemoLoaded} />
+      </>
     );
   }
   return (

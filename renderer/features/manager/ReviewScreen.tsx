@@ -44,7 +44,15 @@ export function ReviewScreen() {
         onAll={() => openServices({ tags: [], title: t('services.all') })}
       />
       {view.kind === 'figures' && (
-        <FiguresView period={period} counter={counter} onOpen={openServices} />
+        <FiguresView
+          period={period}
+          counter={counter}
+          onOpen={openServices}
+          onDemoLoaded={(loaded) => {
+            setCounter('');
+            setPeriod(loaded);
+          }}
+        />
       )}
       {view.kind === 'services' && (
         <ServicesView
