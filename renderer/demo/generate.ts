@@ -34,6 +34,8 @@ export interface DemoOptions {
   /** The same seed gives the same services, ids and times (keys and signatures are fresh). */
   seed?: number;
   counters?: number;
+  /** The counters' numbers (default 1, 2, 3…): a tablet's demo avoids its own counter. */
+  counterNames?: readonly string[];
   /** Clerks per counter; each device also has one manager and one auditor. */
   clerks?: number;
   days?: number;
@@ -1034,6 +1036,7 @@ function labelsFor(locale: Locale): { labels: Labels; business: Record<string, s
 const DEFAULTS = {
   seed: 1,
   counters: 2,
+  counterNames: [],
   clerks: 3,
   days: 30,
   servicesPerDay: 120,
@@ -1057,7 +1060,7 @@ export async function simulateCounter(
     newId: () => ids.uuid(),
     fast: true,
   });
-  const counter = String(index + 1);
+  const counter = options.counterNames?.[index] ?? String(index + 1);
   const total = settings.days * settings.servicesPerDay;
   const pick = (count: number, exclude: ReadonlySet<number>) => {
     const chosen = new Set<number>();
