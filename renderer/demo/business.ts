@@ -21,12 +21,6 @@ export interface Business {
   due: (random: Random) => number;
 }
 
-/*
- * Offers recommended: the built-in '5g-plan' is left out on purpose. Its code starts with a digit,
- * which the log's own CodeSchema refuses, so the app cannot seal a record recommending it (the
- * domain accepts the command, then sealRecord throws). Until that is settled in the domain, the
- * demo recommends only offers the app can actually record.
- */
 const roundYuan = (random: Random, choices: readonly number[]) => random.pick(choices) * 100;
 
 export const BUSINESS: readonly Business[] = [
@@ -63,7 +57,7 @@ export const BUSINESS: readonly Business[] = [
     receipt: 0.7,
     leaflet: 0.3,
     leave: 0.03,
-    offers: ['family-plan', 'data-pack', 'e-billing'],
+    offers: ['5g-plan', 'family-plan', 'data-pack', 'e-billing'],
     due: (random) => roundYuan(random, [10, 20, 30, 50]),
   },
   {
@@ -85,7 +79,7 @@ export const BUSINESS: readonly Business[] = [
     receipt: 0.9,
     leaflet: 0.2,
     leave: 0.08,
-    offers: ['family-plan', 'broadband'],
+    offers: ['5g-plan', 'family-plan', 'broadband'],
     due: (random) => roundYuan(random, [50, 100, 200, 500]),
   },
   {
