@@ -3,7 +3,10 @@
  * colleague's service on the same form a manager's spot-check uses.
  */
 import './i18n';
-import './manager.css';
+import './review.css';
+import './figures.css';
+import './services.css';
+import './timeline.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../domain/device/config';

@@ -4,7 +4,10 @@
  * (where a manager amends it or records a spot-check).
  */
 import './i18n';
-import './manager.css';
+import './review.css';
+import './figures.css';
+import './services.css';
+import './timeline.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../domain/device/config';
