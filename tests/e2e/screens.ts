@@ -2,7 +2,8 @@
  * A walk through every screen and dialog of the app, in one language at one size, calling `visit`
  * on each once it is showing: first run, the clerk's start panel, the shortcuts list, each clerk
  * dialog, a service with its step card, the change-PIN dialog, the manager's Staff (and reset-PIN
- * dialog), Settings and Log, the away screen, the lock screen, the customer display (calling, the
+ * dialog), Settings, Log, the review (empty with its offer of demo data, then with a service) and
+ * mutual checks, the away screen, the lock screen, the customer display (calling, the
  * rating question, the reasons), the shift summary, sign-in and choosing one's own PIN. Labels
  * come from the locale files themselves, so the walk is the same in every language.
  * The accessibility and layout specs run their checks at each stop.
@@ -124,6 +125,13 @@ export async function walkEveryScreen(
   await button(t('audit.verify')).click();
   await expect(page.locator('.verdict')).toBeVisible();
   await visit('log', page);
+  // The review before any service ended (with the offer of demo data); then mutual checks.
+  await button(t('nav.review')).click();
+  await expect(page.locator('.demo-offer')).toBeVisible();
+  await visit('review-empty', page);
+  await button(t('nav.checks')).click();
+  await expect(page.locator('main.review')).toBeVisible();
+  await visit('mutual-check', page);
   await button(t('nav.counter')).click();
 
   // Away from the seat, then the lock screen.
@@ -148,6 +156,10 @@ export async function walkEveryScreen(
   await button(t('rating.dissatisfied'), display).click();
   await visit('display-reasons', display);
   await visit('start-after-service', page);
+  await button(t('nav.review')).click();
+  await expect(page.locator('[data-figure="services"]')).toBeVisible();
+  await visit('review', page);
+  await button(t('nav.counter')).click();
 
   // Signing out: the summary, then the sign-in screen; the new clerk chooses a PIN.
   await button(t('session.signOut')).click();
