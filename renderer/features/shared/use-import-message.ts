@@ -6,27 +6,29 @@ import { exportProblemText } from '../../export/messages';
 import type { ImportProblem } from '../../storage';
 import { useRefusalMessage } from './use-refusal-message';
 
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/** The message for an import's problem (pure: `t` is the language's translate function). */
+export function importProblemText(t: Translate, problem: ImportProblem): string {
+  switch (problem.kind) {
+    case 'unreadable':
+      return t('importing.problem.unreadable', {
+        problem: exportProblemText(t, { kind: problem.problem }),
+      });
+    case 'not-intact': {
+      const reason = problem.verdict.problem ? exportProblemText(t, problem.verdict.problem) : '';
+      return t('importing.problem.not-intact', { problem: reason });
+    }
+    default:
+      return t(`importing.problem.${problem.kind}`, problem);
+  }
+}
+
 export function useImportMessage(): (problem: ImportProblem | Refusal) => string {
   const { t } = useTranslation();
   const refusalMessage = useRefusalMessage();
   return useCallback(
-    (problem) => {
-      if ('code' in problem) return refusalMessage(problem);
-      switch (problem.kind) {
-        case 'unreadable':
-          return t('importing.problem.unreadable', {
-            problem: exportProblemText(t, { kind: problem.problem }),
-          });
-        case 'not-intact': {
-          const reason = problem.verdict.problem
-            ? exportProblemText(t, problem.verdict.problem)
-            : '';
-          return t('importing.problem.not-intact', { problem: reason });
-        }
-        default:
-          return t(`importing.problem.${problem.kind}`, problem);
-      }
-    },
+    (problem) => ('code' in problem ? refusalMessage(problem) : importProblemText(t, problem)),
     [t, refusalMessage],
   );
 }
