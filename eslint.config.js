@@ -56,6 +56,12 @@ const LOG_TABLE_SYNTAX = [
     message: 'Only storage/event-log.ts touches the log and its credentials.',
   },
   {
+    // db['events'], and `const { events } = db` (or this.db): the same tables by other spellings.
+    selector:
+      'MemberExpression[computed=true][property.value=/^(events|credentials)$/], VariableDeclarator[init.name="db"] > ObjectPattern > Property[key.name=/^(events|credentials)$/], VariableDeclarator[init.property.name="db"] > ObjectPattern > Property[key.name=/^(events|credentials)$/]',
+    message: 'Only storage/event-log.ts touches the log and its credentials.',
+  },
+  {
     selector: 'CallExpression[callee.property.name="table"]',
     message:
       'Tables are reached through their typed properties in storage/db.ts, and the log only through storage/event-log.ts.',
@@ -71,7 +77,7 @@ const APPEND_ONLY_SYNTAX = [
   'bulkUpdate',
   'modify',
 ].map((name) => ({
-  selector: `CallExpression[callee.property.name='${name}'][callee.object.property.name=/^(events|credentials)$/]`,
+  selector: `CallExpression[callee.property.name='${name}'][callee.object.property.name=/^(events|credentials)$/], CallExpression[callee.property.name='${name}'][callee.object.property.value=/^(events|credentials)$/]`,
   message: 'Stored data is append-only: corrections are new events, a new PIN is a new row.',
 }));
 
