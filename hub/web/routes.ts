@@ -16,7 +16,8 @@ import { exportDay } from '../export';
 import type { HubKey } from '../hub-key';
 import { translator, type Translate } from '../i18n';
 import type { Ingest } from '../ingest';
-import type { Account, HubService } from '../service';
+import type { Account } from '../accounts';
+import type { HubService } from '../service';
 import { html, type Html } from './html';
 
 export interface WebContext {
