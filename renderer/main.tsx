@@ -10,9 +10,14 @@ import { App } from './app/App';
 import { StartupError } from './features/shared/StartupError';
 import { StoreProvider } from './features/shared/store-context';
 import { initI18n } from './i18n';
-import { displayTurned, platform } from "./platform";
-import { DATABASE_NAME, StorageError, openStore, requestPersistentStorage } from "./storage";
+import { displayTurned, platform } from './platform';
+import { DATABASE_NAME, StorageError, openStore, requestPersistentStorage } from './storage';
+// The shared stylesheets, in this order: the cascade depends on it.
 import './ui/base.css';
+import './ui/chrome.css';
+import './ui/forms.css';
+import './ui/dialogs.css';
+import './ui/shell.css';
 
 async function boot(): Promise<void> {
   await initI18n();
@@ -23,12 +28,12 @@ async function boot(): Promise<void> {
   platform().startUpdates();
   try {
     const info = await platform().getAppInfo();
-    const view = info.ok ? info.value.view : "counter";
+    const view = info.ok ? info.value.view : 'counter';
     const store = await openStore({
       witness: platform().witness(DATABASE_NAME),
-      display: view === "display",
+      display: view === 'display',
       // Another window holds the database: say so while waiting (opening goes on once it lets go).
-      onBlocked: () => root.render(<StartupError error={new StorageError("database-blocked")} />),
+      onBlocked: () => root.render(<StartupError error={new StorageError('database-blocked')} />),
     });
     // Asking is what matters; managers see the answer in Settings.
     void requestPersistentStorage().catch(() => false);

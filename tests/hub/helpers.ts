@@ -2,7 +2,7 @@
 import { buildHub, type Hub } from '../../hub/app';
 import { openPglite, openPostgres, type Db } from '../../hub/db';
 import { migrate } from '../../hub/migrate';
-import type { Account } from '../../hub/service';
+import type { Account } from '../../hub/accounts';
 import type { HubTransport } from '../../renderer/storage';
 import { startPgServer, type PgServer } from './pg-server';
 

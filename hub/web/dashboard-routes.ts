@@ -1,0 +1,228 @@
+/**
+ * The hub's dashboard: a store's or the whole chain's figures over a period of business days, from
+ * the same figure code as the device — the tiles, the stores ranked, the weakest steps, and for a
+ * store its counters and clerks ranked.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Locale } from '../../renderer/domain/locale';
+import { rate, type GroupFigures } from '../../renderer/domain/review/figures';
+import { dashboard } from '../dashboard';
+import type { Translate } from '../i18n';
+import { Day, sessionGuard, type WebContext } from './context';
+import { html, type Html } from './html';
+import { duration, notice, page, percent, send } from './page';
+
+function groupTable(
+  t: Translate,
+  locale: Locale,
+  caption: string,
+  groups: readonly GroupFigures[],
+  label: (key: string) => string,
+  kind: string,
+): Html {
+  return html`<section>
+    <h2>${caption}</h2>
+    <table data-table="${kind}">
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>${caption}</th>
+          <th class="num">${t('dashboard.services')}</th>
+          <th class="num">${t('dashboard.kept')}</th>
+          <th class="num">${t('dashboard.doneOf')}</th>
+          <th class="num">${t('dashboard.score')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${groups.map(
+          (group, index) =>
+            html`<tr data-key="${group.key}">
+              <td>${group.score === null ? '—' : index + 1}</td>
+              <td>${label(group.key)}</td>
+              <td class="num">${group.services}</td>
+              <td class="num">${percent(group.kept.rate, locale)}</td>
+              <td class="num">${group.kept.done} / ${group.kept.applicable}</td>
+              <td class="num">
+                ${
+                  group.score === null
+                    ? t('ranking.tooFew', { ns: 'review' })
+                    : group.score.toFixed(1)
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+export function registerDashboardRoutes(app: FastifyInstance, context: WebContext) {
+  const { service } = context;
+  const signedIn = sessionGuard(service);
+
+  const DashboardQuery = z.object({
+    from: Day.optional().catch(undefined),
+    to: Day.optional().catch(undefined),
+    store: z.string().max(32).optional().catch(undefined),
+    lang: z.string().optional(),
+  });
+
+  app.get('/', async (request, reply) => {
+    const session = await signedIn(request, reply);
+    if (!session) return reply;
+    const { t, locale, account } = session;
+    const query = DashboardQuery.parse(request.query ?? {});
+    const latest =
+      (await service.latestDay()) ?? new Date(service.now()).toISOString().slice(0, 10);
+    const from = query.from ?? latest;
+    const to = query.to && query.to >= from ? query.to : from;
+    const stores = await service.stores();
+    const names = new Map(stores.map((store) => [store.id, store.name]));
+    const store = query.store && names.has(query.store) ? query.store : null;
+    const board = dashboard(await service.rollups(from, to, store));
+    const { total } = board.figures;
+    const [satisfied, neutral, dissatisfied] = total.ratings;
+    const answered = satisfied + neutral + dissatisfied;
+    const stepName = (id: string) => t(`steps.${id}.name`, { ns: 'translation' });
+    const tiles = [
+      {
+        id: 'services',
+        value: String(total.services),
+        note: t('tiles.servicesNote', {
+          ns: 'review',
+          finished: total.finished,
+          abandoned: total.abandoned,
+        }),
+        raw: `${total.services}`,
+      },
+      {
+        id: 'kept',
+        value: percent(total.kept.rate, locale),
+        note: t('tiles.keptNote', {
+          ns: 'review',
+          done: total.kept.done,
+          applicable: total.kept.applicable,
+        }),
+        raw: `${total.kept.done}/${total.kept.applicable}`,
+      },
+      {
+        id: 'average',
+        value: duration(total.averageMs),
+        note: t('tiles.averageNote', { ns: 'review' }),
+        raw: `${total.averageMs ?? ''}`,
+      },
+      {
+        id: 'over',
+        value: percent(rate(total.overTarget, total.finished), locale),
+        note: t('tiles.overNote', { ns: 'review', count: total.overTarget }),
+        raw: `${total.overTarget}/${total.finished}`,
+      },
+      {
+        id: 'flagged',
+        value: String(total.flagged),
+        note: t('tiles.flaggedNote', { ns: 'review' }),
+        raw: `${total.flagged}`,
+      },
+      {
+        id: 'satisfied',
+        value: percent(rate(satisfied, answered), locale),
+        note: t('tiles.satisfiedNote', { ns: 'review', count: answered }),
+        raw: `${satisfied}/${answered}`,
+      },
+    ];
+    const title = store
+      ? t('dashboard.storeTitle', { store: names.get(store), from, to })
+      : t('dashboard.chainTitle', { from, to });
+    const body = html`<section>
+        <form method="get" action="/" class="inline">
+          <label>${t('period.from')}<input type="date" name="from" value="${from}" /></label>
+          <label>${t('period.to')}<input type="date" name="to" value="${to}" /></label>
+          <label
+            >${t('period.store')}<select name="store">
+              <option value="">${t('period.chain')}</option>
+              ${stores.map(
+                (entry) =>
+                  html`<option value="${entry.id}" ${entry.id === store ? html`selected` : ''}>
+                    ${entry.name}
+                  </option>`,
+              )}
+            </select></label
+          >
+          <button type="submit">${t('period.show')}</button>
+        </form>
+      </section>
+      <h2 data-dashboard="${store ?? 'chain'}">${title}</h2>
+      ${total.services === 0 ? notice(t('period.none')) : ''}
+      <section class="tiles" aria-label="${t('tiles.label', { ns: 'review' })}">
+        ${tiles.map(
+          (tile) =>
+            html`<div class="tile" data-figure="${tile.id}" data-value="${tile.raw}">
+              <div class="label">${t(`tiles.${tile.id}`, { ns: 'review' })}</div>
+              <div class="value">${tile.value}</div>
+              <div class="note">${tile.note}</div>
+            </div>`,
+        )}
+      </section>
+      ${
+        store
+          ? ''
+          : groupTable(
+              t,
+              locale,
+              t('dashboard.stores'),
+              board.stores,
+              (key) => names.get(key) ?? key,
+              'stores',
+            )
+      }
+      <section>
+        <h2>${t('dashboard.weakest')}</h2>
+        <table data-table="weakest">
+          <thead>
+            <tr>
+              <th>${t('dashboard.step')}</th>
+              <th class="num">${t('dashboard.kept')}</th>
+              <th class="num">${t('dashboard.doneOf')}</th>
+              <th class="num">${t('dashboard.skipped')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${board.weakest.map(
+              (step) =>
+                html`<tr data-step="${step.id}">
+                  <td>${stepName(step.id)}</td>
+                  <td class="num">${percent(step.rate, locale)}</td>
+                  <td class="num">${step.done} / ${step.applicable}</td>
+                  <td class="num">${step.skipped}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </section>
+      ${
+        store
+          ? [
+              groupTable(
+                t,
+                locale,
+                t('dashboard.counters'),
+                board.figures.byCounter,
+                (key) => t('ranking.counterOne', { ns: 'review', key }),
+                'counters',
+              ),
+              groupTable(
+                t,
+                locale,
+                t('dashboard.clerks'),
+                board.figures.byClerk,
+                (key) => t('ranking.clerkOne', { ns: 'review', key }),
+                'clerks',
+              ),
+            ]
+          : ''
+      }
+      <p>${t('ranking.explain', { ns: 'review', min: 20 })}</p>`;
+    return send(reply, page(t, locale, title, account, body));
+  });
+}

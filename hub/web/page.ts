@@ -1,0 +1,95 @@
+/**
+ * The frame and the small pieces every hub page is made of: the language (asked in the query,
+ * then remembered in a cookie), number, duration and time formats, the page with its header and
+ * navigation, a notice, and sending a page as HTML.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LocaleSchema, type Locale } from '../../renderer/domain/locale';
+import type { Account } from '../accounts';
+import type { Translate } from '../i18n';
+import { html, type Html } from './html';
+
+const LANG_COOKIE = 'hub_lang';
+
+export function localeOf(request: FastifyRequest, reply: FastifyReply): Locale {
+  const asked = LocaleSchema.safeParse((request.query as { lang?: unknown } | undefined)?.lang);
+  if (asked.success) {
+    void reply.setCookie(LANG_COOKIE, asked.data, { path: '/', sameSite: 'strict' });
+    return asked.data;
+  }
+  const saved = LocaleSchema.safeParse(request.cookies[LANG_COOKIE]);
+  return saved.success ? saved.data : 'zh-CN';
+}
+
+export const percent = (value: number | null, locale: Locale) =>
+  value === null
+    ? '—'
+    : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+
+export const duration = (ms: number | null) => {
+  if (ms === null) return '—';
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+export const dateTime = (ms: number | null, locale: Locale, never: string) =>
+  ms === null
+    ? never
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+
+export function page(
+  t: Translate,
+  locale: Locale,
+  title: string,
+  account: Account | null,
+  body: Html,
+  path = '/',
+): Html {
+  const nav = account
+    ? html`<nav>
+          <a href="/">${t('nav.dashboard')}</a>
+          <a href="/devices">${t('nav.devices')}</a>
+          ${account.role === 'manager' ? html`<a href="/admin">${t('nav.admin')}</a>` : ''}
+          <a href="/pin">${t('nav.pin')}</a>
+        </nav>
+        <span class="who"
+          >${t('nav.signedInAs', {
+            staffNo: account.staffNo,
+            role: t(`role.${account.role}`, { ns: 'translation' }),
+          })}</span
+        >
+        <form method="post" action="/logout">
+          <button type="submit">${t('nav.signOut')}</button>
+        </form>`
+    : '';
+  const langs = (['zh-CN', 'zh-TW', 'en'] as const).map(
+    (code) =>
+      html`<a href="${path}${path.includes('?') ? '&' : '?'}lang=${code}" lang="${code}"
+        >${t(`languageShort.${code}`, { ns: 'translation', defaultValue: code })}</a
+      >`,
+  );
+  return html`<!doctype html>
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} — ${t('title')}</title>
+        <link rel="stylesheet" href="/hub.css" />
+      </head>
+      <body>
+        <header>
+          <h1>${t('title')}</h1>
+          ${nav}
+          <span class="langs">${langs}</span>
+        </header>
+        <main>${body}</main>
+      </body>
+    </html>`;
+}
+
+export function notice(text: string | null, error = false): Html {
+  return text ? html`<p class="notice${error ? ' error' : ''}" role="status">${text}</p>` : html``;
+}
+
+export const send = (reply: FastifyReply, body: Html, status = 200) =>
+  reply.code(status).type('text/html; charset=utf-8').send(body.value);
