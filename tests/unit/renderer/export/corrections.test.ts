@@ -19,7 +19,10 @@ const csv = (bytes: Uint8Array | undefined) =>
 describe('an amended service in an export', () => {
   it('carries the clerk’s record and the manager’s correction, each as written', async () => {
     const device = await dayWithServices();
-    const rows = await rawRows(device.name);
+    const rows = (await rawRows(device.name)) as {
+      serviceId: string | null;
+      event: { type: string; ticket?: string };
+    }[];
     const started = rows.find(
       (row) => row.event.type === 'service-started' && row.event.ticket === 'A026',
     );
