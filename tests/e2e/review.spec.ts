@@ -3,7 +3,8 @@
  * the demo generator, through the app's own rules) are added under Log, and every figure the
  * review shows is compared with the same figure computed in this test from the exports' raw
  * records (review-expected.ts, no app code). The services flagged are exactly the ones the
- * generator planted. A spot-check moves the agreement figure; an auditor sees the figures but
+ * generator planted. A spot-check moves the agreement figure; an amendment shows beside what the
+ * clerk recorded; an auditor sees the figures but
  * cannot change anything; on an empty tablet a manager can load demo data from the review itself.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -157,6 +158,18 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
     page.getByText("Your observation agreed with the clerk's record on 0 of 1 steps observed."),
   ).toBeVisible();
   await button(page, 'Close').click();
+
+  // The manager corrects a step: a new record, the clerk's outcome still shown beside it.
+  await button(page, 'Amend').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('A step').selectOption('greet-aloud');
+  await dialog.getByRole('button', { name: 'Skipped', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Forgot', exact: true }).click();
+  await dialog.getByLabel('Reason').fill('seen on camera: no greeting');
+  await dialog.getByRole('button', { name: 'Save the amendment' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('[data-step="greet-aloud"]')).toContainText('(recorded: Done)');
+  await expect(page.locator('.timeline-view')).toContainText('seen on camera: no greeting');
   await button(page, '‹ Back').click();
   await button(page, '‹ Back').click();
   await expect(tile(page, 'agreement')).toContainText('0%');
@@ -199,7 +212,9 @@ test('on an empty tablet a manager loads demo data from the review, and sees its
   await button(page, 'Load demo data…').click();
   await button(page, 'Add demo data for good').click();
   await expect(tile(page, 'services')).toBeVisible({ timeout: 240_000 });
-  await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue(/\d{4}-\d{2}-\d{2}/);
+  await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue(
+    /\d{4}-\d{2}-\d{2}/,
+  );
   // Three demo counters, none of them this tablet's own (counter 2).
   await expect(page.locator('.counter-pick option')).toHaveText([
     'All counters',
