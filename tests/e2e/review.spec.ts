@@ -4,8 +4,8 @@
  * review shows is compared with the same figure computed in this test from the exports' raw
  * records (review-expected.ts, no app code). The services flagged are exactly the ones the
  * generator planted. A spot-check moves the agreement figure; an amendment shows beside what the
- * clerk recorded; an auditor sees the figures but
- * cannot change anything; on an empty tablet a manager can load demo data from the review itself.
+ * clerk recorded; an auditor sees the figures but cannot change anything; on an empty tablet a
+ * manager can load demo data from the review itself.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
