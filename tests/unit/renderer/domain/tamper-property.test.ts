@@ -1,12 +1,15 @@
 /**
  * Property: any tampering with a generated log (a changed byte, a deleted, inserted or swapped
- * record, a log cut short against its witness) is found by the verifier.
+ * record, a log cut short against its witness) is found by the verifier; and so is any sealed
+ * record rewritten, re-hashed and re-signed with the only key a thief could find (the newest).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalize } from '../../../../renderer/domain/log/canonical';
 import { verifyRows, type Head } from '../../../../renderer/domain/log/verify';
-import { rawCopy, type Row } from './device-log';
+import type { SigningKeyPair } from '../../../../renderer/domain/log/signing';
+import { eventOf, rawCopy, rewrite, type Row } from './device-log';
+import { problemOf } from './log-support';
 import { buildLog, logPlan, logPlanOf } from './generated-log';
 
 /** Changes one byte of a row's canonical JSON; a row that no longer parses is kept as text. */
@@ -132,3 +135,49 @@ describe('any tampering with a generated log', { timeout: 60_000 }, () => {
     );
   });
 });
+
+describe(
+  'a sealed record rewritten by someone holding the newest key',
+  { timeout: 120_000 },
+  () => {
+    const logs: { rows: Row[]; newest: SigningKeyPair; newestIndex: number }[] = [];
+
+    beforeAll(async () => {
+      for (const plan of fc.sample(logPlanOf(2), { seed: 20_261_125, numRuns: 4 })) {
+        const log = await buildLog(plan);
+        const keys = log.keys;
+        logs.push({ rows: rawCopy(log.rows), newest: keys.at(-1)!, newestIndex: keys.length - 1 });
+      }
+    });
+
+    it('is found whatever record before the last checkpoint, and whichever key index is claimed', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(),
+          fc.nat(),
+          fc.integer({ min: 1, max: 86_400 }),
+          fc.boolean(),
+          async (which, at, seconds, claimNewest) => {
+            const { rows, newest, newestIndex } = logs[which % logs.length]!;
+            const lastCheckpoint = rows.findLastIndex((row) => eventOf(row).type === 'checkpoint');
+            // Every record the last checkpoint seals (a later one nobody could tell from an edit).
+            const index = at % lastCheckpoint;
+            const copy = await rewrite(
+              rows,
+              index,
+              (row) => {
+                row.at = new Date(Date.parse(row.at as string) + seconds * 1000).toISOString();
+              },
+              (keyIndex) => ({ key: newest, keyIndex: claimNewest ? newestIndex : keyIndex }),
+            );
+            // Even with no witness to compare against (a DevTools user can move it too), the first
+            // checkpoint after the edit gives it away: its signature, or the key it claims.
+            const problem = problemOf(await verifyRows(copy));
+            expect(['checkpoint-signature', 'checkpoint-key']).toContain(problem?.kind);
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+  },
+);
