@@ -5,12 +5,13 @@
  * the service (and step) it was tapped for, so a tap from an outdated screen is refused as stale.
  */
 import './clerk.css';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../domain/catalog';
 import type { Command } from '../../domain/device/commands';
 import { openService } from '../../domain/device/state';
-import { stepDefinition, type StepId } from '../../domain/flow/flow-definition';
+import { stepDefinition } from '../../domain/flow/flow-definition';
+import type { AnyStepId } from '../../domain/service/commands';
 import type { ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 import { callFailure, platform, type CallHandle } from '../../platform';
@@ -21,6 +22,7 @@ import { useDeviceState } from '../shared/store-context';
 import { useCommand } from '../shared/use-command';
 import { AwayOverlay } from './AwayOverlay';
 import { ClerkDialogs, type OpenDialog } from './ClerkDialogs';
+import { PhrasesCard } from './PhrasesCard';
 import { ServiceView } from './ServiceView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StartPanel, type CallStatus } from './StartPanel';
@@ -31,7 +33,10 @@ export function ClerkScreen({ counter }: { counter: string }) {
   const state = useDeviceState();
   const { run, error, setError, dismiss } = useCommand();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [selected, setSelected] = useState<StepId | null>(null);
+  const [selected, setSelected] = useState<AnyStepId | null>(null);
+  const [showingPhrases, setShowingPhrases] = useState(false);
+  /** The complaints whose phrases card was shown first (once per service in this window). */
+  const phrasesShownFor = useRef<string | null>(null);
   const [call, setCall] = useState<CallStatus | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const callCount = useRef(0);
@@ -108,8 +113,17 @@ export function ClerkScreen({ counter }: { counter: string }) {
   };
   const awaitingRating = !open && serviceAwaitingRating(state, now) !== null;
 
+  // A complaint starts: the words never to say come first, before its first step.
+  const complaintStarted = open?.complaint ? open.serviceId : null;
+  useEffect(() => {
+    if (complaintStarted && phrasesShownFor.current !== complaintStarted) {
+      phrasesShownFor.current = complaintStarted;
+      setShowingPhrases(true);
+    }
+  }, [complaintStarted]);
+
   // Keys work only on the screen itself: not over a dialog, the list, or the away screen.
-  const keysOn = dialog === null && !showingShortcuts && open?.awaySince == null;
+  const keysOn = dialog === null && !showingShortcuts && !showingPhrases && open?.awaySince == null;
   useShortcuts(
     {
       n: () => setDialog({ kind: 'call-next' }),
@@ -164,6 +178,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
       )}
 
       {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
+      {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
 
       <ClerkDialogs
         dialog={dialog}
