@@ -19,6 +19,7 @@
  */
 import type { Title } from '../domain/catalog';
 import type { Command } from '../domain/device/commands';
+import { COMPLAINT_STEP_IDS } from '../domain/flow/complaint-flow';
 import type { StepId } from '../domain/flow/flow-definition';
 import type { Locale } from '../domain/locale';
 import type { Observation, Rating } from '../domain/log/events';
@@ -386,6 +387,26 @@ function recommendation(random: Random, business: Business, clerk: Clerk): Servi
 }
 
 /** Places `steps` one after another, each `gap()` after the one before. */
+/** The complaint flow's steps for a complaint service (none for any other business), resolved. */
+function complaintSteps(business: string): ServiceStep[] {
+  if (business !== 'complaint') return [];
+  return [
+    ...COMPLAINT_STEP_IDS.filter(
+      (stepId) => stepId !== 'complaint-act' && stepId !== 'complaint-thank',
+    ).map((stepId): ServiceStep => ({ type: 'mark-done', stepId })),
+    {
+      type: 'record-complaint',
+      category: 'billing',
+      summary: '话费疑问，已当场核对并解释',
+      outcome: 'resolved',
+      due: null,
+      manager: null,
+      managerPin: null,
+    },
+    { type: 'mark-done', stepId: 'complaint-thank' },
+  ];
+}
+
 function sequence(
   start: number,
   steps: readonly (ServiceStep | Command)[],
@@ -474,6 +495,7 @@ function planService(
     );
     const burst: (ServiceStep | Command)[] = [
       ...GREETING.map((stepId): ServiceStep => ({ type: 'mark-done', stepId })),
+      ...complaintSteps(business.code),
       { type: 'mark-done', stepId: 'address-by-surname' },
       ...body,
       {
@@ -509,7 +531,12 @@ function planService(
   if (customer.namedLater) {
     greeting.splice(4, 0, { type: 'name-customer', surname: customer.namedLater });
   }
-  const head = sequence(0, greeting, () => ms(random, 2_000, 6_000));
+  const greeted = sequence(0, greeting, () => ms(random, 2_000, 6_000));
+  // A complaint's own six steps come after the greeting (the complaint flow's `startsWith`).
+  const complaint = sequence((greeted.at(-1) as Action).at, complaintSteps(business.code), () =>
+    ms(random, 20_000, 60_000),
+  );
+  const head = [...greeted, ...complaint];
   const address = {
     at: (head.at(-1) as Action).at + ms(random, 4_000, 20_000),
     step: plain('address-by-surname'),

@@ -3,6 +3,7 @@
  * in the screen's language. One tap from every clerk screen (the top bar), and shown first when a
  * complaint starts.
  */
+import './complaint.css';
 import { useTranslation } from 'react-i18next';
 import { FIVE_VOICES, FORBIDDEN_PHRASES } from '../../domain/flow/forbidden-phrases';
 import { currentLocale } from '../../i18n';

@@ -3,6 +3,7 @@
  * legend names them). Each carries `data-step-id` and `data-step-status` (the automation contract
  * in the README); tapping one opens it in the step card.
  */
+import './complaint.css';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintFlow } from '../../domain/flow/complaint-flow';
 import type { FlowDefinition, Phase } from '../../domain/flow/flow-definition';

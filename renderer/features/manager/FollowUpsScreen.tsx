@@ -5,6 +5,7 @@
  */
 import './i18n';
 import './manager.css';
+import './follow-ups.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../domain/device/config';
