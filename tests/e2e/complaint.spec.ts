@@ -229,13 +229,19 @@ for (const lang of ['en', 'zh-CN'] as const) {
     // The bill payment resumes its own steps where it was, and finishes.
     await expect(card(page)).toHaveAttribute('data-card-step-id', 'recommend');
     await finishShortService(page, lang, 'A002', { openingDone: true });
-    await expectChainIntact(page);
+    const served = eventTypes(await expectChainIntact(page));
+    // Its own steps after the complaint's: thanks, see-off, call next, then the finish.
+    const thanked = served.lastIndexOf('complaint-step');
+    expect(served.indexOf('complaint-started')).toBeLessThan(thanked);
+    expect(served.slice(thanked)).toEqual(
+      expect.arrayContaining(['step-done', 'next-called', 'service-finished']),
+    );
 
     // The follow-up, on the manager's list: not due yet, then overdue three days on.
     await button(t('nav.follow-ups')).click();
     const followUp = page.locator('[data-follow-up]');
     await expect(followUp).toHaveAttribute('data-standing', 'upcoming');
-    await page.clock.fastForward('72:00:00');
+    await page.clock.fastForward(3 * 86_400_000);
     // Three days without a touch locked the screen: the manager comes back with the PIN.
     await expect(page.getByRole('heading', { name: t('lock.title') })).toBeVisible();
     await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);

@@ -66,7 +66,7 @@ export const COMPLAINT_STANDARD: ComplaintFlow = ComplaintFlowSchema.parse({
       script: {
         'zh-CN': '{customer}，非常抱歉给您带来了不便，请您慢慢说，我认真听。',
         'zh-TW': '{customer}，非常抱歉給您帶來了不便，請您慢慢說，我認真聽。',
-        en: '{customer}, I am very sorry for the trouble. Please tell me what happened; I am listening.',
+        en: '{customer}, I am very sorry for the trouble. Please tell me what happened.',
       },
     },
     {

@@ -1,7 +1,4 @@
-/**
- * What can happen at any time in a service: leave the seat, money, hand over, recommend, a
- * complaint, surname, customer left.
- */
+/** What can happen at any time in a service: leave the seat, money, hand over, recommend, surname, customer left. */
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../domain/device/commands';
 import type { ServiceState } from '../../domain/service/engine';
@@ -31,16 +28,6 @@ export function QuickActions({
       run: () => onCommand({ type: 'mark-done', serviceId, stepId: 'both-hands' }),
     },
     { key: 'recommend', label: t('quick.recommend'), run: () => onDialog({ kind: 'recommend' }) },
-    // A customer who came for something else complains: the complaint flow comes first.
-    ...(service.complaint
-      ? []
-      : [
-          {
-            key: 'complaint',
-            label: t('quick.complaint'),
-            run: () => onCommand({ type: 'start-complaint', serviceId }),
-          },
-        ]),
     ...(service.surname
       ? []
       : [{ key: 'surname', label: t('quick.surname'), run: () => onDialog({ kind: 'surname' }) }]),

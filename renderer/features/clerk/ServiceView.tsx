@@ -14,7 +14,7 @@ import { currentLocale } from '../../i18n';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import type { OpenDialog } from './ClerkDialogs';
-import { ProgressStrip } from './ProgressStrip';
+import { ComplaintStrip, ProgressStrip } from './ProgressStrip';
 import { QuickActions } from './QuickActions';
 import { ServiceTimer } from './ServiceTimer';
 import { ShortcutsButton } from './ShortcutsDialog';
@@ -110,6 +110,15 @@ export function ServiceView({
             </div>
           </article>
         )}
+        {complaint && (
+          <ComplaintStrip
+            complaintFlow={complaintFlow}
+            complaint={complaint}
+            current={current}
+            selected={selected}
+            onSelect={onSelect}
+          />
+        )}
       </section>
 
       <aside className="service-side">
@@ -120,6 +129,16 @@ export function ServiceView({
               business: label('business-types', service.businessType),
             })}
           </p>
+          {/* A customer who came for something else complains: one tap, the complaint comes first. */}
+          {!complaint && (
+            <button
+              type="button"
+              className="secondary complaint-button"
+              onClick={() => onCommand({ type: 'start-complaint', serviceId })}
+            >
+              {t('quick.complaint')}
+            </button>
+          )}
           <ShortcutsButton onClick={onShowShortcuts} />
         </div>
         <p className="customer">
@@ -133,7 +152,6 @@ export function ServiceView({
 
       <ProgressStrip
         flow={flow}
-        complaintFlow={complaintFlow}
         service={service}
         current={current}
         selected={selected}
