@@ -162,6 +162,8 @@ export function withService(store: DeviceStore, command: Command | Step): Comman
     'mark-done',
     'skip',
     'mark-na',
+    'start-complaint',
+    'record-complaint',
     'leave-seat',
     'return-to-seat',
     'announce-money',
