@@ -3,6 +3,7 @@ import { evidenceNeeded } from '../../../../renderer/domain/access/decide-access
 import { openService } from '../../../../renderer/domain/device/state';
 import { readRecords } from '../../../../renderer/domain/log/records';
 import { verifyRows, type Verdict } from '../../../../renderer/domain/log/verify';
+import { timeline } from '../../../../renderer/domain/review/timeline';
 import { loadState } from '../../../../renderer/storage/load-state';
 import { startCommand } from '../../helpers/builders';
 import {
@@ -107,6 +108,27 @@ describe('escalating a complaint to the manager on duty', () => {
     const toSelf = await log.run(escalate(CLERK));
     expect(toSelf.refusal).toEqual({ code: 'escalation-to-self' });
     expect(toSelf.stored).toEqual([]);
+  });
+});
+
+describe('the service’s timeline', () => {
+  it('shows the complaint, its steps, its record and the manager’s confirmation, by whom', async () => {
+    const log = await clerkWithComplaint();
+    const serviceId = openService(log.state)!.serviceId;
+    await log.must(escalate(MANAGER));
+    const records = readRecords(log.rows).records.filter(
+      (record) => record.serviceId === serviceId,
+    );
+    const entries = timeline(records).map((entry) => [entry.by, entry.step, entry.kind]);
+    expect(entries).toEqual([
+      [CLERK, null, 'started'],
+      [CLERK, null, 'complaint-started'],
+      [CLERK, 'complaint-accept', 'done'],
+      [CLERK, 'complaint-clarify', 'done'],
+      [CLERK, 'complaint-explore', 'done'],
+      [CLERK, null, 'complaint-recorded'],
+      [MANAGER, null, 'escalation-confirmed'],
+    ]);
   });
 });
 
