@@ -5,7 +5,7 @@
  * the service (and step) it was tapped for, so a tap from an outdated screen is refused as stale.
  */
 import './clerk.css';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../domain/catalog';
 import type { Command } from '../../domain/device/commands';
@@ -28,6 +28,12 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { StartPanel, type CallStatus } from './StartPanel';
 import { useShortcuts } from './use-shortcuts';
 
+/**
+ * The services whose complaint's phrases card (shown first) the clerk has closed, in this page:
+ * once each, not again when the clerk comes back to the counter from another tab.
+ */
+const phrasesSeenFor = new Set<string>();
+
 export function ClerkScreen({ counter }: { counter: string }) {
   const { t, i18n } = useTranslation();
   const state = useDeviceState();
@@ -35,8 +41,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [selected, setSelected] = useState<AnyStepId | null>(null);
   const [showingPhrases, setShowingPhrases] = useState(false);
-  /** The complaints whose phrases card was shown first (once per service in this window). */
-  const phrasesShownFor = useRef<string | null>(null);
+  const [, setPhrasesClosed] = useState(0);
   const [call, setCall] = useState<CallStatus | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const callCount = useRef(0);
@@ -113,17 +118,23 @@ export function ClerkScreen({ counter }: { counter: string }) {
   };
   const awaitingRating = !open && serviceAwaitingRating(state, now) !== null;
 
-  // A complaint starts: the words never to say come first, before its first step.
+  // A complaint starts: the words never to say come first, until the clerk closes them.
   const complaintStarted = open?.complaint ? open.serviceId : null;
-  useEffect(() => {
-    if (complaintStarted && phrasesShownFor.current !== complaintStarted) {
-      phrasesShownFor.current = complaintStarted;
-      setShowingPhrases(true);
-    }
-  }, [complaintStarted]);
+  const phrasesFirst = complaintStarted !== null && !phrasesSeenFor.has(complaintStarted);
+  const closePhrases = () => {
+    if (complaintStarted) phrasesSeenFor.add(complaintStarted);
+    setShowingPhrases(false);
+    // The set lives outside React: say that something changed even when the flag did not.
+    setPhrasesClosed((count) => count + 1);
+  };
 
   // Keys work only on the screen itself: not over a dialog, the list, or the away screen.
-  const keysOn = dialog === null && !showingShortcuts && !showingPhrases && open?.awaySince == null;
+  const keysOn =
+    dialog === null &&
+    !showingShortcuts &&
+    !showingPhrases &&
+    !phrasesFirst &&
+    open?.awaySince == null;
   useShortcuts(
     {
       n: () => setDialog({ kind: 'call-next' }),
@@ -178,7 +189,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
       )}
 
       {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
-      {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
+      {(showingPhrases || phrasesFirst) && <PhrasesCard onClose={closePhrases} />}
 
       <ClerkDialogs
         dialog={dialog}

@@ -261,7 +261,7 @@ describe('follow-ups', () => {
     expect((await verifyRows(log.rows)).intact).toBe(true);
   });
 
-  it('are loaded at start from their own records, as the full fold has them', async () => {
+  it('are loaded at start from their own records, as the full fold has them (and the complaints)', async () => {
     const { log } = await withFollowUp();
     const { records } = readRecords(log.rows);
     const fake = {
@@ -282,5 +282,7 @@ describe('follow-ups', () => {
     };
     const { state } = await loadState(fake as never);
     expect(state.followUps).toEqual(log.state.followUps);
+    expect(state.complaints).toEqual(log.state.complaints);
+    expect(state.complaints).toHaveLength(1);
   });
 });
