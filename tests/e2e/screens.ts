@@ -158,13 +158,15 @@ export async function walkEveryScreen(
   await visit('away', page);
   await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);
   await button(t('away.back')).click();
-  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+  // The seventeen steps and the complaint's six.
+  await expect(page.locator('[data-step-id]')).toHaveCount(17 + 6);
   await button(t('session.lock')).click();
   await expect(page.getByRole('heading', { name: t('lock.title') })).toBeVisible();
   await visit('lock', page);
   await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);
   await button(t('lock.unlock')).click();
-  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+  // The seventeen steps and the complaint's six.
+  await expect(page.locator('[data-step-id]')).toHaveCount(17 + 6);
 
   // The rest of the service, then the customer is asked on the display.
   for (const id of OPENING_STEPS.slice(3)) await tapOnCard(page, id, t('step.done'));
