@@ -7,6 +7,7 @@ import {
 import { FIVE_VOICES, FORBIDDEN_PHRASES } from '../../../../renderer/domain/flow/forbidden-phrases';
 import { SERVICE_STANDARD, isConditional } from '../../../../renderer/domain/flow/flow-definition';
 import { DomainEventSchema } from '../../../../renderer/domain/log/events';
+import { DEFAULT_CONFIG, applyConfigChange } from '../../../../renderer/domain/device/config';
 import { summaryProblem } from '../../../../renderer/domain/service/complaint';
 import { currentStep, stepsBlockingFinish } from '../../../../renderer/domain/service/engine';
 import { ServiceDriver, startCommand, type Step } from '../../helpers/builders';
@@ -75,6 +76,27 @@ describe('the complaint flow definition', () => {
       expect(Object.keys(step.script!)).toEqual(['zh-CN', 'zh-TW', 'en']);
       expect(step.script!['zh-CN']).toContain('{customer}');
     }
+  });
+
+  it('takes a manager’s script for a complaint step, and goes back to the standard’s', () => {
+    const text = {
+      'zh-CN': '{customer}，对不起！',
+      'zh-TW': '{customer}，對不起！',
+      en: 'Sorry, {customer}!',
+    };
+    const changed = applyConfigChange(DEFAULT_CONFIG, {
+      key: 'script',
+      stepId: 'complaint-accept',
+      text,
+    });
+    expect(changed.complaintFlow.steps[0]?.script).toEqual(text);
+    expect(changed.flow).toBe(DEFAULT_CONFIG.flow);
+    const back = applyConfigChange(changed, {
+      key: 'script',
+      stepId: 'complaint-accept',
+      text: null,
+    });
+    expect(back.complaintFlow.steps[0]?.script).toEqual(COMPLAINT_STANDARD.steps[0]?.script);
   });
 
   it('refuses a definition with its steps out of order', () => {
