@@ -19,7 +19,6 @@
  */
 import type { Title } from '../domain/catalog';
 import type { Command } from '../domain/device/commands';
-import { COMPLAINT_STEP_IDS } from '../domain/flow/complaint-flow';
 import type { StepId } from '../domain/flow/flow-definition';
 import type { Locale } from '../domain/locale';
 import type { Observation, Rating } from '../domain/log/events';
@@ -28,6 +27,7 @@ import en from '../i18n/locales/en.json' with { type: 'json' };
 import zhCN from '../i18n/locales/zh-CN.json' with { type: 'json' };
 import zhTW from '../i18n/locales/zh-TW.json' with { type: 'json' };
 import type { Labels } from '../export/rows';
+import { complaintSteps } from './complaint-plan';
 import { MemoryDevice, type ServiceStep } from './memory-device';
 import { Random } from './random';
 
@@ -387,26 +387,6 @@ function recommendation(random: Random, business: Business, clerk: Clerk): Servi
 }
 
 /** Places `steps` one after another, each `gap()` after the one before. */
-/** The complaint flow's steps for a complaint service (none for any other business), resolved. */
-function complaintSteps(business: string): ServiceStep[] {
-  if (business !== 'complaint') return [];
-  return [
-    ...COMPLAINT_STEP_IDS.filter(
-      (stepId) => stepId !== 'complaint-act' && stepId !== 'complaint-thank',
-    ).map((stepId): ServiceStep => ({ type: 'mark-done', stepId })),
-    {
-      type: 'record-complaint',
-      category: 'billing',
-      summary: '话费疑问，已当场核对并解释',
-      outcome: 'resolved',
-      due: null,
-      manager: null,
-      managerPin: null,
-    },
-    { type: 'mark-done', stepId: 'complaint-thank' },
-  ];
-}
-
 function sequence(
   start: number,
   steps: readonly (ServiceStep | Command)[],
