@@ -13,9 +13,10 @@ import { ClerkScreen } from '../features/clerk/ClerkScreen';
 import { useDeviceState, useStore } from '../features/shared/store-context';
 import { useCommand } from '../features/shared/use-command';
 import { ChangePinDialog } from '../features/session/ChangePinDialog';
+import { PhrasesButton, PhrasesCard } from '../features/clerk/PhrasesCard';
 import { useIdleLock } from '../features/session/use-idle-lock';
 
-type Tab = 'counter' | 'checks' | 'review' | 'staff' | 'settings' | 'log';
+type Tab = 'counter' | 'checks' | 'review' | 'follow-ups' | 'staff' | 'settings' | 'log';
 
 // The clerk's screen is what a counter runs all day; the manager's and auditor's screens (and
 // what they bring: the export's zip and workbook writers) load only when opened.
@@ -33,6 +34,11 @@ const MutualCheckScreen = lazy(() =>
     default: module.MutualCheckScreen,
   })),
 );
+const FollowUpsScreen = lazy(() =>
+  import('../features/manager/FollowUpsScreen').then((module) => ({
+    default: module.FollowUpsScreen,
+  })),
+);
 const LogScreen = lazy(() =>
   import('../features/auditor/LogScreen').then((module) => ({ default: module.LogScreen })),
 );
@@ -42,6 +48,7 @@ const TABS: readonly { tab: Tab; ability: Ability }[] = [
   { tab: 'counter', ability: 'run-service' },
   { tab: 'checks', ability: 'run-service' },
   { tab: 'review', ability: 'review-services' },
+  { tab: 'follow-ups', ability: 'close-follow-up' },
   { tab: 'staff', ability: 'manage-accounts' },
   { tab: 'settings', ability: 'change-config' },
   { tab: 'log', ability: 'verify-log' },
@@ -62,6 +69,7 @@ export function SignedInShell({
   const tabs = TABS.filter(({ ability }) => can(session.role, ability)).map(({ tab }) => tab);
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'log');
   const [changingPin, setChangingPin] = useState(false);
+  const [showingPhrases, setShowingPhrases] = useState(false);
   const { run, error, dismiss } = useCommand();
 
   const lockIdle = useCallback(() => void store.execute({ type: 'lock', reason: 'idle' }), [store]);
@@ -97,6 +105,9 @@ export function SignedInShell({
           </nav>
         )}
         <div className="topbar-actions">
+          {can(session.role, 'run-service') && (
+            <PhrasesButton onClick={() => setShowingPhrases(true)} />
+          )}
           <button type="button" onClick={() => void run({ type: 'lock', reason: 'manual' })}>
             {t('session.lock')}
           </button>
@@ -114,11 +125,13 @@ export function SignedInShell({
       <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
         {tab === 'checks' && <MutualCheckScreen />}
         {tab === 'review' && <ReviewScreen />}
+        {tab === 'follow-ups' && <FollowUpsScreen />}
         {tab === 'staff' && <StaffScreen session={session} />}
         {tab === 'settings' && <SettingsScreen />}
         {tab === 'log' && <LogScreen />}
       </Suspense>
       {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
+      {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
   received,
   type Business,
 } from './business';
+import { complaintSteps } from './complaint-plan';
 import type { ServiceStep } from './memory-device';
 import { MINUTE, OWN_PIN, SECOND, ms } from './options';
 import type { Random } from './random';
@@ -217,6 +218,7 @@ export function planService(
     );
     const burst: (ServiceStep | Command)[] = [
       ...GREETING.map((stepId): ServiceStep => ({ type: 'mark-done', stepId })),
+      ...complaintSteps(business.code),
       { type: 'mark-done', stepId: 'address-by-surname' },
       ...body,
       {
@@ -252,7 +254,12 @@ export function planService(
   if (customer.namedLater) {
     greeting.splice(4, 0, { type: 'name-customer', surname: customer.namedLater });
   }
-  const head = sequence(0, greeting, () => ms(random, 2_000, 6_000));
+  const greeted = sequence(0, greeting, () => ms(random, 2_000, 6_000));
+  // A complaint's own six steps come after the greeting (the complaint flow's `startsWith`).
+  const complaint = sequence((greeted.at(-1) as Action).at, complaintSteps(business.code), () =>
+    ms(random, 20_000, 60_000),
+  );
+  const head = [...greeted, ...complaint];
   const address = {
     at: (head.at(-1) as Action).at + ms(random, 4_000, 20_000),
     step: plain('address-by-surname'),

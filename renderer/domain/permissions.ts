@@ -29,6 +29,10 @@ export const ABILITIES = [
   'spot-check',
   /** See the figures, the services behind them and their timelines. */
   'review-services',
+  /** As the manager on duty, take over a complaint a clerk escalates (with one's own PIN). */
+  'confirm-escalation',
+  /** See complaints' promised follow-ups and close them with their outcome. */
+  'close-follow-up',
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 

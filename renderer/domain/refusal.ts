@@ -3,7 +3,9 @@
  * each code with a sentence in every locale (i18n `refusal.<code>`).
  */
 import type { ConfigProblem } from './device/config-problem';
+import type { ComplaintStepId } from './flow/complaint-flow';
 import type { StepId } from './flow/flow-definition';
+import type { SummaryProblem } from './service/complaint';
 import type { SurnameProblem } from './surname';
 
 export type RefusalCode =
@@ -36,6 +38,19 @@ export type RefusalCode =
   | 'money-out-of-range'
   | 'received-less-than-due'
   | 'steps-pending'
+  // Complaints.
+  | 'complaint-already-started'
+  | 'no-complaint'
+  | 'complaint-already-recorded'
+  | 'invalid-complaint'
+  | 'invalid-complaint-summary'
+  | 'follow-up-needs-date'
+  | 'follow-up-in-past'
+  | 'escalation-to-self'
+  | 'escalation-not-manager'
+  | 'no-such-follow-up'
+  | 'follow-up-already-closed'
+  | 'invalid-follow-up'
   // Accounts, PINs and the lock.
   | 'pin-format'
   | 'pin-too-simple'
@@ -72,7 +87,9 @@ export type RefusalCode =
 export interface Refusal {
   code: RefusalCode;
   /** `steps-pending`: which every-customer steps still need an outcome. */
-  steps?: StepId[];
+  steps?: (StepId | ComplaintStepId)[];
+  /** `invalid-complaint-summary`: what is wrong with it (a phone number, an ID number…). */
+  summary?: SummaryProblem;
   /** `wrong-pin`: tries left before the account has to wait. */
   attemptsLeft?: number;
   /** `waiting`: when the next try is accepted (epoch ms). */

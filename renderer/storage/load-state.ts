@@ -2,7 +2,8 @@
  * Loads the device's state at start without reading the whole log: the fold of exactly the records
  * each part of the state depends on, through the same `evolveDevice` the rest of the app uses.
  *
- * - identity, keys, counter, accounts, PINs, configuration: every record of those types (few);
+ * - identity, keys, counter, accounts, PINs, configuration, complaints' follow-ups: every record
+ *   of those types (few);
  * - the session: every record since the last sign-in (one shift at most), which also holds the head;
  * - the latest service: its own records (it may have started before that sign-in);
  * - the ticket called: the last `next-called` record.
@@ -24,6 +25,9 @@ export const REGISTRY_TYPES: readonly EventType[] = [
   'account-enabled',
   'pin-set',
   'config-changed',
+  // The follow-ups complaints promised, and their closing (few).
+  'complaint-recorded',
+  'follow-up-closed',
 ];
 
 export interface LoadedState {

@@ -13,7 +13,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     page,
     context,
   }) => {
-    test.setTimeout(240_000);
+    // The walk visits some forty screens, axe at each, on a loaded 2-core machine.
+    test.setTimeout(360_000);
     const violations: string[] = [];
     const visited: string[] = [];
     await walkEveryScreen(context, page, lang, async (name, shown) => {

@@ -5,6 +5,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { STEP_IDS, type StepId } from '../../renderer/domain/flow/flow-definition';
+import type { AnyStepId } from '../../renderer/domain/service/commands';
 import { verifyRows } from '../../renderer/domain/log/verify';
 
 export type Lang = 'en' | 'zh-CN';
@@ -115,11 +116,11 @@ export async function startService(
   await expect(page.locator('[data-step-id]')).toHaveCount(17);
 }
 
-export const step = (page: Page, id: StepId) => page.locator(`[data-step-id="${id}"]`);
+export const step = (page: Page, id: AnyStepId) => page.locator(`[data-step-id="${id}"]`);
 
 export async function expectStatus(
   page: Page,
-  id: StepId,
+  id: AnyStepId,
   status: 'pending' | 'done' | 'skipped' | 'na',
 ) {
   await expect(step(page, id)).toHaveAttribute('data-step-status', status);
@@ -132,7 +133,7 @@ export const card = (page: Page) => page.locator('article.step-card');
  * Taps a button on the step card once the card shows step `id` and accepts taps (a new step ignores
  * them for a moment, against accidental double taps): never tap blindly.
  */
-export async function tapOnCard(page: Page, id: StepId, label: string) {
+export async function tapOnCard(page: Page, id: AnyStepId, label: string) {
   await expect(card(page)).toHaveAttribute('data-card-step-id', id);
   await expect(card(page)).toHaveAttribute('data-armed', 'true');
   await card(page).getByRole('button', { name: label, exact: true }).click();

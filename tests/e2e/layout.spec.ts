@@ -26,7 +26,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       page,
       context,
     }) => {
-      test.setTimeout(240_000);
+      // The walk visits some forty screens at each size, on a loaded 2-core machine.
+      test.setTimeout(360_000);
       await page.setViewportSize(viewport);
       const problems: string[] = [];
       await walkEveryScreen(context, page, lang, async (name, shown) => {

@@ -1,12 +1,13 @@
 /**
  * A walk through every screen and dialog of the app, in one language at one size, calling `visit`
  * on each once it is showing: first run, the clerk's start panel, the shortcuts list, each clerk
- * dialog, a service with its step card, the change-PIN dialog, the manager's Staff (and reset-PIN
- * dialog), Settings, Log, the review (empty with its offer of demo data, then with a service) and
- * mutual checks, the away screen, the lock screen, the customer display (calling, the
- * rating question, the reasons), the shift summary, sign-in and choosing one's own PIN. Labels
- * come from the locale files themselves, so the walk is the same in every language.
- * The accessibility and layout specs run their checks at each stop.
+ * dialog, a service with its step card, the words never to say, a complaint (its card and its
+ * record), the change-PIN dialog, the manager's Staff (and reset-PIN dialog), Settings, the
+ * follow-ups and Log, the review (empty with its offer of demo data, then with a service) and
+ * mutual checks, the away screen, the lock screen, the customer display (calling, the rating
+ * question, the reasons), the shift summary, sign-in and choosing one's own PIN. Labels come from
+ * the locale files themselves, so the walk is the same in every language. The accessibility and
+ * layout specs run their checks at each stop.
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import en from '../../renderer/i18n/locales/en.json' with { type: 'json' };
@@ -96,6 +97,28 @@ export async function walkEveryScreen(
     await visit(name, page);
     await cancel();
   }
+  // The words never to say (one tap, in the top bar), then a complaint during this service: the
+  // card comes first by itself, then the complaint's steps and its record.
+  await button(t('phrases.button')).click();
+  await visit('dialog-phrases', page);
+  await button(t('common.close'), dialog).click();
+  await button(t('quick.complaint')).click();
+  await expect(page.getByTestId('phrases-card')).toBeVisible();
+  await button(t('common.close'), dialog).click();
+  await tapOnCard(page, 'complaint-accept', t('step.done'));
+  await visit('service-complaint', page);
+  await tapOnCard(page, 'complaint-calm', t('step.na'));
+  await tapOnCard(page, 'complaint-clarify', t('step.done'));
+  await tapOnCard(page, 'complaint-explore', t('step.done'));
+  await tapOnCard(page, 'complaint-act', t('step.doneLabel.complaint-record'));
+  await button(t('complaint.category.billing'), dialog).click();
+  await dialog.getByLabel(t('complaint.record.summary')).fill('话费多扣');
+  await button(t('complaint.outcome.follow-up'), dialog).click();
+  await dialog.getByLabel(t('complaint.record.due')).fill('2099-12-31');
+  await visit('dialog-complaint', page);
+  await button(t('complaint.record.confirm'), dialog).click();
+  await expect(dialog).toHaveCount(0);
+  await tapOnCard(page, 'complaint-thank', t('step.done'));
   await button(t('session.changePin')).click();
   await visit('dialog-change-pin', page);
   await cancel();
@@ -121,6 +144,9 @@ export async function walkEveryScreen(
   await button(t('nav.settings')).click();
   await expect(page.locator('[data-fact="version"]')).not.toHaveText('—');
   await visit('settings', page);
+  await button(t('nav.follow-ups')).click();
+  await expect(page.locator('[data-follow-up]')).toHaveCount(1);
+  await visit('follow-ups', page);
   await button(t('nav.log')).click();
   await button(t('audit.verify')).click();
   await expect(page.locator('.verdict')).toBeVisible();
@@ -140,13 +166,15 @@ export async function walkEveryScreen(
   await visit('away', page);
   await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);
   await button(t('away.back')).click();
-  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+  // The seventeen steps and the complaint's six.
+  await expect(page.locator('[data-step-id]')).toHaveCount(17 + 6);
   await button(t('session.lock')).click();
   await expect(page.getByRole('heading', { name: t('lock.title') })).toBeVisible();
   await visit('lock', page);
   await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);
   await button(t('lock.unlock')).click();
-  await expect(page.locator('[data-step-id]')).toHaveCount(17);
+  // The seventeen steps and the complaint's six.
+  await expect(page.locator('[data-step-id]')).toHaveCount(17 + 6);
 
   // The rest of the service, then the customer is asked on the display.
   for (const id of OPENING_STEPS.slice(3)) await tapOnCard(page, id, t('step.done'));

@@ -12,7 +12,6 @@ import type {
   Command,
   Decision,
   DecideEnv,
-  PinCheck,
   PlannedRecord,
 } from '../device/commands';
 import { mustChangePin, openService, type DeviceState, type Session } from '../device/state';
@@ -21,9 +20,8 @@ import { can, type Ability } from '../permissions';
 import { refusal, type Refusal, type RefusalCode } from '../refusal';
 import { decideService } from '../service/engine';
 import { summaryOf } from '../service/shift-summary';
-import { FAILURES_BEFORE_WAIT, checkNewPin, waitAfterFailures } from './pin';
-
-type During = 'sign-in' | 'unlock' | 'pin-change';
+import { judgePin } from './judge-pin';
+import { checkNewPin } from './pin';
 
 const refused = (code: RefusalCode, extra: Omit<Refusal, 'code'> = {}): Decision => ({
   records: [],
@@ -50,69 +48,6 @@ export function activeSession(
   }
   if (ability && !can(session.role, ability)) return { refusal: refusal('forbidden') };
   return { session };
-}
-
-/**
- * Judges a typed PIN. A wrong one is refused and logged (with the wait it starts); a right one for
- * a disabled account is refused as disabled. Returns null when the PIN is accepted.
- */
-function judgePin(
-  state: DeviceState,
-  check: PinCheck | undefined,
-  during: During,
-  now: number,
-): Decision | null {
-  if (!check) return refused('wrong-pin', { attemptsLeft: 0 });
-  const { staffNo, verdict, lockout } = check;
-  const fail = (
-    reason: Extract<DomainEvent, { type: 'sign-in-failed' }>['reason'],
-    failuresInARow: number,
-  ): PlannedRecord[] => {
-    const records = [
-      by(staffNo, { type: 'sign-in-failed', subject: staffNo, reason, during, failuresInARow }),
-    ];
-    const wait =
-      reason === 'wrong-pin' || reason === 'unknown-account'
-        ? waitAfterFailures(failuresInARow)
-        : 0;
-    if (wait > 0) {
-      records.push(
-        by(staffNo, { type: 'account-locked-out', subject: staffNo, failuresInARow, waitMs: wait }),
-      );
-    }
-    return records;
-  };
-  if (now < lockout.retryAt) {
-    return {
-      records: fail('waiting', lockout.failuresInARow),
-      refusal: refusal('waiting', { retryAt: lockout.retryAt }),
-    };
-  }
-  const account = state.accounts.get(staffNo);
-  if (verdict === 'credential-mismatch') {
-    return {
-      records: fail('credential-mismatch', lockout.failuresInARow),
-      refusal: refusal('credential-untrusted'),
-    };
-  }
-  if (account && !account.enabled && verdict === 'match') {
-    return {
-      records: fail('account-disabled', lockout.failuresInARow),
-      refusal: refusal('account-disabled'),
-    };
-  }
-  if (!account || verdict !== 'match') {
-    const failures = lockout.failuresInARow + 1;
-    const wait = waitAfterFailures(failures);
-    return {
-      records: fail(account ? 'wrong-pin' : 'unknown-account', failures),
-      refusal:
-        wait > 0
-          ? refusal('waiting', { retryAt: now + wait })
-          : refusal('wrong-pin', { attemptsLeft: FAILURES_BEFORE_WAIT - failures }),
-    };
-  }
-  return null;
 }
 
 /** The records that end `session` because someone signs in over it (it was locked). */
@@ -402,6 +337,11 @@ export function evidenceNeeded(
     case 'amend-service':
     case 'record-spot-check':
       return { service: command.target };
+    case 'record-complaint':
+      // The manager on duty's PIN, when the clerk escalates the complaint to them.
+      return command.outcome === 'escalated'
+        ? { checkPin: { staffNo: command.manager?.trim() ?? '', pin: command.managerPin ?? '' } }
+        : {};
     default:
       return {};
   }

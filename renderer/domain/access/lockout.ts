@@ -1,6 +1,6 @@
 /**
  * The growing wait after wrong PINs. A run of failures for a staff number ends with their next
- * success (a sign-in or an unlock by them) or a manager's reset of their PIN; the storage reads
+ * success (a sign-in, an unlock or an escalation confirmed by them) or a manager's reset of their PIN; the storage reads
  * the failures after that point by index and this decides what they mean.
  */
 import type { LogRecord } from '../log/records';
@@ -15,7 +15,11 @@ export interface Lockout {
 export const NO_LOCKOUT: Lockout = { failuresInARow: 0, retryAt: 0 };
 
 /** Records by a staff member that end their run of failures. */
-export const LOCKOUT_RESET_TYPES = ['signed-in', 'screen-unlocked'] as const;
+export const LOCKOUT_RESET_TYPES = [
+  'signed-in',
+  'screen-unlocked',
+  'escalation-confirmed',
+] as const;
 
 /** `failures`: that staff number's `sign-in-failed` records after its last success, in order. */
 export function lockoutFrom(failures: readonly LogRecord[]): Lockout {

@@ -18,6 +18,7 @@ import {
   SpotCheckKindSchema,
 } from '../log/events';
 import { refusal, type RefusalCode } from '../refusal';
+import { FollowUpResultSchema } from '../service/complaint';
 
 const refused = (code: RefusalCode): Decision => ({ records: [], refusal: refusal(code) });
 
@@ -28,6 +29,7 @@ export const AUDIT_COMMAND_TYPES: ReadonlySet<string> = new Set<AuditCommand['ty
   'record-import',
   'record-spot-check',
   'rate-service',
+  'close-follow-up',
 ]);
 
 export function decideAudit(state: DeviceState, command: AuditCommand, env: DecideEnv): Decision {
@@ -166,6 +168,27 @@ export function decideAudit(state: DeviceState, command: AuditCommand, env: Deci
             staffNo: null,
             serviceId: service.serviceId,
             event: { type: 'service-rated', rating: rating.data, reasons: reasons.data },
+          },
+        ],
+        refusal: null,
+      };
+    }
+
+    case 'close-follow-up': {
+      const active = activeSession(state, 'close-follow-up');
+      if ('refusal' in active) return { records: [], refusal: active.refusal };
+      const followUp = state.followUps.get(command.target);
+      if (!followUp) return refused('no-such-follow-up');
+      if (followUp.closed) return refused('follow-up-already-closed');
+      const result = FollowUpResultSchema.safeParse(command.result);
+      const note = command.note.trim();
+      if (!result.success || note.length > 200) return refused('invalid-follow-up');
+      return {
+        records: [
+          {
+            staffNo: active.session.staffNo,
+            serviceId: null,
+            event: { type: 'follow-up-closed', target: command.target, result: result.data, note },
           },
         ],
         refusal: null,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AbandonReasonSchema, RecommendationResponseSchema, TitleSchema } from '../catalog';
+import { ComplaintStepIdSchema } from '../flow/complaint-flow';
 import { StepIdSchema } from '../flow/flow-definition';
 import type { MonoStamp } from '../log/clock';
 import type { CheckpointReason, DomainEvent, PublicKeyJwk } from '../log/events';
@@ -53,7 +54,9 @@ export type AuditCommand =
       note: string;
     }
   /** The customer's tap on the customer display (or its timeout). */
-  | { type: 'rate-service'; serviceId: string; rating: unknown; reasons: unknown };
+  | { type: 'rate-service'; serviceId: string; rating: unknown; reasons: unknown }
+  /** A manager closes a promised follow-up of a complaint, with what came of it. */
+  | { type: 'close-follow-up'; target: string; result: string; note: string };
 
 export type Command = AccessCommand | AuditCommand | ServiceCommand;
 export type CommandType = Command['type'];
@@ -118,6 +121,8 @@ const Pin = z.string().max(64);
 /** An id a screen sends back (a service, the target of an amendment): compared, never trusted. */
 const Id = z.string().max(100);
 
+const AnyStepIdSchema = z.union([StepIdSchema, ComplaintStepIdSchema]);
+
 const serviceCommand = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), serviceId: Id, ...shape });
 
@@ -178,9 +183,19 @@ export const CommandSchema = z.discriminatedUnion('type', [
     businessType: Text,
   }),
   serviceCommand('name-customer', { surname: Text }),
-  serviceCommand('mark-done', { stepId: StepIdSchema }),
-  serviceCommand('skip', { stepId: StepIdSchema, reason: Text.nullable(), note: Text }),
-  serviceCommand('mark-na', { stepId: StepIdSchema }),
+  serviceCommand('mark-done', { stepId: AnyStepIdSchema }),
+  serviceCommand('skip', { stepId: AnyStepIdSchema, reason: Text.nullable(), note: Text }),
+  serviceCommand('mark-na', { stepId: AnyStepIdSchema }),
+  serviceCommand('start-complaint', {}),
+  serviceCommand('record-complaint', {
+    category: Text,
+    summary: Text,
+    outcome: z.enum(['resolved', 'escalated', 'follow-up']),
+    due: Text.nullable(),
+    manager: Text.nullable(),
+    managerPin: Pin.nullable(),
+  }),
+  z.object({ type: z.literal('close-follow-up'), target: Id, result: Text, note: Text }),
   serviceCommand('leave-seat', {}),
   serviceCommand('return-to-seat', {}),
   serviceCommand('announce-money', { dueFen: z.number(), receivedFen: z.number() }),

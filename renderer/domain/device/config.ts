@@ -14,6 +14,12 @@ import {
   type ListEntry,
 } from '../catalog';
 import { LocalizedTextSchema } from '../locale';
+import {
+  COMPLAINT_STANDARD,
+  ComplaintStepIdSchema,
+  isComplaintStep,
+  type ComplaintFlow,
+} from '../flow/complaint-flow';
 import { SERVICE_STANDARD, StepIdSchema, type FlowDefinition } from '../flow/flow-definition';
 import { scriptProblem } from '../script';
 import type { ServiceContext } from '../service/engine';
@@ -83,7 +89,12 @@ export const ConfigChangeSchema = z.discriminatedUnion('key', [
   }),
   z.object({ key: z.literal('flag-thresholds'), value: FlagThresholdsSchema }),
   /** A step's words to say, per language; null: back to the standard's own. */
-  z.object({ key: z.literal('script'), stepId: StepIdSchema, text: ScriptTextSchema.nullable() }),
+  z.object({
+    key: z.literal('script'),
+    /** A step of either flow: the seventeen or the complaint's. */
+    stepId: z.union([StepIdSchema, ComplaintStepIdSchema]),
+    text: ScriptTextSchema.nullable(),
+  }),
 ]);
 export type ConfigChange = z.infer<typeof ConfigChangeSchema>;
 export type ConfigKey = ConfigChange['key'];
@@ -104,6 +115,7 @@ export interface Config {
   timeZone: string;
   dayStartMinutes: number;
   flow: FlowDefinition;
+  complaintFlow: ComplaintFlow;
   businessTypes: readonly BusinessType[];
   skipReasons: readonly ListEntry[];
   offers: readonly ListEntry[];
@@ -126,6 +138,7 @@ export const DEFAULT_CONFIG: Config = {
   timeZone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
   dayStartMinutes: 0,
   flow: SERVICE_STANDARD,
+  complaintFlow: COMPLAINT_STANDARD,
   businessTypes: DEFAULT_BUSINESS_TYPES,
   skipReasons: DEFAULT_SKIP_REASONS,
   offers: DEFAULT_OFFERS,
@@ -151,6 +164,15 @@ export function applyConfigChange(config: Config, change: ConfigChange): Config 
     case 'flag-thresholds':
       return { ...config, flags: change.value };
     case 'script': {
+      const { stepId } = change;
+      if (isComplaintStep(stepId)) {
+        const original =
+          COMPLAINT_STANDARD.steps.find((step) => step.id === stepId)?.script ?? null;
+        const steps = config.complaintFlow.steps.map((step) =>
+          step.id === stepId ? { ...step, script: change.text ?? original } : step,
+        );
+        return { ...config, complaintFlow: { ...config.complaintFlow, steps } };
+      }
       const standard =
         SERVICE_STANDARD.steps.find((step) => step.id === change.stepId)?.script ?? null;
       const steps = config.flow.steps.map((step) =>
@@ -168,6 +190,8 @@ export const serviceContext = (
   mono: MonoStamp | null = null,
 ): ServiceContext => ({
   flow: config.flow,
+  complaintFlow: config.complaintFlow,
+  day: { timeZone: config.timeZone, dayStartMinutes: config.dayStartMinutes },
   businessTypes: config.businessTypes,
   skipReasons: config.skipReasons,
   offers: config.offers,

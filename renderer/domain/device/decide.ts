@@ -7,6 +7,9 @@
  * single-writer lock: read state → decide → append.
  */
 import { activeSession, decideAccess } from '../access/decide-access';
+import { judgePin } from '../access/judge-pin';
+import { can } from '../permissions';
+import { refusal } from '../refusal';
 import { AUDIT_COMMAND_TYPES, decideAudit } from '../audit/decide-audit';
 import { SERVICE_COMMAND_TYPES, decideService, type ServiceCommand } from '../service/engine';
 import {
@@ -35,14 +38,13 @@ export function decide(state: DeviceState, input: Command, env: DecideEnv): Deci
 
   const active = activeSession(state, 'run-service');
   if ('refusal' in active) return { records: [], refusal: active.refusal };
-  const decision = decideService(
-    state.service,
-    command,
-    serviceContext(state.config, env.now, env.mono),
-  );
+  const author = active.session.staffNo;
+  const decision = decideService(state.service, command, {
+    ...serviceContext(state.config, env.now, env.mono),
+    clerk: author,
+  });
   if (!decision.ok) return { records: [], refusal: decision.error };
 
-  const author = active.session.staffNo;
   const serviceId =
     command.type === 'start-service' ? env.newId : (openService(state)?.serviceId ?? null);
   const records: PlannedRecord[] = decision.value.map((event) => ({
@@ -50,6 +52,9 @@ export function decide(state: DeviceState, input: Command, env: DecideEnv): Deci
     serviceId,
     event,
   }));
+  if (command.type === 'record-complaint' && command.outcome === 'escalated') {
+    return withEscalation(state, command.manager?.trim() ?? '', records, env);
+  }
   // Leaving the seat locks the screen (离席时需锁屏) in the same step.
   if (command.type === 'leave-seat') {
     records.push({
@@ -59,4 +64,44 @@ export function decide(state: DeviceState, input: Command, env: DecideEnv): Deci
     });
   }
   return { records, refusal: null };
+}
+
+/**
+ * An escalation is confirmed by the manager on duty with their own PIN on this tablet: the clerk's
+ * record of the complaint and the manager's confirmation go in together, the confirmation as the
+ * manager's own record. A wrong PIN is refused and logged under the manager's staff number, with
+ * the same growing waits as a sign-in; someone who is not an enabled manager cannot confirm.
+ */
+function withEscalation(
+  state: DeviceState,
+  manager: string,
+  records: PlannedRecord[],
+  env: DecideEnv,
+): Decision {
+  const judged = judgePin(state, env.pin, 'escalation', env.now);
+  if (judged) return judged;
+  const account = state.accounts.get(manager);
+  if (!account || !can(account.role, 'confirm-escalation')) {
+    return {
+      records: [
+        {
+          staffNo: manager,
+          serviceId: null,
+          event: {
+            type: 'sign-in-failed',
+            subject: manager,
+            reason: 'not-allowed',
+            during: 'escalation',
+            failuresInARow: 0,
+          },
+        },
+      ],
+      refusal: refusal('escalation-not-manager'),
+    };
+  }
+  const serviceId = records[0]?.serviceId ?? null;
+  return {
+    records: [...records, { staffNo: manager, serviceId, event: { type: 'escalation-confirmed' } }],
+    refusal: null,
+  };
 }

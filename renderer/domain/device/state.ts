@@ -11,6 +11,7 @@ import type { Role } from '../permissions';
 import { evolveService, type ServiceState } from '../service/engine';
 import { EMPTY_TALLY, tallyService, type ShiftTally } from '../service/shift-summary';
 import { DEFAULT_CONFIG, applyConfigChange, type Config } from './config';
+import type { ComplaintCategory, FollowUpResult, OutcomeKind } from '../service/complaint';
 
 export interface Account {
   staffNo: string;
@@ -37,6 +38,19 @@ export interface Session {
   tally: ShiftTally;
 }
 
+/** A complaint's promised follow-up, from its record; closed by a manager's record. */
+export interface FollowUp {
+  serviceId: string;
+  /** Who recorded the complaint, and when (epoch ms). */
+  staffNo: string | null;
+  atMs: number;
+  category: ComplaintCategory;
+  summary: string;
+  /** The business day it was promised by. */
+  due: string;
+  closed: { by: string | null; atMs: number; result: FollowUpResult; note: string } | null;
+}
+
 export interface DeviceState {
   head: { seq: number; hash: string; atMs: number | null };
   /** The log began under schema v1 (release 0.1.0); `upgraded` once its upgrade record is in. */
@@ -60,6 +74,18 @@ export interface DeviceState {
   /** The latest service, open or ended. */
   service: ServiceState | null;
   lastCalled: string | null;
+  /** Every follow-up a complaint promised, by its service. */
+  followUps: ReadonlyMap<string, FollowUp>;
+  /** Every complaint recorded on this device, in log order (the manager's complaint figures). */
+  complaints: readonly ComplaintEntry[];
+}
+
+export interface ComplaintEntry {
+  serviceId: string | null;
+  staffNo: string | null;
+  atMs: number;
+  category: ComplaintCategory;
+  outcome: OutcomeKind;
 }
 
 export const INITIAL_STATE: DeviceState = {
@@ -76,6 +102,8 @@ export const INITIAL_STATE: DeviceState = {
   session: null,
   service: null,
   lastCalled: null,
+  followUps: new Map(),
+  complaints: [],
 };
 
 const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
@@ -207,6 +235,42 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
       return next.session ? { ...next, session: { ...next.session, locked: null } } : next;
     case 'config-changed':
       return { ...next, config: applyConfigChange(next.config, event.change) };
+    case 'complaint-recorded': {
+      const { outcome } = event;
+      const entry: ComplaintEntry = {
+        serviceId: record.serviceId,
+        staffNo: record.staffNo,
+        atMs,
+        category: event.category,
+        outcome: outcome.kind,
+      };
+      const evolved = {
+        ...evolveServiceAndTally(next, record, atMs),
+        complaints: [...next.complaints, entry],
+      };
+      if (outcome.kind !== 'follow-up' || !record.serviceId) return evolved;
+      return {
+        ...evolved,
+        followUps: withEntry(next.followUps, record.serviceId, {
+          serviceId: record.serviceId,
+          staffNo: record.staffNo,
+          atMs,
+          category: event.category,
+          summary: event.summary,
+          due: outcome.due,
+          closed: null,
+        }),
+      };
+    }
+    case 'follow-up-closed': {
+      const followUp = next.followUps.get(event.target);
+      if (!followUp) return next;
+      const closed = { by: record.staffNo, atMs, result: event.result, note: event.note };
+      return {
+        ...next,
+        followUps: withEntry(next.followUps, event.target, { ...followUp, closed }),
+      };
+    }
     case 'sign-in-failed':
     case 'account-locked-out':
     case 'export-made':

@@ -32,7 +32,14 @@ export const PhaseSchema = z.enum(['greeting', 'service', 'farewell']);
 export type Phase = z.infer<typeof PhaseSchema>;
 
 /** What has to happen in a service for a conditional step to apply. */
-export const ConditionSchema = z.enum(['money', 'items', 'leaves-seat', 'leaflet']);
+export const ConditionSchema = z.enum([
+  'money',
+  'items',
+  'leaves-seat',
+  'leaflet',
+  /** The complaint flow's 平息怒气: only when the customer is upset. */
+  'customer-upset',
+]);
 export type Condition = z.infer<typeof ConditionSchema>;
 
 export const ApplicabilitySchema = z.discriminatedUnion('kind', [
@@ -54,6 +61,8 @@ export const StepActionSchema = z.enum([
   'leave-seat',
   'return-to-seat',
   'call-next',
+  /** The complaint flow's 采取行动: the complaint record (category, summary, outcome). */
+  'complaint-record',
 ]);
 export type StepAction = z.infer<typeof StepActionSchema>;
 
@@ -284,7 +293,8 @@ export function stepDefinition(flow: FlowDefinition, id: StepId): StepDefinition
   return step;
 }
 
-export const isConditional = (step: StepDefinition): boolean => step.applies.kind === 'when';
+export const isConditional = (step: Pick<StepDefinition, 'applies'>): boolean =>
+  step.applies.kind === 'when';
 
 /** Steps recorded through their own form or command, never a bare Done. */
 export function hasOwnCommand(flow: FlowDefinition, id: StepId): boolean {

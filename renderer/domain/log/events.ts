@@ -17,6 +17,7 @@ import {
 } from '../catalog';
 import { ConfigChangeSchema } from '../device/config';
 import { StepIdSchema } from '../flow/flow-definition';
+import { COMPLAINT_EVENTS, COMPLAINT_EVENT_TYPES } from './complaint-events';
 import { MAX_FEN } from '../money';
 import { RoleSchema } from '../permissions';
 import { SurnameSchema } from '../surname';
@@ -203,7 +204,7 @@ const UNCHANGED = [
       'not-allowed',
       'credential-mismatch',
     ]),
-    during: z.enum(['sign-in', 'unlock', 'pin-change']),
+    during: z.enum(['sign-in', 'unlock', 'pin-change', 'escalation']),
     failuresInARow: Count,
   }),
   z.object({
@@ -272,6 +273,7 @@ const UNCHANGED = [
     reason: AbandonReasonSchema,
     durationMs: Millis,
   }),
+  ...COMPLAINT_EVENTS,
 ] as const;
 
 /** What the app writes (schema v2). */
@@ -331,7 +333,9 @@ const V2_ONLY: ReadonlySet<string> = new Set([
 export const V1EventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED.filter(
     (schema) =>
-      !V2_ONLY.has(schema.shape.type.value) && !(schema.shape.type.value in V1_CHANGED_EVENTS),
+      !V2_ONLY.has(schema.shape.type.value) &&
+      !COMPLAINT_EVENT_TYPES.has(schema.shape.type.value) &&
+      !(schema.shape.type.value in V1_CHANGED_EVENTS),
   ),
   ...Object.values(V1_CHANGED_EVENTS),
 ] as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>]);

@@ -37,7 +37,13 @@ export type RuleCode =
   | 'service-already-open'
   | 'not-the-open-service'
   | 'finished-with-steps-pending'
-  | 'rated-twice';
+  | 'rated-twice'
+  | 'no-complaint'
+  | 'complaint-repeated'
+  | 'complaint-recorded-twice'
+  | 'escalation-unconfirmed'
+  | 'escalation-not-by-manager'
+  | 'no-such-follow-up';
 
 /** Context the replay carries between records, beyond the device state itself. */
 export interface RuleContext {
@@ -47,12 +53,15 @@ export interface RuleContext {
   replacing: string | null;
   /** A restore just happened: a manager of the log sets their own new PIN, then signs in. */
   restored: boolean;
+  /** A complaint was escalated: the next record must be this manager's confirmation of it. */
+  escalating: { serviceId: string | null; manager: string } | null;
 }
 
 export const INITIAL_RULE_CONTEXT: RuleContext = {
   bootstrap: null,
   replacing: null,
   restored: false,
+  escalating: null,
 };
 
 const DEVICE_EVENTS: ReadonlySet<string> = new Set([
@@ -74,6 +83,9 @@ const SERVICE_EVENTS: ReadonlySet<string> = new Set([
   'next-called',
   'service-finished',
   'service-abandoned',
+  'complaint-started',
+  'complaint-step',
+  'complaint-recorded',
 ]);
 
 /** The session gate, as a rule: the author is the signed-in, unlocked person and may do this. */
@@ -114,11 +126,39 @@ function serviceRule(state: DeviceState, record: LogRecord, author: string): Rul
   if (!open || record.serviceId !== open.serviceId) return 'not-the-open-service';
   if (
     event.type === 'service-finished' &&
-    stepsBlockingFinish(state.config.flow, open).length > 0
+    stepsBlockingFinish(state.config.flow, open, state.config.complaintFlow).length > 0
   ) {
     return 'finished-with-steps-pending';
   }
+  if (event.type === 'complaint-started') return open.complaint ? 'complaint-repeated' : null;
+  if (event.type === 'complaint-step' || event.type === 'complaint-recorded') {
+    if (!open.complaint) return 'no-complaint';
+    if (event.type === 'complaint-recorded' && open.complaint.record) {
+      return 'complaint-recorded-twice';
+    }
+  }
   return null;
+}
+
+/**
+ * The manager's confirmation of an escalation: right after the clerk's record naming them, by
+ * them, an enabled account that may take escalations, at the clerk's unlocked screen.
+ */
+function escalationRule(
+  state: DeviceState,
+  context: RuleContext,
+  record: LogRecord,
+): RuleCode | null {
+  const pending = context.escalating;
+  if (!pending || pending.serviceId !== record.serviceId || pending.manager !== record.staffNo) {
+    return 'escalation-not-by-manager';
+  }
+  if (!state.session) return 'not-signed-in';
+  if (state.session.locked) return 'screen-locked';
+  const account = state.accounts.get(pending.manager);
+  if (!account) return 'no-such-account';
+  if (!account.enabled) return 'account-disabled';
+  return can(account.role, 'confirm-escalation') ? null : 'escalation-not-by-manager';
 }
 
 /** The rule `record` breaks when appended to `state`, or null. Checkpoint signatures are apart. */
@@ -172,7 +212,11 @@ export function ruleBroken(
   ) {
     return 'replace-without-sign-in';
   }
+  if (context.escalating !== null && event.type !== 'escalation-confirmed') {
+    return 'escalation-unconfirmed';
+  }
   if (SERVICE_EVENTS.has(event.type)) return serviceRule(state, record, staffNo);
+  if (event.type === 'escalation-confirmed') return escalationRule(state, context, record);
 
   const inBootstrap = context.bootstrap === staffNo;
   switch (event.type) {
@@ -212,6 +256,11 @@ export function ruleBroken(
       return sessionRule(state, staffNo, 'amend-service');
     case 'log-imported':
       return sessionRule(state, staffNo, 'import-log');
+    case 'follow-up-closed': {
+      const followUp = state.followUps.get(event.target);
+      if (!followUp || followUp.closed) return 'no-such-follow-up';
+      return sessionRule(state, staffNo, 'close-follow-up');
+    }
     case 'spot-check-recorded':
       return sessionRule(
         state,
@@ -265,7 +314,11 @@ export function nextRuleContext(
   record: LogRecord,
 ): RuleContext {
   const { event, staffNo } = record;
-  let { bootstrap, replacing, restored } = context;
+  let { bootstrap, replacing, restored, escalating } = context;
+  if (event.type === 'escalation-confirmed') escalating = null;
+  if (event.type === 'complaint-recorded' && event.outcome.kind === 'escalated') {
+    escalating = { serviceId: record.serviceId, manager: event.outcome.manager };
+  }
   if (event.type === 'device-restored') restored = true;
   if (event.type === 'account-created' && state.accounts.size === 0) bootstrap = staffNo;
   if (event.type === 'signed-in') {
@@ -274,5 +327,5 @@ export function nextRuleContext(
     restored = false;
   }
   if (event.type === 'signed-out' && event.reason === 'replaced') replacing = staffNo;
-  return { bootstrap, replacing, restored };
+  return { bootstrap, replacing, restored, escalating };
 }

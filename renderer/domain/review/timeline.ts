@@ -8,7 +8,9 @@
 import { clockJump, elapsedBetween, type Moment } from '../log/clock';
 import type { Amendment, Observation, Rating } from '../log/events';
 import type { LogRecord } from '../log/records';
+import type { ComplaintStepId } from '../flow/complaint-flow';
 import type { StepId } from '../flow/flow-definition';
+import type { ComplaintOutcome } from '../service/complaint';
 import { stepOf } from '../service/projection';
 
 export type TimelineEntry = {
@@ -17,7 +19,8 @@ export type TimelineEntry = {
   /** Milliseconds since the service started. */
   offsetMs: number;
   by: string | null;
-  step: StepId | null;
+  /** A step of either flow (a complaint's steps are named like the seventeen). */
+  step: StepId | ComplaintStepId | null;
 } & (
   | { kind: 'started'; ticket: string; businessType: string; targetSeconds: number }
   | { kind: 'named'; surname: string }
@@ -41,6 +44,10 @@ export type TimelineEntry = {
       observations: Partial<Record<StepId, Observation>>;
       note: string;
     }
+  | { kind: 'complaint-started'; trigger: 'business-type' | 'during-service' }
+  | { kind: 'complaint-recorded'; category: string; summary: string; outcome: ComplaintOutcome }
+  /** The manager on duty took the escalated complaint over (their own record, after their PIN). */
+  | { kind: 'escalation-confirmed' }
   /** The wall clock was moved (by `jumpMs`, + forward) between the record before and this one. */
   | { kind: 'clock-moved'; jumpMs: number }
 );
@@ -99,6 +106,21 @@ function detail(record: LogRecord): Detail | null {
         observations: event.observations,
         note: event.note,
       };
+    case 'complaint-started':
+      return { kind: 'complaint-started', trigger: event.trigger };
+    case 'complaint-step':
+      if (event.outcome === 'done') return { kind: 'done' };
+      if (event.outcome === 'na') return { kind: 'na', auto: false };
+      return { kind: 'skipped', reason: event.reason ?? 'other', note: event.note };
+    case 'complaint-recorded':
+      return {
+        kind: 'complaint-recorded',
+        category: event.category,
+        summary: event.summary,
+        outcome: event.outcome,
+      };
+    case 'escalation-confirmed':
+      return { kind: 'escalation-confirmed' };
     default:
       return null;
   }
@@ -159,7 +181,7 @@ export function timeline(records: readonly LogRecord[]): TimelineEntry[] {
         at: record.at,
         offsetMs,
         by: record.staffNo,
-        step: stepOf(record),
+        step: record.event.type === 'complaint-step' ? record.event.stepId : stepOf(record),
         ...found,
       } as TimelineEntry);
     }

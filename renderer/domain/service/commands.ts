@@ -4,7 +4,12 @@
  * stale (service/engine.ts decides them).
  */
 import type { AbandonReason, Offer, RecommendationResponse, SkipReason, Title } from '../catalog';
+import type { ComplaintStepId } from '../flow/complaint-flow';
 import type { StepId } from '../flow/flow-definition';
+import type { OutcomeKind } from './complaint';
+
+/** A step of either flow: the seventeen, or the complaint's six. */
+export type AnyStepId = StepId | ComplaintStepId;
 
 /**
  * What a clerk asks for. Raw input (ticket text, typed surname, amounts in fen from the keypad) is
@@ -19,9 +24,25 @@ export type ServiceCommand =
       businessType: string;
     }
   | { type: 'name-customer'; serviceId: string; surname: string }
-  | { type: 'mark-done'; serviceId: string; stepId: StepId }
-  | { type: 'skip'; serviceId: string; stepId: StepId; reason: SkipReason | null; note: string }
-  | { type: 'mark-na'; serviceId: string; stepId: StepId }
+  | { type: 'mark-done'; serviceId: string; stepId: AnyStepId }
+  | { type: 'skip'; serviceId: string; stepId: AnyStepId; reason: SkipReason | null; note: string }
+  | { type: 'mark-na'; serviceId: string; stepId: AnyStepId }
+  /** The customer complains during a service: the complaint flow comes first, then the service's own. */
+  | { type: 'start-complaint'; serviceId: string }
+  /**
+   * The complaint's record (its act step). `managerPin`: an escalation is confirmed by the
+   * manager on duty typing their own PIN on this tablet (checked by the storage, like an unlock).
+   */
+  | {
+      type: 'record-complaint';
+      serviceId: string;
+      category: string;
+      summary: string;
+      outcome: OutcomeKind;
+      due: string | null;
+      manager: string | null;
+      managerPin: string | null;
+    }
   | { type: 'leave-seat'; serviceId: string }
   | { type: 'return-to-seat'; serviceId: string }
   | { type: 'announce-money'; serviceId: string; dueFen: number; receivedFen: number }
@@ -37,6 +58,8 @@ export const SERVICE_COMMAND_TYPES: ReadonlySet<string> = new Set<ServiceCommand
   'mark-done',
   'skip',
   'mark-na',
+  'start-complaint',
+  'record-complaint',
   'leave-seat',
   'return-to-seat',
   'announce-money',

@@ -1,7 +1,9 @@
 /**
- * The service engine, as a Decider: `evolveService` folds a service's events into its state;
- * `decideService` takes that state and a clerk's command and returns the events to append, or a
- * typed refusal. Both are pure: time and ids come in as arguments.
+ * The service engine, as a Decider: `evolveService` (evolve.ts) folds a service's events into its
+ * state; `decideService` takes that state and a clerk's command and returns the events to append,
+ * or a typed refusal. Both are pure: time and ids come in as arguments. One engine runs both flow
+ * definitions: the seventeen steps and the complaint flow (complaint-engine.ts), with the same
+ * done / skipped-with-reason / not-applicable rules (`judgeStep`).
  *
  * Every command after the start names the service it acts on, and step commands name the step: a
  * tap queued before the screen changed (a double tap, a second tab) is refused as stale instead of
@@ -12,220 +14,56 @@ import {
   TicketSchema,
   type BusinessType,
   type ListEntry,
-  type Offer,
-  type RecommendationResponse,
-  type SkipReason,
-  type Title,
 } from '../catalog';
+import type { DayBoundary } from '../device/business-day';
 import {
-  STEP_IDS,
-  hasOwnCommand,
+  COMPLAINT_STANDARD,
+  isComplaintStep,
+  type ComplaintFlow,
+  type ComplaintStepId,
+} from '../flow/complaint-flow';
+import {
   isConditional,
   stepDefinition,
   type FlowDefinition,
+  type StepDefinition,
   type StepId,
 } from '../flow/flow-definition';
-import { elapsedBetween, type MonoStamp, type Moment } from '../log/clock';
-import type { DomainEvent, Rating, RecordedEvent } from '../log/events';
+import type { MonoStamp } from '../log/clock';
+import type { DomainEvent } from '../log/events';
 import type { ServiceCommand } from './commands';
 import { MAX_FEN } from '../money';
 import { refusal, type Refusal } from '../refusal';
 import { SurnameSchema, surnameProblem } from '../surname';
 import { err, ok, type Result } from '../result';
+import {
+  cardStep,
+  closeComplaintConditional,
+  complaintStepDefinition,
+  decideComplaintRecord,
+  decideStartComplaint,
+  pendingComplaintSteps,
+} from './complaint-engine';
+import { advanceClock, type ServiceState, type StepState } from './evolve';
 
 export { SERVICE_COMMAND_TYPES, type ServiceCommand } from './commands';
-
-export type StepStatus = 'pending' | 'done' | 'skipped' | 'na';
-
-export interface StepState {
-  status: StepStatus;
-  /** How many times it was done: conditional steps can happen more than once. */
-  timesDone: number;
-  skip: { reason: SkipReason; note: string } | null;
-}
-
-export interface MoneyAnnouncement {
-  dueFen: number;
-  receivedFen: number;
-  changeFen: number;
-}
-
-/**
- * The service's own clock, as of its latest record: how long it has run (monotonic within a page
- * load, wall across reloads: see log/clock.ts), and that record's moment to go on from. Durations
- * come from this, never from the wall clock alone, which someone may move mid-service.
- */
-export interface ServiceClock extends Moment {
-  elapsedMs: number;
-}
-
-export interface ServiceState {
-  serviceId: string;
-  /** Who started it, and the sequence number of its first record. */
-  startedBy: string | null;
-  startedSeq: number;
-  ticket: string;
-  title: Title;
-  surname: string | null;
-  businessType: string;
-  targetSeconds: number;
-  /** Wall-clock start (epoch ms): for people and business days, never for durations. */
-  startedAt: number;
-  clock: ServiceClock;
-  steps: Record<StepId, StepState>;
-  /** Wall-clock time the clerk left the seat (shown), and the service clock then (measured). */
-  awaySince: number | null;
-  awayAtElapsedMs: number | null;
-  money: MoneyAnnouncement[];
-  recommendations: { offer: Offer; response: RecommendationResponse }[];
-  outcome: 'open' | 'finished' | 'abandoned';
-  endedAt: number | null;
-  /** As recorded when it ended (the service clock then). */
-  durationMs: number | null;
-  nextTicket: string | null;
-  /** The customer's rating, once given (or timed out). */
-  rating: Rating | null;
-}
-
-/**
- * An event as the engine sees it: what happened, to which service, when (epoch ms, and on the
- * monotonic clock where the record says), by whom.
- */
-export interface TimedEvent {
-  serviceId: string | null;
-  seq: number;
-  atMs: number;
-  mono?: MonoStamp | null;
-  staffNo: string | null;
-  event: RecordedEvent;
-}
-
-function emptySteps(): Record<StepId, StepState> {
-  return Object.fromEntries(
-    STEP_IDS.map((id) => [id, { status: 'pending', timesDone: 0, skip: null } satisfies StepState]),
-  ) as Record<StepId, StepState>;
-}
-
-function markDone(state: ServiceState, stepId: StepId): ServiceState {
-  const step = state.steps[stepId];
-  return {
-    ...state,
-    steps: {
-      ...state.steps,
-      [stepId]: { status: 'done', timesDone: step.timesDone + 1, skip: null },
-    },
-  };
-}
-
-/** The service clock moved on to `moment`. */
-export function advanceClock(clock: ServiceClock, moment: Moment): ServiceClock {
-  return {
-    elapsedMs: clock.elapsedMs + elapsedBetween(clock, moment),
-    atMs: moment.atMs,
-    mono: moment.mono ?? null,
-  };
-}
-
-/** Applies one event. Done is sticky: a step done once stays done whatever is recorded after. */
-export function evolveService(
-  previous: ServiceState | null,
-  timed: TimedEvent,
-): ServiceState | null {
-  const { event, atMs } = timed;
-  if (event.type === 'service-started') {
-    if (!timed.serviceId) return previous;
-    return {
-      serviceId: timed.serviceId,
-      startedBy: timed.staffNo,
-      startedSeq: timed.seq,
-      ticket: event.ticket,
-      title: event.title,
-      surname: event.surname,
-      businessType: event.businessType,
-      targetSeconds: event.targetSeconds,
-      startedAt: atMs,
-      clock: { elapsedMs: 0, atMs, mono: timed.mono ?? null },
-      steps: emptySteps(),
-      awaySince: null,
-      awayAtElapsedMs: null,
-      money: [],
-      recommendations: [],
-      outcome: 'open',
-      endedAt: null,
-      durationMs: null,
-      nextTicket: null,
-      rating: null,
-    };
-  }
-  if (!previous || timed.serviceId !== previous.serviceId) return previous;
-  const state: ServiceState = { ...previous, clock: advanceClock(previous.clock, timed) };
-  switch (event.type) {
-    case 'customer-named':
-      return { ...state, surname: event.surname };
-    case 'step-done':
-      return markDone(state, event.stepId);
-    case 'step-skipped':
-    case 'step-not-applicable': {
-      if (state.steps[event.stepId].status === 'done') return state;
-      const next: StepState =
-        event.type === 'step-skipped'
-          ? { status: 'skipped', timesDone: 0, skip: { reason: event.reason, note: event.note } }
-          : { status: 'na', timesDone: 0, skip: null };
-      return { ...state, steps: { ...state.steps, [event.stepId]: next } };
-    }
-    case 'seat-left':
-      return {
-        ...markDone(state, 'apologise-leaving'),
-        awaySince: atMs,
-        awayAtElapsedMs: state.clock.elapsedMs,
-      };
-    case 'seat-returned':
-      return { ...markDone(state, 'thank-returning'), awaySince: null, awayAtElapsedMs: null };
-    case 'money-announced':
-      return {
-        ...markDone(state, 'announce-money'),
-        money: [
-          ...state.money,
-          { dueFen: event.dueFen, receivedFen: event.receivedFen, changeFen: event.changeFen },
-        ],
-      };
-    case 'recommendation-recorded':
-      return {
-        ...markDone(state, 'recommend'),
-        recommendations: [
-          ...state.recommendations,
-          { offer: event.offer, response: event.response },
-        ],
-      };
-    case 'next-called':
-      return { ...markDone(state, 'call-next'), nextTicket: event.nextTicket };
-    case 'service-finished':
-      return { ...state, outcome: 'finished', endedAt: atMs, durationMs: event.durationMs };
-    case 'service-abandoned':
-      return { ...state, outcome: 'abandoned', endedAt: atMs, durationMs: event.durationMs };
-    case 'service-rated':
-      return { ...state, rating: event.rating };
-    default:
-      // Sign-ins, locks and the like belong to the device, not to a service.
-      return previous;
-  }
-}
-
-/** The state of the last service started among these events (in log order), or null. */
-export function foldService(events: readonly TimedEvent[]): ServiceState | null {
-  return events.reduce<ServiceState | null>(evolveService, null);
-}
+export * from './evolve';
 
 // ---------------------------------------------------------------------------------------------
 // Commands
 
 export interface ServiceContext {
   flow: FlowDefinition;
+  complaintFlow: ComplaintFlow;
+  /** The store's business day (a follow-up cannot be promised for a day already past). */
+  day: DayBoundary;
   businessTypes: readonly BusinessType[];
   /** The configured lists; a code not on them is refused. */
   skipReasons: readonly ListEntry[];
   offers: readonly ListEntry[];
   now: number;
+  /** Who decides (the signed-in clerk): an escalation goes to someone else. */
+  clerk?: string | null;
   /** The monotonic clock now (the store's page load); without it durations fall back to the wall clock. */
   mono?: MonoStamp | null;
 }
@@ -241,11 +79,78 @@ function pendingAlwaysSteps(flow: FlowDefinition, state: ServiceState, except?: 
     .map((step) => step.id);
 }
 
+type StepOutcome =
+  { outcome: 'done' } | { outcome: 'skipped'; reason: string; note: string } | { outcome: 'na' };
+
+/**
+ * The step rules both flows share: a step with its own form refuses a bare Done; an
+ * every-customer step is done once; a skip needs a reason from the list ("Other" a note); not
+ * applicable only for a conditional step; a step done stays done.
+ */
+function judgeStep(
+  step: Pick<StepDefinition, 'applies' | 'action'>,
+  state: StepState,
+  command: Extract<ServiceCommand, { type: 'mark-done' | 'skip' | 'mark-na' }>,
+  context: ServiceContext,
+): Result<StepOutcome, Refusal> {
+  switch (command.type) {
+    case 'mark-done':
+      if (step.action !== 'done') return err(refusal('step-has-own-command'));
+      // A second Done for an every-customer step is a tap from a stale screen; conditional steps
+      // (items handed over…) can happen again.
+      if (!isConditional(step) && state.status === 'done') return err(refusal('stale-command'));
+      return ok({ outcome: 'done' });
+    case 'skip': {
+      if (state.status === 'done') return err(refusal('step-already-done'));
+      if (state.status === 'skipped') return err(refusal('stale-command'));
+      if (!command.reason) return err(refusal('skip-needs-reason'));
+      if (!context.skipReasons.some((entry) => entry.code === command.reason)) {
+        return err(refusal('unknown-skip-reason'));
+      }
+      const note = command.note.trim();
+      if (command.reason === 'other' && note === '') return err(refusal('skip-needs-note'));
+      if (note.length > MAX_NOTE) return err(refusal('note-too-long'));
+      return ok({ outcome: 'skipped', reason: command.reason, note });
+    }
+    case 'mark-na':
+      if (!isConditional(step)) return err(refusal('na-on-always-step'));
+      if (state.status === 'done') return err(refusal('step-already-done'));
+      if (state.status === 'na') return err(refusal('stale-command'));
+      return ok({ outcome: 'na' });
+  }
+}
+
+/** A step command for the complaint flow: the same rules, recorded as complaint steps. */
+function decideComplaintStep(
+  open: ServiceState,
+  stepId: ComplaintStepId,
+  command: Extract<ServiceCommand, { type: 'mark-done' | 'skip' | 'mark-na' }>,
+  context: ServiceContext,
+): ServiceDecision {
+  if (!open.complaint) return err(refusal('no-complaint'));
+  const step = complaintStepDefinition(context.complaintFlow, stepId);
+  const judged = judgeStep(step, open.complaint.steps[stepId], command, context);
+  if (!judged.ok) return judged;
+  const outcome = judged.value;
+  return ok([
+    {
+      type: 'complaint-step',
+      stepId,
+      outcome: outcome.outcome,
+      reason: outcome.outcome === 'skipped' ? outcome.reason : null,
+      note: outcome.outcome === 'skipped' ? outcome.note : '',
+    },
+  ]);
+}
+
 /** Conditional steps still pending when a service finishes: their condition never occurred. */
-function closeConditionalSteps(flow: FlowDefinition, state: ServiceState): DomainEvent[] {
-  return flow.steps
-    .filter((step) => isConditional(step) && state.steps[step.id].status === 'pending')
-    .map((step) => ({ type: 'step-not-applicable', stepId: step.id, auto: true }) as const);
+function closeConditionalSteps(context: ServiceContext, state: ServiceState): DomainEvent[] {
+  return [
+    ...closeComplaintConditional(context.complaintFlow, state.complaint),
+    ...context.flow.steps
+      .filter((step) => isConditional(step) && state.steps[step.id].status === 'pending')
+      .map((step) => ({ type: 'step-not-applicable', stepId: step.id, auto: true }) as const),
+  ];
 }
 
 function checkMoney(dueFen: number, receivedFen: number): Refusal | null {
@@ -307,6 +212,10 @@ export function decideService(
         businessType: business.code,
         targetSeconds: business.targetSeconds,
       },
+      // A service of the complaint flow's business type is a complaint from its start.
+      ...(business.code === context.complaintFlow.startsWith.businessType
+        ? [{ type: 'complaint-started', trigger: 'business-type' } as const]
+        : []),
     ]);
   }
 
@@ -331,44 +240,35 @@ export function decideService(
       if (typeof checked !== 'string') return err(checked);
       return ok([{ type: 'customer-named', surname: checked }]);
     }
-    case 'mark-done': {
-      if (hasOwnCommand(flow, command.stepId)) return err(refusal('step-has-own-command'));
-      const step = stepDefinition(flow, command.stepId);
-      // An every-customer step is done once; a second Done for it is a tap from a stale screen.
-      // Conditional steps (items handed over…) can happen again.
-      if (!isConditional(step) && open.steps[command.stepId].status === 'done') {
-        return err(refusal('stale-command'));
-      }
-      return ok([{ type: 'step-done', stepId: command.stepId }]);
-    }
-    case 'skip': {
-      const status = open.steps[command.stepId].status;
-      if (status === 'done') return err(refusal('step-already-done'));
-      if (status === 'skipped') return err(refusal('stale-command'));
-      if (!command.reason) return err(refusal('skip-needs-reason'));
-      if (!context.skipReasons.some((entry) => entry.code === command.reason)) {
-        return err(refusal('unknown-skip-reason'));
-      }
-      const note = command.note.trim();
-      if (command.reason === 'other' && note === '') return err(refusal('skip-needs-note'));
-      if (note.length > MAX_NOTE) return err(refusal('note-too-long'));
-      return ok([{ type: 'step-skipped', stepId: command.stepId, reason: command.reason, note }]);
-    }
+    case 'mark-done':
+    case 'skip':
     case 'mark-na': {
-      const step = stepDefinition(flow, command.stepId);
-      if (!isConditional(step)) return err(refusal('na-on-always-step'));
-      const status = open.steps[command.stepId].status;
-      if (status === 'done') return err(refusal('step-already-done'));
-      if (status === 'na') return err(refusal('stale-command'));
+      const { stepId } = command;
+      if (isComplaintStep(stepId)) return decideComplaintStep(open, stepId, command, context);
+      const judged = judgeStep(stepDefinition(flow, stepId), open.steps[stepId], command, context);
+      if (!judged.ok) return judged;
+      const outcome = judged.value;
+      if (outcome.outcome === 'done') return ok([{ type: 'step-done', stepId }]);
+      if (outcome.outcome === 'skipped') {
+        return ok([{ type: 'step-skipped', stepId, reason: outcome.reason, note: outcome.note }]);
+      }
       // Leaving the seat and thanking on return are one pair: if the clerk never left, neither applies.
       const pair: StepId[] =
-        command.stepId === 'apologise-leaving' && open.steps['thank-returning'].status !== 'done'
+        stepId === 'apologise-leaving' && open.steps['thank-returning'].status !== 'done'
           ? ['apologise-leaving', 'thank-returning']
-          : [command.stepId];
+          : [stepId];
       return ok(
-        pair.map((stepId) => ({ type: 'step-not-applicable', stepId, auto: false }) as const),
+        pair.map((id) => ({ type: 'step-not-applicable', stepId: id, auto: false }) as const),
       );
     }
+    case 'start-complaint':
+      return decideStartComplaint(open);
+    case 'record-complaint':
+      return decideComplaintRecord(open, command, {
+        now: context.now,
+        day: context.day,
+        clerk: context.clerk ?? null,
+      });
     case 'leave-seat':
       return ok([{ type: 'seat-left' }]);
     case 'return-to-seat':
@@ -399,19 +299,19 @@ export function decideService(
     case 'call-next': {
       if (!TicketSchema.safeParse(command.nextTicket).success)
         return err(refusal('invalid-ticket'));
-      const pending = pendingAlwaysSteps(flow, open, 'call-next');
+      const pending = blocking(context, open, 'call-next');
       if (pending.length > 0) return err(refusal('steps-pending', { steps: pending }));
       return ok([
         { type: 'next-called', nextTicket: command.nextTicket },
-        ...closeConditionalSteps(flow, open),
+        ...closeConditionalSteps(context, open),
         { type: 'service-finished', durationMs: runningFor(open, context) },
       ]);
     }
     case 'finish': {
-      const pending = pendingAlwaysSteps(flow, open);
+      const pending = blocking(context, open);
       if (pending.length > 0) return err(refusal('steps-pending', { steps: pending }));
       return ok([
-        ...closeConditionalSteps(flow, open),
+        ...closeConditionalSteps(context, open),
         { type: 'service-finished', durationMs: runningFor(open, context) },
       ]);
     }
@@ -426,17 +326,38 @@ export function decideService(
   }
 }
 
-/** Every-customer steps with no outcome: what finishing a service would be refused for. */
-export function stepsBlockingFinish(flow: FlowDefinition, state: ServiceState): StepId[] {
-  return pendingAlwaysSteps(flow, state);
+/** The complaint's steps first (it is handled before the service goes on), then the seventeen. */
+const blocking = (
+  context: Pick<ServiceContext, 'flow' | 'complaintFlow'>,
+  state: ServiceState,
+  except?: StepId,
+): (StepId | ComplaintStepId)[] => [
+  ...pendingComplaintSteps(context.complaintFlow, state.complaint),
+  ...pendingAlwaysSteps(context.flow, state, except),
+];
+
+/**
+ * Every-customer steps (of both flows) with no outcome: what finishing a service would be
+ * refused for.
+ */
+export function stepsBlockingFinish(
+  flow: FlowDefinition,
+  state: ServiceState,
+  complaintFlow: ComplaintFlow = COMPLAINT_STANDARD,
+): (StepId | ComplaintStepId)[] {
+  return blocking({ flow, complaintFlow }, state);
 }
 
-/** The step the clerk should look at now: the first always-step still pending, in standard order. */
-export function currentStep(flow: FlowDefinition, state: ServiceState): StepId | null {
-  const next = flow.steps.find(
-    (step) => !isConditional(step) && state.steps[step.id].status === 'pending',
-  );
-  return next?.id ?? null;
+/**
+ * The step the clerk should look at now: the first always-step still pending, in standard order;
+ * during a complaint, the complaint's steps (see complaint-engine.ts `cardStep`).
+ */
+export function currentStep(
+  flow: FlowDefinition,
+  state: ServiceState,
+  complaintFlow: ComplaintFlow = COMPLAINT_STANDARD,
+): StepId | ComplaintStepId | null {
+  return cardStep(flow, complaintFlow, state);
 }
 
 /** Elapsed service time and where it stands against the business type's target. */

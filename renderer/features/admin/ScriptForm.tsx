@@ -1,7 +1,7 @@
 /** One step's words in the three languages, with Save and "Back to the standard". */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StepId } from '../../domain/flow/flow-definition';
+import type { AnyStepId } from '../../domain/service/commands';
 import { LOCALES, type Locale, type LocalizedText } from '../../domain/locale';
 import { SaveStatus } from './SaveStatus';
 import { ScriptTextField } from './ScriptTextField';
@@ -15,7 +15,7 @@ export function ScriptForm({
   script,
   standard,
 }: {
-  stepId: StepId;
+  stepId: AnyStepId;
   script: LocalizedText | null;
   standard: LocalizedText | null;
 }) {

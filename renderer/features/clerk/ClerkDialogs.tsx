@@ -1,19 +1,23 @@
-/** The clerk's quick tasks as dialogs (skip, money, recommendation, call next, customer left, surname). */
+/**
+ * The clerk's quick tasks as dialogs (skip, money, recommendation, call next, customer left,
+ * surname, the complaint's record).
+ */
 import type { Command } from '../../domain/device/commands';
-import type { StepId } from '../../domain/flow/flow-definition';
+import type { AnyStepId } from '../../domain/service/commands';
 import type { ScriptFacts } from '../../domain/script';
 import type { ServiceState } from '../../domain/service/engine';
 import { useDeviceState } from '../shared/store-context';
 import { AbandonDialog } from './AbandonDialog';
 import { CallNextDialog } from './CallNextDialog';
+import { ComplaintDialog } from './ComplaintDialog';
 import { MoneyDialog } from './MoneyDialog';
 import { RecommendDialog } from './RecommendDialog';
 import { SkipDialog } from './SkipDialog';
 import { SurnameDialog } from './SurnameDialog';
 
 export type OpenDialog =
-  | { kind: 'skip'; stepId: StepId }
-  | { kind: 'money' | 'recommend' | 'call-next' | 'abandon' | 'surname' };
+  | { kind: 'skip'; stepId: AnyStepId }
+  | { kind: 'money' | 'recommend' | 'call-next' | 'abandon' | 'surname' | 'complaint' };
 
 export function ClerkDialogs({
   dialog,
@@ -74,6 +78,13 @@ export function ClerkDialogs({
         <AbandonDialog
           onCancel={onClose}
           onConfirm={(reason) => send({ type: 'abandon', serviceId, reason })}
+        />
+      );
+    case 'complaint':
+      return (
+        <ComplaintDialog
+          onCancel={onClose}
+          onConfirm={(form) => send({ type: 'record-complaint', serviceId, ...form })}
         />
       );
     case 'surname':

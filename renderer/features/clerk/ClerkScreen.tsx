@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../domain/catalog';
 import type { Command } from '../../domain/device/commands';
 import { openService } from '../../domain/device/state';
-import { stepDefinition, type StepId } from '../../domain/flow/flow-definition';
+import { stepDefinition } from '../../domain/flow/flow-definition';
+import type { AnyStepId } from '../../domain/service/commands';
 import type { ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
 import { callFailure, platform, type CallHandle } from '../../platform';
@@ -21,17 +22,26 @@ import { useDeviceState } from '../shared/store-context';
 import { useCommand } from '../shared/use-command';
 import { AwayOverlay } from './AwayOverlay';
 import { ClerkDialogs, type OpenDialog } from './ClerkDialogs';
+import { PhrasesCard } from './PhrasesCard';
 import { ServiceView } from './ServiceView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StartPanel, type CallStatus } from './StartPanel';
 import { useShortcuts } from './use-shortcuts';
+
+/**
+ * The services whose complaint's phrases card (shown first) the clerk has closed, in this page:
+ * once each, not again when the clerk comes back to the counter from another tab.
+ */
+const phrasesSeenFor = new Set<string>();
 
 export function ClerkScreen({ counter }: { counter: string }) {
   const { t, i18n } = useTranslation();
   const state = useDeviceState();
   const { run, error, setError, dismiss } = useCommand();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [selected, setSelected] = useState<StepId | null>(null);
+  const [selected, setSelected] = useState<AnyStepId | null>(null);
+  const [showingPhrases, setShowingPhrases] = useState(false);
+  const [, setPhrasesClosed] = useState(0);
   const [call, setCall] = useState<CallStatus | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const callCount = useRef(0);
@@ -108,8 +118,23 @@ export function ClerkScreen({ counter }: { counter: string }) {
   };
   const awaitingRating = !open && serviceAwaitingRating(state, now) !== null;
 
+  // A complaint starts: the words never to say come first, until the clerk closes them.
+  const complaintStarted = open?.complaint ? open.serviceId : null;
+  const phrasesFirst = complaintStarted !== null && !phrasesSeenFor.has(complaintStarted);
+  const closePhrases = () => {
+    if (complaintStarted) phrasesSeenFor.add(complaintStarted);
+    setShowingPhrases(false);
+    // The set lives outside React: say that something changed even when the flag did not.
+    setPhrasesClosed((count) => count + 1);
+  };
+
   // Keys work only on the screen itself: not over a dialog, the list, or the away screen.
-  const keysOn = dialog === null && !showingShortcuts && open?.awaySince == null;
+  const keysOn =
+    dialog === null &&
+    !showingShortcuts &&
+    !showingPhrases &&
+    !phrasesFirst &&
+    open?.awaySince == null;
   useShortcuts(
     {
       n: () => setDialog({ kind: 'call-next' }),
@@ -164,6 +189,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
       )}
 
       {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
+      {(showingPhrases || phrasesFirst) && <PhrasesCard onClose={closePhrases} />}
 
       <ClerkDialogs
         dialog={dialog}

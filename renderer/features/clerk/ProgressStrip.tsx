@@ -1,28 +1,71 @@
 /**
  * All seventeen steps at a glance, in the standard's order, each chip coloured by its phase (the
- * legend names them). Each carries `data-step-id` and `data-step-status` (the automation contract
- * in the README); tapping one opens it in the step card.
+ * legend names them); during a complaint, its six steps in a strip of their own under the step
+ * card. Each chip carries `data-step-id` and `data-step-status` (the automation contract in the
+ * README); tapping one opens it in the step card.
  */
+import './complaint.css';
 import { useTranslation } from 'react-i18next';
-import type { FlowDefinition, Phase, StepId } from '../../domain/flow/flow-definition';
-import type { ServiceState, StepStatus } from '../../domain/service/engine';
+import type { ComplaintFlow } from '../../domain/flow/complaint-flow';
+import type { FlowDefinition, Phase } from '../../domain/flow/flow-definition';
+import type { AnyStepId } from '../../domain/service/commands';
+import type {
+  ComplaintState,
+  ServiceState,
+  StepState,
+  StepStatus,
+} from '../../domain/service/engine';
 
 const PHASES: readonly Phase[] = ['greeting', 'service', 'farewell'];
 const MARK: Record<StepStatus, string> = { pending: '', done: '✓', skipped: '↷', na: '—' };
 
-export function ProgressStrip({
-  flow,
-  service,
+interface Selection {
+  current: AnyStepId | null;
+  selected: AnyStepId | null;
+  onSelect: (id: AnyStepId) => void;
+}
+
+function Chip({
+  id,
+  number,
+  phase,
+  state,
   current,
   selected,
   onSelect,
-}: {
-  flow: FlowDefinition;
-  service: ServiceState;
-  current: StepId | null;
-  selected: StepId | null;
-  onSelect: (id: StepId) => void;
-}) {
+}: Selection & { id: AnyStepId; number: number; phase: Phase | 'complaint'; state: StepState }) {
+  const { t } = useTranslation();
+  const status = state.status;
+  const name = t(`steps.${id}.name`);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`chip phase-${phase} status-${status}`}
+        data-step-id={id}
+        data-step-status={status}
+        aria-current={id === current ? 'step' : undefined}
+        aria-pressed={id === selected}
+        aria-label={t('strip.item', { number, name, status: t(`status.${status}`) })}
+        onClick={() => onSelect(id)}
+      >
+        <span className="chip-number">
+          {number}
+          <span className="chip-mark" aria-hidden="true">
+            {MARK[status]}
+          </span>
+        </span>
+        <span className="chip-name">{name}</span>
+      </button>
+    </li>
+  );
+}
+
+export function ProgressStrip({
+  flow,
+  service,
+  ...selection
+}: Selection & { flow: FlowDefinition; service: ServiceState }) {
   const { t } = useTranslation();
   return (
     <nav className="strip" aria-label={t('strip.label')}>
@@ -34,36 +77,27 @@ export function ProgressStrip({
         ))}
       </ul>
       <ol className="strip-steps">
-        {flow.steps.map((step) => {
-          const status = service.steps[step.id].status;
-          const name = t(`steps.${step.id}.name`);
-          return (
-            <li key={step.id}>
-              <button
-                type="button"
-                className={`chip phase-${step.phase} status-${status}`}
-                data-step-id={step.id}
-                data-step-status={status}
-                aria-current={step.id === current ? 'step' : undefined}
-                aria-pressed={step.id === selected}
-                aria-label={t('strip.item', {
-                  number: step.number,
-                  name,
-                  status: t(`status.${status}`),
-                })}
-                onClick={() => onSelect(step.id)}
-              >
-                <span className="chip-number">
-                  {step.number}
-                  <span className="chip-mark" aria-hidden="true">
-                    {MARK[status]}
-                  </span>
-                </span>
-                <span className="chip-name">{name}</span>
-              </button>
-            </li>
-          );
-        })}
+        {flow.steps.map((step) => (
+          <Chip key={step.id} {...step} state={service.steps[step.id]} {...selection} />
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The complaint's six steps, under the step card while a complaint is handled. */
+export function ComplaintStrip({
+  complaintFlow,
+  complaint,
+  ...selection
+}: Selection & { complaintFlow: ComplaintFlow; complaint: ComplaintState }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="strip strip-complaint" aria-label={t('phase.complaint')}>
+      <ol className="strip-steps">
+        {complaintFlow.steps.map((step) => (
+          <Chip key={step.id} {...step} state={complaint.steps[step.id]} {...selection} />
+        ))}
       </ol>
     </nav>
   );

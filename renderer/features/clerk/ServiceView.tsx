@@ -5,14 +5,16 @@
 import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../domain/catalog';
 import type { Command } from '../../domain/device/commands';
-import { stepDefinition, type StepId } from '../../domain/flow/flow-definition';
+import { complaintStepDefinition, isComplaintStep } from '../../domain/flow/complaint-flow';
+import { stepDefinition } from '../../domain/flow/flow-definition';
+import type { AnyStepId } from '../../domain/service/commands';
 import { addressCustomer, type ScriptFacts } from '../../domain/script';
 import { currentStep, type ServiceState } from '../../domain/service/engine';
 import { currentLocale } from '../../i18n';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import type { OpenDialog } from './ClerkDialogs';
-import { ProgressStrip } from './ProgressStrip';
+import { ComplaintStrip, ProgressStrip } from './ProgressStrip';
 import { QuickActions } from './QuickActions';
 import { ServiceTimer } from './ServiceTimer';
 import { ShortcutsButton } from './ShortcutsDialog';
@@ -30,8 +32,8 @@ export function ServiceView({
 }: {
   service: ServiceState;
   facts: ScriptFacts;
-  selected: StepId | null;
-  onSelect: (id: StepId | null) => void;
+  selected: AnyStepId | null;
+  onSelect: (id: AnyStepId | null) => void;
   onCommand: (command: Command) => void;
   onDialog: (dialog: OpenDialog) => void;
   /** Whether the step card's keys work (not while a dialog is open). */
@@ -41,16 +43,23 @@ export function ServiceView({
   const { t, i18n } = useTranslation();
   const { config } = useDeviceState();
   const label = useListLabel();
-  const { flow } = config;
-  const { serviceId } = service;
-  const current = currentStep(flow, service);
+  const { flow, complaintFlow } = config;
+  const { serviceId, complaint } = service;
+  const current = currentStep(flow, service, complaintFlow);
   const shown = selected ?? current;
   const lastMoney = service.money.at(-1);
   const cardFacts: ScriptFacts = lastMoney ? { ...facts, dueFen: lastMoney.dueFen } : facts;
 
   // Steps whose outcome carries data open their form (the flow definition says which).
-  const done = (id: StepId) => {
-    switch (stepDefinition(flow, id).action) {
+  const definition = (id: AnyStepId) =>
+    isComplaintStep(id) ? complaintStepDefinition(complaintFlow, id) : stepDefinition(flow, id);
+  const stateOf = (id: AnyStepId) =>
+    isComplaintStep(id) ? complaint?.steps[id] : service.steps[id];
+  const shownState = shown ? stateOf(shown) : undefined;
+  const done = (id: AnyStepId) => {
+    switch (definition(id).action) {
+      case 'complaint-record':
+        return onDialog({ kind: 'complaint' });
       case 'money':
         return onDialog({ kind: 'money' });
       case 'recommendation':
@@ -69,9 +78,10 @@ export function ServiceView({
   return (
     <main className="service" data-service-id={serviceId}>
       <section className="service-main">
-        {shown ? (
+        {shown && shownState ? (
           <StepCard
-            step={stepDefinition(flow, shown)}
+            step={definition(shown)}
+            state={shownState}
             service={service}
             facts={
               shown === 'call-next'
@@ -100,16 +110,35 @@ export function ServiceView({
             </div>
           </article>
         )}
+        {complaint && (
+          <ComplaintStrip
+            complaintFlow={complaintFlow}
+            complaint={complaint}
+            current={current}
+            selected={selected}
+            onSelect={onSelect}
+          />
+        )}
       </section>
 
       <aside className="service-side">
         <div className="service-head">
           <p className="service-title">
-            {t("header.service", {
+            {t('header.service', {
               ticket: service.ticket,
-              business: label("business-types", service.businessType),
+              business: label('business-types', service.businessType),
             })}
           </p>
+          {/* A customer who came for something else complains: one tap, the complaint comes first. */}
+          {!complaint && (
+            <button
+              type="button"
+              className="secondary complaint-button"
+              onClick={() => onCommand({ type: 'start-complaint', serviceId })}
+            >
+              {t('quick.complaint')}
+            </button>
+          )}
           <ShortcutsButton onClick={onShowShortcuts} />
         </div>
         <p className="customer">

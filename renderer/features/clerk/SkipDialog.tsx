@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SkipReason } from '../../domain/catalog';
-import type { StepId } from '../../domain/flow/flow-definition';
+import type { AnyStepId } from '../../domain/service/commands';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
 import { useDeviceState } from '../shared/store-context';
@@ -16,7 +16,7 @@ export function SkipDialog({
   onCancel,
   onConfirm,
 }: {
-  stepId: StepId;
+  stepId: AnyStepId;
   onCancel: () => void;
   onConfirm: (reason: SkipReason | null, note: string) => void;
 }) {

@@ -1,10 +1,11 @@
 /**
  * The step in front of the clerk: what to do, the words to say with the customer's name filled in,
- * and the one big Done. Skip needs a reason; Not applicable exists only for conditional steps. Done
+ * and the one big Done — for a step of either flow (the seventeen, the complaint's six). Skip needs a reason; Not applicable exists only for conditional steps. Done
  * and Skip ignore taps for a moment after a new step appears (see use-tap-guard.ts).
  */
 import { useTranslation } from 'react-i18next';
-import type { ServiceState } from '../../domain/service/engine';
+import type { ServiceState, StepState } from '../../domain/service/engine';
+import type { ComplaintStepDefinition } from '../../domain/flow/complaint-flow';
 import type { StepDefinition } from '../../domain/flow/flow-definition';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';
@@ -14,6 +15,7 @@ import { useTapGuard } from './use-tap-guard';
 
 export function StepCard({
   step,
+  state,
   service,
   facts,
   tapGuardMs,
@@ -23,7 +25,9 @@ export function StepCard({
   onBackToCurrent,
   shortcuts,
 }: {
-  step: StepDefinition;
+  /** A step of either flow: the seventeen or the complaint's. */
+  step: StepDefinition | ComplaintStepDefinition;
+  state: StepState;
   service: ServiceState;
   facts: ScriptFacts;
   tapGuardMs: number;
@@ -38,7 +42,6 @@ export function StepCard({
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
   const label = useListLabel();
-  const state = service.steps[step.id];
   const condition = step.applies.kind === 'when' ? step.applies.condition : null;
   const recorded = state.status !== 'pending';
   const guard = useTapGuard(`${service.serviceId}:${step.id}`, tapGuardMs);
@@ -60,7 +63,11 @@ export function StepCard({
       data-armed={guard.armed}
     >
       <p className="step-meta">
-        <span className="step-number">{t('step.number', { number: step.number })}</span>
+        <span className="step-number">
+          {t(step.phase === 'complaint' ? 'step.complaintNumber' : 'step.number', {
+            number: step.number,
+          })}
+        </span>
         <span>{t(`phase.${step.phase}`)}</span>
         <span className={condition ? 'tag tag-when' : 'tag'}>
           {condition

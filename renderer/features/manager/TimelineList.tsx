@@ -70,6 +70,21 @@ function useDescribe() {
         return t(entry.jumpMs > 0 ? 'entry.clockForward' : 'entry.clockBack', {
           amount: formatMs(Math.abs(entry.jumpMs)),
         });
+      case 'complaint-started':
+        return t(`entry.complaintStarted.${entry.trigger}`);
+      case 'complaint-recorded':
+        return t('entry.complaintRecorded', {
+          category: tApp(`complaint.category.${entry.category}`),
+          outcome:
+            entry.outcome.kind === 'escalated'
+              ? t('entry.escalatedTo', { staffNo: entry.outcome.manager })
+              : entry.outcome.kind === 'follow-up'
+                ? t('entry.followUpBy', { date: entry.outcome.due })
+                : tApp('complaint.outcome.resolved'),
+          summary: entry.summary,
+        });
+      case 'escalation-confirmed':
+        return t('entry.escalationConfirmed');
       case 'checked':
         return t('entry.checked', {
           kind: t(`check.kinds.${entry.check}`),

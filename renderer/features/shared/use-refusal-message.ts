@@ -1,6 +1,7 @@
 /**
  * Turns a refusal or a storage failure into a sentence in the user's language: which steps are
- * pending, how many tries are left, when to try again, what is wrong with a surname.
+ * pending, how many tries are left, when to try again, what is wrong with a surname or with a
+ * complaint's summary.
  */
 import { useCallback } from 'react';
 import type { TFunction } from 'i18next';
@@ -15,6 +16,9 @@ export function useRefusalMessage(): (refusal: Refusal) => string {
     (refusal: Refusal) => {
       if (refusal.code === 'invalid-surname' && refusal.surname) {
         return t(`surnameProblem.${refusal.surname}`);
+      }
+      if (refusal.code === 'invalid-complaint-summary' && refusal.summary) {
+        return t(`summaryProblem.${refusal.summary}`);
       }
       if (refusal.code === 'invalid-config' && refusal.config) {
         return configProblemText(t, refusal.config);

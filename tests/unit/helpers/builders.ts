@@ -8,6 +8,7 @@ import {
   type ServiceCommand,
   type ServiceContext,
   type ServiceState,
+  type TimedEvent,
 } from '../../../renderer/domain/service/engine';
 import type { DomainEvent } from '../../../renderer/domain/log/events';
 import type { Refusal } from '../../../renderer/domain/refusal';
@@ -161,6 +162,8 @@ export function withService(store: DeviceStore, command: Command | Step): Comman
     'mark-done',
     'skip',
     'mark-na',
+    'start-complaint',
+    'record-complaint',
     'leave-seat',
     'return-to-seat',
     'announce-money',
@@ -281,4 +284,16 @@ export async function fullService(
     await device.must({ type: 'mark-done', stepId });
   }
   await device.must({ type: 'call-next', nextTicket: next });
+}
+
+/** The driver's events as the log would give them back (parsed JSON, numbered in order). */
+export function timed(driver: ServiceDriver): TimedEvent[] {
+  const parsed = JSON.parse(JSON.stringify(driver.log)) as ServiceDriver['log'];
+  return parsed.map(({ atMs, event }, index) => ({
+    serviceId: driver.serviceId,
+    seq: index + 1,
+    atMs,
+    staffNo: '1001',
+    event,
+  }));
 }

@@ -290,6 +290,8 @@ describe('permissions', () => {
       'import-log',
       'spot-check',
       'review-services',
+      'confirm-escalation',
+      'close-follow-up',
     ]);
   });
 });

@@ -196,6 +196,24 @@ function hostileCommands(serviceId: string): fc.Arbitrary<Command>[] {
       serviceId: id,
       stepId: fc.constantFrom('stand-to-greet', 'ask-needs', 'call-next'),
     }),
+    // No complaint was started in any of the states: a stale service, or no complaint to record.
+    fc.record({ type: fc.constant('start-complaint'), serviceId: hostileId }),
+    fc.record({
+      type: fc.constant('record-complaint'),
+      serviceId: id,
+      category: hostileText,
+      summary: hostileText,
+      outcome: fc.constantFrom('resolved', 'escalated', 'follow-up'),
+      due: fc.option(hostileText),
+      manager: fc.option(hostileText),
+      managerPin: fc.option(pin),
+    }),
+    fc.record({
+      type: fc.constant('close-follow-up'),
+      target: hostileId,
+      result: hostileText,
+      note: hostileText,
+    }),
     fc.record({ type: fc.constant('leave-seat'), serviceId: hostileId }),
     fc.record({ type: fc.constant('return-to-seat'), serviceId: id }),
     fc.record({
