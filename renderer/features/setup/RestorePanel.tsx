@@ -7,12 +7,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
-import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { ZipFileField } from '../../ui/ZipFileField';
 import { useStore } from '../shared/store-context';
 import { useBusy } from '../shared/use-busy';
 import { useImportMessage } from '../shared/use-import-message';
+import { NewPinPair } from './NewPinPair';
 
 /** `finishing`: the backup's records are in already (the app closed before the restore finished). */
 export function RestorePanel({ finishing = false }: { finishing?: boolean }) {
@@ -49,10 +49,12 @@ export function RestorePanel({ finishing = false }: { finishing?: boolean }) {
         onChange={setStaffNo}
         maxLength={12}
       />
-      <div className="field-pair">
-        <PinField label={t('pin.new')} value={pin} onChange={setPin} />
-        <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
-      </div>
+      <NewPinPair
+        pin={pin}
+        confirmation={confirmation}
+        onPin={setPin}
+        onConfirmation={setConfirmation}
+      />
       <FormError message={error} />
       <button
         type="button"
