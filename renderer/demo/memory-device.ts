@@ -48,7 +48,7 @@ import {
 } from './memory-export';
 import { MemoryLog } from './memory-log';
 
-export { concat, type ExportOptions, type MemoryExportRequest } from './memory-export';
+export type { ExportOptions, MemoryExportRequest } from './memory-export';
 
 /** What a fresh id is for (a test can make them recognisable). */
 export type IdKind = 'command' | 'record' | 'device' | 'boot';
