@@ -12,8 +12,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { COUNTER_YEAR, DEMO_STAFF, simulateCounter } from '../renderer/demo/generate';
-import { concat } from '../renderer/demo/memory-device';
 import { buildExport } from '../renderer/export/build-export';
+import { concatBytes } from '../renderer/export/bytes';
 import { FILES } from '../renderer/export/format';
 import { readExportZip } from '../renderer/export/read-export';
 import { verifyExport } from '../renderer/export/verify-export';
@@ -95,7 +95,7 @@ async function exportPhase(options: { days: number; servicesPerDay: number }) {
   const exported = await measure(async () => {
     const chunks: Uint8Array[] = [];
     await buildExport({ ...request, sink: async (chunk) => void chunks.push(chunk) });
-    return concat(chunks);
+    return concatBytes(chunks);
   });
   return {
     zip: exported.value,

@@ -1,11 +1,12 @@
 /**
  * A device held in memory, without IndexedDB: the app's command path (renderer/storage/
  * device-store.ts) with the storage's evidence supplied by hand. Any command goes through the
- * domain's `decide`; the records are sealed with `sealRecord` and folded with `evolveDevice`; signed
- * checkpoints are added exactly where `DeviceStore.commit()` adds them (the day's close before a
- * new business day's first record; sign-out, every N records and forced ones after); and only the
- * private key in force is kept, as the key store does. It can make an export zip the way the
- * auditor's Export button does (seal, plan, build, record).
+ * domain's `decide`; the records are sealed and signed checkpoints added by the domain's
+ * sealing.ts, as the storage's Sealer seals them and exactly where `DeviceStore.commit()` adds
+ * checkpoints (the day's close before a new business day's first record; sign-out, every N
+ * records and forced ones after); and only the private key in force is kept, as the key store
+ * does. It can make an export zip the way the auditor's Export button does (seal, plan, build,
+ * record).
  *
  * The evidence: every PIN "matches" (a test may say otherwise), a new PIN's commitment is the
  * SHA-256 of its owner, the PIN and a counter, the first signing key is real (WebCrypto), and
@@ -13,8 +14,8 @@
  *
  * Pure TypeScript over WebCrypto: it runs in Node (tests, scripts/demo-data.ts) and in a browser.
  *
- * Here the command path (deciding, committing, checkpoints, keys); the sealing and the rows with
- * their indexes are in memory-log.ts, the exports in memory-export.ts.
+ * Here the command path (deciding, committing, keys); the rows with their indexes are in
+ * memory-log.ts, the exports in memory-export.ts.
  */
 import { evidenceNeeded } from '../domain/access/decide-access';
 import { NO_LOCKOUT, type Lockout } from '../domain/access/lockout';
@@ -26,10 +27,11 @@ import type {
   PlannedRecord,
 } from '../domain/device/commands';
 import { decide } from '../domain/device/decide';
-import { INITIAL_STATE, evolveDevice, openService, type DeviceState } from '../domain/device/state';
+import { INITIAL_STATE, openService, type DeviceState } from '../domain/device/state';
 import { sha256Hex } from '../domain/log/canonical';
-import { checkpointDue, makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
-import type { StoredRecord } from '../domain/log/records';
+import { checkpointDue, type CheckpointReason } from '../domain/log/checkpoints';
+import { hashOfNow, type StoredRecord } from '../domain/log/records';
+import { sealCommit, sealPlanned, signCheckpoint, type SealStamp } from '../domain/log/sealing';
 import { generateSigningKey, type KeyAlgorithm, type SigningKeyPair } from '../domain/log/signing';
 import type { Head } from '../domain/log/witness';
 import {
@@ -44,9 +46,9 @@ import {
   type ExportOptions,
   type MemoryExportRequest,
 } from './memory-export';
-import { MemoryLog, sealRecords } from './memory-log';
+import { MemoryLog } from './memory-log';
 
-export { concat, type ExportOptions, type MemoryExportRequest } from './memory-export';
+export type { ExportOptions, MemoryExportRequest } from './memory-export';
 
 /** What a fresh id is for (a test can make them recognisable). */
 export type IdKind = 'command' | 'record' | 'device' | 'boot';
@@ -262,44 +264,34 @@ export class MemoryDevice {
     const now = this.now;
     const before = this.state;
     const due = extras.forced ?? checkpointDue(before, planned, now);
-    const sealed: StoredRecord[] = [];
     const newKeys = new Map<number, SigningKeyPair>();
     if (extras.firstKey) newKeys.set(0, extras.firstKey);
-    let state = before;
-    const append = async (records: readonly PlannedRecord[]) => {
-      const added = await sealRecords(state, records, now, {
-        boot: this.boot,
-        newId: () => this.makeId('record'),
-        fast: this.fast,
-      });
-      sealed.push(...added);
-      for (const record of added) state = evolveDevice(state, record);
+    const stamp: SealStamp = {
+      now,
+      mono: { boot: this.boot.id, ms: Math.max(0, Math.round(now - this.boot.at)) },
+      newId: () => this.makeId('record'),
+      hash: this.fast ? (record) => ({ ...record, hash: hashOfNow(record) }) : undefined,
     };
-    const checkpoint = async (reason: CheckpointReason) => {
-      if (!state.keys || !state.identity) return;
-      const index = state.keys.index;
-      const signer =
-        index === 0 && extras.firstKey
-          ? extras.firstKey
-          : (newKeys.get(index) ?? this.signingKeys.get(index));
-      if (!signer) throw new Error(`the signing key ${index} is missing`);
-      const next = await generateSigningKey(signer.algorithm);
-      const event = await makeCheckpoint({
-        device: state.identity.deviceId,
-        head: state.head,
-        reason,
-        keyIndex: index,
-        key: signer,
-        nextKey: next.publicKey,
-      });
-      await append([{ staffNo: null, serviceId: null, event }]);
-      newKeys.set(index + 1, next);
-    };
-    // The day's close seals yesterday's last record before today's first one; every other
-    // checkpoint seals what this command added.
-    if (due === 'day-close') await checkpoint(due);
-    await append(planned);
-    if (due && due !== 'day-close') await checkpoint(due);
+    const { sealed, state } = await sealCommit(before, planned, due, {
+      seal: async (at, records) => {
+        const added = await sealPlanned(at, records, stamp);
+        if (!added.ok) throw new Error('no device identity yet');
+        return added.value;
+      },
+      checkpoint: async (at, reason) => {
+        const made = await signCheckpoint(at, reason, (index) => {
+          const signer =
+            index === 0 && extras.firstKey
+              ? extras.firstKey
+              : (newKeys.get(index) ?? this.signingKeys.get(index));
+          if (!signer) throw new Error(`the signing key ${index} is missing`);
+          return signer;
+        });
+        if (made === null || made === 'key-missing') return null;
+        newKeys.set(made.nextIndex, made.nextKey);
+        return made.event;
+      },
+    });
 
     this.log.add(sealed);
     this.state = state;

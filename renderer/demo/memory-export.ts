@@ -11,6 +11,7 @@ import type { Locale } from '../domain/locale';
 import type { StoredRecord } from '../domain/log/records';
 import { fingerprint, sign, type SigningKeyPair } from '../domain/log/signing';
 import { amendmentsByService } from '../domain/service/projection';
+import { concatBytes } from '../export/bytes';
 import { buildExport, type ExportRequest, type ExportResult } from '../export/build-export';
 import { exportFileName } from '../export/format';
 import type { Labels, Masking } from '../export/rows';
@@ -141,7 +142,7 @@ export async function exportZip(
     ...request,
     sink: async (chunk) => void chunks.push(chunk),
   });
-  const bytes = concat(chunks);
+  const bytes = concatBytes(chunks);
   await exporter.must({
     type: 'record-export',
     export: {
@@ -155,15 +156,4 @@ export async function exportZip(
     },
   });
   return { bytes, fileName, result };
-}
-
-/** One array from the zip's chunks. */
-export function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }

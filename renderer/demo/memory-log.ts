@@ -1,67 +1,11 @@
 /**
- * The in-memory device's log: records sealed after the head as the storage's Sealer seals them,
- * and the rows as stored, with the indexes the store keeps in IndexedDB — where each service's
- * records lie (to fold an amendment's target), the key chain's records, the amendments and the
- * last export (what an export needs), and where a business day's rows begin.
+ * The in-memory device's log: the rows as stored, with the indexes the store keeps in IndexedDB —
+ * where each service's records lie (to fold an amendment's target), the key chain's records, the
+ * amendments and the last export (what an export needs), and where a business day's rows begin.
  */
 import { businessDay, type Config } from '../domain/device/config';
-import type { PlannedRecord } from '../domain/device/commands';
-import type { DeviceState } from '../domain/device/state';
-import {
-  hashOfNow,
-  sealRecord,
-  type StoredRecord,
-  type UnsealedRecord,
-} from '../domain/log/records';
+import type { StoredRecord } from '../domain/log/records';
 import { foldService, type ServiceState } from '../domain/service/engine';
-
-/** How records are sealed: the boot (for the monotonic clock), fresh ids, and which hash. */
-export interface Sealing {
-  boot: { id: string; at: number };
-  newId: () => string;
-  /** Without the schema re-check, and with the synchronous SHA-256 (see MemoryDeviceOptions). */
-  fast: boolean;
-}
-
-/** As the storage's Sealer: stamp, link and hash each planned record after `state`'s head. */
-export async function sealRecords(
-  state: DeviceState,
-  planned: readonly PlannedRecord[],
-  now: number,
-  { boot, newId, fast }: Sealing,
-): Promise<StoredRecord[]> {
-  const at = new Date(now).toISOString();
-  const mono = { boot: boot.id, ms: Math.max(0, Math.round(now - boot.at)) };
-  let device = state.identity?.deviceId ?? null;
-  let counter = state.counter;
-  let prevHash = state.head.hash;
-  const sealed: StoredRecord[] = [];
-  for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
-    if (event.type === 'device-identity' || event.type === 'device-restored')
-      device = event.deviceId;
-    if (event.type === 'device-set-up') counter = event.counter;
-    if (device === null) throw new Error('no device identity yet');
-    const unsealed: UnsealedRecord = {
-      v: 2,
-      seq: state.head.seq + 1 + offset,
-      id: newId(),
-      at,
-      mono,
-      device,
-      staffNo,
-      counter,
-      serviceId,
-      event,
-      prevHash,
-    };
-    const record = fast
-      ? ({ ...unsealed, hash: hashOfNow(unsealed) } satisfies StoredRecord)
-      : await sealRecord(unsealed);
-    sealed.push(record);
-    prevHash = record.hash;
-  }
-  return sealed;
-}
 
 /** The rows in sequence order, and the indexes kept as they are added. */
 export class MemoryLog {

@@ -10,6 +10,7 @@
  */
 import { Zip, ZipDeflate } from 'fflate';
 import type { Locale } from '../domain/locale';
+import { concatBytes } from './bytes';
 import { SERVICE_COLUMNS, STEP_EVENT_COLUMNS } from './format';
 import type { Cell, ServiceRow, StepEventRow } from './rows';
 
@@ -282,11 +283,5 @@ export async function buildWorkbook(
   write('xl/sharedStrings.xml', strings.xml());
   zip.end();
   if (failed.error) throw failed.error;
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }

@@ -1,16 +1,18 @@
 /**
  * Turns planned records into stored ones: stamps them (device, counter, time, monotonic offset, a
  * fresh id), links and hashes them after a head, and makes signed checkpoints with the key in
- * force (from key-store.ts) naming a freshly made next key. Nothing here writes: the store
- * appends what this returns in one transaction.
+ * force (from key-store.ts) naming a freshly made next key — both as the domain's sealing.ts
+ * does, with this device's clock, ids and keys. Nothing here writes: the store appends what this
+ * returns in one transaction.
  */
 import type { PlannedRecord } from '../domain/device/commands';
 import type { DeviceState } from '../domain/device/state';
-import { makeCheckpoint, type CheckpointReason } from '../domain/log/checkpoints';
+import type { CheckpointReason } from '../domain/log/checkpoints';
 import type { MonoStamp } from '../domain/log/clock';
 import type { DomainEvent } from '../domain/log/events';
-import { sealRecord, type StoredRecord } from '../domain/log/records';
-import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
+import type { StoredRecord } from '../domain/log/records';
+import { sealPlanned, signCheckpoint } from '../domain/log/sealing';
+import type { SigningKeyPair } from '../domain/log/signing';
 import type { KeyRow } from './db';
 import type { Clock } from './clock';
 import { StorageError } from './errors';
@@ -30,33 +32,9 @@ export class Sealer {
     /** The monotonic clock read together with `now`; read here when not given. */
     mono: MonoStamp = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) },
   ): Promise<StoredRecord[]> {
-    const at = new Date(now).toISOString();
-    let device = state.identity?.deviceId ?? null;
-    let counter = state.counter;
-    let prevHash = state.head.hash;
-    const sealed: StoredRecord[] = [];
-    for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
-      if (event.type === 'device-identity' || event.type === 'device-restored')
-        device = event.deviceId;
-      if (event.type === 'device-set-up') counter = event.counter;
-      if (device === null) throw new StorageError('log-unreadable');
-      const record = await sealRecord({
-        v: 2,
-        seq: state.head.seq + 1 + offset,
-        id: this.newId(),
-        at,
-        mono,
-        device,
-        staffNo,
-        counter,
-        serviceId,
-        event,
-        prevHash,
-      });
-      sealed.push(record);
-      prevHash = record.hash;
-    }
-    return sealed;
+    const sealed = await sealPlanned(state, planned, { now, mono, newId: this.newId });
+    if (!sealed.ok) throw new StorageError('log-unreadable');
+    return sealed.value;
   }
 
   /**
@@ -68,19 +46,10 @@ export class Sealer {
     reason: CheckpointReason,
     firstKey: SigningKeyPair | undefined,
   ): Promise<{ event: DomainEvent; nextKey: KeyRow } | null | 'key-missing'> {
-    if (!state.keys || !state.identity) return null;
-    const index = state.keys.index;
-    const signer = index === 0 && firstKey ? firstKey : await this.keys.key(index);
-    if (!signer) return 'key-missing';
-    const next = await generateSigningKey(signer.algorithm);
-    const event = await makeCheckpoint({
-      device: state.identity.deviceId,
-      head: state.head,
-      reason,
-      keyIndex: index,
-      key: signer,
-      nextKey: next.publicKey,
-    });
-    return { event, nextKey: keyRow(index + 1, next) };
+    const made = await signCheckpoint(state, reason, (index) =>
+      index === 0 && firstKey ? firstKey : this.keys.key(index),
+    );
+    if (made === null || made === 'key-missing') return made;
+    return { event: made.event, nextKey: keyRow(made.nextIndex, made.nextKey) };
   }
 }

@@ -2,13 +2,13 @@
  * The store's business day: its time zone and the local time it starts at. Figures, exports and the
  * day-close checkpoint count an instant in the business day it falls in.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock, parseClock } from '../../domain/device/config-edits';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useDeviceState } from '../shared/store-context';
-import { SaveStatus } from './SaveStatus';
+import { SettingsForm } from './SettingsForm';
 import { useConfigSave } from './use-config-save';
 
 /** Zones where `Intl` cannot list them: the ones a store in the app's languages is likely in. */
@@ -33,8 +33,7 @@ export function BusinessDayForm() {
   const shownStart = start ?? formatClock(config.dayStartMinutes);
   const zones = useMemo(() => zoneChoices(config.timeZone), [config.timeZone]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const stored = await save({
       key: 'business-day',
       timeZone: shownZone,
@@ -47,13 +46,14 @@ export function BusinessDayForm() {
   };
 
   return (
-    <form
-      className="panel settings-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="business-day-title"
+    <SettingsForm
+      titleId="business-day-title"
+      title={t('settings.businessDay.title')}
+      onSave={submit}
+      saved={saved}
+      error={error}
+      busy={busy}
     >
-      <h2 id="business-day-title">{t('settings.businessDay.title')}</h2>
       <SelectField
         label={t('settings.businessDay.timeZone')}
         value={shownZone}
@@ -75,10 +75,6 @@ export function BusinessDayForm() {
         placeholder="04:00"
       />
       <p className="hint">{t('settings.businessDay.hint')}</p>
-      <SaveStatus saved={saved} error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {t('settings.save')}
-      </button>
-    </form>
+    </SettingsForm>
   );
 }

@@ -2,13 +2,13 @@
  * What makes a service look pencil-whipped (steps ticked off faster than they can be done): the
  * five thresholds the review flags services by, each with one line saying what it means.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseNumber } from '../../domain/device/config-edits';
 import { FLAG_FIELDS, NUMBER_LIMITS } from '../../domain/device/config-problem';
 import { TextField } from '../../ui/TextField';
 import { useDeviceState } from '../shared/store-context';
-import { SaveStatus } from './SaveStatus';
+import { SettingsForm } from './SettingsForm';
 import { useConfigSave } from './use-config-save';
 
 type Field = (typeof FLAG_FIELDS)[number];
@@ -21,8 +21,7 @@ export function FlagThresholdsForm() {
   const shown = (field: Field) => typed[field] ?? String(flags[field]);
   const values = Object.fromEntries(FLAG_FIELDS.map((field) => [field, shown(field)]));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const value = Object.fromEntries(
       FLAG_FIELDS.map((field) => [field, parseNumber(shown(field))]),
     );
@@ -30,13 +29,14 @@ export function FlagThresholdsForm() {
   };
 
   return (
-    <form
-      className="panel settings-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="flags-title"
+    <SettingsForm
+      titleId="flags-title"
+      title={t('settings.flags.title')}
+      onSave={submit}
+      saved={saved}
+      error={error}
+      busy={busy}
     >
-      <h2 id="flags-title">{t('settings.flags.title')}</h2>
       <p className="hint">{t('settings.flags.intro')}</p>
       <div className="flag-fields">
         {FLAG_FIELDS.map((field) => (
@@ -65,10 +65,6 @@ export function FlagThresholdsForm() {
           </div>
         ))}
       </div>
-      <SaveStatus saved={saved} error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {t('settings.save')}
-      </button>
-    </form>
+    </SettingsForm>
   );
 }

@@ -10,6 +10,7 @@ import type { HubProblem } from '../../storage';
 import { platform } from '../../platform';
 import type { HubSettings } from '../../../preload/contract';
 import { FormError } from '../../ui/FormError';
+import { ProgressRow } from '../../ui/ProgressRow';
 import { TextField } from '../../ui/TextField';
 import { useDeviceState, useStore } from '../shared/store-context';
 
@@ -57,6 +58,13 @@ export function HubPanel() {
     }
     return t(`hub.problem.${error.kind}`, { seq: 'seq' in error ? error.seq : '?' });
   };
+
+  const pushProgress = (pushing: Extract<Phase, { kind: 'pushing' }>): string =>
+    t('hub.progress', {
+      percent: Math.round(pushing.fraction * 100),
+      hub: pushing.hubSeq,
+      head: pushing.headSeq,
+    });
 
   const save = async (next: HubSettings | null) => {
     const result = await platform().setHub({ settings: next });
@@ -181,27 +189,15 @@ export function HubPanel() {
       )}
       <FormError message={problem} />
       {phase.kind === 'pushing' && (
-        <div className="progress">
-          <progress
-            value={Math.round(phase.fraction * 1000)}
-            max={1000}
-            aria-label={t('hub.progress', {
-              percent: Math.round(phase.fraction * 100),
-              hub: phase.hubSeq,
-              head: phase.headSeq,
-            })}
-          />
-          <span data-fact="hub-progress">
-            {t('hub.progress', {
-              percent: Math.round(phase.fraction * 100),
-              hub: phase.hubSeq,
-              head: phase.headSeq,
-            })}
-          </span>
-          <button type="button" className="secondary" onClick={() => cancel.current?.abort()}>
-            {t('hub.cancel')}
-          </button>
-        </div>
+        <ProgressRow
+          value={Math.round(phase.fraction * 1000)}
+          max={1000}
+          label={pushProgress(phase)}
+          cancelLabel={t('hub.cancel')}
+          onCancel={() => cancel.current?.abort()}
+        >
+          <span data-fact="hub-progress">{pushProgress(phase)}</span>
+        </ProgressRow>
       )}
       {phase.kind === 'pushed' && (
         <p role="status" className="verdict ok" data-hub-head={phase.head}>

@@ -10,6 +10,7 @@ import { businessDay } from '../../domain/device/config';
 import { BusinessDaySchema } from '../../domain/log/events';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { FormError } from '../../ui/FormError';
+import { ProgressRow } from '../../ui/ProgressRow';
 import { TextField } from '../../ui/TextField';
 import { useDeviceState } from '../shared/store-context';
 import { useExport } from './use-export';
@@ -71,18 +72,15 @@ export function ExportPanel() {
       />
       <FormError message={problem ?? (state.phase === 'failed' ? state.message : null)} />
       {running && (
-        <div className="progress">
-          <progress
-            value={state.done}
-            max={state.total}
-            aria-label={t('exporting.progress', {
-              percent: Math.round((state.done / state.total) * 100),
-            })}
-          />
-          <button type="button" className="secondary" onClick={cancel}>
-            {t('exporting.cancel')}
-          </button>
-        </div>
+        <ProgressRow
+          value={state.done}
+          max={state.total}
+          label={t('exporting.progress', {
+            percent: Math.round((state.done / state.total) * 100),
+          })}
+          cancelLabel={t('exporting.cancel')}
+          onCancel={cancel}
+        />
       )}
       {state.phase === 'saved' && (
         <p role="status" className="verdict ok" data-export-path={state.path}>

@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainRow } from '../../storage';
 import { FormError } from '../../ui/FormError';
+import { ZipFileField } from '../../ui/ZipFileField';
 import { useStore } from '../shared/store-context';
+import { useBusy } from '../shared/use-busy';
 import { useImportMessage } from '../shared/use-import-message';
 
 export function ImportPanel() {
@@ -17,7 +19,7 @@ export function ImportPanel() {
   const [chains, setChains] = useState<ChainRow[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusy();
 
   useEffect(() => {
     void store.archive.chains().then(setChains);
@@ -25,8 +27,7 @@ export function ImportPanel() {
 
   const add = async () => {
     if (!file) return;
-    setBusy(true);
-    try {
+    await whileBusy(async () => {
       const result = await store.archive.importChain(new Uint8Array(await file.arrayBuffer()));
       if (!result.ok) return setMessage({ ok: false, text: importMessage(result.error) });
       setChains(await store.archive.chains());
@@ -40,9 +41,7 @@ export function ImportPanel() {
                 counter: result.value.chain.counter ?? '—',
               }),
       });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -69,14 +68,7 @@ export function ImportPanel() {
           </tbody>
         </table>
       )}
-      <label className="field">
-        {t('verifyFile.file')}
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </label>
+      <ZipFileField label={t('verifyFile.file')} onChange={setFile} />
       {message && !message.ok && <FormError message={message.text} />}
       {message?.ok && <p role="status">{message.text}</p>}
       <button

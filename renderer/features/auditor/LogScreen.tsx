@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../domain/log/verify';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState, useStore } from '../shared/store-context';
+import { useBusy } from '../shared/use-busy';
 import { useStorageErrorMessage } from '../shared/use-refusal-message';
 import { can } from '../../domain/permissions';
 import { ExportPanel } from './ExportPanel';
@@ -23,19 +24,17 @@ export function LogScreen() {
   const storageMessage = useStorageErrorMessage();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusy();
 
-  const check = async () => {
-    setBusy(true);
-    try {
-      setVerdict(await store.verify());
-      setError(null);
-    } catch (failure) {
-      setError(storageMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const check = () =>
+    whileBusy(async () => {
+      try {
+        setVerdict(await store.verify());
+        setError(null);
+      } catch (failure) {
+        setError(storageMessage(failure));
+      }
+    });
 
   return (
     <main className="admin">

@@ -6,9 +6,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportProblemText, verdictLines } from '../../export/messages';
-import { readExportZip } from '../../export/read-export';
+import { readExportZip, type ReadExportProblem } from '../../export/read-export';
 import { verifyExport, type ExportVerdict } from '../../export/verify-export';
 import { TextField } from '../../ui/TextField';
+import { ZipFileField } from '../../ui/ZipFileField';
+import { useBusy } from '../shared/use-busy';
 
 async function open(file: File) {
   return readExportZip(new Uint8Array(await file.arrayBuffer()));
@@ -22,52 +24,35 @@ export function VerifyFilePanel() {
   const [result, setResult] = useState<{ verdict: ExportVerdict | null; lines: string[] } | null>(
     null,
   );
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusy();
+
+  /** A file that could not be read as an export: no verdict, only why. */
+  const unusable = (kind: ReadExportProblem) => {
+    const problem = exportProblemText(t, { kind });
+    setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
+  };
 
   const check = async () => {
     if (!file) return;
-    setBusy(true);
-    try {
+    await whileBusy(async () => {
       const opened = await open(file);
-      if (!opened.ok) {
-        const problem = exportProblemText(t, { kind: opened.error });
-        return setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
-      }
+      if (!opened.ok) return unusable(opened.error);
       const earlier = previous ? await open(previous) : null;
-      if (earlier && !earlier.ok) {
-        const problem = exportProblemText(t, { kind: earlier.error });
-        return setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
-      }
+      if (earlier && !earlier.ok) return unusable(earlier.error);
       const verdict = await verifyExport(opened.value, {
         expectedKey: key.trim() || undefined,
         previous: earlier?.ok ? earlier.value : undefined,
       });
       setResult({ verdict, lines: verdictLines(t, verdict) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const ok = result?.verdict?.status === 'intact';
   return (
     <section className="panel" aria-labelledby="verify-file-title">
       <h2 id="verify-file-title">{t('verifyFile.title')}</h2>
-      <label className="field">
-        {t('verifyFile.file')}
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </label>
-      <label className="field">
-        {t('verifyFile.previous')}
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          onChange={(event) => setPrevious(event.target.files?.[0] ?? null)}
-        />
-      </label>
+      <ZipFileField label={t('verifyFile.file')} onChange={setFile} />
+      <ZipFileField label={t('verifyFile.previous')} onChange={setPrevious} />
       <TextField label={t('verifyFile.key')} value={key} onChange={setKey} maxLength={600} />
       <button
         type="button"

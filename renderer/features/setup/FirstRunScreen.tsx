@@ -7,9 +7,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 import { SetupPage } from '../../ui/SetupPage';
-import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { useCommand } from '../shared/use-command';
+import { NewPinPair } from './NewPinPair';
 import { RestorePanel } from './RestorePanel';
 
 export function FirstRunScreen() {
@@ -45,10 +45,12 @@ export function FirstRunScreen() {
             maxLength={12}
           />
         </div>
-        <div className="field-pair">
-          <PinField label={t('pin.new')} value={pin} onChange={setPin} />
-          <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
-        </div>
+        <NewPinPair
+          pin={pin}
+          confirmation={confirmation}
+          onPin={setPin}
+          onConfirmation={setConfirmation}
+        />
         <p className="hint">{t('pin.rules')}</p>
         <FormError message={error} />
         <button type="submit" className="primary big" disabled={busy}>

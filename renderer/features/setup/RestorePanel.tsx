@@ -7,10 +7,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
-import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
+import { ZipFileField } from '../../ui/ZipFileField';
 import { useStore } from '../shared/store-context';
+import { useBusy } from '../shared/use-busy';
 import { useImportMessage } from '../shared/use-import-message';
+import { NewPinPair } from './NewPinPair';
 
 /** `finishing`: the backup's records are in already (the app closed before the restore finished). */
 export function RestorePanel({ finishing = false }: { finishing?: boolean }) {
@@ -22,47 +24,37 @@ export function RestorePanel({ finishing = false }: { finishing?: boolean }) {
   const [pin, setPin] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusy();
 
   const restore = async () => {
     if (!finishing && !file) return setError(t('restoring.chooseFile'));
-    setBusy(true);
-    try {
+    await whileBusy(async () => {
       const manager = { staffNo, pin, confirmation };
       const result =
         finishing || !file
           ? await store.execute({ type: 'finish-restore', ...manager })
           : await store.archive.restoreBackup(new Uint8Array(await file.arrayBuffer()), manager);
       if (!result.ok) setError(importMessage(result.error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <section className="setup-form" aria-labelledby="restore-title">
       <h2 id="restore-title">{t('restoring.title')}</h2>
       <p>{finishing ? t('restoring.finishIntro') : t('restoring.intro')}</p>
-      {!finishing && (
-        <label className="field">
-          {t('restoring.file')}
-          <input
-            type="file"
-            accept=".zip,application/zip"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-        </label>
-      )}
+      {!finishing && <ZipFileField label={t('restoring.file')} onChange={setFile} />}
       <TextField
         label={t('restoring.manager')}
         value={staffNo}
         onChange={setStaffNo}
         maxLength={12}
       />
-      <div className="field-pair">
-        <PinField label={t('pin.new')} value={pin} onChange={setPin} />
-        <PinField label={t('pin.confirm')} value={confirmation} onChange={setConfirmation} />
-      </div>
+      <NewPinPair
+        pin={pin}
+        confirmation={confirmation}
+        onPin={setPin}
+        onConfirmation={setConfirmation}
+      />
       <FormError message={error} />
       <button
         type="button"

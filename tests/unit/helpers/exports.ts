@@ -2,6 +2,7 @@
 import { businessDay } from '../../../renderer/domain/device/config';
 import { fingerprint } from '../../../renderer/domain/log/signing';
 import { buildExport } from '../../../renderer/export/build-export';
+import { concatBytes } from '../../../renderer/export/bytes';
 import { readExportZip } from '../../../renderer/export/read-export';
 import { AUDITOR, fullService, staffedDevice, startCommand, type TestDevice } from './builders';
 
@@ -51,13 +52,7 @@ export async function exportDay(
     labels,
     sink: async (chunk) => void chunks.push(chunk),
   });
-  const zip = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    zip.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { zip, result };
+  return { zip: concatBytes(chunks), result };
 }
 
 export async function dayWithServices() {

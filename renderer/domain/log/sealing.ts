@@ -1,0 +1,136 @@
+/**
+ * What a command planned, sealed into the log with no storage behind it: each planned record is
+ * stamped (device, counter, time, monotonic offset, a fresh id), linked after the head and hashed;
+ * and a signed checkpoint goes where one is due (the day's close before a new business day's first
+ * record, any other after what the command added), signed with the key in force and naming a
+ * freshly made next key. The storage's Sealer and the demo's memory device both seal through
+ * here; where the keys are kept and how the records are written is theirs.
+ */
+import type { PlannedRecord } from '../device/commands';
+import { foldDevice, type DeviceState } from '../device/state';
+import { err, ok, type Result } from '../result';
+import { makeCheckpoint, type CheckpointReason } from './checkpoints';
+import type { MonoStamp } from './clock';
+import type { DomainEvent } from './events';
+import { sealRecord, type StoredRecord, type UnsealedRecord } from './records';
+import { generateSigningKey, type SigningKeyPair } from './signing';
+
+/** When records are sealed, their fresh ids, and how each is hashed. */
+export interface SealStamp {
+  /** The wall clock, epoch ms. */
+  now: number;
+  /** The monotonic clock read together with `now`. */
+  mono: MonoStamp;
+  newId: () => string;
+  /** How a stamped record gets its hash: `sealRecord` (which re-checks the schema) by default. */
+  hash?: (record: UnsealedRecord) => StoredRecord | Promise<StoredRecord>;
+}
+
+/**
+ * Stamps, links and hashes each planned record after `state`'s head. 'no-device' when a record
+ * would name no device (nothing before it gave the device its identity).
+ */
+export async function sealPlanned(
+  state: DeviceState,
+  planned: readonly PlannedRecord[],
+  { now, mono, newId, hash = sealRecord }: SealStamp,
+): Promise<Result<StoredRecord[], 'no-device'>> {
+  const at = new Date(now).toISOString();
+  let device = state.identity?.deviceId ?? null;
+  let counter = state.counter;
+  let prevHash = state.head.hash;
+  const sealed: StoredRecord[] = [];
+  for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
+    if (event.type === 'device-identity' || event.type === 'device-restored')
+      device = event.deviceId;
+    if (event.type === 'device-set-up') counter = event.counter;
+    if (device === null) return err('no-device');
+    const record = await hash({
+      v: 2,
+      seq: state.head.seq + 1 + offset,
+      id: newId(),
+      at,
+      mono,
+      device,
+      staffNo,
+      counter,
+      serviceId,
+      event,
+      prevHash,
+    });
+    sealed.push(record);
+    prevHash = record.hash;
+  }
+  return ok(sealed);
+}
+
+/** The key a checkpoint is signed with. */
+export type Signer = Pick<SigningKeyPair, 'algorithm' | 'privateKey'>;
+
+/** A checkpoint event, and the next key it names (to be kept as key `nextIndex`). */
+export interface SignedCheckpoint {
+  event: DomainEvent;
+  nextIndex: number;
+  nextKey: SigningKeyPair;
+}
+
+/**
+ * A checkpoint over `state`'s head, signed with the key in force (`signerFor` finds it by its
+ * index), naming a freshly made next key of the same algorithm; null when the log has no key
+ * chain yet, 'key-missing' when the key in force is gone.
+ */
+export async function signCheckpoint(
+  state: DeviceState,
+  reason: CheckpointReason,
+  signerFor: (index: number) => Signer | null | undefined | Promise<Signer | null | undefined>,
+): Promise<SignedCheckpoint | null | 'key-missing'> {
+  if (!state.keys || !state.identity) return null;
+  const index = state.keys.index;
+  const signer = await signerFor(index);
+  if (!signer) return 'key-missing';
+  const nextKey = await generateSigningKey(signer.algorithm);
+  const event = await makeCheckpoint({
+    device: state.identity.deviceId,
+    head: state.head,
+    reason,
+    keyIndex: index,
+    key: signer,
+    nextKey: nextKey.publicKey,
+  });
+  return { event, nextIndex: index + 1, nextKey };
+}
+
+/** How one commit seals records and makes a checkpoint event over a state (null: none made). */
+export interface CommitSteps {
+  seal: (state: DeviceState, planned: readonly PlannedRecord[]) => Promise<StoredRecord[]>;
+  checkpoint: (state: DeviceState, reason: CheckpointReason) => Promise<DomainEvent | null>;
+}
+
+/**
+ * Seals `planned` after `before`'s head, with a checkpoint record where `due` says (see
+ * `checkpointDue`): the day's close seals yesterday's last record before today's first one; every
+ * other checkpoint seals what the command added. Returns the records in order and the state they
+ * fold to.
+ */
+export async function sealCommit(
+  before: DeviceState,
+  planned: readonly PlannedRecord[],
+  due: CheckpointReason | null,
+  steps: CommitSteps,
+): Promise<{ sealed: StoredRecord[]; state: DeviceState }> {
+  const sealed: StoredRecord[] = [];
+  let state = before;
+  const append = async (records: readonly PlannedRecord[]) => {
+    const added = await steps.seal(state, records);
+    sealed.push(...added);
+    state = foldDevice(added, state);
+  };
+  const checkpoint = async (reason: CheckpointReason) => {
+    const event = await steps.checkpoint(state, reason);
+    if (event) await append([{ staffNo: null, serviceId: null, event }]);
+  };
+  if (due === 'day-close') await checkpoint(due);
+  await append(planned);
+  if (due && due !== 'day-close') await checkpoint(due);
+  return { sealed, state };
+}
