@@ -4,7 +4,8 @@
  * record stays as it was).
  */
 import './i18n';
-import './manager.css';
+import './review.css';
+import './figures.css';
 import './follow-ups.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
