@@ -64,6 +64,22 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         problems.push(`step label ${label.textContent} does not fit`);
       }
     }
+    // A word broken across two lines ("Recommen / d") fits its box but reads badly: each word of a
+    // label or a button written in letters must sit on one line (Chinese may wrap between any two
+    // characters).
+    for (const element of document.querySelectorAll<HTMLElement>('.chip-name, button')) {
+      if (element.offsetParent === null) continue;
+      const text = element.firstChild;
+      if (!(text instanceof Text) || element.childNodes.length !== 1) continue;
+      const content = text.data;
+      for (const match of content.matchAll(/[A-Za-z0-9'’-]+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (tops.size > 1) problems.push(`the word ${match[0]} is broken across lines`);
+      }
+    }
     return problems;
   });
 }
