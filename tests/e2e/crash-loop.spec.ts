@@ -76,7 +76,7 @@ function observeScreen() {
         document.querySelector('[data-card-step-id]')?.getAttribute('data-card-step-id') ?? null,
       screen: main
         ? 'service'
-        : document.querySelector('form.start')
+        : document.querySelector('form.start-form')
           ? 'start'
           : document.querySelector('main.lock')
             ? 'lock'
@@ -381,7 +381,7 @@ function nextTap(page: Page, shown: Shown, rng: Rng, tickets: { next: () => stri
         await page.getByRole('button', { name: rng.pick(['Mr', 'Ms']), exact: true }).click();
         const business = rng.pick(['bill-payment', 'new-subscription'] as const);
         await page.getByRole('button', { name: w.business[business], exact: true }).click();
-        return spot(page, 'form.start', w.startService);
+        return spot(page, 'form.start-form', w.startService);
       },
       settle: () => expect(page.locator('main.service')).toHaveCount(1),
     };
@@ -451,7 +451,7 @@ function nextTap(page: Page, shown: Shown, rng: Rng, tickets: { next: () => stri
       await page.locator('article.step-card').getByRole('button', { name: w.callNext }).click();
       return spot(page, '[role="dialog"]', /^Call [A-Z]*\d+$/);
     },
-    settle: () => expect(page.locator('form.start')).toHaveCount(1),
+    settle: () => expect(page.locator('form.start-form')).toHaveCount(1),
   };
 }
 
