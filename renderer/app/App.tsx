@@ -6,7 +6,7 @@
  * it), and a log that is empty where its witness saw records (no first run over it: restoring a
  * backup is offered instead).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mustChangePin } from '../domain/device/state';
 import type { ShiftSummary } from '../domain/log/events';
@@ -18,22 +18,31 @@ import { SignInScreen } from '../features/session/SignInScreen';
 import { useKeepAwake } from '../features/session/use-keep-awake';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { RecordsMissingScreen } from '../features/setup/RecordsMissingScreen';
-import { RestorePanel } from '../features/setup/RestorePanel';
+import { LazyRestorePanel as RestorePanel } from '../features/setup/LazyRestorePanel';
 import { SetupPage } from '../ui/SetupPage';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
-import { DisplayScreen } from "../features/display/DisplayScreen";
-import { StartupError } from "../features/shared/StartupError";
-import { useSnapshot } from "../features/shared/store-context";
-import type { View } from "../platform";
-import { StorageError } from "../storage";
-import { UpdateGate } from "./UpdateGate";
+
+import { StartupError } from '../features/shared/StartupError';
+import { useSnapshot } from '../features/shared/store-context';
+import type { View } from '../platform';
+import { StorageError } from '../storage';
+import { UpdateGate } from './UpdateGate';
+
+// The customer display is its own window: the counter's screen never loads it, nor it the counter's.
+const DisplayScreen = lazy(() =>
+  import('../features/display/DisplayScreen').then((module) => ({
+    default: module.DisplayScreen,
+  })),
+);
 
 export function App({ view = 'counter', turned = false }: { view?: View; turned?: boolean }) {
   if (view === 'display') {
     return (
       <>
         <UpdateGate quiet />
-        <DisplayScreen turned={turned} />
+        <Suspense fallback={null}>
+          <DisplayScreen turned={turned} />
+        </Suspense>
       </>
     );
   }

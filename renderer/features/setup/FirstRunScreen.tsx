@@ -10,7 +10,7 @@ import { SetupPage } from '../../ui/SetupPage';
 import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { useCommand } from '../shared/use-command';
-import { RestorePanel } from './RestorePanel';
+import { LazyRestorePanel as RestorePanel } from './LazyRestorePanel';
 
 export function FirstRunScreen() {
   const { t } = useTranslation();
