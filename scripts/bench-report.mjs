@@ -38,6 +38,13 @@ if (app) {
     `${x(app.ratio.p50)} / ${x(app.ratio.p95)}`,
     'the click’s own frame comes first',
   );
+  row(
+    'tap → its write transaction opened, p50 / p95',
+    `${ms(app.tapToWriteOpenedMs.p50)} / ${ms(app.tapToWriteOpenedMs.p95)} ms`,
+    '',
+    '',
+    'decide and seal; nothing read first',
+  );
   row('tap → next frame painted, p50 / p95', `${ms(p.p50)} / ${ms(p.p95)} ms`, '', '', '');
   row(
     'start-up to the clerk’s screen, warm / cold (median)',
