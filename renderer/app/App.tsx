@@ -3,17 +3,26 @@
  * run, sign-in, the lock screen, choosing one's own PIN, the signed-in shell, or what stops
  * everything).
  */
-import { DisplayScreen } from '../features/display/DisplayScreen';
+import { lazy, Suspense } from 'react';
 import type { View } from '../platform';
 import { CounterApp } from './CounterApp';
 import { UpdateGate } from './UpdateGate';
+
+// The customer display is its own window: the counter's screen never loads it, nor it the counter's.
+const DisplayScreen = lazy(() =>
+  import('../features/display/DisplayScreen').then((module) => ({
+    default: module.DisplayScreen,
+  })),
+);
 
 export function App({ view = 'counter', turned = false }: { view?: View; turned?: boolean }) {
   if (view === 'display') {
     return (
       <>
         <UpdateGate quiet />
-        <DisplayScreen turned={turned} />
+        <Suspense fallback={null}>
+          <DisplayScreen turned={turned} />
+        </Suspense>
       </>
     );
   }

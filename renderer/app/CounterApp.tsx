@@ -16,7 +16,7 @@ import { SignInScreen } from '../features/session/SignInScreen';
 import { useKeepAwake } from '../features/session/use-keep-awake';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { RecordsMissingScreen } from '../features/setup/RecordsMissingScreen';
-import { RestorePanel } from '../features/setup/RestorePanel';
+import { LazyRestorePanel as RestorePanel } from '../features/setup/LazyRestorePanel';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
 import { StartupError } from '../features/shared/StartupError';
 import { useSnapshot } from '../features/shared/store-context';

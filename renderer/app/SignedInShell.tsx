@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../domain/device/state';
 import type { ShiftSummary } from '../domain/log/events';
 import { can, type Ability } from '../domain/permissions';
+import { loadLocales } from '../i18n';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
 import { Notice } from '../ui/Notice';
 import { ClerkScreen } from '../features/clerk/ClerkScreen';
@@ -23,8 +24,11 @@ type Tab = 'counter' | 'checks' | 'review' | 'follow-ups' | 'staff' | 'settings'
 const StaffScreen = lazy(() =>
   import('../features/admin/StaffScreen').then((module) => ({ default: module.StaffScreen })),
 );
+// Settings names list entries in every language, so every locale's words come with it.
 const SettingsScreen = lazy(() =>
-  import('../features/admin/SettingsScreen').then((module) => ({ default: module.SettingsScreen })),
+  Promise.all([import('../features/admin/SettingsScreen'), loadLocales()]).then(([module]) => ({
+    default: module.SettingsScreen,
+  })),
 );
 const ReviewScreen = lazy(() =>
   import('../features/manager/ReviewScreen').then((module) => ({ default: module.ReviewScreen })),

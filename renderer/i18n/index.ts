@@ -1,19 +1,31 @@
 /**
- * i18next set up with the three bundled locales. The language comes from `?lang=` (tests and
- * kiosk links), else the last one chosen on this device, else zh-CN.
+ * i18next with the three locales of the app. The language comes from `?lang=` (tests and kiosk
+ * links), else the last one chosen on this device, else zh-CN. Only that language's words are
+ * loaded at start (each locale is its own chunk); another is loaded when someone switches to it.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '../domain/locale';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
 
-export const resources = {
-  'zh-CN': { translation: zhCN },
-  'zh-TW': { translation: zhTW },
-  en: { translation: en },
-} as const;
+type Translation = Record<string, unknown>;
+
+const LOADERS: Record<Locale, () => Promise<{ default: Translation }>> = {
+  'zh-CN': () => import('./locales/zh-CN.json'),
+  'zh-TW': () => import('./locales/zh-TW.json'),
+  en: () => import('./locales/en.json'),
+};
+
+/** Adds `locale`'s words to i18next unless they are there already. */
+async function load(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  const { default: translation } = await LOADERS[locale]();
+  i18next.addResourceBundle(locale, 'translation', translation);
+}
+
+/** Loads every locale's words (the settings screens show a list entry's name in all three). */
+export async function loadLocales(): Promise<void> {
+  await Promise.all((Object.keys(LOADERS) as Locale[]).map(load));
+}
 
 const STORAGE_KEY = 'counter-steps:locale';
 
@@ -25,8 +37,10 @@ export function initialLocale(search: string = globalThis.location?.search ?? ''
 }
 
 export async function initI18n(locale: Locale = initialLocale()): Promise<typeof i18next> {
+  const { default: translation } = await LOADERS[locale]();
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: { [locale]: { translation } },
+    partialBundledLanguages: true,
     lng: locale,
     fallbackLng: false,
     interpolation: { escapeValue: false },
@@ -40,6 +54,7 @@ export async function changeLocale(
   locale: Locale,
   { remember = true }: { remember?: boolean } = {},
 ): Promise<void> {
+  await load(locale);
   await i18next.changeLanguage(locale);
   document.documentElement.lang = locale;
   if (remember) globalThis.localStorage?.setItem(STORAGE_KEY, locale);

@@ -6,13 +6,12 @@
  * when another tab or window writes, this one folds the new records in (a BroadcastChannel tells
  * it, and the append's own head check catches what the message has not yet).
  *
- * A command, under the single-writer lock: gather the evidence the domain needs (PIN checks and
- * hashes, a new signing key), ask the domain to decide, seal the records (and a signed checkpoint
- * when one is due), append them in one transaction, then fold them in, advance the witness and
- * tell the screens.
+ * A command, under the single-writer lock (writer-lock.ts: kept between commands until another
+ * page asks for it): gather the evidence the domain needs (gather.ts: PIN checks and hashes, a new
+ * signing key; a tap on a step needs none), ask the domain to decide, seal the records (and a
+ * signed checkpoint when one is due) and append them in one transaction (committer.ts), then fold
+ * them in, advance the witness and tell the screens. A tap is one read-write transaction.
  */
-import { evidenceNeeded } from '../domain/access/decide-access';
-import type { Credential } from '../domain/access/pin';
 import {
   parseCommand,
   type Command,
@@ -21,28 +20,26 @@ import {
 } from '../domain/device/commands';
 import { decide } from '../domain/device/decide';
 import { foldDevice, restoredState, type DeviceState } from '../domain/device/state';
-import { foldService, type TimedEvent } from '../domain/service/engine';
-import { checkpointDue, type CheckpointReason } from '../domain/log/checkpoints';
 import {
   seqOf,
   type InvalidRecord,
   type LogRecord,
   type StoredRecord,
 } from '../domain/log/records';
-import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
-import type { MonoStamp } from '../domain/log/clock';
 
 export type { Clock } from './clock';
 import type { Head } from '../domain/log/witness';
-import { LogVerifier, type Verdict, type VerifierOptions } from '../domain/log/verify';
+import type { Verdict, VerifierOptions } from '../domain/log/verify';
 import { err, ok, type Result } from '../domain/result';
 import type { Refusal } from '../domain/refusal';
-import type { CounterStepsDb, KeyRow } from './db';
+import type { CounterStepsDb } from './db';
+import { Committer, type CommitExtras } from './committer';
 import { StorageError, toStorageError } from './errors';
 import { EventLog } from './event-log';
 import { Evidence } from './evidence';
+import { gatherEvidence } from './gather';
 import { HubClient } from './hub-client';
-import { KeyStore, keyRow } from './key-store';
+import { KeyStore } from './key-store';
 import { Archive } from './archive';
 import { Importer } from './importer';
 import { Sealer } from './sealer';
@@ -53,6 +50,7 @@ import { browserClock, type Clock } from './clock';
 import { upgradeFromV1 } from './upgrade';
 import { ReviewIndex } from './review-index';
 import { Review } from './review';
+import { WriterLock } from './writer-lock';
 
 /** What the witness says about the log, when it disagrees. */
 export type IntegrityProblem =
@@ -87,25 +85,17 @@ export interface StoreOptions {
 
 const LOCK_NAME = 'counter-steps:event-log';
 
-const timed = (record: LogRecord): TimedEvent => ({
-  serviceId: record.serviceId,
-  seq: record.seq,
-  atMs: Date.parse(record.at),
-  mono: record.mono,
-  staffNo: record.staffNo,
-  event: record.event,
-});
 const isWriteConflict = (error: unknown) =>
   error instanceof StorageError && error.code === 'write-conflict';
 
 export class DeviceStore {
   private current: StoreSnapshot;
   private readonly listeners = new Set<() => void>();
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly lock: WriterLock;
   private channel: BroadcastChannel | null = null;
   private readonly log: EventLog;
   private readonly keys: KeyStore;
-  private readonly sealer: Sealer;
+  private readonly committer: Committer;
   /** Exports, other counters' logs, backups (archive.ts). */
   readonly archive: Archive;
   /** The manager's figures and services, over every log held here (review.ts). */
@@ -135,8 +125,13 @@ export class DeviceStore {
     this.witness = options.witness ?? memoryWitness();
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.display = options.display ?? false;
-    this.sealer = new Sealer(this.keys, this.clock, this.newId);
+    this.lock = new WriterLock(`${LOCK_NAME}:${db.name}`);
     this.reviewIndex = new ReviewIndex(db, this.log);
+    this.committer = new Committer(
+      this.log,
+      new Sealer(this.keys, this.clock, this.newId),
+      this.reviewIndex,
+    );
     this.review = new Review(this.reviewIndex, this.log, db);
     this.hub = new HubClient({ log: this.log, keys: this.keys, state: () => this.current.state });
     this.archive = new Archive(
@@ -223,6 +218,8 @@ export class DeviceStore {
 
   /** Verifies the whole log, streamed in batches, against the witness. */
   async verify(options: Omit<VerifierOptions, 'witness'> = {}): Promise<Verdict> {
+    // The verifier (every rule, the signature checks) loads when someone verifies: not at start.
+    const { LogVerifier } = await import('../domain/log/verify');
     const verifier = new LogVerifier({ ...options, witness: await this.witness.read() });
     for await (const rows of this.log.batches()) {
       if (await verifier.pushAll(rows)) break;
@@ -233,6 +230,7 @@ export class DeviceStore {
   close(): void {
     this.closing = true;
     this.channel?.close();
+    this.lock.close();
     this.db.close();
   }
 
@@ -260,35 +258,11 @@ export class DeviceStore {
     const now = this.clock.now();
     const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
     const env: DecideEnv = { now, mono, newId: this.newId(), fromDisplay: this.display };
-    const needs = evidenceNeeded(state, command);
-    let credential: Credential | undefined;
-    let firstKey: SigningKeyPair | undefined;
-    if (needs.checkPin) {
-      env.pin = await this.evidence.checkPin(state, needs.checkPin.staffNo, needs.checkPin.pin);
-    }
-    if (needs.newPin) {
-      const made = await this.evidence.newPin(
-        needs.newPin.staffNo,
-        needs.newPin.pin,
-        needs.newPin.confirmation,
-      );
-      if (made) {
-        env.newPin = { commitment: made.commitment };
-        credential = made.credential;
-      }
-    }
-    if (needs.identity) {
-      firstKey = await generateSigningKey();
-      env.identity = {
-        deviceId: this.newId(),
-        algorithm: firstKey.algorithm,
-        publicKey: firstKey.publicKey,
-      };
-    }
-    if (needs.service) {
-      const { records } = await this.log.service(needs.service);
-      env.amendTarget = foldService(records.map(timed));
-    }
+    const { credential, firstKey } = await gatherEvidence(state, command, env, {
+      evidence: this.evidence,
+      log: this.log,
+      newId: this.newId,
+    });
     const decision = decide(state, command, env);
     const records =
       decision.records.length > 0 || decision.checkpoint
@@ -304,56 +278,21 @@ export class DeviceStore {
 
   /**
    * Seals `planned` after the head, adds a signed checkpoint when one is due (or `forced`), and
-   * appends it all in one transaction. Returns the records as stored.
+   * appends it all in one transaction (committer.ts); then folds it in, tells the screens and the
+   * other pages, and advances the witness. Returns the records as stored.
    */
   private async commit(
     planned: readonly PlannedRecord[],
     now: number,
-    extras: {
-      credential?: Credential;
-      firstKey?: SigningKeyPair;
-      forced?: CheckpointReason;
-      /** The monotonic clock read with `now` (read at sealing when not given). */
-      mono?: MonoStamp;
-    } = {},
+    extras: CommitExtras = {},
   ): Promise<StoredRecord[]> {
-    const before = this.current.state;
-    const newKeys: KeyRow[] = extras.firstKey ? [keyRow(0, extras.firstKey)] : [];
-    const due = extras.forced ?? checkpointDue(before, planned, now);
-    let signingKeyMissing = this.current.signingKeyMissing;
-    const sealed: StoredRecord[] = [];
-    let state = before;
-    const append = async (records: readonly PlannedRecord[]) => {
-      const added = await this.sealer.seal(state, records, now, extras.mono);
-      sealed.push(...added);
-      state = foldDevice(added, state);
-    };
-    const checkpoint = async (reason: CheckpointReason) => {
-      const made = await this.sealer.checkpoint(state, reason, extras.firstKey);
-      if (made === 'key-missing') signingKeyMissing = true;
-      else if (made) {
-        await append([{ staffNo: null, serviceId: null, event: made.event }]);
-        newKeys.push(made.nextKey);
-      }
-    };
-    // The day's close seals yesterday's last record before today's first one; every other
-    // checkpoint seals what this command added.
-    if (due === 'day-close') await checkpoint(due);
-    await append(planned);
-    if (due && due !== 'day-close') await checkpoint(due);
-
-    const pinSet = sealed.find((record) => record.event.type === 'pin-set');
-    await this.log.append(before.head, sealed, {
-      credential:
-        extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
-      keys: newKeys,
-      derived: {
-        tables: this.reviewIndex.tables,
-        write: (records) => this.reviewIndex.projectAppend(records, before),
-      },
-    });
-
-    this.update({ state, signingKeyMissing });
+    const { sealed, state, newKeys, keyMissing } = await this.committer.commit(
+      this.current.state,
+      planned,
+      now,
+      extras,
+    );
+    this.update({ state, signingKeyMissing: this.current.signingKeyMissing || keyMissing });
     this.channel?.postMessage({ seq: state.head.seq });
     await this.advanceWitness(state.head);
     if (state.keys && newKeys.length > 0) await this.keys.retireAllBut(state.keys.index);
@@ -437,16 +376,8 @@ export class DeviceStore {
     for (const listener of this.listeners) listener();
   }
 
-  /**
-   * Runs `work` with the log to itself: across tabs through the Web Locks API where there is one,
-   * and always in order within this page, so two quick taps cannot both decide on the same state.
-   */
+  /** Runs `work` with the log to itself (writer-lock.ts). */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-    const run = (): Promise<T> =>
-      locks ? (locks.request(`${LOCK_NAME}:${this.db.name}`, work) as Promise<T>) : work();
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.lock.run(work);
   }
 }

@@ -71,12 +71,25 @@ export class EventLog {
         'rw',
         [this.db.events, this.db.credentials, this.db.keys, ...(extras.derived?.tables ?? [])],
         async () => {
-          const current = await this.db.events.orderBy(':id').last();
-          if ((seqOf(current) ?? 0) !== expected.seq) throw new StorageError('write-conflict');
-          await this.db.events.bulkAdd([...records]);
-          if (extras.credential) await this.db.credentials.add(extras.credential);
-          if (extras.keys?.length) await this.db.keys.bulkAdd(extras.keys);
-          await extras.derived?.write(records);
+          // Every request is made at once, the head check first: IndexedDB runs them in order
+          // within the transaction, so nothing waits on a round trip it does not need, and any
+          // failure (the head moved, a key taken) throws before the end, which aborts it all.
+          const settled = await Promise.allSettled([
+            this.db.events
+              .orderBy(':id')
+              .last()
+              .then((current) => {
+                if ((seqOf(current) ?? 0) !== expected.seq) {
+                  throw new StorageError('write-conflict');
+                }
+              }),
+            this.db.events.bulkAdd([...records]),
+            extras.credential && this.db.credentials.add(extras.credential),
+            extras.keys?.length && this.db.keys.bulkAdd(extras.keys),
+            extras.derived?.write(records),
+          ]);
+          const failed = settled.find((result) => result.status === 'rejected');
+          if (failed) throw failed.reason;
         },
       );
     } catch (error) {

@@ -18,9 +18,9 @@ import {
 } from '../domain/log/continuation';
 import { readRecords } from '../domain/log/records';
 import { err, ok, type Result } from '../domain/result';
-import { FILES, type Manifest } from '../export/format';
-import { readExportZip, type ReadExportProblem } from '../export/read-export';
-import { verifyExport, type ExportVerdict } from '../export/verify-export';
+import type { Manifest } from '../export/format';
+import type { ReadExportProblem } from '../export/read-export';
+import type { ExportVerdict } from '../export/verify-export';
 import type { ChainRow, CounterStepsDb } from './db';
 import type { EventLog } from './event-log';
 
@@ -45,10 +45,12 @@ export interface Imported {
 }
 
 const decoder = new TextDecoder();
+/** log.jsonl: the name export/format.ts gives it, here without loading that module. */
+const LOG_FILE = 'log.jsonl';
 
 function rowsOf(files: ReadonlyMap<string, Uint8Array>): unknown[] {
   return decoder
-    .decode(files.get(FILES.log) ?? new Uint8Array())
+    .decode(files.get(LOG_FILE) ?? new Uint8Array())
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as unknown);
@@ -57,6 +59,11 @@ function rowsOf(files: ReadonlyMap<string, Uint8Array>): unknown[] {
 async function opened(
   bytes: Uint8Array,
 ): Promise<Result<{ files: Map<string, Uint8Array>; verdict: IntactVerdict }, ImportProblem>> {
+  // The unzipping and the verifier load only when an export is opened: the clerk never needs them.
+  const [{ readExportZip }, { verifyExport }] = await Promise.all([
+    import('../export/read-export'),
+    import('../export/verify-export'),
+  ]);
   const read = readExportZip(bytes);
   if (!read.ok) return err({ kind: 'unreadable', problem: read.error });
   const verdict = await verifyExport(read.value);

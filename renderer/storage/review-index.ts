@@ -135,6 +135,36 @@ class MemoryRows implements ReviewRows {
   }
 }
 
+/**
+ * A whole log's review, worked out in memory: the rows a rebuild writes (also used by the
+ * dashboards' benchmark to fill a review without a log behind it).
+ */
+export async function projectLog(
+  device: string,
+  batches: AsyncIterable<unknown[]> | Iterable<unknown[]>,
+): Promise<{ services: StoredServiceRow[]; rollups: RollupRow[]; lastSeq: number }> {
+  const memory = new MemoryRows();
+  const projector = new ReviewProjector(memory, device);
+  let state: DeviceState | undefined;
+  let lastSeq = 0;
+  for await (const rows of batches) {
+    for (const record of readRecords(rows).records) {
+      memory.take(record);
+      if (PROJECTED.has(record.event.type)) {
+        await projector.push(record, (state ?? foldDevice([])).config);
+      }
+      memory.ended(record);
+      state = foldDevice([record], state);
+      lastSeq = record.seq;
+    }
+  }
+  return {
+    services: [...memory.services.values()].map(stored),
+    rollups: [...memory.rollups.values()],
+    lastSeq,
+  };
+}
+
 export class ReviewIndex {
   private readonly tableRows: TableRows;
 
@@ -189,26 +219,12 @@ export class ReviewIndex {
   }
 
   private async rebuild(device: string, batches: AsyncIterable<unknown[]>) {
-    const memory = new MemoryRows();
-    const projector = new ReviewProjector(memory, device);
-    let state: DeviceState | undefined;
-    let lastSeq = 0;
-    for await (const rows of batches) {
-      for (const record of readRecords(rows).records) {
-        memory.take(record);
-        if (PROJECTED.has(record.event.type)) {
-          await projector.push(record, (state ?? foldDevice([])).config);
-        }
-        memory.ended(record);
-        state = foldDevice([record], state);
-        lastSeq = record.seq;
-      }
-    }
+    const { services, rollups, lastSeq } = await projectLog(device, batches);
     await this.db.transaction('rw', this.tables, async () => {
       await this.db.services.where('device').equals(device).delete();
       await this.db.rollups.where('device').equals(device).delete();
-      await this.db.services.bulkPut([...memory.services.values()].map(stored));
-      await this.db.rollups.bulkPut([...memory.rollups.values()]);
+      await this.db.services.bulkPut(services);
+      await this.db.rollups.bulkPut(rollups);
       await this.setApplied(device, lastSeq);
     });
   }

@@ -9,8 +9,8 @@ import { FormError } from '../../ui/FormError';
 import { SetupPage } from '../../ui/SetupPage';
 import { TextField } from '../../ui/TextField';
 import { useCommand } from '../shared/use-command';
+import { LazyRestorePanel as RestorePanel } from './LazyRestorePanel';
 import { NewPinPair } from './NewPinPair';
-import { RestorePanel } from './RestorePanel';
 
 export function FirstRunScreen() {
   const { t } = useTranslation();

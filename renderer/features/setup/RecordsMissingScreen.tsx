@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { SetupPage } from '../../ui/SetupPage';
-import { RestorePanel } from './RestorePanel';
+import { LazyRestorePanel as RestorePanel } from './LazyRestorePanel';
 
 export function RecordsMissingScreen({ witnessSeq }: { witnessSeq: number }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
  * storage failure into a sentence in the user's language. A stale command (a tap queued before the
  * screen changed) is dropped without a word: the screen already shows what is true.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Command } from '../../domain/device/commands';
 import type { LogRecord } from '../../domain/log/records';
 import type { Refusal } from '../../domain/refusal';
@@ -16,13 +16,16 @@ export function useCommand() {
   /** The last refusal itself, for a form that shows it next to the field it concerns. */
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only a screen that shows `busy` re-renders for it: the clerk's screen does not, and a render of
+  // it at the moment of the tap would hold up the tap's own write.
+  const busyShown = useRef(false);
   const refusalMessage = useRefusalMessage();
   const storageMessage = useStorageErrorMessage();
 
   /** Resolves with the stored records, or null when refused or not stored (the message says why). */
   const run = useCallback(
     async (command: Command): Promise<LogRecord[] | null> => {
-      setBusy(true);
+      if (busyShown.current) setBusy(true);
       try {
         const result = await store.execute(command);
         if (result.ok) {
@@ -38,7 +41,7 @@ export function useCommand() {
         setError(storageMessage(failure));
         setRefusal(null);
       } finally {
-        setBusy(false);
+        if (busyShown.current) setBusy(false);
       }
       return null;
     },
@@ -49,5 +52,16 @@ export function useCommand() {
     setError(null);
     setRefusal(null);
   }, []);
-  return { run, error, refusal, setError, busy, dismiss };
+  return {
+    run,
+    error,
+    refusal,
+    setError,
+    dismiss,
+    /** Reading it (during render) is what makes this screen re-render while a command runs. */
+    get busy() {
+      busyShown.current = true;
+      return busy;
+    },
+  };
 }

@@ -7,7 +7,7 @@ import {
   listLabel,
   type ListName,
 } from '../../../../renderer/features/shared/list-label';
-import { resources } from '../../../../renderer/i18n';
+import { resources } from '../../../../renderer/i18n/resources';
 
 const NAMES = { 'zh-CN': '系统故障', 'zh-TW': '系統故障', en: 'System down' };
 

@@ -6,7 +6,7 @@ import { STEP_IDS } from '../../../../renderer/domain/flow/flow-definition';
 import { FLAG_FIELDS, NUMBER_LIMITS } from '../../../../renderer/domain/device/config-problem';
 import { LOCALES } from '../../../../renderer/domain/locale';
 import { SCRIPT_PLACEHOLDERS } from '../../../../renderer/domain/script';
-import { resources } from '../../../../renderer/i18n';
+import { resources } from '../../../../renderer/i18n/resources';
 import { ObservationSchema, SpotCheckKindSchema } from '../../../../renderer/domain/log/events';
 import { PeriodKindSchema } from '../../../../renderer/domain/review/period';
 import { RATINGS } from '../../../../renderer/domain/review/rollup';

@@ -19,7 +19,7 @@ import {
 } from '../../../../renderer/domain/device/state';
 import { DomainEventSchema } from '../../../../renderer/domain/log/events';
 import { verifyRows } from '../../../../renderer/domain/log/verify';
-import { resources } from '../../../../renderer/i18n';
+import { resources } from '../../../../renderer/i18n/resources';
 import { CLERK, startCommand, staffedDevice, type TestDevice } from '../../helpers/builders';
 
 const COMMAND_TYPES = CommandSchema.options.map((option) => option.shape.type.value);

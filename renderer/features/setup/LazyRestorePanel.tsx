@@ -1,0 +1,19 @@
+/**
+ * Restoring a backup brings the export's reader and verifier (unzipping, the synchronous hash):
+ * loaded only when someone opens it, never with the clerk's screen.
+ */
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const RestorePanel = lazy(() =>
+  import('./RestorePanel').then((module) => ({ default: module.RestorePanel })),
+);
+
+export function LazyRestorePanel({ finishing = false }: { finishing?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+      <RestorePanel finishing={finishing} />
+    </Suspense>
+  );
+}

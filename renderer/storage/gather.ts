@@ -1,0 +1,63 @@
+/**
+ * What the domain cannot work out by itself before deciding a command, gathered under the lock:
+ * a typed PIN checked (PBKDF2) and the wait a run of wrong PINs started (read by index), a new
+ * PIN hashed and committed to, a first signing key made, the service an amendment targets (read
+ * by its index). Most commands (a tap on a step) need none of it and read nothing.
+ */
+import { evidenceNeeded } from '../domain/access/decide-access';
+import type { Credential } from '../domain/access/pin';
+import type { Command, DecideEnv } from '../domain/device/commands';
+import type { DeviceState } from '../domain/device/state';
+import type { LogRecord } from '../domain/log/records';
+import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
+import { foldService, type TimedEvent } from '../domain/service/engine';
+import type { EventLog } from './event-log';
+import type { Evidence } from './evidence';
+
+const timed = (record: LogRecord): TimedEvent => ({
+  serviceId: record.serviceId,
+  seq: record.seq,
+  atMs: Date.parse(record.at),
+  mono: record.mono,
+  staffNo: record.staffNo,
+  event: record.event,
+});
+
+/** Fills `env` with what `command` needs; returns what the append must store with it. */
+export async function gatherEvidence(
+  state: DeviceState,
+  command: Command,
+  env: DecideEnv,
+  deps: { evidence: Evidence; log: EventLog; newId: () => string },
+): Promise<{ credential?: Credential; firstKey?: SigningKeyPair }> {
+  const needs = evidenceNeeded(state, command);
+  let credential: Credential | undefined;
+  let firstKey: SigningKeyPair | undefined;
+  if (needs.checkPin) {
+    env.pin = await deps.evidence.checkPin(state, needs.checkPin.staffNo, needs.checkPin.pin);
+  }
+  if (needs.newPin) {
+    const made = await deps.evidence.newPin(
+      needs.newPin.staffNo,
+      needs.newPin.pin,
+      needs.newPin.confirmation,
+    );
+    if (made) {
+      env.newPin = { commitment: made.commitment };
+      credential = made.credential;
+    }
+  }
+  if (needs.identity) {
+    firstKey = await generateSigningKey();
+    env.identity = {
+      deviceId: deps.newId(),
+      algorithm: firstKey.algorithm,
+      publicKey: firstKey.publicKey,
+    };
+  }
+  if (needs.service) {
+    const { records } = await deps.log.service(needs.service);
+    env.amendTarget = foldService(records.map(timed));
+  }
+  return { credential, firstKey };
+}

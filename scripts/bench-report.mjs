@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// The last step of `npm run bench`: gathers what the benchmarks wrote (bench/app.json,
+// bench/dashboards.json, bench/export.json), writes bench/results.json with the machine they ran
+// on, and prints one table (Markdown, as the README's Performance section shows it). Figures, not
+// pass/fail: each is next to the limit it was paired with in the same run, where it has one.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const bench = join(import.meta.dirname, '..', 'bench');
+const read = (name) => {
+  const file = join(bench, name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+};
+const app = read('app.json');
+const dashboards = read('dashboards.json');
+const exported = read('export.json');
+
+const ms = (value) => (typeof value === 'number' ? value.toFixed(1) : '—');
+const x = (value) => (typeof value === 'number' ? `${value.toFixed(1)}×` : '—');
+const rows = [];
+const row = (what, figure, limit, ratio, note = '') =>
+  rows.push({ what, figure, limit, ratio, note });
+
+if (app) {
+  const { tapToCommitMs: c, barePutMs: b, barePutAfterClickMs: k, tapToPaintMs: p } = app;
+  row(
+    `tap → durable commit, p50 / p95 (${c.n} taps)`,
+    `${ms(c.p50)} / ${ms(c.p95)} ms`,
+    `bare strict put after a real click: ${ms(k.p50)} / ${ms(k.p95)} ms`,
+    `${x(app.ratioToPutAfterClick.p50)} / ${x(app.ratioToPutAfterClick.p95)}`,
+    `${app.transactionsPerTap.readWriteMax} read-write transaction a tap, ${app.recordBytes} B`,
+  );
+  row(
+    'tap → durable commit vs an idle bare put',
+    `${ms(c.p50)} / ${ms(c.p95)} ms`,
+    `bare strict put, idle page: ${ms(b.p50)} / ${ms(b.p95)} ms`,
+    `${x(app.ratio.p50)} / ${x(app.ratio.p95)}`,
+    'the click’s own frame comes first',
+  );
+  row(
+    'tap → its write transaction opened, p50 / p95',
+    `${ms(app.tapToWriteOpenedMs.p50)} / ${ms(app.tapToWriteOpenedMs.p95)} ms`,
+    '',
+    '',
+    'decide and seal; nothing read first',
+  );
+  row('tap → next frame painted, p50 / p95', `${ms(p.p50)} / ${ms(p.p95)} ms`, '', '', '');
+  row(
+    'start-up to the clerk’s screen, warm / cold (median)',
+    `${ms(app.startupMs.warm.p50)} / ${ms(app.startupMs.cold.p50)} ms`,
+    '',
+    '',
+    'reload; cold: HTTP cache and service worker cleared',
+  );
+  row(
+    'clerk screen JS (gzip, its locale included)',
+    `${app.clerkJs.gzipKB.toFixed(1)} KB`,
+    '120 KB target',
+    x(app.clerkJs.gzipKB / 120),
+    '',
+  );
+  if (app.storage.perThousandServicesMB !== null) {
+    row(
+      'storage per 1,000 services (browser’s estimate)',
+      `${app.storage.perThousandServicesMB.toFixed(1)} MB`,
+      '',
+      '',
+      `over ${app.storage.services} services; LevelDB not yet compacted`,
+    );
+  }
+}
+if (dashboards) {
+  for (const figure of dashboards.figures) {
+    row(
+      `dashboard ${figure.period}, ${figure.scale}× (${figure.rollupRows} rollup rows), to charts painted`,
+      `${ms(figure.paintedMs)} ms`,
+      `reading its rows alone: ${ms(figure.readMs)} ms`,
+      x(figure.ratio),
+      `median of ${figure.runs}`,
+    );
+  }
+}
+if (exported) {
+  for (const scenario of exported.results) {
+    const perThousand = (scenario.verify.logMB / scenario.services) * 1000;
+    row(
+      `export, ${scenario.scenario}`,
+      `${ms(scenario.export.ms)} ms, +${ms(scenario.export.peakHeapMB)} MB heap`,
+      `SHA-256 of the zip: ${ms(scenario.export.sha256OfZipMs)} ms`,
+      x(scenario.export.ratioToSha256),
+      `${scenario.records} records, ${scenario.export.zipMB} MB zip`,
+    );
+    row(
+      `verify, ${scenario.scenario}`,
+      `${ms(scenario.verify.ms)} ms, +${ms(scenario.verify.peakHeapMB)} MB heap`,
+      `SHA-256 of log.jsonl: ${ms(scenario.verify.sha256OfLogMs)} ms`,
+      x(scenario.verify.ratioToSha256),
+      `log as stored: ${perThousand.toFixed(1)} MB per 1,000 services`,
+    );
+  }
+}
+
+const results = {
+  note: 'Figures, not pass/fail, from npm run bench; each next to the limit measured in the same run.',
+  measuredAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryGB: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    chromium: app?.chromium ?? dashboards?.chromium ?? null,
+    loadAverageAtEnd: loadavg().map((value) => Number(value.toFixed(2))),
+  },
+  app,
+  dashboards,
+  export: exported,
+  table: rows,
+};
+writeFileSync(join(bench, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const cells = (values) => `| ${values.join(' | ')} |`;
+console.log(
+  `\nCounter Steps benchmarks (${results.machine.cpus} × ${results.machine.cpuModel}, load ${results.machine.loadAverageAtEnd.join(' ')}):\n`,
+);
+console.log(cells(['what', 'figure', 'limit, same run', 'ratio', 'note']));
+console.log(cells(['---', '---', '---', '---', '---']));
+for (const { what, figure, limit, ratio, note } of rows) {
+  console.log(cells([what, figure, limit, ratio, note]));
+}
+console.log('\nbench/results.json written.');
