@@ -4,6 +4,8 @@
  * back from the log, so a reload or a crash returns to exactly this screen. Every command names
  * the service (and step) it was tapped for, so a tap from an outdated screen is refused as stale.
  */
+import './strip.css';
+import './start.css';
 import './clerk.css';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
