@@ -19,8 +19,10 @@ import {
 import { readRecords } from '../domain/log/records';
 import { err, ok, type Result } from '../domain/result';
 import { FILES, type Manifest } from '../export/format';
-import { readExportZip, type ReadExportProblem } from '../export/read-export';
+import { lineJson, rawLines } from '../export/log-lines';
+import type { ReadExportProblem } from '../export/read-export';
 import { verifyExport, type ExportVerdict } from '../export/verify-export';
+import { bytesSource, openZip, type ExportEntries } from '../export/zip-entries';
 import type { ChainRow, CounterStepsDb } from './db';
 import type { EventLog } from './event-log';
 
@@ -44,20 +46,18 @@ export interface Imported {
   chain: ChainRow;
 }
 
-const decoder = new TextDecoder();
-
-function rowsOf(files: ReadonlyMap<string, Uint8Array>): unknown[] {
-  return decoder
-    .decode(files.get(FILES.log) ?? new Uint8Array())
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as unknown);
+/** log.jsonl's records (already verified), read line by line from the zip. */
+async function rowsOf(files: ExportEntries): Promise<unknown[]> {
+  const rows: unknown[] = [];
+  for await (const raw of rawLines(files.open(FILES.log))) rows.push(lineJson(raw));
+  return rows;
 }
 
+/** The export checked in full, its files inflated a part at a time, none held whole. */
 async function opened(
   bytes: Uint8Array,
-): Promise<Result<{ files: Map<string, Uint8Array>; verdict: IntactVerdict }, ImportProblem>> {
-  const read = readExportZip(bytes);
+): Promise<Result<{ files: ExportEntries; verdict: IntactVerdict }, ImportProblem>> {
+  const read = await openZip(bytesSource(bytes));
   if (!read.ok) return err({ kind: 'unreadable', problem: read.error });
   const verdict = await verifyExport(read.value);
   const { manifest } = verdict;
@@ -82,7 +82,7 @@ export class Importer {
     if (device === own.identity?.deviceId || JSON.stringify(manifest.device.firstKey) === ownKey) {
       return err({ kind: 'own-log' });
     }
-    const rows = rowsOf(files) as ContinuedRow[];
+    const rows = (await rowsOf(files)) as ContinuedRow[];
     const held = await this.db.chains.get(device);
     if (held && JSON.stringify(held.firstKey) !== JSON.stringify(manifest.device.firstKey)) {
       return err({ kind: 'other-first-key' });
@@ -156,7 +156,7 @@ export class Importer {
     if (!opening.ok) return opening;
     const { files, verdict } = opening.value;
     if (verdict.manifest.records.first.seq !== 1) return err({ kind: 'not-a-backup' });
-    const rows = rowsOf(files);
+    const rows = await rowsOf(files);
     await this.log.restore(rows);
     return ok({ verdict, state: foldDevice(readRecords(rows).records) });
   }

@@ -1,50 +1,45 @@
 /**
  * Verify an export file on this device, with the same code as `npx counter-steps verify`: pick
  * the zip (and, to check it continues it, the export before it); give the device's key
- * fingerprint if you hold it. Nothing is stored.
+ * fingerprint if you hold it. Nothing is stored. The file is read a part at a time as it is
+ * checked (a counter-year's export is never held whole), with progress and a cancel button.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportProblemText, verdictLines } from '../../export/messages';
-import { readExportZip } from '../../export/read-export';
-import { verifyExport, type ExportVerdict } from '../../export/verify-export';
 import { TextField } from '../../ui/TextField';
-
-async function open(file: File) {
-  return readExportZip(new Uint8Array(await file.arrayBuffer()));
-}
+import { checkExportFile, type FileCheck } from './check-export-file';
 
 export function VerifyFilePanel() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [previous, setPrevious] = useState<File | null>(null);
   const [key, setKey] = useState('');
-  const [result, setResult] = useState<{ verdict: ExportVerdict | null; lines: string[] } | null>(
-    null,
-  );
-  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FileCheck | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const busy = progress !== null;
 
   const check = async () => {
     if (!file) return;
-    setBusy(true);
+    const abort = new AbortController();
+    controller.current = abort;
+    setResult(null);
+    setCancelled(false);
+    setProgress({ done: 0, total: 1 });
     try {
-      const opened = await open(file);
-      if (!opened.ok) {
-        const problem = exportProblemText(t, { kind: opened.error });
-        return setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
-      }
-      const earlier = previous ? await open(previous) : null;
-      if (earlier && !earlier.ok) {
-        const problem = exportProblemText(t, { kind: earlier.error });
-        return setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
-      }
-      const verdict = await verifyExport(opened.value, {
-        expectedKey: key.trim() || undefined,
-        previous: earlier?.ok ? earlier.value : undefined,
+      const checked = await checkExportFile(t, {
+        file,
+        previous,
+        key,
+        signal: abort.signal,
+        onProgress: (done, total) => setProgress({ done, total: Math.max(total, 1) }),
       });
-      setResult({ verdict, lines: verdictLines(t, verdict) });
+      if (checked) setResult(checked);
+      else setCancelled(true);
     } finally {
-      setBusy(false);
+      controller.current = null;
+      setProgress(null);
     }
   };
 
@@ -69,6 +64,21 @@ export function VerifyFilePanel() {
         />
       </label>
       <TextField label={t('verifyFile.key')} value={key} onChange={setKey} maxLength={600} />
+      {progress && (
+        <div className="progress">
+          <progress
+            value={progress.done}
+            max={progress.total}
+            aria-label={t('verifyFile.progress', {
+              percent: Math.round((progress.done / progress.total) * 100),
+            })}
+          />
+          <button type="button" className="secondary" onClick={() => controller.current?.abort()}>
+            {t('verifyFile.cancel')}
+          </button>
+        </div>
+      )}
+      {cancelled && <p role="status">{t('verifyFile.cancelled')}</p>}
       <button
         type="button"
         className="primary big"
