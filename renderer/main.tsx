@@ -10,8 +10,8 @@ import { App } from './app/App';
 import { StartupError } from './features/shared/StartupError';
 import { StoreProvider } from './features/shared/store-context';
 import { initI18n } from './i18n';
-import { displayTurned, platform } from './platform';
-import { DATABASE_NAME, StorageError, openStore, requestPersistentStorage } from './storage';
+import { displayTurned, platform } from "./platform";
+import { DATABASE_NAME, StorageError, openStore, requestPersistentStorage } from "./storage";
 import './ui/base.css';
 
 async function boot(): Promise<void> {
@@ -23,12 +23,12 @@ async function boot(): Promise<void> {
   platform().startUpdates();
   try {
     const info = await platform().getAppInfo();
-    const view = info.ok ? info.value.view : 'counter';
+    const view = info.ok ? info.value.view : "counter";
     const store = await openStore({
       witness: platform().witness(DATABASE_NAME),
-      display: view === 'display',
+      display: view === "display",
       // Another window holds the database: say so while waiting (opening goes on once it lets go).
-      onBlocked: () => root.render(<StartupError error={new StorageError('database-blocked')} />),
+      onBlocked: () => root.render(<StartupError error={new StorageError("database-blocked")} />),
     });
     // Asking is what matters; managers see the answer in Settings.
     void requestPersistentStorage().catch(() => false);

@@ -21,12 +21,12 @@ import { RecordsMissingScreen } from '../features/setup/RecordsMissingScreen';
 import { RestorePanel } from '../features/setup/RestorePanel';
 import { SetupPage } from '../ui/SetupPage';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
-import { DisplayScreen } from '../features/display/DisplayScreen';
-import { StartupError } from '../features/shared/StartupError';
-import { useSnapshot } from '../features/shared/store-context';
-import type { View } from '../platform';
-import { StorageError } from '../storage';
-import { UpdateGate } from './UpdateGate';
+import { DisplayScreen } from "../features/display/DisplayScreen";
+import { StartupError } from "../features/shared/StartupError";
+import { useSnapshot } from "../features/shared/store-context";
+import type { View } from "../platform";
+import { StorageError } from "../storage";
+import { UpdateGate } from "./UpdateGate";
 
 export function App({ view = 'counter', turned = false }: { view?: View; turned?: boolean }) {
   if (view === 'display') {

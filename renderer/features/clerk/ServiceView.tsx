@@ -105,9 +105,9 @@ export function ServiceView({
       <aside className="service-side">
         <div className="service-head">
           <p className="service-title">
-            {t('header.service', {
+            {t("header.service", {
               ticket: service.ticket,
-              business: label('business-types', service.businessType),
+              business: label("business-types", service.businessType),
             })}
           </p>
           <ShortcutsButton onClick={onShowShortcuts} />
