@@ -4,13 +4,14 @@
  * with the same code as the app (renderer/export/verify-export.ts). Exit 0 intact, 1 not intact,
  * 2 unusable input.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { LocaleSchema, type Locale } from '../renderer/domain/locale';
 import { exportProblemText, verdictLines } from '../renderer/export/messages';
-import { readExportZip } from '../renderer/export/read-export';
 import { verifyExport } from '../renderer/export/verify-export';
+import { openZip, type ByteSource, type ExportEntries } from '../renderer/export/zip-entries';
 import en from '../renderer/i18n/locales/en.json' with { type: 'json' };
 import zhCN from '../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
 import zhTW from '../renderer/i18n/locales/zh-TW.json' with { type: 'json' };
@@ -25,9 +26,9 @@ interface Options {
   json: boolean;
 }
 
-type Files = Map<string, Uint8Array>;
 type Opened =
-  { ok: true; files: Files } | { ok: false; problem: Parameters<typeof exportProblemText>[1] };
+  | { ok: true; files: ExportEntries; close: () => Promise<void> }
+  | { ok: false; problem: Parameters<typeof exportProblemText>[1] };
 
 const USAGE =
   'Usage: counter-steps verify <export.zip | folder> [--previous <earlier export>] [--key <fingerprint or JWK>] [--lang zh-CN|zh-TW|en] [--json]';
@@ -65,20 +66,48 @@ export function parseArgs(
   return options as Options;
 }
 
-/** An export from a zip, or from a folder it was unpacked into. */
+/** A folder's files, each streamed from disk when it is read. */
+async function folderEntries(path: string): Promise<ExportEntries> {
+  const sizes = new Map<string, number>();
+  for (const name of await readdir(path)) {
+    const info = await stat(join(path, name));
+    if (info.isFile()) sizes.set(name, info.size);
+  }
+  return {
+    names: [...sizes.keys()],
+    size: (name) => sizes.get(name) ?? 0,
+    open: (name) => createReadStream(join(path, name), { highWaterMark: 1024 * 1024 }),
+  };
+}
+
+/**
+ * An export from a zip, or from a folder it was unpacked into: its files are read from disk a
+ * part at a time as they are checked, never whole. `close` lets go of the zip file.
+ */
 export async function openExport(path: string): Promise<Opened> {
   const info = await stat(path).catch(() => null);
   if (!info) return { ok: false, problem: { kind: 'not-found', path } };
   if (info.isDirectory()) {
-    const files: Files = new Map();
-    for (const name of await readdir(path)) {
-      const file = join(path, name);
-      if ((await stat(file)).isFile()) files.set(name, new Uint8Array(await readFile(file)));
-    }
-    return { ok: true, files };
+    return { ok: true, files: await folderEntries(path), close: () => Promise.resolve() };
   }
-  const read = readExportZip(new Uint8Array(await readFile(path)));
-  return read.ok ? { ok: true, files: read.value } : { ok: false, problem: { kind: read.error } };
+  const handle = await open(path, 'r');
+  const source: ByteSource = {
+    size: info.size,
+    read: async (position, length) => {
+      const buffer = new Uint8Array(length);
+      let filled = 0;
+      while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, filled);
+    },
+  };
+  const read = await openZip(source);
+  if (read.ok) return { ok: true, files: read.value, close: () => handle.close() };
+  await handle.close();
+  return { ok: false, problem: { kind: read.error } };
 }
 
 async function translator(lang: Locale) {
@@ -116,16 +145,19 @@ export async function main(
     io.out(t('verifyFile.unusable', { problem: exportProblemText(t, opened.problem) }));
     return EXIT.unusable;
   }
-  let previous: Files | undefined;
-  if (options.previous) {
-    const earlier = await openExport(options.previous);
-    if (!earlier.ok) {
-      io.out(t('verifyFile.unusable', { problem: exportProblemText(t, earlier.problem) }));
-      return EXIT.unusable;
-    }
-    previous = earlier.files;
+  const earlier = options.previous ? await openExport(options.previous) : null;
+  if (earlier && !earlier.ok) {
+    await opened.close();
+    io.out(t('verifyFile.unusable', { problem: exportProblemText(t, earlier.problem) }));
+    return EXIT.unusable;
   }
-  const verdict = await verifyExport(opened.files, { expectedKey: options.key, previous });
+  const verdict = await verifyExport(opened.files, {
+    expectedKey: options.key,
+    previous: earlier?.ok ? earlier.files : undefined,
+  }).finally(async () => {
+    await opened.close();
+    if (earlier?.ok) await earlier.close();
+  });
   if (options.json) {
     const { manifest, ...rest } = verdict;
     io.out(

@@ -2,9 +2,10 @@
  * Builds an export zip (format.ts) in passes over the log, never holding the whole range: each
  * file is written into the zip as its rows come (fflate, streaming deflate), hashed on the way
  * (incremental SHA-256), and the zip's bytes go to `sink` as they are made — Electron's main
- * process writes them to a file, the browser build collects them for a download. The workbook is
- * the one file made whole (workbook.ts), with its step-event sheet shortened past `workbookRowLimit`
- * (the manifest says so; the CSV always has every row). Cancel with `signal` between batches.
+ * process writes them to a file, the browser build collects them for a download. The workbook's
+ * rows are the one thing gathered (workbook.ts: up to `workbookRowLimit` per sheet, the manifest
+ * says when a sheet is shortened; the CSV always has every row); its bytes stream into the zip as
+ * they are compressed. Cancel with `signal` between batches.
  */
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
@@ -35,7 +36,7 @@ import {
   type ServiceRow,
   type StepEventRow,
 } from './rows';
-import { buildWorkbook } from './workbook';
+import { workbookParts } from './workbook';
 
 export interface ExportRequest {
   /** Raw stored rows with `fromSeq ≤ seq ≤ toSeq`, in sequence order, a batch at a time. */
@@ -247,9 +248,15 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
     );
   }
   const workbook = zip.file(FILES.workbook);
-  await workbook.write(
-    await buildWorkbook(serviceRows, stepRowsForBook, request.locale, request.exportedAt),
-  );
+  for (const part of workbookParts(
+    serviceRows,
+    stepRowsForBook,
+    request.locale,
+    request.exportedAt,
+  )) {
+    checkAborted(request.signal);
+    await workbook.write(part);
+  }
   files.push(await workbook.end());
 
   // 5. manifest.json, signed with the device's key in force.

@@ -5,14 +5,24 @@
  * its beginning — the meaning rules), that each checkpoint inside it is one whose signature was
  * checked, and the manifest's signature with the key in force at its end. With an earlier export,
  * that this one continues it. The app's "verify a file" and `npx counter-steps verify` run this.
+ *
+ * In bounded memory: the manifest is read first, wherever it is in the zip (the app writes it
+ * last), and each file then streams by once in the manifest's order — hashed as it comes, and
+ * log.jsonl's records checked line by line (log-check.ts) — so nothing holds a file whole but
+ * the manifest. Problems are still reported in one fixed order, whichever is met first: the
+ * manifest, the files, the key chain, the records, the signature, the earlier export.
  */
-import { canonicalize, sha256Hex } from '../domain/log/canonical';
+import { sha256 } from '@noble/hashes/sha256';
+import { bytesToHex } from '@noble/hashes/utils';
+import { canonicalize } from '../domain/log/canonical';
 import { stepKeyChain, type KeyChainState } from '../domain/log/key-chain';
-import { hashOfNow } from '../domain/log/records';
 import { fingerprint, verifySignature } from '../domain/log/signing';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
-import { LogVerifier, type VerifyProblem } from '../domain/log/verify';
-import { FILES, ManifestSchema, manifestPayload, type Manifest } from './format';
+import type { VerifyProblem } from '../domain/log/verify';
+import { FILES, MAX_FILE_BYTES, ManifestSchema, manifestPayload, type Manifest } from './format';
+import { LogCheck } from './log-check';
+import { lineJson, rawLines } from './log-lines';
+import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
 
 export type ExportProblem =
   /** The input is not something this verifier can judge (exit code 2). */
@@ -64,17 +74,56 @@ export interface ExportVerdict {
   hubFingerprint: string | null;
 }
 
+/** An export's files: in memory, or read a part at a time (zip-entries.ts). */
+export type ExportInput = ReadonlyMap<string, Uint8Array> | ExportEntries;
+
 export interface VerifyExportOptions {
   /** The device's first key as the auditor holds it: its JWK or its fingerprint. */
   expectedKey?: PublicKeyJwk | string;
-  previous?: ReadonlyMap<string, Uint8Array>;
+  previous?: ExportInput;
+  /** Bytes of the export's files checked so far, of all of them. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the check between parts of a file: verifyExport rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+const entriesOf = (input: ExportInput): ExportEntries =>
+  input instanceof Map ? entriesOfMap(input) : (input as ExportEntries);
+
+function checkAborted(signal?: AbortSignal) {
+  if (signal?.aborted) throw new DOMException('The check was cancelled.', 'AbortError');
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function parseManifest(files: ReadonlyMap<string, Uint8Array>): Manifest | ExportProblem {
-  const bytes = files.get(FILES.manifest);
-  if (!bytes) return { kind: 'not-an-export', detail: `no ${FILES.manifest}` };
+/** manifest.json, whole (it is small): read first, whatever its place in the zip. */
+async function readManifest(entries: ExportEntries): Promise<Manifest | ExportProblem> {
+  if (!entries.names.includes(FILES.manifest))
+    return { kind: 'not-an-export', detail: `no ${FILES.manifest}` };
+  if (entries.size(FILES.manifest) > MAX_FILE_BYTES)
+    return { kind: 'manifest-unreadable', detail: 'too large' };
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for await (const part of entries.open(FILES.manifest)) {
+      parts.push(part.slice());
+      length += part.length;
+      if (length > MAX_FILE_BYTES) return { kind: 'manifest-unreadable', detail: 'too large' };
+    }
+  } catch (error) {
+    if (error instanceof ZipEntryError) return { kind: 'manifest-unreadable', detail: 'damaged' };
+    throw error;
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return parseManifest(bytes);
+}
+
+function parseManifest(bytes: Uint8Array): Manifest | ExportProblem {
   let json: unknown;
   let text: string;
   try {
@@ -154,38 +203,8 @@ function safeJson(text: string | null): unknown {
   }
 }
 
-const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const NEWLINE = 0x0a;
-
-/**
- * log.jsonl, line by line, each line decoded on its own: memory holds the bytes and one line, not
- * a second copy of a counter-year's log as one string. (A newline byte never occurs inside a
- * UTF-8 sequence, so splitting the bytes splits the text.) A line that is not UTF-8 gives null.
- */
-function* lines(bytes: Uint8Array): Generator<{ line: number; text: string | null }> {
-  let start = 0;
-  let line = 0;
-  while (start < bytes.length) {
-    const end = bytes.indexOf(NEWLINE, start);
-    const stop = end === -1 ? bytes.length : end;
-    line += 1;
-    if (stop > start) {
-      let text: string | null;
-      try {
-        text = lineDecoder.decode(bytes.subarray(start, stop));
-      } catch {
-        text = null;
-      }
-      // As a decoder of the whole file would, drop a byte-order mark at its very start only.
-      if (line === 1 && text?.startsWith('\ufeff')) text = text.slice(1);
-      yield { line, text };
-    }
-    start = stop + 1;
-  }
-}
-
 export async function verifyExport(
-  files: ReadonlyMap<string, Uint8Array>,
+  input: ExportInput,
   options: VerifyExportOptions = {},
 ): Promise<ExportVerdict> {
   const verdict: ExportVerdict = {
@@ -206,82 +225,84 @@ export async function verifyExport(
     status: UNUSABLE.has(problem.kind) ? 'unusable' : 'not-intact',
     problem,
   });
+  const entries = entriesOf(input);
 
-  const manifest = parseManifest(files);
+  const manifest = await readManifest(entries);
   if ('kind' in manifest) return fail(manifest);
   verdict.manifest = manifest;
   verdict.fingerprint = await fingerprint(manifest.device.firstKey);
 
-  // Every file listed, none added, none changed.
+  // Every file listed, each once, none added.
   const listed = new Set(manifest.files.map((file) => file.name));
-  for (const name of files.keys()) {
-    if (name !== FILES.manifest && !listed.has(name))
+  const seen = new Set<string>();
+  for (const name of entries.names) {
+    if (seen.has(name) || (name !== FILES.manifest && !listed.has(name)))
       return fail({ kind: 'file-not-listed', file: name });
-  }
-  for (const file of manifest.files) {
-    const bytes = files.get(file.name);
-    if (!bytes) return fail({ kind: 'file-missing', file: file.name });
-    if (bytes.length !== file.bytes || (await sha256Hex(bytes)) !== file.sha256) {
-      return fail({ kind: 'file-changed', file: file.name });
-    }
+    seen.add(name);
   }
 
+  // What the manifest alone says, checked before the files stream by (its verdict comes after
+  // theirs, as a changed file is the plainer answer): the key chain, the device, the first key.
   const keys = await checkKeyRecords(manifest);
-  if ('kind' in keys) return fail(keys);
-  if (keys.device !== manifest.device.id)
-    return fail({ kind: 'manifest-mismatch', field: 'device' });
-  verdict.sealedUpTo = keys.sealedUpTo;
-  if (options.expectedKey !== undefined) {
-    if (!(await expectedKeyMatches(manifest, options.expectedKey)))
-      return fail({ kind: 'first-key-mismatch' });
-    verdict.keyCheck = 'matched';
+  const keyProblem: ExportProblem | null =
+    'kind' in keys
+      ? keys
+      : keys.device !== manifest.device.id
+        ? { kind: 'manifest-mismatch', field: 'device' }
+        : options.expectedKey !== undefined &&
+            !(await expectedKeyMatches(manifest, options.expectedKey))
+          ? { kind: 'first-key-mismatch' }
+          : null;
+
+  // Each file streamed once: its digest and size, and log.jsonl's records as they come.
+  const total = manifest.files.reduce((sum, file) => sum + entries.size(file.name), 0);
+  let done = 0;
+  let log: LogCheck | null = null;
+  for (const file of manifest.files) {
+    if (!seen.has(file.name)) return fail({ kind: 'file-missing', file: file.name });
+    const check: LogCheck | null =
+      file.name === FILES.log && !log && !('kind' in keys)
+        ? new LogCheck(manifest, keys.hashes)
+        : null;
+    if (check) log = check;
+    const hash = sha256.create();
+    let bytes = 0;
+    const parts = async function* () {
+      for await (const part of entries.open(file.name)) {
+        checkAborted(options.signal);
+        hash.update(part);
+        bytes += part.length;
+        done += part.length;
+        options.onProgress?.(Math.min(done, total), total);
+        yield part;
+      }
+    };
+    try {
+      if (check) await check.run(parts());
+      else for await (const _part of parts());
+    } catch (error) {
+      if (error instanceof ZipEntryError) return fail({ kind: 'file-changed', file: file.name });
+      throw error;
+    }
+    if (bytes !== file.bytes || bytesToHex(hash.digest()) !== file.sha256)
+      return fail({ kind: 'file-changed', file: file.name });
   }
+  if (keyProblem) return fail(keyProblem);
+  if ('kind' in keys) return fail(keys);
+  verdict.sealedUpTo = keys.sealedUpTo;
+  if (options.expectedKey !== undefined) verdict.keyCheck = 'matched';
 
   // The records themselves.
-  const log = files.get(FILES.log);
   if (!log) return fail({ kind: 'file-missing', file: FILES.log });
-  const { first, last } = manifest.records;
-  const whole = first.seq === 1;
-  const verifier = new LogVerifier(
-    whole
-      ? { expectedFirstKey: manifest.device.firstKey, hash: hashOfNow }
-      : {
-          slice: {
-            from: { seq: first.seq, prevHash: first.prevHash },
-            keyRecordHashes: keys.hashes,
-          },
-          hash: hashOfNow,
-        },
-  );
-  let count = 0;
-  let lastHash = '';
-  for (const { line, text } of lines(log)) {
-    const row = safeJson(text);
-    if (row === null) return fail({ kind: 'log-line-unreadable', line });
-    if (
-      count === 0 &&
-      ((row as { prevHash?: unknown }).prevHash !== first.prevHash ||
-        (row as { hash?: unknown }).hash !== first.hash)
-    ) {
-      return fail({ kind: 'manifest-mismatch', field: 'first' });
-    }
-    const problem = await verifier.push(row);
-    if (problem) return fail({ kind: 'log', problem });
-    // A record the key chain vouches for must be that very record.
-    const { seq, hash } = row as { seq: number; hash: string };
-    const vouched = keys.hashes.get(seq);
-    if (vouched !== undefined && vouched !== hash) {
-      return fail({ kind: 'log', problem: { kind: 'checkpoint-signature', seq } });
-    }
-    count += 1;
-    lastHash = String((row as { hash?: unknown }).hash);
-  }
-  const summary = verifier.finish();
-  verdict.records = count;
+  const summary = log.result();
+  if ('kind' in summary) return fail(summary);
+  verdict.records = summary.count;
   verdict.rulesChecked = summary.rulesChecked;
-  if (whole) verdict.sealedUpTo = summary.sealedUpTo;
-  if (count !== manifest.records.count) return fail({ kind: 'manifest-mismatch', field: 'count' });
-  if (summary.head.seq !== last.seq || lastHash !== last.hash)
+  if (summary.whole) verdict.sealedUpTo = summary.sealedUpTo;
+  if (summary.count !== manifest.records.count)
+    return fail({ kind: 'manifest-mismatch', field: 'count' });
+  const { last } = manifest.records;
+  if (summary.head.seq !== last.seq || summary.lastHash !== last.hash)
     return fail({ kind: 'manifest-mismatch', field: 'last' });
 
   // The manifest is signed with the key in force once its last key record was written — or, for
@@ -312,14 +333,15 @@ export async function verifyExport(
   }
 
   if (options.previous) {
-    const earlier = await verifyExport(options.previous);
+    const previous = entriesOf(options.previous);
+    const earlier = await verifyExport(previous, { signal: options.signal });
     if (earlier.status !== 'intact' || !earlier.manifest) {
       return fail({
         kind: 'previous-not-intact',
         problem: earlier.problem ?? { kind: 'not-an-export', detail: '' },
       });
     }
-    const continuity = await continuesFrom(earlier.manifest, options.previous, manifest, log);
+    const continuity = await continuesFrom(earlier.manifest, previous, manifest, entries);
     if (continuity) return fail(continuity);
     verdict.continuesPrevious = true;
   }
@@ -331,9 +353,9 @@ const unsigned = ({ signature: _signature, ...rest }: Manifest) => rest;
 /** Whether `manifest` picks up where `earlier` ended: no gap, and the same records where both hold them. */
 async function continuesFrom(
   earlier: Manifest,
-  earlierFiles: ReadonlyMap<string, Uint8Array>,
+  earlierFiles: ExportEntries,
   manifest: Manifest,
-  log: Uint8Array,
+  files: ExportEntries,
 ): Promise<ExportProblem | null> {
   if (canonicalize(earlier.device.firstKey) !== canonicalize(manifest.device.firstKey)) {
     return { kind: 'previous-other-device' };
@@ -345,15 +367,17 @@ async function continuesFrom(
   if (end.seq + 1 === start.seq) {
     return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
   }
-  // They overlap: every record both hold must be the same record.
+  // They overlap: every record both hold must be the same record. Only the overlap's hashes
+  // are kept, each log streamed once more.
   const hashes = new Map<number, string>();
-  for (const { text } of lines(earlierFiles.get(FILES.log) ?? new Uint8Array())) {
-    const row = safeJson(text) as { seq?: number; hash?: string } | null;
-    if (row?.seq !== undefined && row.hash) hashes.set(row.seq, row.hash);
+  for await (const raw of rawLines(earlierFiles.open(FILES.log))) {
+    const row = lineJson(raw) as { seq?: number; hash?: string } | null;
+    if (row?.seq !== undefined && row.seq >= start.seq && row.hash) hashes.set(row.seq, row.hash);
   }
-  for (const { text } of lines(log)) {
-    const row = safeJson(text) as { seq?: number; hash?: string } | null;
+  for await (const raw of rawLines(files.open(FILES.log))) {
+    const row = lineJson(raw) as { seq?: number; hash?: string } | null;
     if (row?.seq === undefined) continue;
+    if (row.seq > end.seq) break;
     const held = hashes.get(row.seq);
     if (held !== undefined && held !== row.hash) return { kind: 'previous-fork', seq: row.seq };
   }

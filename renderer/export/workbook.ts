@@ -10,7 +10,6 @@
  */
 import { Zip, ZipDeflate } from 'fflate';
 import type { Locale } from '../domain/locale';
-import { concatBytes } from './bytes';
 import { SERVICE_COLUMNS, STEP_EVENT_COLUMNS } from './format';
 import type { Cell, ServiceRow, StepEventRow } from './rows';
 
@@ -240,48 +239,53 @@ function packageParts(sheets: readonly SheetSpec[], title: string, created: stri
 }
 
 /**
- * The workbook's bytes. `created`: when it was made (ISO 8601), written into its properties —
- * the export's own time, so the same export gives the same workbook.
+ * The workbook's bytes, a part at a time as they are compressed (build-export.ts passes each on
+ * into the export's zip, so the workbook is never held whole). `created`: when it was made
+ * (ISO 8601), written into its properties — the export's own time, so the same export gives the
+ * same workbook.
  */
-export async function buildWorkbook(
+export function* workbookParts(
   services: readonly ServiceRow[],
   steps: readonly StepEventRow[],
   locale: Locale,
   created: string = new Date().toISOString(),
-): Promise<Uint8Array> {
+): Generator<Uint8Array> {
   const sheets: SheetSpec[] = [
     { name: 'services', columns: SERVICE_COLUMNS, rows: services },
     { name: 'step events', columns: STEP_EVENT_COLUMNS, rows: steps },
     { name: 'daily summary', columns: DAILY_COLUMNS, rows: dailySummary(services) },
   ];
   const title = locale === 'en' ? 'Counter Steps export' : '柜台服务十七步 导出';
-  const chunks: Uint8Array[] = [];
+  let pending: Uint8Array[] = [];
   const failed: { error: Error | null } = { error: null };
-  // fflate compresses as each part is pushed and hands the zip's bytes over at once.
+  // fflate compresses as each part is pushed and hands the zip's bytes over as they are made.
   const zip = new Zip((error, chunk) => {
     if (error) failed.error = error;
-    else chunks.push(chunk);
+    else pending.push(chunk);
   });
-  const write = (name: string, parts: Iterable<string>) => {
+  function* ready(): Generator<Uint8Array> {
+    if (failed.error) throw failed.error;
+    const parts = pending;
+    pending = [];
+    yield* parts;
+  }
+  function* write(name: string, parts: Iterable<string>): Generator<Uint8Array> {
     const entry = new ZipDeflate(name, { level: 6 });
     zip.add(entry);
-    for (const part of parts) entry.push(encoder.encode(part));
+    for (const part of parts) {
+      entry.push(encoder.encode(part));
+      yield* ready();
+    }
     entry.push(new Uint8Array(0), true);
-  };
+    yield* ready();
+  }
   const strings = new SharedStrings();
   const parts = packageParts(sheets, title, created);
-  write('[Content_Types].xml', [parts['[Content_Types].xml']]);
-  write('_rels/.rels', [parts['_rels/.rels']]);
-  write('docProps/core.xml', [parts['docProps/core.xml']]);
-  write('docProps/app.xml', [parts['docProps/app.xml']]);
-  write('xl/workbook.xml', [parts['xl/workbook.xml']]);
-  write('xl/_rels/workbook.xml.rels', [parts['xl/_rels/workbook.xml.rels']]);
-  write('xl/styles.xml', [parts['xl/styles.xml']]);
+  for (const [name, text] of Object.entries(parts)) yield* write(name, [text]);
   for (const [index, sheet] of sheets.entries()) {
-    write(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(sheet, strings));
+    yield* write(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(sheet, strings));
   }
-  write('xl/sharedStrings.xml', strings.xml());
+  yield* write('xl/sharedStrings.xml', strings.xml());
   zip.end();
-  if (failed.error) throw failed.error;
-  return concatBytes(chunks);
+  yield* ready();
 }

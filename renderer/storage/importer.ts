@@ -21,6 +21,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { Manifest } from '../export/format';
 import type { ReadExportProblem } from '../export/read-export';
 import type { ExportVerdict } from '../export/verify-export';
+import type { ExportEntries } from '../export/zip-entries';
 import type { ChainRow, CounterStepsDb } from './db';
 import type { EventLog } from './event-log';
 
@@ -44,27 +45,27 @@ export interface Imported {
   chain: ChainRow;
 }
 
-const decoder = new TextDecoder();
 /** log.jsonl: the name export/format.ts gives it, here without loading that module. */
 const LOG_FILE = 'log.jsonl';
 
-function rowsOf(files: ReadonlyMap<string, Uint8Array>): unknown[] {
-  return decoder
-    .decode(files.get(LOG_FILE) ?? new Uint8Array())
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as unknown);
+/** log.jsonl's records (already verified), read line by line from the zip. */
+async function rowsOf(files: ExportEntries): Promise<unknown[]> {
+  const { lineJson, rawLines } = await import('../export/log-lines');
+  const rows: unknown[] = [];
+  for await (const raw of rawLines(files.open(LOG_FILE))) rows.push(lineJson(raw));
+  return rows;
 }
 
+/** The export checked in full, its files inflated a part at a time, none held whole. */
 async function opened(
   bytes: Uint8Array,
-): Promise<Result<{ files: Map<string, Uint8Array>; verdict: IntactVerdict }, ImportProblem>> {
-  // The unzipping and the verifier load only when an export is opened: the clerk never needs them.
-  const [{ readExportZip }, { verifyExport }] = await Promise.all([
-    import('../export/read-export'),
+): Promise<Result<{ files: ExportEntries; verdict: IntactVerdict }, ImportProblem>> {
+  // The zip reader and the verifier load only when an export is opened: the clerk never needs them.
+  const [{ bytesSource, openZip }, { verifyExport }] = await Promise.all([
+    import('../export/zip-entries'),
     import('../export/verify-export'),
   ]);
-  const read = readExportZip(bytes);
+  const read = await openZip(bytesSource(bytes));
   if (!read.ok) return err({ kind: 'unreadable', problem: read.error });
   const verdict = await verifyExport(read.value);
   const { manifest } = verdict;
@@ -89,7 +90,7 @@ export class Importer {
     if (device === own.identity?.deviceId || JSON.stringify(manifest.device.firstKey) === ownKey) {
       return err({ kind: 'own-log' });
     }
-    const rows = rowsOf(files) as ContinuedRow[];
+    const rows = (await rowsOf(files)) as ContinuedRow[];
     const held = await this.db.chains.get(device);
     if (held && JSON.stringify(held.firstKey) !== JSON.stringify(manifest.device.firstKey)) {
       return err({ kind: 'other-first-key' });
@@ -163,7 +164,7 @@ export class Importer {
     if (!opening.ok) return opening;
     const { files, verdict } = opening.value;
     if (verdict.manifest.records.first.seq !== 1) return err({ kind: 'not-a-backup' });
-    const rows = rowsOf(files);
+    const rows = await rowsOf(files);
     await this.log.restore(rows);
     return ok({ verdict, state: foldDevice(readRecords(rows).records) });
   }

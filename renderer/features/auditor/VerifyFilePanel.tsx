@@ -1,50 +1,48 @@
 /**
  * Verify an export file on this device, with the same code as `npx counter-steps verify`: pick
  * the zip (and, to check it continues it, the export before it); give the device's key
- * fingerprint if you hold it. Nothing is stored.
+ * fingerprint if you hold it. Nothing is stored. The file is read a part at a time as it is
+ * checked (a counter-year's export is never held whole), with progress and a cancel button.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportProblemText, verdictLines } from '../../export/messages';
-import { readExportZip, type ReadExportProblem } from '../../export/read-export';
-import { verifyExport, type ExportVerdict } from '../../export/verify-export';
+import { ProgressRow } from '../../ui/ProgressRow';
 import { TextField } from '../../ui/TextField';
 import { ZipFileField } from '../../ui/ZipFileField';
-import { useBusy } from '../shared/use-busy';
-
-async function open(file: File) {
-  return readExportZip(new Uint8Array(await file.arrayBuffer()));
-}
+import { checkExportFile, type FileCheck } from './check-export-file';
 
 export function VerifyFilePanel() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [previous, setPrevious] = useState<File | null>(null);
   const [key, setKey] = useState('');
-  const [result, setResult] = useState<{ verdict: ExportVerdict | null; lines: string[] } | null>(
-    null,
-  );
-  const { busy, whileBusy } = useBusy();
-
-  /** A file that could not be read as an export: no verdict, only why. */
-  const unusable = (kind: ReadExportProblem) => {
-    const problem = exportProblemText(t, { kind });
-    setResult({ verdict: null, lines: [t('verifyFile.unusable', { problem })] });
-  };
+  const [result, setResult] = useState<FileCheck | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const busy = progress !== null;
 
   const check = async () => {
     if (!file) return;
-    await whileBusy(async () => {
-      const opened = await open(file);
-      if (!opened.ok) return unusable(opened.error);
-      const earlier = previous ? await open(previous) : null;
-      if (earlier && !earlier.ok) return unusable(earlier.error);
-      const verdict = await verifyExport(opened.value, {
-        expectedKey: key.trim() || undefined,
-        previous: earlier?.ok ? earlier.value : undefined,
+    const abort = new AbortController();
+    controller.current = abort;
+    setResult(null);
+    setCancelled(false);
+    setProgress({ done: 0, total: 1 });
+    try {
+      const checked = await checkExportFile(t, {
+        file,
+        previous,
+        key,
+        signal: abort.signal,
+        onProgress: (done, total) => setProgress({ done, total: Math.max(total, 1) }),
       });
-      setResult({ verdict, lines: verdictLines(t, verdict) });
-    });
+      if (checked) setResult(checked);
+      else setCancelled(true);
+    } finally {
+      controller.current = null;
+      setProgress(null);
+    }
   };
 
   const ok = result?.verdict?.status === 'intact';
@@ -54,6 +52,18 @@ export function VerifyFilePanel() {
       <ZipFileField label={t('verifyFile.file')} onChange={setFile} />
       <ZipFileField label={t('verifyFile.previous')} onChange={setPrevious} />
       <TextField label={t('verifyFile.key')} value={key} onChange={setKey} maxLength={600} />
+      {progress && (
+        <ProgressRow
+          value={progress.done}
+          max={progress.total}
+          label={t('verifyFile.progress', {
+            percent: Math.round((progress.done / progress.total) * 100),
+          })}
+          cancelLabel={t('verifyFile.cancel')}
+          onCancel={() => controller.current?.abort()}
+        />
+      )}
+      {cancelled && <p role="status">{t('verifyFile.cancelled')}</p>}
       <button
         type="button"
         className="primary big"
