@@ -10,9 +10,9 @@ export function platform(): PlatformBridge {
   return chosen;
 }
 
-export type { CallFailure, CallHandle, PlatformBridge, View } from "./bridge";
-export { STORAGE_WARNING_SHARE, storageFullness } from "./bridge";
-export { callFailure } from "./ticket-caller";
+export type { CallFailure, CallHandle, PlatformBridge, View } from './bridge';
+export { STORAGE_WARNING_SHARE, storageFullness } from './bridge';
+export { callFailure } from './ticket-caller';
 
 /**
  * Whether this display was opened for the customer at a one-screen counter ("Turn to the
@@ -23,7 +23,7 @@ export function displayTurned(
   location: { search: string; hash: string } = window.location,
 ): boolean {
   return (
-    new URLSearchParams(location.search).get("turned") === "1" ||
-    location.hash === "#display-turned"
+    new URLSearchParams(location.search).get('turned') === '1' ||
+    location.hash === '#display-turned'
   );
 }
