@@ -11,7 +11,12 @@ import type { Role } from '../permissions';
 import { evolveService, type ServiceState } from '../service/engine';
 import { EMPTY_TALLY, tallyService, type ShiftTally } from '../service/shift-summary';
 import { DEFAULT_CONFIG, applyConfigChange, type Config } from './config';
-import type { ComplaintCategory, FollowUpResult, OutcomeKind } from '../service/complaint';
+import {
+  promisedDue,
+  type ComplaintCategory,
+  type FollowUpResult,
+  type OutcomeKind,
+} from '../service/complaint';
 
 export interface Account {
   staffNo: string;
@@ -248,7 +253,8 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
         ...evolveServiceAndTally(next, record, atMs),
         complaints: [...next.complaints, entry],
       };
-      if (outcome.kind !== 'follow-up' || !record.serviceId) return evolved;
+      const due = promisedDue(outcome);
+      if (due === null || !record.serviceId) return evolved;
       return {
         ...evolved,
         followUps: withEntry(next.followUps, record.serviceId, {
@@ -257,7 +263,7 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
           atMs,
           category: event.category,
           summary: event.summary,
-          due: outcome.due,
+          due,
           closed: null,
         }),
       };

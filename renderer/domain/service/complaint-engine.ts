@@ -28,7 +28,10 @@ export interface ComplaintInput {
   category: string;
   summary: string;
   outcome: OutcomeKind;
-  /** follow-up: the business day it is promised by (YYYY-MM-DD). */
+  /**
+   * follow-up: the business day it is promised by (YYYY-MM-DD); escalated: the same, when a
+   * follow-up is promised as well, or null/empty.
+   */
   due: string | null;
   /** escalated: the manager on duty's staff number (their PIN is checked by the storage). */
   manager: string | null;
@@ -52,6 +55,13 @@ export function decideComplaintRecord(
   if (!category.success) return err(refusal('invalid-complaint'));
   const problem = summaryProblem(input.summary);
   if (problem) return err(refusal('invalid-complaint-summary', { summary: problem }));
+  const due = (input.due ?? '').trim();
+  const dueProblem = (): Refusal | null => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(due))) {
+      return refusal('follow-up-needs-date');
+    }
+    return due < businessDay(context.now, context.day) ? refusal('follow-up-in-past') : null;
+  };
   let outcome: ComplaintOutcome;
   switch (input.outcome) {
     case 'resolved':
@@ -62,15 +72,18 @@ export function decideComplaintRecord(
       if (!StaffNumberSchema.safeParse(manager).success)
         return err(refusal('invalid-staff-number'));
       if (manager === context.clerk) return err(refusal('escalation-to-self'));
-      outcome = { kind: 'escalated', manager };
+      if (due === '') {
+        outcome = { kind: 'escalated', manager };
+        break;
+      }
+      const problem = dueProblem();
+      if (problem) return err(problem);
+      outcome = { kind: 'escalated', manager, due };
       break;
     }
     case 'follow-up': {
-      const due = (input.due ?? '').trim();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(due))) {
-        return err(refusal('follow-up-needs-date'));
-      }
-      if (due < businessDay(context.now, context.day)) return err(refusal('follow-up-in-past'));
+      const problem = dueProblem();
+      if (problem) return err(problem);
       outcome = { kind: 'follow-up', due };
       break;
     }

@@ -51,12 +51,19 @@ const DueSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const ComplaintOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resolved') }),
-  /** Handed to the manager on duty, who confirms with their own PIN (their own record). */
-  z.object({ kind: z.literal('escalated'), manager: StaffNumberSchema }),
+  /**
+   * Handed to the manager on duty, who confirms with their own PIN (their own record); `due` when
+   * a follow-up is promised as well (the manager takes it over, someone calls back by then).
+   */
+  z.object({ kind: z.literal('escalated'), manager: StaffNumberSchema, due: DueSchema.optional() }),
   z.object({ kind: z.literal('follow-up'), due: DueSchema }),
 ]);
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
 export type OutcomeKind = ComplaintOutcome['kind'];
+
+/** The day a follow-up was promised by, whether on its own or with an escalation; else null. */
+export const promisedDue = (outcome: ComplaintOutcome): string | null =>
+  outcome.kind === 'resolved' ? null : (outcome.due ?? null);
 
 export const FollowUpResultSchema = z.enum(['resolved', 'not-resolved', 'customer-unreachable']);
 export type FollowUpResult = z.infer<typeof FollowUpResultSchema>;

@@ -67,6 +67,25 @@ describe('escalating a complaint to the manager on duty', () => {
     expect((await verifyRows(log.rows)).intact).toBe(true);
   });
 
+  it('takes a follow-up promised with the escalation: it shows among the follow-ups', async () => {
+    const log = await clerkWithComplaint();
+    const serviceId = openService(log.state)!.serviceId;
+    const tooEarly = await log.run({ ...escalate(MANAGER), due: '2000-01-01' });
+    expect(tooEarly.refusal).toEqual({ code: 'follow-up-in-past' });
+    expect(tooEarly.stored).toEqual([]);
+    const notADate = await log.run({ ...escalate(MANAGER), due: 'tomorrow' });
+    expect(notADate.refusal).toEqual({ code: 'follow-up-needs-date' });
+    await log.must({ ...escalate(MANAGER), due: '2099-12-31' });
+    expect(openService(log.state)?.complaint?.record?.outcome).toEqual({
+      kind: 'escalated',
+      manager: MANAGER,
+      due: '2099-12-31',
+    });
+    expect(log.state.followUps.get(serviceId)).toMatchObject({ due: '2099-12-31', closed: null });
+    expect(log.state.complaints.at(-1)?.outcome).toBe('escalated');
+    expect((await verifyRows(log.rows)).intact).toBe(true);
+  });
+
   it('refuses a wrong PIN, logs it under the manager’s staff number, and records nothing else', async () => {
     const log = await clerkWithComplaint();
     const before = log.head.seq;
