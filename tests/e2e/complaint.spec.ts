@@ -143,6 +143,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     });
     await dialog.getByLabel(t('complaint.record.manager')).fill(MANAGER.staffNo);
     await dialog.getByLabel(t('complaint.record.managerPin')).fill(MANAGER.pin);
+    // The manager takes it over and a call back is promised as well.
+    await dialog.getByLabel(t('complaint.record.dueOptional')).fill('2099-12-31');
     await button(t('complaint.record.confirm'), dialog).click();
     await expect(page.getByRole('alert')).toContainText(t('summaryProblem.phone-number'));
     await dialog
@@ -174,7 +176,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
     );
     expect(recorded).toMatchObject({
       staffNo: CLERK.staffNo,
-      event: { category: 'network', outcome: { kind: 'escalated', manager: MANAGER.staffNo } },
+      event: {
+        category: 'network',
+        outcome: { kind: 'escalated', manager: MANAGER.staffNo, due: '2099-12-31' },
+      },
     });
     expect(
       rows.some(

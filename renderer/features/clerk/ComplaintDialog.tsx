@@ -1,7 +1,8 @@
 /**
  * The complaint's record (its act step, 采取行动): category, a short summary, and the outcome —
  * resolved on the spot, escalated to the manager on duty (who types their own staff number and
- * PIN here, on this tablet), or a follow-up promised by a date. Nothing is checked here: the
+ * PIN here, on this tablet, and a follow-up may be promised too), or a follow-up promised by a
+ * date. Nothing is checked here: the
  * domain refuses a phone or ID number in the summary, a past date or a wrong PIN, and says why.
  */
 import { useState } from 'react';
@@ -56,7 +57,7 @@ export function ComplaintDialog({
             category,
             summary,
             outcome,
-            due: outcome === 'follow-up' ? due : null,
+            due: outcome === 'resolved' ? null : due,
             manager: outcome === 'escalated' ? manager : null,
             managerPin: outcome === 'escalated' ? pin : null,
           }),
@@ -105,6 +106,13 @@ export function ComplaintDialog({
             maxLength={12}
           />
           <PinField label={t('complaint.record.managerPin')} value={pin} onChange={setPin} />
+          <TextField
+            label={t('complaint.record.dueOptional')}
+            type="date"
+            value={due}
+            onChange={setDue}
+            maxLength={10}
+          />
         </div>
       )}
     </Dialog>

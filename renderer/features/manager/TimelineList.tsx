@@ -77,7 +77,12 @@ function useDescribe() {
           category: tApp(`complaint.category.${entry.category}`),
           outcome:
             entry.outcome.kind === 'escalated'
-              ? t('entry.escalatedTo', { staffNo: entry.outcome.manager })
+              ? entry.outcome.due
+                ? t('entry.escalatedWithFollowUp', {
+                    staffNo: entry.outcome.manager,
+                    date: entry.outcome.due,
+                  })
+                : t('entry.escalatedTo', { staffNo: entry.outcome.manager })
               : entry.outcome.kind === 'follow-up'
                 ? t('entry.followUpBy', { date: entry.outcome.due })
                 : tApp('complaint.outcome.resolved'),
