@@ -113,7 +113,7 @@ export class DeviceStore {
   private closing = false;
 
   private constructor(
-    readonly db: CounterStepsDb,
+    private readonly db: CounterStepsDb,
     options: StoreOptions,
     initial: StoreSnapshot,
   ) {

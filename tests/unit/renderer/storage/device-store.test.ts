@@ -3,7 +3,7 @@
  * nothing written on refusal, taps decided one after the other, two writers on one log, damaged
  * rows, a full disk, and the state loaded at start being the fold of the whole log.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { foldDevice } from '../../../../renderer/domain/device/state';
 import { GENESIS_HASH } from '../../../../renderer/domain/log/events';
 import { readRecords } from '../../../../renderer/domain/log/records';
@@ -162,19 +162,19 @@ describe('a full disk', () => {
     const device = await staffedDevice();
     await device.must(startCommand());
     const before = await rawRows(device.name);
-    const db = device.store.db;
+    // The disk fills: IndexedDB refuses every write, as Chromium does when the quota is reached.
     const quota = () => {
-      throw Object.assign(new Error('The quota has been exceeded.'), {
-        name: 'QuotaExceededError',
-      });
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
-    db.events.hook('creating', quota);
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(quota);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(quota);
     await expect(
       device.must({ type: 'mark-done', stepId: 'stand-to-greet' }),
     ).rejects.toMatchObject({
       code: 'storage-full',
     });
-    db.events.hook('creating').unsubscribe(quota);
+    add.mockRestore();
+    put.mockRestore();
     expect(await rawRows(device.name)).toEqual(before);
     expect(device.store.snapshot.state.service!.steps['stand-to-greet'].status).toBe('pending');
     expect(await device.must({ type: 'mark-done', stepId: 'stand-to-greet' })).toMatchObject({

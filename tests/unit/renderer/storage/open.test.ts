@@ -3,6 +3,7 @@
  * is ever deleted, replaced or written into a database this code does not know. (The same cases in
  * real Chromium: tests/e2e/storage-failures.spec.ts.)
  */
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_VERSION } from '../../../../renderer/storage/db';
 import { StorageError, memoryWitness, openStore } from '../../../../renderer/storage';
@@ -95,8 +96,11 @@ describe('opening the database', () => {
     expect(settled).toBe(false);
     older.close();
     const store = await opening;
-    expect(store.db.verno).toBe(DATABASE_VERSION);
     store.close();
+    const upgraded = new Dexie(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(DATABASE_VERSION);
+    upgraded.close();
   });
 
   it('names a database the browser cannot read (a damaged file) and deletes nothing', async () => {
