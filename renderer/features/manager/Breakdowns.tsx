@@ -9,37 +9,9 @@ import { rate, type Figures } from '../../domain/review/figures';
 import { RATINGS } from '../../domain/review/rollup';
 import { FLAG_KINDS } from '../../domain/review/service-row';
 import { useListLabel } from '../shared/use-list-label';
+import { BreakdownRow } from './BreakdownRow';
 import type { OpenServices } from './FiguresView';
 import { band, formatMs, formatPercent } from './format';
-
-function Row({
-  label,
-  cells,
-  onOpen,
-  id,
-}: {
-  label: string;
-  cells: (string | number)[];
-  onOpen?: () => void;
-  id: string;
-}) {
-  return (
-    <tr data-row={id}>
-      <th scope="row">
-        {onOpen ? (
-          <button type="button" className="link" onClick={onOpen}>
-            {label}
-          </button>
-        ) : (
-          label
-        )}
-      </th>
-      {cells.map((cell, index) => (
-        <td key={index}>{cell}</td>
-      ))}
-    </tr>
-  );
-}
 
 export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: OpenServices }) {
   const { t, i18n } = useTranslation('review');
@@ -63,7 +35,7 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
           </thead>
           <tbody>
             {figures.types.map((type) => (
-              <Row
+              <BreakdownRow
                 key={type.code}
                 id={type.code}
                 label={label('business-types', type.code)}
@@ -89,7 +61,7 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
           <table className="plain">
             <tbody>
               {figures.skipReasons.map(({ code, count }) => (
-                <Row
+                <BreakdownRow
                   key={code}
                   id={code}
                   label={label('skip-reasons', code)}
@@ -118,7 +90,7 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
           </thead>
           <tbody>
             {figures.offers.map(({ code, tally, conversion }) => (
-              <Row
+              <BreakdownRow
                 key={code}
                 id={code}
                 label={label('offers', code)}
@@ -135,7 +107,7 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
         <table className="plain">
           <tbody>
             {RATINGS.map((rating, index) => (
-              <Row
+              <BreakdownRow
                 key={rating}
                 id={rating}
                 label={t(`ratings.${rating}`)}
@@ -158,7 +130,7 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
         <table className="plain">
           <tbody>
             {FLAG_KINDS.map((kind) => (
-              <Row
+              <BreakdownRow
                 key={kind}
                 id={kind}
                 label={t(`flags.${kind}`)}
