@@ -42,6 +42,8 @@ export interface Hub {
   app: FastifyInstance;
   service: HubService;
   ingest: Ingest;
+  /** Devices whose review an older version of the code wrote, rebuilt as the hub started. */
+  reviewsRebuilt: number;
 }
 
 const errorBody = (error: HubError['error'], detail?: string): HubError =>
@@ -85,6 +87,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   });
 
   const ingest = new Ingest(options.db, now);
+  const reviewsRebuilt = await ingest.refreshReviews();
   const service = new HubService(options.db, now, options.pinIterations);
 
   app.post('/api/v1/enrol', { schema: { body: EnrolRequestSchema } }, async (request, reply) => {
@@ -116,5 +119,5 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     key: await hubKey(options.db),
     hubName: options.name ?? 'Counter Steps hub',
   });
-  return { app, service, ingest };
+  return { app, service, ingest, reviewsRebuilt };
 }

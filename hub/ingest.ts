@@ -24,6 +24,7 @@ import { GENESIS_HASH, type PublicKeyJwk } from '../renderer/domain/log/events';
 import { readRecord, type LogRecord } from '../renderer/domain/log/records';
 import { fingerprint } from '../renderer/domain/log/signing';
 import { LogVerifier } from '../renderer/domain/log/verify';
+import { REVIEW_VERSION } from '../renderer/domain/review/review-projector';
 import {
   enrolPayload,
   pushPayload,
@@ -54,6 +55,8 @@ interface DeviceRow {
   first_key: PublicKeyJwk;
   head_seq: number;
   head_hash: string;
+  /** The review code's version its service rows and rollups were written by. */
+  review_version: number;
 }
 
 interface ChainedRow extends Record<string, unknown> {
@@ -97,7 +100,7 @@ export class Ingest {
 
   private async device(id: string, tx: Queryable = this.db): Promise<DeviceRow | undefined> {
     const [row] = await tx.query<DeviceRow>(
-      'SELECT id, store_id, counter, first_key, head_seq, head_hash FROM devices WHERE id = $1',
+      'SELECT id, store_id, counter, first_key, head_seq, head_hash, review_version FROM devices WHERE id = $1',
       [id],
     );
     return row;
@@ -152,8 +155,8 @@ export class Ingest {
         if (used.length === 0) return failure(403, { error: 'bad-code' });
         if (!held) {
           await tx.query(
-            `INSERT INTO devices (id, store_id, counter, first_key, fingerprint, enrolled_at, head_hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            `INSERT INTO devices (id, store_id, counter, first_key, fingerprint, enrolled_at, head_hash, review_version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
             [
               request.device,
               code.store_id,
@@ -162,6 +165,7 @@ export class Ingest {
               await fingerprint(firstKey),
               this.now(),
               GENESIS_HASH,
+              REVIEW_VERSION,
             ],
           );
         }
@@ -208,8 +212,12 @@ export class Ingest {
   }
 
   private async store(id: string, rows: ChainedRow[]): Promise<Result<PushAnswer, Failure>> {
-    const device = await this.device(id);
+    let device = await this.device(id);
     if (!device) return failure(401, { error: 'not-enrolled' });
+    if (device.review_version !== REVIEW_VERSION) {
+      await this.rebuildReview(device);
+      device = { ...device, review_version: REVIEW_VERSION };
+    }
     const head = device.head_seq > 0 ? { seq: device.head_seq, hash: device.head_hash } : null;
     const needed = heldSeqsNeeded(head, rows);
     const held = needed.length
@@ -290,22 +298,76 @@ export class Ingest {
     });
   }
 
+  /**
+   * Rebuilds the review of every device whose rows an older version of the review's code wrote
+   * (REVIEW_VERSION): run as the hub starts, so its dashboards never mix the two. Returns how many.
+   */
+  async refreshReviews(): Promise<number> {
+    const stale = await this.db.query<{ id: string }>(
+      'SELECT id FROM devices WHERE review_version <> $1 ORDER BY id',
+      [REVIEW_VERSION],
+    );
+    for (const { id } of stale) {
+      await this.locks.run(id, async () => {
+        const device = await this.device(id);
+        if (device && device.review_version !== REVIEW_VERSION) await this.rebuildReview(device);
+      });
+    }
+    return stale.length;
+  }
+
+  /**
+   * The device's service rows and rollups made again from its records, each with the
+   * configuration in force when it was written, replacing the old ones in one transaction (they
+   * are derived: the records stay as they are). The replay is kept for the next push.
+   */
+  private async rebuildReview(device: DeviceRow): Promise<void> {
+    this.verifiers.delete(device.id);
+    const verifier = new LogVerifier({ expectedFirstKey: device.first_key });
+    const projected: { record: LogRecord; config: Config }[] = [];
+    await this.replay(device, async (body) => {
+      const config = verifier.replayed.config;
+      await verifier.push(body);
+      const read = readRecord(body);
+      if (read.ok && PROJECTED.has(read.value.event.type))
+        projected.push({ record: read.value, config });
+    });
+    if (verifier.failed) throw new Error(`the hub's own copy of ${device.id} does not verify`);
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM services WHERE device = $1', [device.id]);
+      await tx.query('DELETE FROM rollups WHERE device = $1', [device.id]);
+      await projectRecords(tx, device.id, device.store_id, projected);
+      await tx.query('UPDATE devices SET review_version = $2 WHERE id = $1', [
+        device.id,
+        REVIEW_VERSION,
+      ]);
+    });
+    this.verifiers.set(device.id, { verifier, seq: device.head_seq });
+  }
+
+  /** Every record the hub holds of the device up to its head, in order, a batch at a time. */
+  private async replay(device: DeviceRow, each: (body: unknown) => Promise<void>): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const batch = await this.db.query<{ seq: number; body: string }>(
+        'SELECT seq, body FROM records WHERE device = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT 2000',
+        [device.id, after, device.head_seq],
+      );
+      for (const row of batch) await each(JSON.parse(row.body) as unknown);
+      if (batch.length < 2000) break;
+      after = batch.at(-1)?.seq ?? after;
+    }
+  }
+
   /** The device's replay up to the hub's head: kept from the last push, or replayed from its records. */
   private async verifierAt(id: string, device: DeviceRow): Promise<LogVerifier> {
     const cached = this.verifiers.get(id);
     if (cached && cached.seq === device.head_seq) return cached.verifier;
     this.verifiers.delete(id);
     const verifier = new LogVerifier({ expectedFirstKey: device.first_key });
-    let after = 0;
-    for (;;) {
-      const batch = await this.db.query<{ seq: number; body: string }>(
-        'SELECT seq, body FROM records WHERE device = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT 2000',
-        [id, after, device.head_seq],
-      );
-      for (const row of batch) await verifier.push(JSON.parse(row.body) as unknown);
-      if (batch.length < 2000) break;
-      after = batch.at(-1)?.seq ?? after;
-    }
+    await this.replay(device, async (body) => {
+      await verifier.push(body);
+    });
     if (verifier.failed) throw new Error(`the hub's own copy of ${id} does not verify`);
     return verifier;
   }

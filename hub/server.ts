@@ -30,7 +30,8 @@ await hub.app.listen({ port, host });
 
 const where = url ? 'PostgreSQL server' : memory ? 'PGlite in memory' : `PGlite in ${dataDir}`;
 console.log(
-  `Counter Steps hub on http://${host}:${port}/ (${where}; migrations run: ${ran.length})`,
+  `Counter Steps hub on http://${host}:${port}/ (${where}; migrations run: ${ran.length}; ` +
+    `devices' reviews rebuilt: ${hub.reviewsRebuilt})`,
 );
 const setup = await hub.service.setupCode(env.HUB_SETUP_CODE);
 if (setup) console.log(`No account yet: open /setup with the one-time setup code ${setup}`);

@@ -110,6 +110,8 @@ try {
       'painted ms': figure.paintedMs.toFixed(1),
       'rows read ms': figure.readMs.toFixed(1),
       ratio: figure.ratio.toFixed(1),
+      'read + a frame ms': figure.floorMs.toFixed(1),
+      'ratio to that': figure.floorRatio.toFixed(1),
     })),
   );
 } finally {

@@ -77,7 +77,9 @@ if (dashboards) {
       `${ms(figure.paintedMs)} ms`,
       `reading its rows alone: ${ms(figure.readMs)} ms`,
       x(figure.ratio),
-      `median of ${figure.runs}`,
+      figure.floorMs === undefined
+        ? `median of ${figure.runs}`
+        : `median of ${figure.runs}; reading + one frame painted: ${ms(figure.floorMs)} ms, ${x(figure.floorRatio)}`,
     );
   }
 }

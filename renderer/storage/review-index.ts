@@ -11,17 +11,15 @@
 import type { Table } from 'dexie';
 import { foldDevice, type DeviceState } from '../domain/device/state';
 import { readRecords, type LogRecord } from '../domain/log/records';
-import { ReviewProjector, type ReviewRows } from '../domain/review/review-projector';
+import {
+  REVIEW_VERSION,
+  ReviewProjector,
+  type ReviewRows,
+} from '../domain/review/review-projector';
 import type { RollupRow } from '../domain/review/rollup';
 import type { ServiceRow } from '../domain/review/service-row';
 import type { CounterStepsDb, ReviewStateRow, StoredServiceRow } from './db';
 import type { EventLog } from './event-log';
-
-/**
- * Bump when what the projector writes changes: every device's review is then rebuilt. 2: durations
- * as recorded (the monotonic clock), marks in log order, the wall clock's jumps.
- */
-export const REVIEW_VERSION = 2;
 
 /**
  * Rows name the log they come from (`device`): another counter's by its device id, this device's

@@ -180,4 +180,45 @@ describe.each(DB_KINDS)('hub ingestion on %s', { timeout: 60_000 }, (kind) => {
     const again = await device.store.hub.push(test.transport);
     expect(again).toMatchObject({ ok: true, value: { pushed: 0 } });
   });
+
+  it('rebuilds a device’s review written by older code: at start, and before its next push', async () => {
+    const period = ['2000-01-01', '2999-12-31', 'S001'] as const;
+    const before = figures(await test.hub.service.rollups(...period));
+    expect(before.total.services).toBe(30);
+    expect(await test.hub.ingest.refreshReviews()).toBe(0);
+    // Rows as an older version of the review's code might have left them.
+    const older = async () => {
+      await test.db.query('UPDATE devices SET review_version = 1 WHERE id = $1', [deviceId]);
+      await test.db.query('DELETE FROM services WHERE device = $1', [deviceId]);
+      await test.db.query(
+        `UPDATE rollups SET data = jsonb_set(data, '{services}', '0') WHERE device = $1`,
+        [deviceId],
+      );
+      expect(figures(await test.hub.service.rollups(...period)).total.services).toBe(0);
+    };
+    const serviceRows = async () =>
+      (
+        await test.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM services WHERE device = $1',
+          [deviceId],
+        )
+      )[0]?.n;
+
+    await older();
+    expect(await test.hub.ingest.refreshReviews()).toBe(1);
+    expect(figures(await test.hub.service.rollups(...period))).toEqual(before);
+    expect(await serviceRows()).toBe(30);
+
+    // The next push finds the rows stale and rebuilds them before it adds its own.
+    await older();
+    await device.must({ type: 'sign-out' });
+    const pushed = await device.store.hub.push(test.transport);
+    expect(pushed.ok && pushed.value.pushed).toBeGreaterThan(0);
+    expect(figures(await test.hub.service.rollups(...period))).toEqual(before);
+    expect(await serviceRows()).toBe(30);
+    expect(await counts(test.db, deviceId)).toEqual({
+      records: device.store.snapshot.state.head.seq,
+      head: device.store.snapshot.state.head.seq,
+    });
+  });
 });

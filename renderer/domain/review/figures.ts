@@ -158,7 +158,10 @@ const stepFigure = (id: StepId, [done, skipped, na, late, notReached]: StepTally
 });
 
 function group(key: string, rows: readonly RollupRow[]): GroupFigures {
-  const sum = sumRollups(rows);
+  return groupOf(key, sumRollups(rows));
+}
+
+function groupOf(key: string, sum: RollupRow): GroupFigures {
   const steps = STEP_IDS.map((id) => stepFigure(id, sum.steps[id]));
   const done = steps.reduce((total, step) => total + step.done, 0);
   const applicable = steps.reduce((total, step) => total + step.applicable, 0);
@@ -201,8 +204,8 @@ export function ranked(groups: readonly GroupFigures[]): GroupFigures[] {
 }
 
 export function figures(rows: readonly RollupRow[]): Figures {
-  const total = group('', rows);
   const sum = sumRollups(rows);
+  const total = groupOf('', sum);
   return {
     total,
     byClerk: ranked(groupBy(rows, (row) => row.clerk)),

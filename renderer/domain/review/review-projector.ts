@@ -19,6 +19,13 @@ import { ServiceProjector, amendmentsByService } from '../service/projection';
 import { addCheck, addService, emptyRollup, rollupKey, type RollupRow } from './rollup';
 import { amendRow, serviceRow, withTags, type ServiceRow } from './service-row';
 
+/**
+ * Bump when what the projector writes changes: every review kept from it is then rebuilt from its
+ * log (each device's own and imported ones; the hub's per device). 2: durations as recorded (the
+ * monotonic clock), marks in log order, the wall clock's jumps.
+ */
+export const REVIEW_VERSION = 2;
+
 export interface ReviewRows {
   /** The service's records so far, in order (the one being pushed included). */
   serviceRecords(serviceId: string): Promise<readonly LogRecord[]>;

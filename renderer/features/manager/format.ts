@@ -1,15 +1,30 @@
 /** Figures as the review shows them: percentages, durations, counts, in the reader's language. */
 import { formatDuration } from '../../ui/format';
 
+/**
+ * One formatter per language and kind, made once: a dashboard formats hundreds of figures, and
+ * making an Intl.NumberFormat costs far more than using one (it was the screen's costliest call).
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(kind: 'percent' | 'count', language: string): Intl.NumberFormat {
+  const key = `${kind}|${language}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(
+      language,
+      kind === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : {},
+    );
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatPercent(rate: number | null, language: string): string {
-  if (rate === null) return '—';
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(
-    rate,
-  );
+  return rate === null ? '—' : formatter('percent', language).format(rate);
 }
 
 export function formatCount(count: number, language: string): string {
-  return new Intl.NumberFormat(language).format(count);
+  return formatter('count', language).format(count);
 }
 
 export const formatMs = (ms: number | null): string => (ms === null ? '—' : formatDuration(ms));

@@ -20,7 +20,7 @@ import {
 import type { RollupRow } from '../../../../renderer/domain/review/rollup';
 import type { ServiceRow } from '../../../../renderer/domain/review/service-row';
 import { memoryWitness, openStore } from '../../../../renderer/storage';
-import { REVIEW_VERSION } from '../../../../renderer/storage/review-index';
+import { REVIEW_VERSION } from '../../../../renderer/domain/review/review-projector';
 import { withRawDb } from '../../helpers/builders';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures');
