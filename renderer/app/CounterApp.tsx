@@ -19,6 +19,7 @@ import { RecordsMissingScreen } from '../features/setup/RecordsMissingScreen';
 import { LazyRestorePanel as RestorePanel } from '../features/setup/LazyRestorePanel';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
 import { StartupError } from '../features/shared/StartupError';
+import { useAutoPush } from '../features/shared/use-auto-push';
 import { useSnapshot } from '../features/shared/store-context';
 import { StorageError } from '../storage';
 import { SetupPage } from '../ui/SetupPage';
@@ -33,6 +34,7 @@ export function CounterApp() {
     null,
   );
   useKeepAwake(Boolean(session));
+  useAutoPush();
 
   if (closed) return <StartupError error={new StorageError(closed)} />;
 

@@ -77,7 +77,16 @@ async function call(
   return err(error.success ? { kind: 'refused', error: error.data } : { kind: 'bad-answer' });
 }
 
+interface PushOptions {
+  onProgress?: (progress: PushProgress) => void;
+  signal?: AbortSignal;
+  batch?: number;
+}
+
 export class HubClient {
+  /** Pushes one at a time (a manager's and the automatic one): each waits for the one before. */
+  private pushing: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: Deps) {}
 
   /** The log's first device id: the hub knows the log by it, whatever tablet it is on now. */
@@ -168,13 +177,15 @@ export class HubClient {
    * Pushes everything the hub does not hold yet, in order, `batch` records a request. Resumes
    * from the hub's head each time (and after a gap answer, from where the hub says).
    */
-  async push(
+  push(transport: HubTransport, options: PushOptions = {}): Promise<Result<PushDone, HubProblem>> {
+    const run = this.pushing.then(() => this.pushNow(transport, options));
+    this.pushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async pushNow(
     transport: HubTransport,
-    options: {
-      onProgress?: (progress: PushProgress) => void;
-      signal?: AbortSignal;
-      batch?: number;
-    } = {},
+    options: PushOptions,
   ): Promise<Result<PushDone, HubProblem>> {
     const size = Math.min(options.batch ?? 500, MAX_PUSH_ROWS);
     const started = await this.hubHead(transport);

@@ -132,4 +132,21 @@ test('two devices push to one hub, whose chain dashboard is the union of their f
 
   await hub.goto(`${HUB_ORIGIN}/devices?lang=en`);
   for (const head of heads) await expect(hub.locator(`[data-head="${head}"]`)).toHaveCount(1);
+
+  // Nobody presses Push again: the first counter serves one more customer and its manager signs
+  // out; the automatic push brings the shift to the hub a few seconds later.
+  const first = devices[0]!;
+  await first.getByRole('button', { name: 'Counter', exact: true }).click();
+  await serve(first, 'A003', true, 'A004');
+  await first.getByRole('button', { name: 'Sign out' }).click();
+  await expect(first.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        await hub.goto(`${HUB_ORIGIN}/?lang=en`);
+        return hub.locator('[data-figure="services"]').getAttribute('data-value');
+      },
+      { timeout: 60_000, intervals: [2_000] },
+    )
+    .toBe(String(union.services + 1));
 });

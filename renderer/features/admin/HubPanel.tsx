@@ -12,6 +12,7 @@ import type { HubSettings } from '../../../preload/contract';
 import { FormError } from '../../ui/FormError';
 import { ProgressRow } from '../../ui/ProgressRow';
 import { TextField } from '../../ui/TextField';
+import { hubSettingsSaved, useAutoPushStatus } from '../shared/auto-push-status';
 import { useDeviceState, useStore } from '../shared/store-context';
 
 type Phase =
@@ -43,6 +44,7 @@ export function HubPanel() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = useRef<AbortController | null>(null);
+  const auto = useAutoPushStatus();
 
   useEffect(() => {
     void platform()
@@ -73,6 +75,7 @@ export function HubPanel() {
       return false;
     }
     setSettings(next);
+    hubSettingsSaved();
     return true;
   };
 
@@ -159,6 +162,22 @@ export function HubPanel() {
                       at: new Date(settings.lastPush.at).toLocaleString(),
                     })
                   : t('hub.never')}
+              </dd>
+              <dt>{t('hub.auto')}</dt>
+              <dd data-fact="hub-auto" data-auto-ok={auto ? String(auto.ok) : undefined}>
+                {t('hub.autoRule')}
+                {auto &&
+                  ` ${
+                    auto.ok
+                      ? t('hub.autoDone', {
+                          seq: auto.hubSeq,
+                          at: new Date(auto.at).toLocaleTimeString(),
+                        })
+                      : t('hub.autoFailed', {
+                          problem: problemText(auto.problem),
+                          retry: new Date(auto.retryAt).toLocaleTimeString(),
+                        })
+                  }`}
               </dd>
             </>
           )}
