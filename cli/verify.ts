@@ -11,6 +11,7 @@ import i18next from 'i18next';
 import { LocaleSchema, type Locale } from '../renderer/domain/locale';
 import { exportProblemText, verdictLines } from '../renderer/export/messages';
 import { verifyExport } from '../renderer/export/verify-export';
+import { NODE_SHA256 } from './node-sha256';
 import { openZip, type ByteSource, type ExportEntries } from '../renderer/export/zip-entries';
 import en from '../renderer/i18n/locales/en.json' with { type: 'json' };
 import zhCN from '../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
@@ -154,6 +155,7 @@ export async function main(
   const verdict = await verifyExport(opened.files, {
     expectedKey: options.key,
     previous: earlier?.ok ? earlier.files : undefined,
+    sha256: NODE_SHA256,
   }).finally(async () => {
     await opened.close();
     if (earlier?.ok) await earlier.close();

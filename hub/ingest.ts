@@ -21,7 +21,8 @@ import type { Config } from '../renderer/domain/device/config';
 import type { DeviceState } from '../renderer/domain/device/state';
 import { heldSeqsNeeded, judgeContinuation } from '../renderer/domain/log/continuation';
 import { GENESIS_HASH, type PublicKeyJwk } from '../renderer/domain/log/events';
-import { readRecord, type LogRecord } from '../renderer/domain/log/records';
+import { hashOfWith, readRecord, type LogRecord } from '../renderer/domain/log/records';
+import { NODE_SHA256 } from '../cli/node-sha256';
 import { fingerprint } from '../renderer/domain/log/signing';
 import { LogVerifier } from '../renderer/domain/log/verify';
 import { REVIEW_VERSION } from '../renderer/domain/review/review-projector';
@@ -44,6 +45,9 @@ export interface Failure {
   status: number;
   body: HubError;
 }
+
+/** Each record's hash, by Node's SHA-256 (the same value the device computed). */
+const HASH = hashOfWith(NODE_SHA256);
 
 const failure = (status: number, body: HubError): { ok: false; error: Failure } =>
   err({ status, body });
@@ -323,7 +327,7 @@ export class Ingest {
    */
   private async rebuildReview(device: DeviceRow): Promise<void> {
     this.verifiers.delete(device.id);
-    const verifier = new LogVerifier({ expectedFirstKey: device.first_key });
+    const verifier = new LogVerifier({ expectedFirstKey: device.first_key, hash: HASH });
     const projected: { record: LogRecord; config: Config }[] = [];
     await this.replay(device, async (body) => {
       const config = verifier.replayed.config;
@@ -364,7 +368,7 @@ export class Ingest {
     const cached = this.verifiers.get(id);
     if (cached && cached.seq === device.head_seq) return cached.verifier;
     this.verifiers.delete(id);
-    const verifier = new LogVerifier({ expectedFirstKey: device.first_key });
+    const verifier = new LogVerifier({ expectedFirstKey: device.first_key, hash: HASH });
     await this.replay(device, async (body) => {
       await verifier.push(body);
     });

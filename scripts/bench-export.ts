@@ -15,6 +15,7 @@ import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NODE_SHA256 } from '../cli/node-sha256';
 import { openExport } from '../cli/verify';
 import { COUNTER_YEAR, DEMO_STAFF, simulateCounter } from '../renderer/demo/generate';
 import { buildExport } from '../renderer/export/build-export';
@@ -144,7 +145,7 @@ async function scenario(name: string, options: { days: number; servicesPerDay: n
     const opened = await openExport(path);
     if (!opened.ok) throw new Error(opened.problem.kind);
     try {
-      return await verifyExport(opened.files);
+      return await verifyExport(opened.files, { sha256: NODE_SHA256 });
     } finally {
       await opened.close();
     }

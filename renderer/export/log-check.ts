@@ -5,7 +5,8 @@
  * tied to the manifest's first and last records. The first problem is kept; the lines after it
  * are passed over (the file is still read to its end, for its digest).
  */
-import { hashOfNow } from '../domain/log/records';
+import type { Sha256 } from '../domain/log/canonical';
+import { hashOfWith } from '../domain/log/records';
 import { LogVerifier, type Head } from '../domain/log/verify';
 import type { Manifest } from './format';
 import { lineJson, rawLines } from './log-lines';
@@ -32,8 +33,10 @@ export class LogCheck {
   constructor(
     private readonly manifest: Manifest,
     private readonly keyRecordHashes: ReadonlyMap<number, string>,
+    sha: Sha256,
   ) {
     const { first } = manifest.records;
+    const hashOfNow = hashOfWith(sha);
     this.whole = first.seq === 1;
     this.verifier = new LogVerifier(
       this.whole

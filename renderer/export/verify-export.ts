@@ -12,9 +12,7 @@
  * the manifest. Problems are still reported in one fixed order, whichever is met first: the
  * manifest, the files, the key chain, the records, the signature, the earlier export.
  */
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex } from '@noble/hashes/utils';
-import { canonicalize } from '../domain/log/canonical';
+import { JS_SHA256, canonicalize, type Sha256 } from '../domain/log/canonical';
 import { stepKeyChain, type KeyChainState } from '../domain/log/key-chain';
 import { fingerprint, verifySignature } from '../domain/log/signing';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
@@ -85,6 +83,8 @@ export interface VerifyExportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops the check between parts of a file: verifyExport rejects with an AbortError. */
   signal?: AbortSignal;
+  /** The synchronous SHA-256 to use: JavaScript's by default; the command line passes Node's. */
+  sha256?: Sha256;
 }
 
 const entriesOf = (input: ExportInput): ExportEntries =>
@@ -262,10 +262,10 @@ export async function verifyExport(
     if (!seen.has(file.name)) return fail({ kind: 'file-missing', file: file.name });
     const check: LogCheck | null =
       file.name === FILES.log && !log && !('kind' in keys)
-        ? new LogCheck(manifest, keys.hashes)
+        ? new LogCheck(manifest, keys.hashes, options.sha256 ?? JS_SHA256)
         : null;
     if (check) log = check;
-    const hash = sha256.create();
+    const hash = (options.sha256 ?? JS_SHA256).incremental();
     let bytes = 0;
     const parts = async function* () {
       for await (const part of entries.open(file.name)) {
@@ -284,7 +284,7 @@ export async function verifyExport(
       if (error instanceof ZipEntryError) return fail({ kind: 'file-changed', file: file.name });
       throw error;
     }
-    if (bytes !== file.bytes || bytesToHex(hash.digest()) !== file.sha256)
+    if (bytes !== file.bytes || hash.hex() !== file.sha256)
       return fail({ kind: 'file-changed', file: file.name });
   }
   if (keyProblem) return fail(keyProblem);
@@ -334,7 +334,10 @@ export async function verifyExport(
 
   if (options.previous) {
     const previous = entriesOf(options.previous);
-    const earlier = await verifyExport(previous, { signal: options.signal });
+    const earlier = await verifyExport(previous, {
+      signal: options.signal,
+      sha256: options.sha256,
+    });
     if (earlier.status !== 'intact' || !earlier.manifest) {
       return fail({
         kind: 'previous-not-intact',

@@ -32,12 +32,27 @@ export const toHex = (bytes: Uint8Array): string =>
   Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /**
- * The same digest computed synchronously (pure JavaScript): for the many small inputs of a whole
- * log, where WebCrypto's asynchronous digest costs far more in round trips than in hashing.
+ * A synchronous SHA-256: for the many small inputs of a whole log, where WebCrypto's asynchronous
+ * digest costs far more in round trips than in hashing, and for files read a part at a time.
  */
-export function sha256HexNow(data: string | Uint8Array): string {
-  return toHex(sha256(typeof data === 'string' ? encoder.encode(data) : data));
+export interface Sha256 {
+  /** The hex digest of `data` (a string is hashed as its UTF-8 bytes). */
+  hex(data: string | Uint8Array): string;
+  /** A digest fed a part at a time. */
+  incremental(): { update(part: Uint8Array): void; hex(): string };
 }
+
+/** In pure JavaScript (@noble/hashes): everywhere. Node's own is faster (cli/node-sha256.ts). */
+export const JS_SHA256: Sha256 = {
+  hex: (data) => toHex(sha256(typeof data === 'string' ? encoder.encode(data) : data)),
+  incremental() {
+    const hash = sha256.create();
+    return {
+      update: (part) => void hash.update(part),
+      hex: () => toHex(hash.digest()),
+    };
+  },
+};
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { CounterSchema, StaffNumberSchema } from '../catalog';
 import { err, ok, type Result } from '../result';
-import { canonicalize, sha256Hex, sha256HexNow } from './canonical';
+import { JS_SHA256, canonicalize, sha256Hex, type Sha256 } from './canonical';
 import {
   DomainEventSchema,
   HashSchema,
@@ -138,11 +138,16 @@ export function hashOf(row: unknown): Promise<string> {
   return sha256Hex(canonicalize(unsealed));
 }
 
-/** `hashOf`, computed synchronously: the same value, for verifying many records. */
-export function hashOfNow(row: unknown): string {
-  const { hash: _hash, ...unsealed } = row as Record<string, unknown>;
-  return sha256HexNow(canonicalize(unsealed));
-}
+/** `hashOf`, computed synchronously with `sha`: the same value, for verifying many records. */
+export const hashOfWith =
+  (sha: Sha256) =>
+  (row: unknown): string => {
+    const { hash: _hash, ...unsealed } = row as Record<string, unknown>;
+    return sha.hex(canonicalize(unsealed));
+  };
+
+/** `hashOf`, computed synchronously in JavaScript. */
+export const hashOfNow = hashOfWith(JS_SHA256);
 
 export async function sealRecord(record: UnsealedRecord): Promise<StoredRecord> {
   const sealed = { ...record, hash: await hashOf(record) };
