@@ -15,11 +15,26 @@ export function canonicalize(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError('canonical form has no non-finite numbers');
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalize).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, item]) => item !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalize(item)}`).join(',')}}`;
+      // Built by concatenation: the verifier canonicalizes every record of a log.
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let index = 0; index < value.length; index += 1) {
+          if (index > 0) out += ',';
+          out += canonicalize(value[index]);
+        }
+        return `${out}]`;
+      }
+      const record = value as Record<string, unknown>;
+      // The default sort compares UTF-16 code units, as `<` does.
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      for (const key of keys) {
+        const item = record[key];
+        if (item === undefined) continue;
+        if (out.length > 1) out += ',';
+        out += `${JSON.stringify(key)}:${canonicalize(item)}`;
+      }
+      return `${out}}`;
     }
     default:
       throw new TypeError(`canonical form has no ${typeof value}`);
