@@ -11,7 +11,8 @@
 import type { Table } from 'dexie';
 import { foldDevice, type DeviceState } from '../domain/device/state';
 import { readRecords, type LogRecord } from '../domain/log/records';
-import { ReviewProjector, type ReviewRows } from '../domain/review/review-projector';
+import { REVIEW_EVENTS, ReviewProjector, type ReviewRows } from '../domain/review/review-projector';
+import { isOverdue } from '../domain/review/complaint-row';
 import type { RollupRow } from '../domain/review/rollup';
 import type { ServiceRow } from '../domain/review/service-row';
 import type { CounterStepsDb, ReviewStateRow, StoredServiceRow } from './db';
@@ -19,9 +20,10 @@ import type { EventLog } from './event-log';
 
 /**
  * Bump when what the projector writes changes: every device's review is then rebuilt. 2: durations
- * as recorded (the monotonic clock), marks in log order, the wall clock's jumps.
+ * as recorded (the monotonic clock), marks in log order, the wall clock's jumps. 3: each service's
+ * complaint (row, tags, rollup tallies) and its follow-up closed.
  */
-export const REVIEW_VERSION = 2;
+export const REVIEW_VERSION = 3;
 
 /**
  * Rows name the log they come from (`device`): another counter's by its device id, this device's
@@ -29,13 +31,7 @@ export const REVIEW_VERSION = 2;
  */
 export const OWN_LOG = 'own';
 
-const PROJECTED = new Set([
-  'service-finished',
-  'service-abandoned',
-  'service-amended',
-  'service-rated',
-  'spot-check-recorded',
-]);
+const PROJECTED = REVIEW_EVENTS;
 
 const ENDS = new Set(['service-finished', 'service-abandoned']);
 
@@ -248,13 +244,14 @@ export class ReviewIndex {
 
   /**
    * Services of `from`..`to`, newest first, having every one of `tags` (ServiceRow tags without
-   * the day: `clerk:1001`, `flag:any`, `skip:greet-aloud`…), one page of them and how many in all.
+   * the day: `clerk:1001`, `flag:any`, `skip:greet-aloud`…), one page of them and how many in all;
+   * with `overdueOn` (today's business day), only complaints whose follow-up is overdue then.
    */
   async services(
-    query: { from: string; to: string; tags: readonly string[] },
+    query: { from: string; to: string; tags: readonly string[]; overdueOn?: string },
     page: { offset: number; limit: number },
   ): Promise<{ total: number; rows: ServiceRow[] }> {
-    const { from, to, tags } = query;
+    const { from, to, tags, overdueOn } = query;
     let keys: string[];
     if (tags.length === 0) {
       keys = (await this.db.services
@@ -276,6 +273,11 @@ export class ReviewIndex {
       const [smallest = [], ...rest] = sets;
       const others = rest.map((set) => new Set(set));
       keys = smallest.filter((key) => others.every((set) => set.has(key)));
+    }
+    if (overdueOn !== undefined) {
+      // Overdue depends on today, which no index holds: read the rows (open follow-ups: a few).
+      const rows = await this.db.services.bulkGet(keys);
+      keys = rows.flatMap((row) => (row && isOverdue(row.complaint, overdueOn) ? [row.id] : []));
     }
     keys.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
     const rows = await this.db.services.bulkGet(keys.slice(page.offset, page.offset + page.limit));
