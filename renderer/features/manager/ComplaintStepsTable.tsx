@@ -59,15 +59,17 @@ export function ComplaintStepsTable({
                     name,
                   )}
                 </td>
-                <td className="complaint-outcomes">
-                  <span>{t('complaints.done', { count: step.done })}</span>
-                  {link(
-                    t('complaints.skipped', { count: step.skipped }),
-                    `complaint-step-skip:${step.id}`,
-                    'complaints.stepSkipped',
-                    name,
-                  )}
-                  <span>{t('complaints.na', { count: step.na })}</span>
+                <td>
+                  <div className="complaint-outcomes">
+                    <span>{t('complaints.done', { count: step.done })}</span>
+                    {link(
+                      t('complaints.skipped', { count: step.skipped }),
+                      `complaint-step-skip:${step.id}`,
+                      'complaints.stepSkipped',
+                      name,
+                    )}
+                    <span>{t('complaints.na', { count: step.na })}</span>
+                  </div>
                 </td>
               </tr>
             );

@@ -3,7 +3,7 @@
  * spot, escalated, follow-ups promised and overdue, by category, by clerk, and each complaint
  * step's time against its target. Every figure opens the complaints behind it.
  */
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { businessDay } from '../../domain/device/config';
 import type { ComplaintFigures } from '../../domain/review/complaint-figures';
 import type { Period } from '../../domain/review/period';
@@ -48,9 +48,9 @@ export function ComplaintsView({
   const count = (value: number) => formatCount(value, i18n.language);
   const pct = (value: number | null) => formatPercent(value, i18n.language);
   const title = (key: string, detail?: string) =>
-    detail
-      ? `${t('complaints.title')} · ${t(key)} · ${detail}`
-      : `${t('complaints.title')} · ${t(key)}`;
+    [t('complaints.title'), ...(key === 'complaints.complaints' ? [] : [t(key)]), detail]
+      .filter(Boolean)
+      .join(' · ');
   const categoryLabel = (code: string) =>
     code === 'none' ? t('complaints.unrecorded') : tApp(`complaint.category.${code}`);
   const tiles = [
@@ -85,7 +85,15 @@ export function ComplaintsView({
     {
       id: 'overdueFollowUps',
       value: overdue.data === null ? '…' : count(overdue.data),
-      note: t('complaints.overdueNote', { today }),
+      note: (
+        // The date in one piece: never broken at its hyphens.
+        <Trans
+          t={t}
+          i18nKey="complaints.overdueNote"
+          values={{ today }}
+          components={{ date: <span className="nowrap" /> }}
+        />
+      ),
       tags: ['complaint-followup-open'],
       overdueOn: today,
       tone: (overdue.data ?? 0) > 0 ? 'poor' : 'none',

@@ -83,9 +83,11 @@ export function ServiceRows({
                         className="badge complaint"
                         data-complaint={row.complaint.category ?? 'none'}
                       >
-                        {row.complaint.category
-                          ? tApp(`complaint.category.${row.complaint.category}`)
-                          : t('complaints.unrecorded')}
+                        {t('complaints.badge', {
+                          category: row.complaint.category
+                            ? tApp(`complaint.category.${row.complaint.category}`)
+                            : t('complaints.unrecorded'),
+                        })}
                       </span>
                     )}
                   </div>
