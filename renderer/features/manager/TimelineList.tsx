@@ -77,7 +77,12 @@ function useDescribe() {
           category: tApp(`complaint.category.${entry.category}`),
           outcome:
             entry.outcome.kind === 'escalated'
-              ? t('entry.escalatedTo', { staffNo: entry.outcome.manager })
+              ? [
+                  t('entry.escalatedTo', { staffNo: entry.outcome.manager }),
+                  ...(entry.outcome.due
+                    ? [t('entry.followUpBy', { date: entry.outcome.due })]
+                    : []),
+                ].join(', ')
               : entry.outcome.kind === 'follow-up'
                 ? t('entry.followUpBy', { date: entry.outcome.due })
                 : tApp('complaint.outcome.resolved'),
@@ -85,6 +90,11 @@ function useDescribe() {
         });
       case 'escalation-confirmed':
         return t('entry.escalationConfirmed');
+      case 'follow-up-closed':
+        return t('entry.followUpClosed', {
+          result: t(`followUps.result.${entry.result}`),
+          note: entry.note ? ` (${entry.note})` : '',
+        });
       case 'checked':
         return t('entry.checked', {
           kind: t(`check.kinds.${entry.check}`),

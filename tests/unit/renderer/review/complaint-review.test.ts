@@ -1,7 +1,8 @@
 /**
  * Complaints in the manager's review, through the store on fake IndexedDB: each service's
  * complaint in its row (steps, times on the service's clock against the flow's targets, the
- * record, the follow-up closed later), its tags, its rollup tallies and the figures; the rows a
+ * record, the follow-up closed later, also on its timeline), its tags, its rollup tallies and
+ * the figures; the rows a
  * rebuild makes equal the incremental ones; a review written by the previous version (rows
  * without complaints) is rebuilt at start.
  */
@@ -10,6 +11,7 @@ import { complaintFigures } from '../../../../renderer/domain/review/complaint-f
 import { DEFAULT_CONFIG } from '../../../../renderer/domain/device/config';
 import type { RollupRow } from '../../../../renderer/domain/review/rollup';
 import type { ServiceRow } from '../../../../renderer/domain/review/service-row';
+import { timeline } from '../../../../renderer/domain/review/timeline';
 import { REVIEW_VERSION } from '../../../../renderer/storage/review-index';
 import {
   CLERK,
@@ -124,6 +126,13 @@ describe('complaints in the review', () => {
     const closed = after.services.find((row) => row.serviceId === followUp);
     expect(closed?.complaint?.closed).toBe('resolved');
     expect(closed?.later).toHaveLength(1);
+    const records = closed ? await device.store.review.timeline(closed) : [];
+    expect(timeline(records).at(-1)).toMatchObject({
+      kind: 'follow-up-closed',
+      result: 'resolved',
+      note: 'called back',
+      by: MANAGER.staffNo,
+    });
     expect(after.rollups[0]?.complaints?.closed).toBe(1);
     expect(before.rollups[0]?.complaints?.closed).toBe(0);
 
