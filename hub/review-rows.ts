@@ -5,19 +5,17 @@
  */
 import type { Config } from '../renderer/domain/device/config';
 import { readRecords, type LogRecord } from '../renderer/domain/log/records';
-import { ReviewProjector, type ReviewRows } from '../renderer/domain/review/review-projector';
+import {
+  REVIEW_EVENTS,
+  ReviewProjector,
+  type ReviewRows,
+} from '../renderer/domain/review/review-projector';
 import type { RollupRow } from '../renderer/domain/review/rollup';
 import type { ServiceRow } from '../renderer/domain/review/service-row';
 import type { Queryable } from './db';
 
 /** Events the review takes in; the rest only move the device's state forward. */
-export const PROJECTED = new Set([
-  'service-finished',
-  'service-abandoned',
-  'service-amended',
-  'service-rated',
-  'spot-check-recorded',
-]);
+export const PROJECTED = REVIEW_EVENTS;
 
 const patKey = (row: ServiceRow) =>
   row.pattern ? `${row.device}|${row.clerk}|${row.day}|${row.pattern}` : null;

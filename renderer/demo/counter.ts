@@ -3,7 +3,7 @@
  * member's tap (the screen locking itself first when left idle), signing in (now and then with a
  * wrong PIN first; a new account's own PIN chosen at the first sign-in), the device's set-up on
  * its first morning, the customer's rating from the customer display, and the manager's visit
- * between shifts (spot-checks, now and then an amendment).
+ * between shifts (spot-checks, now and then an amendment, follow-ups closed).
  */
 import type { Command } from '../domain/device/commands';
 import type { StepId } from '../domain/flow/flow-definition';
@@ -189,7 +189,7 @@ export interface Served {
   end: number;
 }
 
-/** The manager's visit between shifts: spot-checks, and now and then an amendment. */
+/** The manager's visit between shifts: spot-checks, now and then an amendment, follow-ups closed. */
 export async function managerVisit(
   context: CounterContext,
   at: number,
@@ -254,7 +254,31 @@ export async function managerVisit(
       });
     }
   }
+  time = await closeFollowUps(context, time);
   time += ms(random, 15_000, 40_000);
   await act(context, time, { type: 'sign-out' });
+  return time;
+}
+
+const FOLLOW_UP_NOTES = ['已回电，客户认可处理结果', '已上门处理', ''];
+
+/** The manager closes about half the follow-ups still open (the rest stay open, some overdue). */
+async function closeFollowUps(context: CounterContext, at: number): Promise<number> {
+  const { device, random } = context;
+  let time = at;
+  for (const followUp of [...device.state.followUps.values()]) {
+    if (followUp.closed || !random.chance(0.5)) continue;
+    time += ms(random, 30_000, 90_000);
+    await act(context, time, {
+      type: 'close-follow-up',
+      target: followUp.serviceId,
+      result: random.weighted([
+        ['resolved', 70],
+        ['not-resolved', 15],
+        ['customer-unreachable', 15],
+      ] as const),
+      note: random.pick(FOLLOW_UP_NOTES),
+    });
+  }
   return time;
 }

@@ -128,7 +128,7 @@ export async function simulateDay(context: CounterContext, dayIndex: number): Pr
         for (const i of random.shuffle(candidates).slice(0, repeats)) kinds[i] = 'pattern';
       }
     }
-    const customers = kinds.map((kind) => drawCustomer(random, kind, targets));
+    const customers = kinds.map((kind) => drawCustomer(random, kind, targets, day));
     const walks = customers.map(() => ms(random, 18_000, 45_000));
     const available = shift.end - t - 4 * MINUTE;
     const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);

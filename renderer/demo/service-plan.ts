@@ -20,7 +20,7 @@ import {
   received,
   type Business,
 } from './business';
-import { complaintSteps } from './complaint-plan';
+import { complaintGap, complaintSteps } from './complaint-plan';
 import type { ServiceStep } from './memory-device';
 import { MINUTE, OWN_PIN, SECOND, ms } from './options';
 import type { Random } from './random';
@@ -151,9 +151,16 @@ export interface Customer {
   kind: Kind;
   duration: number;
   target: number;
+  /** The business day (a promised follow-up is due a few days after it). */
+  day: string;
 }
 
-export function drawCustomer(random: Random, kind: Kind, targets: Map<string, number>): Customer {
+export function drawCustomer(
+  random: Random,
+  kind: Kind,
+  targets: Map<string, number>,
+  day: string,
+): Customer {
   const business =
     kind === 'pattern'
       ? (BUSINESS_BY_CODE.get('bill-payment') as Business)
@@ -175,6 +182,7 @@ export function drawCustomer(random: Random, kind: Kind, targets: Map<string, nu
     kind,
     duration: drawDuration(random, business, target, kind),
     target,
+    day,
   };
 }
 
@@ -218,7 +226,7 @@ export function planService(
     );
     const burst: (ServiceStep | Command)[] = [
       ...GREETING.map((stepId): ServiceStep => ({ type: 'mark-done', stepId })),
-      ...complaintSteps(business.code),
+      ...complaintSteps(random, business.code, customer.day).map((tap) => tap.step),
       { type: 'mark-done', stepId: 'address-by-surname' },
       ...body,
       {
@@ -256,8 +264,12 @@ export function planService(
   }
   const greeted = sequence(0, greeting, () => ms(random, 2_000, 6_000));
   // A complaint's own six steps come after the greeting (the complaint flow's `startsWith`).
-  const complaint = sequence((greeted.at(-1) as Action).at, complaintSteps(business.code), () =>
-    ms(random, 20_000, 60_000),
+  let complaintAt = (greeted.at(-1) as Action).at;
+  const complaint = complaintSteps(random, business.code, customer.day).map(
+    ({ stepId, step }): Action => {
+      complaintAt += complaintGap(random, stepId);
+      return { at: complaintAt, step };
+    },
   );
   const head = [...greeted, ...complaint];
   const address = {

@@ -12,10 +12,12 @@ import type { Table } from 'dexie';
 import { foldDevice, type DeviceState } from '../domain/device/state';
 import { readRecords, type LogRecord } from '../domain/log/records';
 import {
+  REVIEW_EVENTS,
   REVIEW_VERSION,
   ReviewProjector,
   type ReviewRows,
 } from '../domain/review/review-projector';
+import { isOverdue } from '../domain/review/complaint-row';
 import type { RollupRow } from '../domain/review/rollup';
 import type { ServiceRow } from '../domain/review/service-row';
 import type { CounterStepsDb, ReviewStateRow, StoredServiceRow } from './db';
@@ -27,13 +29,7 @@ import type { EventLog } from './event-log';
  */
 export const OWN_LOG = 'own';
 
-const PROJECTED = new Set([
-  'service-finished',
-  'service-abandoned',
-  'service-amended',
-  'service-rated',
-  'spot-check-recorded',
-]);
+const PROJECTED = REVIEW_EVENTS;
 
 const ENDS = new Set(['service-finished', 'service-abandoned']);
 
@@ -246,13 +242,14 @@ export class ReviewIndex {
 
   /**
    * Services of `from`..`to`, newest first, having every one of `tags` (ServiceRow tags without
-   * the day: `clerk:1001`, `flag:any`, `skip:greet-aloud`…), one page of them and how many in all.
+   * the day: `clerk:1001`, `flag:any`, `skip:greet-aloud`…), one page of them and how many in all;
+   * with `overdueOn` (today's business day), only complaints whose follow-up is overdue then.
    */
   async services(
-    query: { from: string; to: string; tags: readonly string[] },
+    query: { from: string; to: string; tags: readonly string[]; overdueOn?: string },
     page: { offset: number; limit: number },
   ): Promise<{ total: number; rows: ServiceRow[] }> {
-    const { from, to, tags } = query;
+    const { from, to, tags, overdueOn } = query;
     let keys: string[];
     if (tags.length === 0) {
       keys = (await this.db.services
@@ -274,6 +271,11 @@ export class ReviewIndex {
       const [smallest = [], ...rest] = sets;
       const others = rest.map((set) => new Set(set));
       keys = smallest.filter((key) => others.every((set) => set.has(key)));
+    }
+    if (overdueOn !== undefined) {
+      // Overdue depends on today, which no index holds: read the rows (open follow-ups: a few).
+      const rows = await this.db.services.bulkGet(keys);
+      keys = rows.flatMap((row) => (row && isOverdue(row.complaint, overdueOn) ? [row.id] : []));
     }
     keys.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
     const rows = await this.db.services.bulkGet(keys.slice(page.offset, page.offset + page.limit));

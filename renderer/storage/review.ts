@@ -16,6 +16,8 @@ export interface ServiceQuery {
   to: string;
   /** Tags every service listed must have (see ServiceRow tags): `clerk:1001`, `flag:any`… */
   tags: readonly string[];
+  /** Only complaints whose follow-up is open and due before this business day (today). */
+  overdueOn?: string;
 }
 
 export interface ServicePage {

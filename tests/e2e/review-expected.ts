@@ -17,7 +17,7 @@ import { strFromU8, unzipSync } from 'fflate';
 
 type Outcome = 'done' | 'skipped' | 'na';
 
-interface Row {
+export interface Row {
   seq: number;
   at: string;
   staffNo: string | null;
@@ -77,7 +77,7 @@ export function logOf(zip: Uint8Array): Row[] {
     .map((line) => JSON.parse(line) as Row);
 }
 
-function dayIn(at: string, timeZone: string, startMinutes: number): string {
+export function dayIn(at: string, timeZone: string, startMinutes: number): string {
   const shifted = new Date(Date.parse(at) - startMinutes * 60_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(shifted);
 }

@@ -1,6 +1,7 @@
 /**
  * The manager's review as a person sees it, in Chinese and English at 1280×800 and 800×1280: the
- * dashboard over two demo counters' week, a flagged service's timeline, and the spot-check form
+ * dashboard over two demo counters' week, its complaints and the complaints they open, a flagged
+ * service's timeline, and the spot-check form
  * on one of this tablet's own services. Each passes the layout check (no sideways scroll, 48 px
  * targets, words inside their buttons) and is written as a screenshot (`npm run screenshots`
  * puts them in tests/e2e/__screenshots__, where the README shows them).
@@ -75,6 +76,16 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       // The trend chart is drawn (uPlot's canvas) before the picture is taken.
       await expect(page.locator('.trend canvas').first()).toBeVisible();
       await shoot('review-dashboard', size);
+
+      // The complaints: the section on its own, and the complaints it opens.
+      const complaints = page.locator('section.complaints');
+      await expect(complaints.locator('[data-figure="complaint-complaints"]')).toBeVisible();
+      await complaints.scrollIntoViewIfNeeded();
+      await complaints.screenshot({ path: join(shotDir, `review-complaints-${lang}-${size}.png`) });
+      await complaints.locator('[data-figure="complaint-complaints"]').click();
+      await expect(page.locator('tr[data-service] .badge.complaint').first()).toBeVisible();
+      await shoot('review-complaint-list', size);
+      await button(r.backArrow).click();
 
       await page.locator('[data-figure="flagged"]').click();
       await page.locator('tr[data-service] button.link').first().click();

@@ -11,12 +11,7 @@ import type { Role } from '../permissions';
 import { evolveService, type ServiceState } from '../service/engine';
 import { EMPTY_TALLY, tallyService, type ShiftTally } from '../service/shift-summary';
 import { DEFAULT_CONFIG, applyConfigChange, type Config } from './config';
-import {
-  promisedDue,
-  type ComplaintCategory,
-  type FollowUpResult,
-  type OutcomeKind,
-} from '../service/complaint';
+import { promisedDue, type ComplaintCategory, type FollowUpResult } from '../service/complaint';
 
 export interface Account {
   staffNo: string;
@@ -81,16 +76,6 @@ export interface DeviceState {
   lastCalled: string | null;
   /** Every follow-up a complaint promised, by its service. */
   followUps: ReadonlyMap<string, FollowUp>;
-  /** Every complaint recorded on this device, in log order (the manager's complaint figures). */
-  complaints: readonly ComplaintEntry[];
-}
-
-export interface ComplaintEntry {
-  serviceId: string | null;
-  staffNo: string | null;
-  atMs: number;
-  category: ComplaintCategory;
-  outcome: OutcomeKind;
 }
 
 export const INITIAL_STATE: DeviceState = {
@@ -108,7 +93,6 @@ export const INITIAL_STATE: DeviceState = {
   service: null,
   lastCalled: null,
   followUps: new Map(),
-  complaints: [],
 };
 
 const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
@@ -241,19 +225,8 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
     case 'config-changed':
       return { ...next, config: applyConfigChange(next.config, event.change) };
     case 'complaint-recorded': {
-      const { outcome } = event;
-      const entry: ComplaintEntry = {
-        serviceId: record.serviceId,
-        staffNo: record.staffNo,
-        atMs,
-        category: event.category,
-        outcome: outcome.kind,
-      };
-      const evolved = {
-        ...evolveServiceAndTally(next, record, atMs),
-        complaints: [...next.complaints, entry],
-      };
-      const due = promisedDue(outcome);
+      const evolved = evolveServiceAndTally(next, record, atMs);
+      const due = promisedDue(event.outcome);
       if (due === null || !record.serviceId) return evolved;
       return {
         ...evolved,

@@ -10,6 +10,7 @@
  * - the ranking score (评比) of each clerk and counter, SCORE_FORMULA below.
  */
 import { STEP_IDS, type StepId } from '../flow/flow-definition';
+import { emptyComplaintTally, mergeComplaints } from './complaint-rollup';
 import { FLAG_KINDS, type FlagKind } from './service-row';
 import {
   addInto,
@@ -133,6 +134,7 @@ function merge(into: RollupRow, row: RollupRow): void {
     addInto(sum, tally);
   }
   addInto(into.ratings, row.ratings);
+  if (row.complaints) mergeComplaints((into.complaints ??= emptyComplaintTally()), row.complaints);
   into.checks.services += row.checks.services;
   for (const [id, tally] of Object.entries(row.checks.steps) as [StepId, CheckTally][]) {
     const sum = (into.checks.steps[id] ??= [0, 0]);

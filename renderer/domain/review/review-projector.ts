@@ -8,6 +8,7 @@
  *   flagged as repeated.
  * - An amendment rebuilds its service's row from the clerk's record and every amendment so far.
  * - A rating, a spot-check or a mutual check adds to its service's row and rollup.
+ * - A follow-up closed marks its complaint's row closed (its rollup moves with it).
  *
  * Thresholds and targets are those in force when the record was written, so changing them does not
  * rewrite history; the README says so.
@@ -22,9 +23,10 @@ import { amendRow, serviceRow, withTags, type ServiceRow } from './service-row';
 /**
  * Bump when what the projector writes changes: every review kept from it is then rebuilt from its
  * log (each device's own and imported ones; the hub's per device). 2: durations as recorded (the
- * monotonic clock), marks in log order, the wall clock's jumps.
+ * monotonic clock), marks in log order, the wall clock's jumps. 3: each service's complaint (row,
+ * tags, rollup tallies) and its follow-up closed.
  */
-export const REVIEW_VERSION = 2;
+export const REVIEW_VERSION = 3;
 
 export interface ReviewRows {
   /** The service's records so far, in order (the one being pushed included). */
@@ -40,6 +42,15 @@ export interface ReviewRows {
 }
 
 const ENDS = new Set(['service-finished', 'service-abandoned']);
+
+/** The events the review takes in; the rest only move the device's state forward. */
+export const REVIEW_EVENTS: ReadonlySet<string> = new Set([
+  ...ENDS,
+  'service-amended',
+  'service-rated',
+  'spot-check-recorded',
+  'follow-up-closed',
+]);
 
 const conditionalSteps = (config: Config): Set<StepId> =>
   new Set(config.flow.steps.filter(isConditional).map((step) => step.id));
@@ -67,6 +78,15 @@ export class ReviewProjector {
       const rated =
         row && withTags({ ...row, rating: event.rating, later: [...row.later, record.seq] });
       if (row && rated) await this.replace(row, rated, config);
+    } else if (event.type === 'follow-up-closed') {
+      const row = await this.rows.service(this.sid(event.target));
+      if (!row?.complaint) return;
+      const closed = withTags({
+        ...row,
+        complaint: { ...row.complaint, closed: event.result },
+        later: [...row.later, record.seq],
+      });
+      await this.replace(row, closed, config);
     } else if (event.type === 'spot-check-recorded') {
       const row = await this.rows.service(this.sid(event.target));
       if (!row) return;

@@ -8,6 +8,7 @@
  */
 import { STEP_IDS, type StepId } from '../flow/flow-definition';
 import type { Observation } from '../log/events';
+import { addComplaint, emptyComplaintTally, type ComplaintTally } from './complaint-rollup';
 import { FLAG_KINDS, letterOf, type FlagKind, type ServiceRow } from './service-row';
 
 /** Per step: done, skipped, not applicable, done late (also in done), not reached. */
@@ -48,6 +49,11 @@ export interface RollupRow {
   offers: Record<string, OfferTally>;
   ratings: RatingTally;
   checks: { services: number; steps: Partial<Record<StepId, CheckTally>> };
+  /**
+   * The complaints handled in these services (complaint-rollup.ts); absent until the first one,
+   * and in rollups written before review version 3 (the hub keeps those as they were).
+   */
+  complaints?: ComplaintTally;
 }
 
 export const RESPONSES = ['accepted', 'interested', 'declined'] as const;
@@ -148,6 +154,8 @@ export function addService(
     bumpAt((rollup.offers[offer] ??= [0, 0, 0]), RESPONSES.indexOf(response), sign);
   }
   if (row.rating) bumpAt(rollup.ratings, RATINGS.indexOf(row.rating), sign);
+  if (row.complaint)
+    addComplaint((rollup.complaints ??= emptyComplaintTally()), row.complaint, sign);
   rollup.skipReasons = kept(rollup.skipReasons, (count) => count === 0);
   rollup.types = kept(rollup.types, (tally) => tally.services === 0);
   rollup.offers = kept(rollup.offers, (tally) => tally.every((count) => count === 0));

@@ -13,6 +13,7 @@ import type { Config, FlagThresholds } from '../device/config';
 import { STEP_IDS, isConditional, type FlowDefinition, type StepId } from '../flow/flow-definition';
 import type { Rating } from '../log/events';
 import type { AmendmentApplied, ServiceSummary } from '../service/projection';
+import { complaintRow, complaintTags, type ComplaintRow } from './complaint-row';
 
 export const FLAG_KINDS = ['fast', 'burst', 'over-target', 'repeated'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
@@ -50,6 +51,8 @@ export interface ServiceRow {
   /** The service's timing pattern (see patternOf), or null when too few steps were marked. */
   pattern: string | null;
   rating: Rating | null;
+  /** The complaint handled in the service (complaint-row.ts), or null. */
+  complaint: ComplaintRow | null;
   amendments: number;
   checks: number;
   /** The service's first and last record, and the amendments, rating and checks that came later. */
@@ -186,6 +189,7 @@ export function tagsOf(row: Omit<ServiceRow, 'tags'>): string[] {
   });
   for (const reason of new Set(Object.values(row.skipReasons))) tags.push(`reason:${reason}${at}`);
   for (const { offer } of row.recommendations) tags.push(`offer:${offer}${at}`);
+  tags.push(...complaintTags(row.complaint, at));
   return [...new Set(tags)];
 }
 
@@ -204,7 +208,7 @@ const targetOf = (config: Pick<Config, 'businessTypes'>, code: string, fallback:
 export function serviceRow(
   summary: ServiceSummary,
   device: string,
-  config: Pick<Config, 'flags'>,
+  config: Pick<Config, 'flags' | 'complaintFlow'>,
 ): ServiceRow {
   const endedAt = summary.endedAt ?? summary.startedAt;
   const durationMs = summary.durationMs ?? endedAt - summary.startedAt;
@@ -238,6 +242,7 @@ export function serviceRow(
     flags: flagsOf(summary, durationMs, targetSeconds, config.flags),
     pattern: patternOf(summary),
     rating: null,
+    complaint: complaintRow(summary.complaint, config.complaintFlow),
     amendments: 0,
     checks: 0,
     firstSeq: 0,

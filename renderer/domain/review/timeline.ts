@@ -10,7 +10,7 @@ import type { Amendment, Observation, Rating } from '../log/events';
 import type { LogRecord } from '../log/records';
 import type { ComplaintStepId } from '../flow/complaint-flow';
 import type { StepId } from '../flow/flow-definition';
-import type { ComplaintOutcome } from '../service/complaint';
+import type { ComplaintOutcome, FollowUpResult } from '../service/complaint';
 import { stepOf } from '../service/projection';
 
 export type TimelineEntry = {
@@ -48,6 +48,8 @@ export type TimelineEntry = {
   | { kind: 'complaint-recorded'; category: string; summary: string; outcome: ComplaintOutcome }
   /** The manager on duty took the escalated complaint over (their own record, after their PIN). */
   | { kind: 'escalation-confirmed' }
+  /** A manager closed the follow-up the complaint promised (a later record of their own). */
+  | { kind: 'follow-up-closed'; result: FollowUpResult; note: string }
   /** The wall clock was moved (by `jumpMs`, + forward) between the record before and this one. */
   | { kind: 'clock-moved'; jumpMs: number }
 );
@@ -121,6 +123,8 @@ function detail(record: LogRecord): Detail | null {
       };
     case 'escalation-confirmed':
       return { kind: 'escalation-confirmed' };
+    case 'follow-up-closed':
+      return { kind: 'follow-up-closed', result: event.result, note: event.note };
     default:
       return null;
   }

@@ -6,10 +6,12 @@
  */
 import type { AbandonReason, Offer, RecommendationResponse, SkipReason, Title } from '../catalog';
 import { businessDay, type Config } from '../device/config';
+import { COMPLAINT_STEP_IDS, type ComplaintStepId } from '../flow/complaint-flow';
 import { STEP_IDS, isConditional, type FlowDefinition, type StepId } from '../flow/flow-definition';
 import { clockJump, type Moment } from '../log/clock';
 import type { Amendment } from '../log/events';
 import type { LogRecord } from '../log/records';
+import type { ComplaintRecord } from './complaint';
 import { evolveService, type ServiceState, type StepStatus } from './engine';
 
 export interface StepOutcome {
@@ -27,6 +29,25 @@ export interface StepOutcome {
   skipReason: SkipReason | null;
   /** The outcome comes from a manager's amendment, not from the service's own records. */
   amended: boolean;
+}
+
+/**
+ * A complaint step as the review times it: `ms` is on the service's own clock, from the step mark
+ * before it (any step of either flow, or the complaint's start when later) to this step's first
+ * mark; null when the step was never marked.
+ */
+export interface ComplaintStepOutcome {
+  status: StepStatus;
+  ms: number | null;
+}
+
+/** The complaint handled in a service: how it started, its record, each step and its time. */
+export interface ComplaintSummary {
+  trigger: 'business-type' | 'during-service';
+  record: ComplaintRecord | null;
+  /** The manager who confirmed an escalation with their PIN. */
+  confirmedBy: string | null;
+  steps: Record<ComplaintStepId, ComplaintStepOutcome>;
 }
 
 export interface AmendmentApplied {
@@ -65,6 +86,8 @@ export interface ServiceSummary {
   recommendations: { offer: Offer; response: RecommendationResponse }[];
   absences: { leftAt: number; absenceMs: number | null }[];
   amendments: AmendmentApplied[];
+  /** The complaint handled in the service, or null. */
+  complaint: ComplaintSummary | null;
 }
 
 type ProjectionConfig = Pick<Config, 'flow' | 'timeZone' | 'dayStartMinutes'>;
@@ -80,6 +103,34 @@ interface Open {
   auto: Set<StepId>;
   abandonReason: AbandonReason | null;
   absences: { leftAt: number; absenceMs: number | null }[];
+  /** The service clock at the latest step mark (either flow) or the complaint's start. */
+  lastMarkMs: number;
+  /** Each complaint step's time (see ComplaintStepOutcome), from its first mark. */
+  complaintMs: Partial<Record<ComplaintStepId, number>>;
+}
+
+/** The complaint step a record marks, when it marks one (the record is the act step's form). */
+function complaintStepOf(record: LogRecord): ComplaintStepId | null {
+  const { event } = record;
+  if (event.type === 'complaint-step') return event.stepId;
+  return event.type === 'complaint-recorded' ? 'complaint-act' : null;
+}
+
+function complaintSummary(open: Open): ComplaintSummary | null {
+  const { complaint } = open.state;
+  if (!complaint) return null;
+  const steps = Object.fromEntries(
+    COMPLAINT_STEP_IDS.map((id) => [
+      id,
+      { status: complaint.steps[id].status, ms: open.complaintMs[id] ?? null },
+    ]),
+  ) as Record<ComplaintStepId, ComplaintStepOutcome>;
+  return {
+    trigger: complaint.trigger,
+    record: complaint.record,
+    confirmedBy: complaint.confirmedBy,
+    steps,
+  };
 }
 
 /** The step a service record records, when it records one. */
@@ -212,6 +263,7 @@ function summarize(open: Open, config: ProjectionConfig): ServiceSummary {
     recommendations: state.recommendations,
     absences: open.absences,
     amendments: [],
+    complaint: complaintSummary(open),
   };
 }
 
@@ -247,6 +299,8 @@ export class ServiceProjector {
           auto: new Set(),
           abandonReason: null,
           absences: [],
+          lastMarkMs: 0,
+          complaintMs: {},
         });
       }
       return null;
@@ -262,6 +316,12 @@ export class ServiceProjector {
     if (step && open.first[step] === undefined) {
       open.first[step] = { at: atMs, offsetMs: open.state.clock.elapsedMs, seq: record.seq };
     }
+    const elapsed = open.state.clock.elapsedMs;
+    const complaintStep = complaintStepOf(record);
+    if (complaintStep && open.complaintMs[complaintStep] === undefined) {
+      open.complaintMs[complaintStep] = Math.max(0, elapsed - open.lastMarkMs);
+    }
+    if (step || complaintStep || event.type === 'complaint-started') open.lastMarkMs = elapsed;
     if (event.type === 'step-not-applicable' && event.auto) open.auto.add(event.stepId);
     if (event.type === 'seat-left') open.absences.push({ leftAt: atMs, absenceMs: null });
     if (event.type === 'seat-returned') {

@@ -1,14 +1,18 @@
 /**
  * The figures for the period, from rollups: headline tiles, steps kept per step and clerk (heat
  * map), per step (bars), by day (trend), time by business type, skips, recommendations, ratings,
- * flags, spot-check agreement and the ranking. Every figure opens the services behind it.
+ * flags, spot-check agreement, the complaints and the ranking. Every figure opens the services
+ * behind it.
  */
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { complaintFigures } from '../../domain/review/complaint-figures';
 import { figures, type Figures } from '../../domain/review/figures';
 import type { Period } from '../../domain/review/period';
 import { FormError } from '../../ui/FormError';
+import { useDeviceState } from '../shared/store-context';
 import { Breakdowns } from './Breakdowns';
+import { ComplaintsView } from './ComplaintsView';
 import { DemoOffer } from './DemoOffer';
 import { HeatMap } from './HeatMap';
 import { Ranking } from './Ranking';
@@ -41,15 +45,19 @@ export function FiguresView({
     (review) => review.rollups(period.from, period.to),
     `${period.from}|${period.to}`,
   );
-  const shown: Figures | null = useMemo(
+  const { config } = useDeviceState();
+  const rows = useMemo(
     () =>
-      loaded.data
-        ? figures(counter ? loaded.data.filter((row) => row.counter === counter) : loaded.data)
-        : null,
+      loaded.data && counter ? loaded.data.filter((row) => row.counter === counter) : loaded.data,
     [loaded.data, counter],
   );
+  const shown: Figures | null = useMemo(() => (rows ? figures(rows) : null), [rows]);
+  const complaints = useMemo(
+    () => (rows ? complaintFigures(rows, config.complaintFlow) : null),
+    [rows, config.complaintFlow],
+  );
   if (loaded.error) return <FormError message={loaded.error} />;
-  if (!shown) return <p className="loading">{t('loading')}</p>;
+  if (!shown || !complaints) return <p className="loading">{t('loading')}</p>;
   const scope = counter ? [`counter:${counter}`] : [];
   const open: OpenServices = (filter) => onOpen({ ...filter, tags: [...scope, ...filter.tags] });
   if (shown.total.services === 0) {
@@ -74,6 +82,7 @@ export function FiguresView({
         </Suspense>
       )}
       <Breakdowns figures={shown} onOpen={open} />
+      <ComplaintsView figures={complaints} period={period} scope={scope} onOpen={open} />
       <Ranking clerks={shown.byClerk} counters={counter ? [] : shown.byCounter} onOpen={open} />
     </div>
   );

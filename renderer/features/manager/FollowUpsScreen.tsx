@@ -1,16 +1,14 @@
 /**
- * Complaints for the manager: their figures, then the promised follow-ups, overdue first, then by the day they are due,
- * then the closed ones. Closing one records what came of it (a new record; the complaint's own
+ * The promised follow-ups of this tablet's complaints, overdue first, then by the day they are
+ * due, then the closed ones (the complaint figures are in the Review, for any period and counter). Closing one records what came of it (a new record; the complaint's own
  * record stays as it was).
  */
 import './i18n';
 import './review.css';
-import './figures.css';
 import './follow-ups.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../domain/device/config';
-import { complaintFigures } from '../../domain/review/complaint-figures';
 import type { FollowUp } from '../../domain/device/state';
 import { FollowUpResultSchema, type FollowUpResult } from '../../domain/service/complaint';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
@@ -19,7 +17,6 @@ import { Notice } from '../../ui/Notice';
 import { useNow } from '../../ui/use-now';
 import { useDeviceState } from '../shared/store-context';
 import { useCommand } from '../shared/use-command';
-import { ComplaintFiguresPanel } from './ComplaintFiguresPanel';
 
 type Standing = 'overdue' | 'due-today' | 'upcoming' | 'closed';
 
@@ -33,7 +30,7 @@ const ORDER: Record<Standing, number> = { overdue: 0, 'due-today': 1, upcoming: 
 export function FollowUpsScreen() {
   const { t, i18n } = useTranslation('review');
   const { t: tc } = useTranslation();
-  const { config, followUps, complaints } = useDeviceState();
+  const { config, followUps } = useDeviceState();
   const { run, error, dismiss } = useCommand();
   const now = useNow(60_000);
   const today = businessDay(now, config);
@@ -48,7 +45,6 @@ export function FollowUpsScreen() {
   return (
     <main className="review follow-ups">
       {error && <Notice message={error} onDismiss={dismiss} dismissLabel={tc('common.dismiss')} />}
-      <ComplaintFiguresPanel figures={complaintFigures(complaints, followUps.values(), today)} />
       <h2>{t('followUps.title')}</h2>
       <p className="hint" data-figure="overdue-follow-ups">
         {t('followUps.summary', {

@@ -8,6 +8,7 @@ import './review.css';
 import './figures.css';
 import './services.css';
 import './timeline.css';
+import './complaints.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../domain/device/config';

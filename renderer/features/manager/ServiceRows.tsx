@@ -13,6 +13,7 @@ export function ServiceRows({
   onOpen: (sid: string) => void;
 }) {
   const { t, i18n } = useTranslation('review');
+  const { t: tApp } = useTranslation();
   const label = useListLabel();
   const { config } = useDeviceState();
   const time = new Intl.DateTimeFormat(i18n.language, {
@@ -77,6 +78,18 @@ export function ServiceRows({
                     {row.amendments > 0 && <span className="badge">{t('services.amended')}</span>}
                     {row.checks > 0 && <span className="badge">{t('services.checked')}</span>}
                     {row.rating && <span className="badge">{t(`ratings.${row.rating}`)}</span>}
+                    {row.complaint && (
+                      <span
+                        className="badge complaint"
+                        data-complaint={row.complaint.category ?? 'none'}
+                      >
+                        {t('complaints.badge', {
+                          category: row.complaint.category
+                            ? tApp(`complaint.category.${row.complaint.category}`)
+                            : t('complaints.unrecorded'),
+                        })}
+                      </span>
+                    )}
                   </div>
                 </td>
               </tr>

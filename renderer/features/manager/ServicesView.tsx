@@ -1,6 +1,7 @@
 /**
  * The services behind a figure, newest first, a page at a time (read by index: as fast over a year
- * as over a day), with filters for clerk, business type, flag, skipped step and amendments.
+ * as over a day), with filters for clerk, business type, flag, skipped step, amendments and the
+ * complaint's category and outcome.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,8 @@ export interface ServiceFilter {
   /** Business days, when not the review's period (a day picked in the trend). */
   from?: string;
   to?: string;
+  /** Only complaints whose follow-up is overdue on this business day (today). */
+  overdueOn?: string;
 }
 
 export const PAGE_SIZE = 25;
@@ -45,8 +48,12 @@ export function ServicesView({
     ]),
   ];
   const loaded = useReviewQuery(
-    (review) => review.services({ from, to, tags }, { offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
-    `${from}|${to}|${tags.join()}|${page}`,
+    (review) =>
+      review.services(
+        { from, to, tags, ...(filter.overdueOn ? { overdueOn: filter.overdueOn } : {}) },
+        { offset: page * PAGE_SIZE, limit: PAGE_SIZE },
+      ),
+    `${from}|${to}|${tags.join()}|${filter.overdueOn ?? ''}|${page}`,
   );
   const total = loaded.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

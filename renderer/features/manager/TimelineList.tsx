@@ -90,6 +90,11 @@ function useDescribe() {
         });
       case 'escalation-confirmed':
         return t('entry.escalationConfirmed');
+      case 'follow-up-closed':
+        return t('entry.followUpClosed', {
+          result: t(`followUps.result.${entry.result}`),
+          note: entry.note ? ` (${entry.note})` : '',
+        });
       case 'checked':
         return t('entry.checked', {
           kind: t(`check.kinds.${entry.check}`),

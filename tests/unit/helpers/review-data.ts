@@ -172,3 +172,72 @@ export const observedAll = (
   steps: readonly StepId[],
 ): Partial<Record<StepId, 'done' | 'skipped'>> =>
   Object.fromEntries(steps.map((step) => [step, seen]));
+
+export interface ComplaintPlan {
+  ticket: string;
+  /** Seconds before each complaint step's tap (accept, calm, clarify, explore, act, thank). */
+  gaps: readonly [number, number, number, number, number, number];
+  calm: 'done' | 'na';
+  clarify: 'done' | 'skipped';
+  record: {
+    category: string;
+    outcome: 'resolved' | 'escalated' | 'follow-up';
+    due: string | null;
+  };
+  /** A complaint tapped during a bill payment, instead of a complaint-type service. */
+  during?: boolean;
+}
+
+/**
+ * A complaint walked through by the clerk signed in, greeting first (5 s a step), each complaint
+ * step `gaps` after the tap before it; an escalation goes to MANAGER, who confirms with their
+ * PIN. Returns the service's id.
+ */
+export async function complaintService(device: TestDevice, plan: ComplaintPlan): Promise<string> {
+  const tap = async (seconds: number, step: Step) => {
+    device.clock.now += seconds * 1_000;
+    await device.must(step);
+  };
+  await device.must(
+    startCommand({
+      ticket: plan.ticket,
+      businessType: plan.during ? 'bill-payment' : 'complaint',
+    }),
+  );
+  const serviceId = device.store.snapshot.state.service?.serviceId ?? '';
+  for (const stepId of PLAIN_ALWAYS_STEPS.slice(0, 6)) await tap(5, { type: 'mark-done', stepId });
+  if (plan.during) await tap(5, { type: 'start-complaint' });
+  const [accept, calm, clarify, explore, act, thank] = plan.gaps;
+  await tap(accept, { type: 'mark-done', stepId: 'complaint-accept' });
+  await tap(
+    calm,
+    plan.calm === 'done'
+      ? { type: 'mark-done', stepId: 'complaint-calm' }
+      : { type: 'mark-na', stepId: 'complaint-calm' },
+  );
+  await tap(
+    clarify,
+    plan.clarify === 'done'
+      ? { type: 'mark-done', stepId: 'complaint-clarify' }
+      : { type: 'skip', stepId: 'complaint-clarify', reason: 'not-possible-now', note: '' },
+  );
+  await tap(explore, { type: 'mark-done', stepId: 'complaint-explore' });
+  const escalated = plan.record.outcome === 'escalated';
+  await tap(act, {
+    type: 'record-complaint',
+    category: plan.record.category,
+    summary: '宽带晚间断线',
+    outcome: plan.record.outcome,
+    due: plan.record.due,
+    manager: escalated ? MANAGER.staffNo : null,
+    managerPin: escalated ? MANAGER.pin : null,
+  });
+  await tap(thank, { type: 'mark-done', stepId: 'complaint-thank' });
+  await tap(5, { type: 'mark-done', stepId: 'address-by-surname' });
+  await tap(5, { type: 'recommend', offer: 'broadband', response: 'declined' });
+  for (const stepId of ['confirm-anything-else', 'stand-to-see-off'] as const) {
+    await tap(5, { type: 'mark-done', stepId });
+  }
+  await tap(5, { type: 'call-next', nextTicket: `${plan.ticket}9` });
+  return serviceId;
+}

@@ -178,3 +178,27 @@ describe('demo data generated through the domain', { timeout: 30_000 }, () => {
     },
   );
 });
+
+describe('the demo’s complaints', () => {
+  it('records complaints of several categories and outcomes, escalations confirmed and follow-ups closed or left open', async () => {
+    const made = await generateDemo({ counters: 1, days: 5, servicesPerDay: 40, seed: 5 });
+    const log = text(filesOf(made.exports[0]!.bytes), 'log.jsonl')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: Record<string, unknown> });
+    const of = (type: string) =>
+      log.filter((row) => row.event.type === type).map((row) => row.event);
+    const recorded = of('complaint-recorded');
+    const outcomes = recorded.map((event) => (event.outcome as { kind: string }).kind);
+    expect(new Set(recorded.map((event) => event.category)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(outcomes)).toEqual(new Set(['resolved', 'follow-up', 'escalated']));
+    expect(of('escalation-confirmed')).toHaveLength(
+      outcomes.filter((kind) => kind === 'escalated').length,
+    );
+    const promised = recorded.filter((event) => (event.outcome as { due?: string }).due).length;
+    const closed = of('follow-up-closed').length;
+    expect(closed).toBeGreaterThan(0);
+    expect(closed).toBeLessThan(promised);
+    expect(of('complaint-step').some((event) => event.outcome === 'na')).toBe(true);
+  }, 60_000);
+});

@@ -14,13 +14,13 @@ import { canonicalize } from '../../../../renderer/domain/log/canonical';
 import { readRecords, type LogRecord } from '../../../../renderer/domain/log/records';
 import { verifyRows } from '../../../../renderer/domain/log/verify';
 import {
+  REVIEW_VERSION,
   ReviewProjector,
   type ReviewRows,
 } from '../../../../renderer/domain/review/review-projector';
 import type { RollupRow } from '../../../../renderer/domain/review/rollup';
 import type { ServiceRow } from '../../../../renderer/domain/review/service-row';
 import { memoryWitness, openStore } from '../../../../renderer/storage';
-import { REVIEW_VERSION } from '../../../../renderer/domain/review/review-projector';
 import { withRawDb } from '../../helpers/builders';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures');

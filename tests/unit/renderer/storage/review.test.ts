@@ -1,6 +1,6 @@
 /**
  * The manager's review on generated data: rollups written with each append equal rollups rebuilt
- * from the log (amendments, ratings and spot-checks included); the figures equal the same figures
+ * from the log (amendments, ratings, spot-checks, a complaint and its follow-up closed included); the figures equal the same figures
  * counted straight from the raw records; the pencil-whipped services are flagged.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { ServiceRow } from '../../../../renderer/domain/review/service-row'
 import { CLERK, startCommand, withRawDb, type TestDevice } from '../../helpers/builders';
 import {
   asManager,
+  complaintService,
   generatedDevice,
   observedAll,
   rateLast,
@@ -103,8 +104,16 @@ describe('the review', () => {
   it('writes with each append the same rows and rollups a rebuild from the log makes', async () => {
     generated = await generatedDevice(7, 30);
     const { device, serviceIds } = generated;
+    const complaint = await complaintService(device, {
+      ticket: 'C001',
+      gaps: [70, 30, 100, 200, 250, 20],
+      calm: 'done',
+      clarify: 'skipped',
+      record: { category: 'network', outcome: 'follow-up', due: '2099-01-01' },
+    });
     await rateLast(device, 'satisfied');
     await asManager(device);
+    await device.must({ type: 'close-follow-up', target: complaint, result: 'resolved', note: '' });
     const [first = '', second = ''] = serviceIds;
     await device.must({
       type: 'amend-service',
@@ -126,7 +135,11 @@ describe('the review', () => {
       note: '',
     });
     const incremental = await tables(device);
-    expect(incremental.services).toHaveLength(serviceIds.length);
+    expect(incremental.services).toHaveLength(serviceIds.length + 1);
+    expect(incremental.services.find((row) => row.serviceId === complaint)?.complaint?.closed).toBe(
+      'resolved',
+    );
+    expect(incremental.rollups.some((rollup) => rollup.complaints?.closed === 1)).toBe(true);
     expect(await rebuilt(device)).toEqual(incremental);
   }, 60_000);
 
