@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { wordsPart, type WordsPart } from '../renderer/i18n/parts';
+import { wordsPart, type WordsPart } from '../renderer/i18n/parts.ts';
 
 const PREFIX = 'virtual:locale-words/';
 

@@ -13,8 +13,7 @@ import { Notice } from '../ui/Notice';
 import { ClerkScreen } from '../features/clerk/ClerkScreen';
 import { useDeviceState, useStore } from '../features/shared/store-context';
 import { useCommand } from '../features/shared/use-command';
-import { ChangePinDialog } from '../features/session/ChangePinDialog';
-import { PhrasesButton, PhrasesCard } from '../features/clerk/PhrasesCard';
+import { PhrasesButton } from '../features/clerk/PhrasesButton';
 import { useIdleLock } from '../features/session/use-idle-lock';
 
 type Tab = 'counter' | 'checks' | 'review' | 'follow-ups' | 'staff' | 'settings' | 'log';
@@ -24,6 +23,15 @@ type Tab = 'counter' | 'checks' | 'review' | 'follow-ups' | 'staff' | 'settings'
 // when opened.
 const withWords = <T,>(module: Promise<T>): Promise<T> =>
   Promise.all([module, loadLaterWords()]).then(([loaded]) => loaded);
+// The PIN dialog and the words-never-to-say card load when first opened.
+const ChangePinDialog = lazy(() =>
+  import('../features/session/ChangePinDialog').then((module) => ({
+    default: module.ChangePinDialog,
+  })),
+);
+const PhrasesCard = lazy(() =>
+  import('../features/clerk/PhrasesCard').then((module) => ({ default: module.PhrasesCard })),
+);
 const StaffScreen = lazy(() =>
   withWords(import('../features/admin/StaffScreen')).then((module) => ({
     default: module.StaffScreen,
@@ -143,8 +151,10 @@ export function SignedInShell({
         {tab === 'settings' && <SettingsScreen />}
         {tab === 'log' && <LogScreen />}
       </Suspense>
-      {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
-      {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
+      <Suspense fallback={null}>
+        {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
+        {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
+      </Suspense>
     </div>
   );
 }

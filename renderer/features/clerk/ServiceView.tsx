@@ -17,7 +17,7 @@ import type { OpenDialog } from './ClerkDialogs';
 import { ComplaintStrip, ProgressStrip } from './ProgressStrip';
 import { QuickActions } from './QuickActions';
 import { ServiceTimer } from './ServiceTimer';
-import { ShortcutsButton } from './ShortcutsDialog';
+import { ShortcutsButton } from './ShortcutsButton';
 import { StepCard } from './StepCard';
 
 export function ServiceView({

@@ -21,19 +21,3 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     </Dialog>
   );
 }
-
-/** The "?" button that opens the list. */
-export function ShortcutsButton({ onClick }: { onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <button
-      type="button"
-      className="secondary shortcuts-button"
-      aria-label={t('shortcuts.title')}
-      aria-keyshortcuts="?"
-      onClick={onClick}
-    >
-      {t('shortcuts.buttonText')}
-    </button>
-  );
-}

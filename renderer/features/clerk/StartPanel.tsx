@@ -9,7 +9,7 @@ import type { CallFailure } from '../../platform';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';
 import { useListLabel } from '../shared/use-list-label';
-import { ShortcutsButton } from './ShortcutsDialog';
+import { ShortcutsButton } from './ShortcutsButton';
 
 /** The ticket call last made from this screen, as the player reports it. */
 export interface CallStatus {
