@@ -5,6 +5,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 import { securityHeadersFor } from './main/security-headers.ts';
 import { callClips } from './scripts/call-clips-plugin.ts';
+import { localeWords } from './scripts/locale-words-plugin.ts';
+import { preactAlias } from './scripts/preact-alias.ts';
 
 /**
  * Which version the build says it is. COUNTER_STEPS_VERSION overrides package.json's, so a test can
@@ -19,9 +21,11 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version), __WEB_BUILD__: 'true' },
+  resolve: { alias: preactAlias },
   plugins: [
     react(),
     callClips(resolve(import.meta.dirname, 'assets/call')),
+    localeWords(resolve(import.meta.dirname, 'renderer/i18n/locales')),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',

@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
+import { localeWords } from './locale-words-plugin.ts';
+import { preactAlias } from './preact-alias.ts';
 import { COUNTER_YEAR, generateDemo } from '../renderer/demo/generate';
 import { FILES } from '../renderer/export/format';
 import { readExportZip } from '../renderer/export/read-export';
@@ -52,7 +54,9 @@ await build({
   root,
   base: './',
   configFile: false,
-  plugins: [react()],
+  // As the app's builds: Preact under React's API, the locale words in parts.
+  resolve: { alias: preactAlias },
+  plugins: [react(), localeWords(join(repo, 'renderer', 'i18n', 'locales'))],
   logLevel: 'warn',
   build: { outDir, emptyOutDir: true },
 });

@@ -54,7 +54,7 @@ if (app) {
     'reload; cold: HTTP cache and service worker cleared',
   );
   row(
-    'clerk screen JS (gzip, its locale included)',
+    'clerk screen JS (gzip, its words included)',
     `${app.clerkJs.gzipKB.toFixed(1)} KB`,
     '120 KB target',
     x(app.clerkJs.gzipKB / 120),

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // What the clerk's screen loads before it can run: the entry script of the built index.html and
 // every chunk it imports statically (transitively), plus the words of the language on screen
-// (zh-CN by default: a chunk of its own that the app loads at start), never the chunks behind the
-// other dynamic imports. Sizes as shipped and gzipped (level 9).
+// (zh-CN by default: the first part of its words, a chunk of its own that the app loads at start,
+// renderer/i18n/parts.ts), never the chunks behind the other dynamic imports. Sizes as shipped and gzipped (level 9).
 // `node scripts/clerk-js.mjs [dist-web]` prints them.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -17,10 +17,10 @@ export async function clerkScripts(distDir, { locale = 'zh-CN' } = {}) {
     resolve(distDir, match[1]),
   );
   const words = readdirSync(join(distDir, 'assets'))
-    .filter((name) => name.startsWith(`${locale}-`) && name.endsWith('.js'))
+    .filter((name) => name.startsWith(`${locale}-first-`) && name.endsWith('.js'))
     .map((name) => join(distDir, 'assets', name));
-  // None: the words are bundled with the entry (as before they were split off).
-  if (words.length > 1) throw new Error(`expected one ${locale} chunk, found ${words.length}`);
+  if (words.length !== 1)
+    throw new Error(`expected one ${locale}-first chunk, found ${words.length}`);
   const seen = new Set();
   const queue = [...entries, ...words];
   while (queue.length > 0) {

@@ -4,13 +4,14 @@
  * everything).
  */
 import { lazy, Suspense } from 'react';
+import { loadLaterWords } from '../i18n';
 import type { View } from '../platform';
 import { CounterApp } from './CounterApp';
 import { UpdateGate } from './UpdateGate';
 
 // The customer display is its own window: the counter's screen never loads it, nor it the counter's.
 const DisplayScreen = lazy(() =>
-  import('../features/display/DisplayScreen').then((module) => ({
+  Promise.all([import('../features/display/DisplayScreen'), loadLaterWords()]).then(([module]) => ({
     default: module.DisplayScreen,
   })),
 );

@@ -7,22 +7,35 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../domain/device/state';
 import type { ShiftSummary } from '../domain/log/events';
 import { can, type Ability } from '../domain/permissions';
-import { loadLocales } from '../i18n';
+import { loadLaterWords, loadLocales } from '../i18n';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
 import { Notice } from '../ui/Notice';
 import { ClerkScreen } from '../features/clerk/ClerkScreen';
 import { useDeviceState, useStore } from '../features/shared/store-context';
 import { useCommand } from '../features/shared/use-command';
-import { ChangePinDialog } from '../features/session/ChangePinDialog';
-import { PhrasesButton, PhrasesCard } from '../features/clerk/PhrasesCard';
+import { PhrasesButton } from '../features/clerk/PhrasesButton';
 import { useIdleLock } from '../features/session/use-idle-lock';
 
 type Tab = 'counter' | 'checks' | 'review' | 'follow-ups' | 'staff' | 'settings' | 'log';
 
 // The clerk's screen is what a counter runs all day; the manager's and auditor's screens (and
-// what they bring: the export's zip and workbook writers) load only when opened.
+// what they bring: the export's zip and workbook writers, the later part of the words) load only
+// when opened.
+const withWords = <T,>(module: Promise<T>): Promise<T> =>
+  Promise.all([module, loadLaterWords()]).then(([loaded]) => loaded);
+// The PIN dialog and the words-never-to-say card load when first opened.
+const ChangePinDialog = lazy(() =>
+  import('../features/session/ChangePinDialog').then((module) => ({
+    default: module.ChangePinDialog,
+  })),
+);
+const PhrasesCard = lazy(() =>
+  import('../features/clerk/PhrasesCard').then((module) => ({ default: module.PhrasesCard })),
+);
 const StaffScreen = lazy(() =>
-  import('../features/admin/StaffScreen').then((module) => ({ default: module.StaffScreen })),
+  withWords(import('../features/admin/StaffScreen')).then((module) => ({
+    default: module.StaffScreen,
+  })),
 );
 // Settings names list entries in every language, so every locale's words come with it.
 const SettingsScreen = lazy(() =>
@@ -31,20 +44,24 @@ const SettingsScreen = lazy(() =>
   })),
 );
 const ReviewScreen = lazy(() =>
-  import('../features/manager/ReviewScreen').then((module) => ({ default: module.ReviewScreen })),
+  withWords(import('../features/manager/ReviewScreen')).then((module) => ({
+    default: module.ReviewScreen,
+  })),
 );
 const MutualCheckScreen = lazy(() =>
-  import('../features/manager/MutualCheckScreen').then((module) => ({
+  withWords(import('../features/manager/MutualCheckScreen')).then((module) => ({
     default: module.MutualCheckScreen,
   })),
 );
 const FollowUpsScreen = lazy(() =>
-  import('../features/manager/FollowUpsScreen').then((module) => ({
+  withWords(import('../features/manager/FollowUpsScreen')).then((module) => ({
     default: module.FollowUpsScreen,
   })),
 );
 const LogScreen = lazy(() =>
-  import('../features/auditor/LogScreen').then((module) => ({ default: module.LogScreen })),
+  withWords(import('../features/auditor/LogScreen')).then((module) => ({
+    default: module.LogScreen,
+  })),
 );
 
 /** Each screen, and the ability that opens it. */
@@ -134,8 +151,10 @@ export function SignedInShell({
         {tab === 'settings' && <SettingsScreen />}
         {tab === 'log' && <LogScreen />}
       </Suspense>
-      {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
-      {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
+      <Suspense fallback={null}>
+        {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
+        {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
+      </Suspense>
     </div>
   );
 }

@@ -1,29 +1,68 @@
 /**
  * i18next with the three locales of the app. The language comes from `?lang=` (tests and kiosk
- * links), else the last one chosen on this device, else zh-CN. Only that language's words are
- * loaded at start (each locale is its own chunk); another is loaded when someone switches to it.
+ * links), else the last one chosen on this device, else zh-CN. Only the first part of that
+ * language's words is loaded at start (each part of each locale is its own chunk, parts.ts); the
+ * later part comes with the screens that use it (`loadLaterWords`), and another language's words
+ * when someone switches to it.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '../domain/locale';
+import type { WordsPart } from './parts';
 
 type Translation = Record<string, unknown>;
+type Loader = () => Promise<{ default: Translation }>;
 
-const LOADERS: Record<Locale, () => Promise<{ default: Translation }>> = {
-  'zh-CN': () => import('./locales/zh-CN.json'),
-  'zh-TW': () => import('./locales/zh-TW.json'),
-  en: () => import('./locales/en.json'),
+const LOADERS: Record<Locale, Record<WordsPart, Loader>> = {
+  'zh-CN': {
+    first: () => import('virtual:locale-words/zh-CN-first'),
+    later: () => import('virtual:locale-words/zh-CN-later'),
+  },
+  'zh-TW': {
+    first: () => import('virtual:locale-words/zh-TW-first'),
+    later: () => import('virtual:locale-words/zh-TW-later'),
+  },
+  en: {
+    first: () => import('virtual:locale-words/en-first'),
+    later: () => import('virtual:locale-words/en-later'),
+  },
 };
+
+/** Which parts of each locale i18next has. */
+const loaded = new Map<Locale, Set<WordsPart>>();
+/** Whether a screen that needs the later words has been opened (then every language gets them). */
+let laterWanted = false;
+
+async function loadPart(locale: Locale, part: WordsPart): Promise<void> {
+  const parts = loaded.get(locale) ?? new Set<WordsPart>();
+  loaded.set(locale, parts);
+  if (parts.has(part)) return;
+  const { default: words } = await LOADERS[locale][part]();
+  i18next.addResourceBundle(locale, 'translation', words, true, false);
+  parts.add(part);
+}
 
 /** Adds `locale`'s words to i18next unless they are there already. */
 async function load(locale: Locale): Promise<void> {
-  if (i18next.hasResourceBundle(locale, 'translation')) return;
-  const { default: translation } = await LOADERS[locale]();
-  i18next.addResourceBundle(locale, 'translation', translation);
+  await Promise.all([
+    loadPart(locale, 'first'),
+    ...(laterWanted ? [loadPart(locale, 'later')] : []),
+  ]);
+}
+
+/**
+ * The words of the lazily loaded screens (settings, staff, the log, the customer display), in the
+ * language on screen and any loaded since; awaited by those screens' loaders.
+ */
+export async function loadLaterWords(): Promise<void> {
+  laterWanted = true;
+  const locales = new Set<Locale>([...loaded.keys(), currentLocale(i18next.language)]);
+  await Promise.all([...locales].map((locale) => load(locale)));
 }
 
 /** Loads every locale's words (the settings screens show a list entry's name in all three). */
 export async function loadLocales(): Promise<void> {
+  laterWanted = true;
   await Promise.all((Object.keys(LOADERS) as Locale[]).map(load));
 }
 
@@ -37,7 +76,8 @@ export function initialLocale(search: string = globalThis.location?.search ?? ''
 }
 
 export async function initI18n(locale: Locale = initialLocale()): Promise<typeof i18next> {
-  const { default: translation } = await LOADERS[locale]();
+  const { default: translation } = await LOADERS[locale].first();
+  loaded.set(locale, new Set(['first']));
   await i18next.use(initReactI18next).init({
     resources: { [locale]: { translation } },
     partialBundledLanguages: true,

@@ -2,7 +2,7 @@
  * A modal sheet for the quick tasks (skip, money, recommend…): a title, the content, Cancel and
  * one confirming button. Escape and the backdrop cancel.
  */
-import { useEffect, useId, type ReactNode } from 'react';
+import { useId, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface DialogConfirm {
@@ -28,7 +28,9 @@ export function Dialog({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
-  useEffect(() => {
+  // Listening from the moment the dialog is committed (a passive effect may wait for the next
+  // frame), so an Escape pressed as it appears closes it.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
     };

@@ -7,7 +7,7 @@
 import './strip.css';
 import './start.css';
 import './clerk.css';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../domain/catalog';
 import type { Command } from '../../domain/device/commands';
@@ -23,12 +23,22 @@ import { serviceAwaitingRating } from '../shared/rating';
 import { useDeviceState } from '../shared/store-context';
 import { useCommand } from '../shared/use-command';
 import { AwayOverlay } from './AwayOverlay';
-import { ClerkDialogs, type OpenDialog } from './ClerkDialogs';
-import { PhrasesCard } from './PhrasesCard';
+import type { OpenDialog } from './ClerkDialogs';
 import { ServiceView } from './ServiceView';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { StartPanel, type CallStatus } from './StartPanel';
 import { useShortcuts } from './use-shortcuts';
+
+// What the clerk opens now and then (the quick tasks' dialogs, the list of keys, the words never
+// to say) loads the first time it is opened, not with the screen.
+const ClerkDialogs = lazy(() =>
+  import('./ClerkDialogs').then((module) => ({ default: module.ClerkDialogs })),
+);
+const ShortcutsDialog = lazy(() =>
+  import('./ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })),
+);
+const PhrasesCard = lazy(() =>
+  import('./PhrasesCard').then((module) => ({ default: module.PhrasesCard })),
+);
 
 /**
  * The services whose complaint's phrases card (shown first) the clerk has closed, in this page:
@@ -190,18 +200,21 @@ export function ClerkScreen({ counter }: { counter: string }) {
         />
       )}
 
-      {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
-      {(showingPhrases || phrasesFirst) && <PhrasesCard onClose={closePhrases} />}
-
-      <ClerkDialogs
-        dialog={dialog}
-        service={open}
-        facts={facts}
-        suggestedNext={suggestedNext}
-        onClose={() => setDialog(null)}
-        onCommand={act}
-        onCallNext={(ticket) => void callNext(ticket)}
-      />
+      <Suspense fallback={null}>
+        {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
+        {(showingPhrases || phrasesFirst) && <PhrasesCard onClose={closePhrases} />}
+        {dialog && (
+          <ClerkDialogs
+            dialog={dialog}
+            service={open}
+            facts={facts}
+            suggestedNext={suggestedNext}
+            onClose={() => setDialog(null)}
+            onCommand={act}
+            onCallNext={(ticket) => void callNext(ticket)}
+          />
+        )}
+      </Suspense>
     </>
   );
 }

@@ -45,13 +45,3 @@ export function PhrasesCard({ onClose }: { onClose: () => void }) {
     </Dialog>
   );
 }
-
-/** The top bar's button that opens the card. */
-export function PhrasesButton({ onClick }: { onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className="phrases-button" onClick={onClick}>
-      {t('phrases.button')}
-    </button>
-  );
-}

@@ -1,6 +1,6 @@
+/** The "?" button that opens the list of keyboard shortcuts (ShortcutsDialog, loaded when opened). */
 import { useTranslation } from 'react-i18next';
 
-/** The "?" button that opens the list. */
 export function ShortcutsButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation();
   return (

@@ -5,7 +5,7 @@
  * composition. Space is left to the browser when a button or link has the keyboard focus, so a
  * keyboard user's Space still presses the focused button, as everywhere else.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 export type ShortcutKey = 'space' | 's' | 'n' | '?';
 
@@ -50,10 +50,13 @@ export function useShortcuts(
   enabled: boolean,
 ): void {
   const latest = useRef(actions);
-  useEffect(() => {
+  // Layout effects, so that the keys follow the screen from the moment it is committed: a passive
+  // effect may run a frame later (Preact runs them after paint), and a key pressed just after a
+  // dialog closes would be lost.
+  useLayoutEffect(() => {
     latest.current = actions;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat || event.isComposing) return;

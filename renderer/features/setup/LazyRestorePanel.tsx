@@ -4,9 +4,12 @@
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadLaterWords } from '../../i18n';
 
 const RestorePanel = lazy(() =>
-  import('./RestorePanel').then((module) => ({ default: module.RestorePanel })),
+  Promise.all([import('./RestorePanel'), loadLaterWords()]).then(([module]) => ({
+    default: module.RestorePanel,
+  })),
 );
 
 export function LazyRestorePanel({ finishing = false }: { finishing?: boolean }) {
