@@ -2,7 +2,8 @@
  * The store hub end to end: a manager sets the hub up and makes enrolment codes in a browser; two
  * device profiles (each its own IndexedDB, as two tablets) serve customers, enrol with the hub
  * from Settings → Store hub and push their logs through the page's CSP; the hub's chain dashboard
- * then shows exactly the union of both devices' own review figures.
+ * then shows exactly the union of both devices' own review figures, and a figure clicked lists
+ * exactly the services behind it, one of which opens its timeline.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
@@ -149,4 +150,33 @@ test('two devices push to one hub, whose chain dashboard is the union of their f
       { timeout: 60_000, intervals: [2_000] },
     )
     .toBe(String(union.services + 1));
+
+  // The drill-down: North street's services on the chain's ranking open exactly its three
+  // services, newest first; one opens its timeline, as the device recorded it.
+  await hub.goto(`${HUB_ORIGIN}/?lang=en`);
+  await hub.locator('[data-table="stores"] tr[data-key="S-NORTH"] a[data-drill="stores"]').click();
+  await expect(hub.locator('[data-total]')).toHaveAttribute('data-total', '3');
+  const rows = hub.locator('[data-table="services"] tbody tr');
+  await expect(rows).toHaveCount(3);
+  const tickets = await rows.locator('td:nth-child(6)').allTextContents();
+  expect(tickets.map((ticket) => ticket.trim())).toEqual(['A003', 'A002', 'A001']);
+  await expect(rows.nth(1)).toContainText('Ended early');
+  await expect(hub.locator('[data-table="services"]')).toContainText('North street');
+  await expect(hub.locator('[data-table="services"]')).not.toContainText('South street');
+  await rows.nth(0).getByRole('link').click();
+  await expect(hub.locator('[data-timeline]')).toContainText('Ticket A003');
+  const kinds = await hub
+    .locator('[data-table="timeline"] li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
+  expect(kinds[0]).toBe('started');
+  expect(kinds).toContain('recommended');
+  expect(kinds).toEqual(expect.arrayContaining(['called-next', 'finished']));
+  await expect(hub.locator('[data-table="timeline"]')).toContainText('Started, ticket A003');
+
+  // A tile of a store's dashboard: the services it counts, in Chinese too.
+  await hub.goto(`${HUB_ORIGIN}/?store=S-SOUTH&lang=zh-CN`);
+  await hub.locator('a[data-figure="services"]').click();
+  await expect(hub.locator('[data-total]')).toHaveAttribute('data-total', '1');
+  await expect(hub.locator('[data-table="services"] tbody tr')).toHaveCount(1);
+  await expect(hub.locator('h2[data-drill]')).toContainText('South street');
 });
