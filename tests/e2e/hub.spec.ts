@@ -6,7 +6,9 @@
  * exactly the services behind it, one of which opens its timeline.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
+import { SIZES, shotDir } from './layout-check';
 import { OPENING_STEPS, WORDS, setUpCounter, startService, tapOnCard } from './fixtures';
 
 const w = WORDS.en;
@@ -163,8 +165,10 @@ test('two devices push to one hub, whose chain dashboard is the union of their f
   await expect(rows.nth(1)).toContainText('Ended early');
   await expect(hub.locator('[data-table="services"]')).toContainText('North street');
   await expect(hub.locator('[data-table="services"]')).not.toContainText('South street');
+  const listUrl = hub.url();
   await rows.nth(0).getByRole('link').click();
   await expect(hub.locator('[data-timeline]')).toContainText('Ticket A003');
+  const timelineUrl = hub.url();
   const kinds = await hub
     .locator('[data-table="timeline"] li')
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
@@ -179,4 +183,21 @@ test('two devices push to one hub, whose chain dashboard is the union of their f
   await expect(hub.locator('[data-total]')).toHaveAttribute('data-total', '1');
   await expect(hub.locator('[data-table="services"] tbody tr')).toHaveCount(1);
   await expect(hub.locator('h2[data-drill]')).toContainText('South street');
+
+  // The drill-down's pages at tablet sizes (into __screenshots__ with SCREENSHOTS=1).
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const size of ['landscape', 'portrait'] as const) {
+      await hub.setViewportSize(SIZES[size]);
+      for (const [name, url] of [
+        ['hub-services', listUrl],
+        ['hub-timeline', timelineUrl],
+      ] as const) {
+        await hub.goto(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        await hub.screenshot({
+          path: join(shotDir, `${name}-${lang}-${size}.png`),
+          fullPage: true,
+        });
+      }
+    }
+  }
 });
