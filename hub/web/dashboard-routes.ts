@@ -61,6 +61,9 @@ function groupTable(
   </section>`;
 }
 
+/** A tile's figure and its raw value, side by side (what tests and scripts read). */
+const figure = (id: string, raw: string) => html`data-figure="${id}" data-value="${raw}"`;
+
 export function registerDashboardRoutes(app: FastifyInstance, context: WebContext) {
   const { service } = context;
   const signedIn = sessionGuard(service);
@@ -170,12 +173,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
       <section class="tiles" aria-label="${t('tiles.label', { ns: 'review' })}">
         ${tiles.map(
           (tile) =>
-            html`<a
-              class="tile"
-              data-figure="${tile.id}"
-              data-value="${tile.raw}"
-              href="${drill(tile.tags)}"
-            >
+            html`<a class="tile" href="${drill(tile.tags)}" ${figure(tile.id, tile.raw)}>
               <span class="label">${t(`tiles.${tile.id}`, { ns: 'review' })}</span>
               <span class="value">${tile.value}</span>
               <span class="note">${tile.note}</span>

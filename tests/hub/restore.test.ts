@@ -6,6 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDay } from '../../renderer/domain/device/config';
+import { pushPayload } from '../../renderer/domain/hub/protocol';
+import { hashOf } from '../../renderer/domain/log/records';
+import { generateSigningKey, sign } from '../../renderer/domain/log/signing';
 import { CLERK, MANAGER, fullService, testDevice, type TestDevice } from '../unit/helpers/builders';
 import { dayWithServices, exportDay } from '../unit/helpers/exports';
 import { DB_KINDS, counts, enrolCode, stopPgServers, testHub, type TestHub } from './helpers';
@@ -134,6 +137,50 @@ describe.each(DB_KINDS)(
       });
       expect(forged.statusCode).toBe(403);
       expect(await counts(test.db, deviceId)).toEqual(before);
+    });
+
+    it('refuses a restore claimed in the key records but not in the log, signed by its own key', async () => {
+      const before = await counts(test.db, deviceId);
+      await fullService(restored, 'E003', 'E004');
+      const rows = await restored.rows();
+      const fresh = rows.filter((row) => Number(row.seq) > before.head);
+      const own = (await restored.store.hub.pushRequest(fresh))!;
+      const forger = await generateSigningKey();
+      const claimed: Record<string, unknown> = {
+        ...own.keyRecords.find((row) => (row.event as { type: string }).type === 'device-restored'),
+      };
+      claimed.seq = 999_999;
+      claimed.event = {
+        ...(claimed.event as object),
+        publicKey: forger.publicKey,
+        algorithm: forger.algorithm,
+      };
+      claimed.hash = await hashOf(claimed);
+      const payload = pushPayload({
+        device: deviceId,
+        keyIndex: 0,
+        first: { seq: Number(fresh[0]!.seq), prevHash: String(fresh[0]!.prevHash) },
+        last: { seq: Number(fresh.at(-1)!.seq), hash: String(fresh.at(-1)!.hash) },
+        count: fresh.length,
+      });
+      const answer = await test.hub.app.inject({
+        method: 'POST',
+        url: '/api/v1/push',
+        payload: {
+          ...own,
+          keyRecords: [own.keyRecords[0]!, claimed],
+          signature: { keyIndex: 0, value: await sign(forger, payload) },
+        },
+      });
+      expect(answer.statusCode).toBe(403);
+      expect(answer.json()).toMatchObject({
+        error: 'bad-signature',
+        detail: 'key record 999999: not in the log',
+      });
+      expect(await counts(test.db, deviceId)).toEqual(before);
+      // The same records, signed by the restored tablet itself: taken.
+      expect(await restored.store.hub.push(test.transport)).toMatchObject({ ok: true });
+      expect((await counts(test.db, deviceId)).head).toBe(head(restored).seq);
     });
   },
 );
