@@ -37,7 +37,8 @@ import {
 } from '../renderer/domain/hub/protocol';
 import { err, ok, type Result } from '../renderer/domain/result';
 import type { Db, Queryable } from './db';
-import { KeyChains } from './key-chains';
+import { insertRecords } from './insert-records';
+import { KeyChains, restoreOutsideLog } from './key-chains';
 import { hashCode } from './codes';
 import { PROJECTED, projectRecords } from './review-rows';
 
@@ -212,7 +213,14 @@ export class Ingest {
       }),
     });
     if (problem) return failure(403, { error: 'bad-signature', detail: problem });
-    return this.locks.run(request.device, () => this.store(request.device, rows));
+    return this.locks.run(request.device, async () => {
+      const outside = await restoreOutsideLog(this.db, request.device, request.keyRecords, rows);
+      if (outside === null) return this.store(request.device, rows);
+      return failure(403, {
+        error: 'bad-signature',
+        detail: `key record ${outside}: not in the log`,
+      });
+    });
   }
 
   private async store(id: string, rows: ChainedRow[]): Promise<Result<PushAnswer, Failure>> {
@@ -375,33 +383,4 @@ export class Ingest {
     if (verifier.failed) throw new Error(`the hub's own copy of ${id} does not verify`);
     return verifier;
   }
-}
-
-const TARGETED = new Set(['service-amended', 'spot-check-recorded']);
-
-/** One INSERT for the whole batch: each column an array parameter, unnested by PostgreSQL. */
-async function insertRecords(
-  tx: Queryable,
-  device: string,
-  rows: readonly ChainedRow[],
-  records: readonly LogRecord[],
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO records (device, seq, hash, prev_hash, at, type, service_id, target, body)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
-       $7::uuid[], $8::uuid[], $9::text[])`,
-    [
-      device,
-      records.map((record) => record.seq),
-      records.map((record) => record.hash),
-      records.map((record) => record.prevHash),
-      records.map((record) => record.at),
-      records.map((record) => record.event.type),
-      records.map((record) => record.serviceId),
-      records.map((record) =>
-        TARGETED.has(record.event.type) && 'target' in record.event ? record.event.target : null,
-      ),
-      rows.map((row) => canonicalize(row)),
-    ],
-  );
 }

@@ -12,6 +12,7 @@ import type { Translate } from '../i18n';
 import { Day, sessionGuard, type WebContext } from './context';
 import { html, type Html } from './html';
 import { duration, notice, page, percent, send } from './page';
+import { servicesHref } from './services-href';
 
 function groupTable(
   t: Translate,
@@ -20,6 +21,7 @@ function groupTable(
   groups: readonly GroupFigures[],
   label: (key: string) => string,
   kind: string,
+  href: (key: string) => string,
 ): Html {
   return html`<section>
     <h2>${caption}</h2>
@@ -40,7 +42,9 @@ function groupTable(
             html`<tr data-key="${group.key}">
               <td>${group.score === null ? '—' : index + 1}</td>
               <td>${label(group.key)}</td>
-              <td class="num">${group.services}</td>
+              <td class="num">
+                <a href="${href(group.key)}" data-drill="${kind}">${group.services}</a>
+              </td>
               <td class="num">${percent(group.kept.rate, locale)}</td>
               <td class="num">${group.kept.done} / ${group.kept.applicable}</td>
               <td class="num">
@@ -56,6 +60,9 @@ function groupTable(
     </table>
   </section>`;
 }
+
+/** A tile's figure and its raw value, side by side (what tests and scripts read). */
+const figure = (id: string, raw: string) => html`data-figure="${id}" data-value="${raw}"`;
 
 export function registerDashboardRoutes(app: FastifyInstance, context: WebContext) {
   const { service } = context;
@@ -95,6 +102,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
           abandoned: total.abandoned,
         }),
         raw: `${total.services}`,
+        tags: [],
       },
       {
         id: 'kept',
@@ -105,32 +113,40 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
           applicable: total.kept.applicable,
         }),
         raw: `${total.kept.done}/${total.kept.applicable}`,
+        tags: [],
       },
       {
         id: 'average',
         value: duration(total.averageMs),
         note: t('tiles.averageNote', { ns: 'review' }),
         raw: `${total.averageMs ?? ''}`,
+        tags: ['outcome:finished'],
       },
       {
         id: 'over',
         value: percent(rate(total.overTarget, total.finished), locale),
         note: t('tiles.overNote', { ns: 'review', count: total.overTarget }),
         raw: `${total.overTarget}/${total.finished}`,
+        // The figure counts finished services over their target (abandoned ones are not timed).
+        tags: ['over', 'outcome:finished'],
       },
       {
         id: 'flagged',
         value: String(total.flagged),
         note: t('tiles.flaggedNote', { ns: 'review' }),
         raw: `${total.flagged}`,
+        tags: ['flag:any'],
       },
       {
         id: 'satisfied',
         value: percent(rate(satisfied, answered), locale),
         note: t('tiles.satisfiedNote', { ns: 'review', count: answered }),
         raw: `${satisfied}/${answered}`,
+        tags: ['rating:satisfied'],
       },
     ];
+    const drill = (tags: readonly string[], scope: string | null = store) =>
+      servicesHref({ from, to, store: scope, tags });
     const title = store
       ? t('dashboard.storeTitle', { store: names.get(store), from, to })
       : t('dashboard.chainTitle', { from, to });
@@ -157,11 +173,11 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
       <section class="tiles" aria-label="${t('tiles.label', { ns: 'review' })}">
         ${tiles.map(
           (tile) =>
-            html`<div class="tile" data-figure="${tile.id}" data-value="${tile.raw}">
-              <div class="label">${t(`tiles.${tile.id}`, { ns: 'review' })}</div>
-              <div class="value">${tile.value}</div>
-              <div class="note">${tile.note}</div>
-            </div>`,
+            html`<a class="tile" href="${drill(tile.tags)}" ${figure(tile.id, tile.raw)}>
+              <span class="label">${t(`tiles.${tile.id}`, { ns: 'review' })}</span>
+              <span class="value">${tile.value}</span>
+              <span class="note">${tile.note}</span>
+            </a>`,
         )}
       </section>
       ${
@@ -174,6 +190,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
               board.stores,
               (key) => names.get(key) ?? key,
               'stores',
+              (key) => drill([], key),
             )
       }
       <section>
@@ -194,7 +211,15 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
                   <td>${stepName(step.id)}</td>
                   <td class="num">${percent(step.rate, locale)}</td>
                   <td class="num">${step.done} / ${step.applicable}</td>
-                  <td class="num">${step.skipped}</td>
+                  <td class="num">
+                    ${
+                      step.skipped > 0
+                        ? html`<a href="${drill([`skip:${step.id}`])}" data-drill="skip"
+                            >${step.skipped}</a
+                          >`
+                        : '0'
+                    }
+                  </td>
                 </tr>`,
             )}
           </tbody>
@@ -210,6 +235,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
                 board.figures.byCounter,
                 (key) => t('ranking.counterOne', { ns: 'review', key }),
                 'counters',
+                (key) => drill([`counter:${key}`]),
               ),
               groupTable(
                 t,
@@ -218,6 +244,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
                 board.figures.byClerk,
                 (key) => t('ranking.clerkOne', { ns: 'review', key }),
                 'clerks',
+                (key) => drill([`clerk:${key}`]),
               ),
             ]
           : ''

@@ -14,6 +14,7 @@ import { registerAdminRoutes } from './admin-routes';
 import type { WebContext } from './context';
 import { registerDashboardRoutes } from './dashboard-routes';
 import { registerDeviceRoutes } from './device-routes';
+import { registerServiceRoutes } from './service-routes';
 import { localeOf, notice, page, send } from './page';
 import { registerSignInRoutes } from './sign-in-routes';
 
@@ -36,6 +37,7 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
 
   registerSignInRoutes(app, context);
   registerDashboardRoutes(app, context);
+  registerServiceRoutes(app, context);
   registerDeviceRoutes(app, context);
   registerAdminRoutes(app, context);
 

@@ -2,10 +2,13 @@
  * The store hub end to end: a manager sets the hub up and makes enrolment codes in a browser; two
  * device profiles (each its own IndexedDB, as two tablets) serve customers, enrol with the hub
  * from Settings → Store hub and push their logs through the page's CSP; the hub's chain dashboard
- * then shows exactly the union of both devices' own review figures.
+ * then shows exactly the union of both devices' own review figures, and a figure clicked lists
+ * exactly the services behind it, one of which opens its timeline.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
+import { SIZES, shotDir } from './layout-check';
 import { OPENING_STEPS, WORDS, setUpCounter, startService, tapOnCard } from './fixtures';
 
 const w = WORDS.en;
@@ -149,4 +152,52 @@ test('two devices push to one hub, whose chain dashboard is the union of their f
       { timeout: 60_000, intervals: [2_000] },
     )
     .toBe(String(union.services + 1));
+
+  // The drill-down: North street's services on the chain's ranking open exactly its three
+  // services, newest first; one opens its timeline, as the device recorded it.
+  await hub.goto(`${HUB_ORIGIN}/?lang=en`);
+  await hub.locator('[data-table="stores"] tr[data-key="S-NORTH"] a[data-drill="stores"]').click();
+  await expect(hub.locator('[data-total]')).toHaveAttribute('data-total', '3');
+  const rows = hub.locator('[data-table="services"] tbody tr');
+  await expect(rows).toHaveCount(3);
+  const tickets = await rows.locator('td:nth-child(6)').allTextContents();
+  expect(tickets.map((ticket) => ticket.trim())).toEqual(['A003', 'A002', 'A001']);
+  await expect(rows.nth(1)).toContainText('Ended early');
+  await expect(hub.locator('[data-table="services"]')).toContainText('North street');
+  await expect(hub.locator('[data-table="services"]')).not.toContainText('South street');
+  const listUrl = hub.url();
+  await rows.nth(0).getByRole('link').click();
+  await expect(hub.locator('[data-timeline]')).toContainText('Ticket A003');
+  const timelineUrl = hub.url();
+  const kinds = await hub
+    .locator('[data-table="timeline"] li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
+  expect(kinds[0]).toBe('started');
+  expect(kinds).toContain('recommended');
+  expect(kinds).toEqual(expect.arrayContaining(['called-next', 'finished']));
+  await expect(hub.locator('[data-table="timeline"]')).toContainText('Started, ticket A003');
+
+  // A tile of a store's dashboard: the services it counts, in Chinese too.
+  await hub.goto(`${HUB_ORIGIN}/?store=S-SOUTH&lang=zh-CN`);
+  await hub.locator('a[data-figure="services"]').click();
+  await expect(hub.locator('[data-total]')).toHaveAttribute('data-total', '1');
+  await expect(hub.locator('[data-table="services"] tbody tr')).toHaveCount(1);
+  await expect(hub.locator('h2[data-drill]')).toContainText('South street');
+
+  // The drill-down's pages at tablet sizes (into __screenshots__ with SCREENSHOTS=1).
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const size of ['landscape', 'portrait'] as const) {
+      await hub.setViewportSize(SIZES[size]);
+      for (const [name, url] of [
+        ['hub-services', listUrl],
+        ['hub-timeline', timelineUrl],
+      ] as const) {
+        await hub.goto(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        await hub.screenshot({
+          path: join(shotDir, `${name}-${lang}-${size}.png`),
+          fullPage: true,
+        });
+      }
+    }
+  }
 });
