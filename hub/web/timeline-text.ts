@@ -158,6 +158,11 @@ export function describeEntry(t: Translate, label: Label, entry: TimelineEntry):
     }
     case 'escalation-confirmed':
       return r('entry.escalationConfirmed');
+    case 'follow-up-closed':
+      return r('entry.followUpClosed', {
+        result: r(`followUps.result.${entry.result}`),
+        note: entry.note ? ` (${entry.note})` : '',
+      });
     case 'checked':
       return r('entry.checked', {
         kind: r(`check.kinds.${entry.check}`),
