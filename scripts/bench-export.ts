@@ -105,7 +105,7 @@ async function exportPhase(options: { days: number; servicesPerDay: number }, pa
   });
   await device.must({ type: 'seal-for-export' });
   const { fileName: _fileName, ...request } = await device.exportRequest({
-    labels: { business: (code) => code, step: (id) => id },
+    labels: { business: (code) => code, step: (id) => id, complaintCategory: (code) => code },
     locale: 'zh-CN',
   });
   const exported = await measure(async () => {
