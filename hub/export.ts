@@ -124,6 +124,8 @@ export async function exportDay(input: {
     labels: {
       business: (code) => t(`business.${code}`, { ns: 'translation', defaultValue: code }),
       step: (id) => t(`steps.${id}.name`, { ns: 'translation', defaultValue: id }),
+      complaintCategory: (code) =>
+        t(`complaint.category.${code}`, { ns: 'translation', defaultValue: code }),
     },
     hub: {
       name: input.hubName,

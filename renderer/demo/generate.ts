@@ -60,11 +60,13 @@ function labelsFor(locale: Locale): { labels: Labels; business: Record<string, s
   const messages = { en, 'zh-CN': zhCN, 'zh-TW': zhTW }[locale];
   const business = messages.business as Record<string, string>;
   const steps = messages.steps as Record<string, { name: string }>;
+  const categories = (messages.complaint as { category: Record<string, string> }).category;
   return {
     business,
     labels: {
       business: (code) => business[code] ?? code,
       step: (id) => steps[id]?.name ?? id,
+      complaintCategory: (code) => categories[code] ?? code,
     },
   };
 }

@@ -1,17 +1,19 @@
 /**
- * The export format (version 1): one zip per device and range of business days, holding
+ * The export format (version 2): one zip per device and range of business days, holding
  *
- * - `services.csv`, `step-events.csv` — UTF-8 with BOM, RFC 4180, one row per service / per step
- *   outcome (columns below, stable names; localised names beside the codes);
+ * - `services.csv`, `step-events.csv`, `complaints.csv` — UTF-8 with BOM, RFC 4180, one row per
+ *   service / per step outcome / per complaint (columns below, stable names; localised names
+ *   beside the codes);
  * - `log.jsonl` — every record of the range exactly as stored (canonical JSON), in sequence;
  * - `log.schema.json` — the JSON Schema those records follow (schema v1 and v2 records);
- * - `log.xlsx` — services, step events and a daily summary, for people;
+ * - `log.xlsx` — services, step events, a daily summary and the complaints, for people;
  * - `manifest.json` — what the export is (device, first key, range, first and last records, the
  *   previous export's end, the key records that prove the checkpoints), who made it, the SHA-256
  *   of every file, and a signature with the device's key in force.
  *
  * The app writes it (build-export.ts) and everyone checks it with the same code
- * (verify-export.ts): the app's "verify a file" and `npx counter-steps verify`.
+ * (verify-export.ts): the app's "verify a file" and `npx counter-steps verify`. Version 2 added
+ * `complaints.csv` and the workbook's complaints sheet; the verifier still reads version 1.
  */
 import { z } from 'zod';
 import { CounterSchema, StaffNumberSchema } from '../domain/catalog';
@@ -20,11 +22,12 @@ import { BusinessDaySchema, HashSchema, PublicKeyJwkSchema } from '../domain/log
 import { RoleSchema } from '../domain/permissions';
 
 export const EXPORT_FORMAT = 'counter-steps-export';
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 
 export const FILES = {
   services: 'services.csv',
   stepEvents: 'step-events.csv',
+  complaints: 'complaints.csv',
   log: 'log.jsonl',
   schema: 'log.schema.json',
   workbook: 'log.xlsx',
@@ -41,7 +44,7 @@ const Seq = z.number().int().positive();
 export const ManifestSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+    formatVersion: z.number().int().min(1).max(EXPORT_FORMAT_VERSION),
     app: z.object({ version: z.string().max(32) }).strict(),
     device: z
       .object({
@@ -181,4 +184,44 @@ export const STEP_EVENT_COLUMNS = [
   'note',
   'offset_s',
   'amendment_reason',
+] as const;
+
+/**
+ * One row per complaint, its record as the log holds it at the export's end: who and where, how
+ * it started, what it was about and its outcome, the manager's confirmation of an escalation, the
+ * promised follow-up and its closing, and each complaint step's outcome (`done`, `na`,
+ * `skipped:<reason>`) with the time it was first given.
+ */
+export const COMPLAINT_COLUMNS = [
+  'service_id',
+  'business_day',
+  'counter',
+  'clerk',
+  'ticket',
+  'trigger',
+  'started_at',
+  'category',
+  'category_name',
+  'summary',
+  'outcome',
+  'recorded_at',
+  'escalated_to',
+  'escalation_confirmed_by',
+  'follow_up_due',
+  'follow_up_result',
+  'follow_up_closed_by',
+  'follow_up_closed_at',
+  'follow_up_note',
+  'step_accept',
+  'step_accept_at',
+  'step_calm',
+  'step_calm_at',
+  'step_clarify',
+  'step_clarify_at',
+  'step_explore',
+  'step_explore_at',
+  'step_act',
+  'step_act_at',
+  'step_thank',
+  'step_thank_at',
 ] as const;

@@ -7,6 +7,7 @@ import { stepDefinition, type FlowDefinition, type StepId } from '../domain/flow
 import { formatYuan } from '../domain/money';
 import type { LogRecord } from '../domain/log/records';
 import { businessDay, type Config } from '../domain/device/config';
+import type { ComplaintCategory } from '../domain/service/complaint';
 import { stepOf, type ServiceSummary } from '../domain/service/projection';
 import type { SERVICE_COLUMNS, STEP_EVENT_COLUMNS } from './format';
 
@@ -17,7 +18,11 @@ export type StepEventRow = Record<(typeof STEP_EVENT_COLUMNS)[number], Cell>;
 export interface Labels {
   business(code: string): string;
   step(id: StepId): string;
+  complaintCategory(code: ComplaintCategory): string;
 }
+
+/** Free text a spreadsheet could take for a formula (=, +, -, @) is kept as text. */
+export const asText = (value: string) => (/^[=+\-@]/.test(value) ? `'${value}` : value);
 
 export type Masking = 'none' | 'surname';
 

@@ -17,7 +17,14 @@ import { stepKeyChain, type KeyChainState } from '../domain/log/key-chain';
 import { fingerprint, verifySignature } from '../domain/log/signing';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
 import type { VerifyProblem } from '../domain/log/verify';
-import { FILES, MAX_FILE_BYTES, ManifestSchema, manifestPayload, type Manifest } from './format';
+import {
+  EXPORT_FORMAT_VERSION,
+  FILES,
+  MAX_FILE_BYTES,
+  ManifestSchema,
+  manifestPayload,
+  type Manifest,
+} from './format';
 import { LogCheck } from './log-check';
 import { lineJson, rawLines } from './log-lines';
 import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
@@ -138,7 +145,7 @@ function parseManifest(bytes: Uint8Array): Manifest | ExportProblem {
     return { kind: 'manifest-unreadable', detail: 'not laid out as the app writes it' };
   }
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof version === 'number' && version > 1) {
+  if (typeof version === 'number' && version > EXPORT_FORMAT_VERSION) {
     return { kind: 'unsupported-version', detail: `format version ${version}` };
   }
   const parsed = ManifestSchema.safeParse(json);

@@ -142,6 +142,15 @@ test('an export opens in third-party readers and verifies intact with the comman
     'services',
     'step events',
     'daily summary',
+    'complaints',
+  ]);
+  // No complaint in this day: the complaints table has its header row alone, in both files.
+  expect(workbook[3]!.data).toHaveLength(1);
+  expect(workbook[3]!.data[0]).toContain('follow_up_due');
+  const complaints = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['complaints.csv']);
+  expect(complaints.startsWith('\ufeff')).toBe(true);
+  expect(Papa.parse(complaints.slice(1), { skipEmptyLines: true }).data).toEqual([
+    workbook[3]!.data[0],
   ]);
   const sheet = workbook[0]!.data;
   expect(sheet[0]).toContain('surname');

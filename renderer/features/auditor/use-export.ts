@@ -107,6 +107,7 @@ export function useExport() {
           labels: {
             business: (code) => label('business-types', code),
             step: (id) => t(`steps.${id}.name`),
+            complaintCategory: (code) => t(`complaint.category.${code}`),
           },
           sink: sink.push,
           signal: abort.signal,

@@ -6,7 +6,11 @@ import { concatBytes } from '../../../renderer/export/bytes';
 import { readExportZip } from '../../../renderer/export/read-export';
 import { AUDITOR, fullService, staffedDevice, startCommand, type TestDevice } from './builders';
 
-const labels = { business: (code: string) => `B:${code}`, step: (id: string) => `S:${id}` };
+const labels = {
+  business: (code: string) => `B:${code}`,
+  step: (id: string) => `S:${id}`,
+  complaintCategory: (code: string) => `C:${code}`,
+};
 
 /**
  * The auditor takes over the counter and does what the Export button does: seal, plan, build.

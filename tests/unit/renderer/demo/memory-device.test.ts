@@ -12,7 +12,11 @@ import { verifyExport } from '../../../../renderer/export/verify-export';
 const T0 = Date.parse('2026-11-23T01:00:00.000Z');
 const PIN = '246810';
 const OWN = '135792';
-const labels = { business: (code: string) => code, step: (id: string) => id };
+const labels = {
+  business: (code: string) => code,
+  step: (id: string) => id,
+  complaintCategory: (code: string) => code,
+};
 
 /** A counter with a manager, a clerk who served one customer, and an auditor; nobody signed in. */
 async function counterWithAService(options: { fast?: boolean } = {}): Promise<MemoryDevice> {

@@ -6,7 +6,7 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FILES, MAX_EXPORT_BYTES } from '../../../../renderer/export/format';
+import { EXPORT_FORMAT_VERSION, FILES, MAX_EXPORT_BYTES } from '../../../../renderer/export/format';
 import { importProblemText } from '../../../../renderer/features/shared/use-import-message';
 import en from '../../../../renderer/i18n/locales/en.json';
 import zhCN from '../../../../renderer/i18n/locales/zh-CN.json';
@@ -63,7 +63,7 @@ const CASES: [string, () => Uint8Array, Record<string, unknown>][] = [
   ],
   [
     'an export from a newer app',
-    () => withManifest((manifest) => (manifest.formatVersion = 2)),
+    () => withManifest((manifest) => (manifest.formatVersion = EXPORT_FORMAT_VERSION + 1)),
     { kind: 'not-intact', verdict: { problem: { kind: 'unsupported-version' } } },
   ],
   [

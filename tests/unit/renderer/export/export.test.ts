@@ -22,6 +22,7 @@ describe('an export', () => {
     const { zip, result } = await exportDay(device);
     expect(Object.keys(unzipSync(zip)).sort()).toEqual(
       [
+        FILES.complaints,
         FILES.log,
         FILES.manifest,
         FILES.schema,
@@ -83,6 +84,7 @@ describe('an export', () => {
       'services',
       'step events',
       'daily summary',
+      'complaints',
     ]);
     const csv = (name: string) =>
       Papa.parse<string[]>(new TextDecoder().decode(entries.get(name)), {
