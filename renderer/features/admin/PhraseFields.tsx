@@ -18,12 +18,12 @@ export function PhraseFields({
   onChange: (words: PhraseWords) => void;
 }) {
   const { t } = useTranslation();
-  const language = t(`language.${locale}`);
   return (
+    // The legend names the language; the fields inside are named by what they hold.
     <fieldset className="phrase-fields" data-locale={locale}>
-      <legend>{language}</legend>
+      <legend>{t(`language.${locale}`)}</legend>
       <TextField
-        label={t('settings.phrases.neverIn', { language })}
+        label={t('phrases.never')}
         value={value.never}
         onChange={(never) => onChange({ ...value, never })}
         lang={locale}
@@ -31,7 +31,7 @@ export function PhraseFields({
         maxLength={PHRASE_LIMITS.never * 2}
       />
       <TextField
-        label={t('settings.phrases.insteadIn', { language })}
+        label={t('phrases.instead')}
         value={value.instead}
         onChange={(instead) => onChange({ ...value, instead })}
         lang={locale}

@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHRASE_LIMITS, cardPhrases, phraseIn } from '../../domain/device/config-phrases';
+import { PHRASE_LIMITS, cardPhrases } from '../../domain/device/config-phrases';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState } from '../shared/store-context';
 import { PhraseForm } from './PhraseForm';
+import { PhraseRow } from './PhraseRow';
 import { SaveStatus } from './SaveStatus';
 import { useConfigSave } from './use-config-save';
 
@@ -18,7 +19,7 @@ export function PhrasesEditor() {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
   const pairs = cardPhrases(useDeviceState().config.phrases);
-  const own = pairs.filter((pair) => pair.id !== null).length;
+  const own = pairs.flatMap(({ id, text }) => (id === null ? [] : [{ id, text }]));
   const { save, saved, error, busy, reset } = useConfigSave();
   /** The store's own pair the manager is about to retire, by its id and its words. */
   const [retiring, setRetiring] = useState<{ id: string; words: string } | null>(null);
@@ -39,49 +40,50 @@ export function PhrasesEditor() {
           <tr>
             <th scope="col">{t('phrases.never')}</th>
             <th scope="col">{t('phrases.instead')}</th>
-            <th scope="col">{t('settings.phrases.from')}</th>
+            <th scope="col" className="phrase-action">
+              {t('settings.phrases.action')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {pairs.map((pair, index) => {
-            const { id } = pair;
-            const shown = phraseIn(pair.text, locale);
-            return (
-              <tr key={id ?? `standard-${index}`} data-phrase={id ?? 'standard'}>
-                <td className="phrase-never" lang={shown.locale}>
-                  <s>{shown.never}</s>
-                </td>
-                <td className="phrase-instead" lang={shown.locale}>
-                  {shown.instead}
-                </td>
-                <td className="phrase-source">
-                  <div className="phrase-actions">
-                    <span className="phrase-tag">
-                      {t(id === null ? 'settings.phrases.standard' : 'settings.phrases.own')}
-                    </span>
-                    {id !== null && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t('settings.phrases.retireOne', { words: shown.never })}
-                        onClick={() => {
-                          reset();
-                          setRetiring({ id, words: shown.never });
-                        }}
-                      >
-                        {t('settings.phrases.retire')}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
+          <tr className="phrase-group">
+            <th scope="rowgroup" colSpan={3}>
+              {t('settings.phrases.standard')}
+            </th>
+          </tr>
+          {pairs
+            .filter((pair) => pair.id === null)
+            .map((pair, index) => (
+              <PhraseRow key={index} text={pair.text} locale={locale} id={null} />
+            ))}
+        </tbody>
+        <tbody>
+          <tr className="phrase-group">
+            <th scope="rowgroup" colSpan={3}>
+              {t('settings.phrases.own', { count: own.length, max: PHRASE_LIMITS.added })}
+            </th>
+          </tr>
+          {own.length === 0 && (
+            <tr>
+              <td colSpan={3} className="hint">
+                {t('settings.phrases.none')}
+              </td>
+            </tr>
+          )}
+          {own.map(({ id, text }) => (
+            <PhraseRow
+              key={id}
+              text={text}
+              locale={locale}
+              id={id}
+              onRetire={(words) => {
+                reset();
+                setRetiring({ id, words });
+              }}
+            />
+          ))}
         </tbody>
       </table>
-      <p className="hint">
-        {t('settings.phrases.count', { count: own, max: PHRASE_LIMITS.added })}
-      </p>
       {!retiring && <SaveStatus saved={saved} error={error} />}
       <PhraseForm />
       {retiring && (

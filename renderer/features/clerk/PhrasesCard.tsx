@@ -36,7 +36,14 @@ export function PhrasesCard({ onClose }: { onClose: () => void }) {
   const own = pairs.filter((pair) => pair.id !== null);
   return (
     <Dialog title={t('phrases.title')} onClose={onClose} cancelLabel={t('common.close')}>
-      <div className="phrases" data-testid="phrases-card">
+      {/* A region of its own that scrolls, so it can take the focus (arrow keys scroll it). */}
+      <div
+        className="phrases"
+        data-testid="phrases-card"
+        role="region"
+        aria-label={t('phrases.title')}
+        tabIndex={0}
+      >
         <table className="phrase-table">
           <thead>
             <tr>
