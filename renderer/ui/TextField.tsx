@@ -7,6 +7,7 @@ export function TextField({
   inputMode,
   placeholder,
   type = 'text',
+  lang,
 }: {
   label: string;
   value: string;
@@ -15,6 +16,8 @@ export function TextField({
   inputMode?: 'text' | 'numeric' | 'decimal';
   placeholder?: string;
   type?: 'text' | 'date';
+  /** The language typed in, when it is not the screen's. */
+  lang?: string;
 }) {
   return (
     <label className="field">
@@ -26,6 +29,7 @@ export function TextField({
         inputMode={inputMode}
         placeholder={placeholder}
         autoComplete="off"
+        lang={lang}
         onChange={(event) => onChange(event.target.value)}
       />
     </label>

@@ -7,6 +7,7 @@
 import { CounterSchema, StaffNumberSchema } from '../catalog';
 import { ConfigChangeSchema, serviceContext } from '../device/config';
 import { configProblem } from '../device/config-problem';
+import { numberPhrase, phraseProblem } from '../device/config-phrases';
 import type {
   AccessCommand,
   Command,
@@ -275,10 +276,15 @@ export function decideAccess(state: DeviceState, command: AccessCommand, env: De
     case 'change-config': {
       const active = activeSession(state, 'change-config');
       if ('refusal' in active) return { records: [], refusal: active.refusal };
-      const change = ConfigChangeSchema.safeParse(command.change);
+      const input = numberPhrase(state.config.phrases, command.change);
+      const change = ConfigChangeSchema.safeParse(input);
       if (!change.success) {
-        const problem = configProblem(command.change);
+        const problem = configProblem(input);
         return refused('invalid-config', problem ? { config: problem } : {});
+      }
+      if (change.data.key === 'phrase-added' || change.data.key === 'phrase-retired') {
+        const problem = phraseProblem(state.config.phrases, change.data);
+        if (problem) return refused('invalid-config', { config: problem });
       }
       return accepted([
         by(active.session.staffNo, { type: 'config-changed', change: change.data }),

@@ -9,6 +9,7 @@ import { LOCALES, type Locale } from '../locale';
 import { StepIdSchema } from '../flow/flow-definition';
 import { scriptProblem } from '../script';
 import { ConfigChangeSchema, FlagThresholdsSchema, isTimeZone } from './config';
+import { phraseTextProblem, type PhraseProblem } from './config-phrases';
 
 /** Every number a manager types, with its bounds (the schema's, repeated for the messages). */
 export const NUMBER_LIMITS = {
@@ -58,7 +59,9 @@ export type ConfigProblem =
   | { kind: 'code-format' | 'code-repeat' | 'labels-missing'; code: string }
   | { kind: 'target-range'; code: string; min: number; max: number }
   | { kind: 'script-empty' | 'script-brace'; locale: Locale }
-  | { kind: 'script-placeholder'; locale: Locale; name: string };
+  | { kind: 'script-placeholder'; locale: Locale; name: string }
+  // The words never to say: their kinds are PhraseProblemKind (config-phrases.ts).
+  | PhraseProblem;
 
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -137,6 +140,8 @@ export function configProblem(input: unknown): ConfigProblem | null {
       return listProblem(key, change.value);
     case 'script':
       return scriptTextProblem(change);
+    case 'phrase-added':
+      return phraseTextProblem(change.text);
     default:
       return null;
   }

@@ -14,6 +14,7 @@ import {
   type ListEntry,
 } from '../catalog';
 import { LocalizedTextSchema } from '../locale';
+import { PhraseChangeSchemas, applyPhraseChange, type AddedPhrase } from './config-phrases';
 import {
   COMPLAINT_STANDARD,
   ComplaintStepIdSchema,
@@ -95,6 +96,8 @@ export const ConfigChangeSchema = z.discriminatedUnion('key', [
     stepId: z.union([StepIdSchema, ComplaintStepIdSchema]),
     text: ScriptTextSchema.nullable(),
   }),
+  /** A pair of words never to say and what to say instead, added or retired (config-phrases.ts). */
+  ...PhraseChangeSchemas,
 ]);
 export type ConfigChange = z.infer<typeof ConfigChangeSchema>;
 export type ConfigKey = ConfigChange['key'];
@@ -120,6 +123,8 @@ export interface Config {
   skipReasons: readonly ListEntry[];
   offers: readonly ListEntry[];
   flags: FlagThresholds;
+  /** The store's own words never to say, in the order added, the retired ones included. */
+  phrases: readonly AddedPhrase[];
 }
 
 export const DEFAULT_FLAG_THRESHOLDS: FlagThresholds = {
@@ -143,6 +148,7 @@ export const DEFAULT_CONFIG: Config = {
   skipReasons: DEFAULT_SKIP_REASONS,
   offers: DEFAULT_OFFERS,
   flags: DEFAULT_FLAG_THRESHOLDS,
+  phrases: [],
 };
 
 export function applyConfigChange(config: Config, change: ConfigChange): Config {
@@ -163,6 +169,9 @@ export function applyConfigChange(config: Config, change: ConfigChange): Config 
       return { ...config, offers: change.value };
     case 'flag-thresholds':
       return { ...config, flags: change.value };
+    case 'phrase-added':
+    case 'phrase-retired':
+      return { ...config, phrases: applyPhraseChange(config.phrases, change) };
     case 'script': {
       const { stepId } = change;
       if (isComplaintStep(stepId)) {

@@ -5,6 +5,8 @@
  * manager, a sign-in claiming a role the account does not have, an auditor recording a step.
  */
 import { activeSession } from '../access/decide-access';
+import type { ConfigChange } from '../device/config';
+import { phraseProblem, type PhrasePlaceProblem } from '../device/config-phrases';
 import { openService, type DeviceState } from '../device/state';
 import { can } from '../permissions';
 import { stepsBlockingFinish } from '../service/engine';
@@ -43,7 +45,11 @@ export type RuleCode =
   | 'complaint-recorded-twice'
   | 'escalation-unconfirmed'
   | 'escalation-not-by-manager'
-  | 'no-such-follow-up';
+  | 'no-such-follow-up'
+  | 'phrase-out-of-order'
+  | 'phrase-repeated'
+  | 'phrases-over-limit'
+  | 'phrase-not-added';
 
 /** Context the replay carries between records, beyond the device state itself. */
 export interface RuleContext {
@@ -161,6 +167,20 @@ function escalationRule(
   return can(account.role, 'confirm-escalation') ? null : 'escalation-not-by-manager';
 }
 
+const PHRASE_RULES: Record<PhrasePlaceProblem['kind'], RuleCode> = {
+  'phrase-out-of-order': 'phrase-out-of-order',
+  'phrase-duplicate': 'phrase-repeated',
+  'phrase-full': 'phrases-over-limit',
+  'phrase-not-added': 'phrase-not-added',
+};
+
+/** A change that depends on what is configured already: the store's words never to say. */
+function configRule(state: DeviceState, change: ConfigChange): RuleCode | null {
+  if (change.key !== 'phrase-added' && change.key !== 'phrase-retired') return null;
+  const problem = phraseProblem(state.config.phrases, change);
+  return problem ? PHRASE_RULES[problem.kind] : null;
+}
+
 /** The rule `record` breaks when appended to `state`, or null. Checkpoint signatures are apart. */
 export function ruleBroken(
   state: DeviceState,
@@ -249,7 +269,7 @@ export function ruleBroken(
       }
       return sessionRule(state, staffNo, 'manage-accounts');
     case 'config-changed':
-      return sessionRule(state, staffNo, 'change-config');
+      return sessionRule(state, staffNo, 'change-config') ?? configRule(state, event.change);
     case 'export-made':
       return sessionRule(state, staffNo, 'export-log');
     case 'service-amended':

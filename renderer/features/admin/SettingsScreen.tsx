@@ -1,10 +1,10 @@
 /**
  * Device settings for managers (each change an event in the log, which the clerk screen follows at
  * once): the screen lock and tap guard, the business day, the pencil-whipping thresholds, the
- * lists (business types, offers, skip reasons), the scripts; the call volume (a setting of the
- * device's speaker, kept by the platform, not the log); and what a manager should know about
- * the device: its identity and key fingerprint (to write down or give the auditor), how far its
- * log is sealed, and whether its storage is safe from eviction.
+ * lists (business types, offers, skip reasons), the scripts, the store's own words never to say;
+ * the call volume (a setting of the device's speaker, kept by the platform, not the log); and what
+ * a manager should know about the device: its identity and key fingerprint (to write down or give
+ * the auditor), how far its log is sealed, and whether its storage is safe from eviction.
  */
 import './admin.css';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { FlagThresholdsForm } from './FlagThresholdsForm';
 import { HubPanel } from './HubPanel';
 import { ListEditor } from './ListEditor';
 import { NumberSetting } from './NumberSetting';
+import { PhrasesEditor } from './PhrasesEditor';
 import { ScriptEditor } from './ScriptEditor';
 
 const NUMBER_SETTINGS: readonly {
@@ -49,6 +50,7 @@ export function SettingsScreen() {
       <ListEditor list="offers" />
       <ListEditor list="skip-reasons" />
       <ScriptEditor />
+      <PhrasesEditor />
       <DevicePanel />
       <HubPanel />
     </main>

@@ -56,6 +56,16 @@ export function configProblemText(t: TFunction, problem: ConfigProblem): string 
         language: t(`language.${problem.locale}`),
         placeholder: `{${problem.name}}`,
       });
+    case 'phrase-never-missing':
+    case 'phrase-instead-missing':
+    case 'phrase-one-line':
+      return t(`configProblem.${problem.kind}`, { language: t(`language.${problem.locale}`) });
+    case 'phrase-too-long':
+      return t('configProblem.phrase-too-long', {
+        language: t(`language.${problem.locale}`),
+        side: t(`phrases.${problem.side}`),
+        max: problem.max,
+      });
     default:
       return t(`configProblem.${problem.kind}`, problem);
   }

@@ -120,6 +120,7 @@ describe('locales', () => {
     ['domain/access/pin.ts', 'PinRefusal', 'refusal'],
     ['domain/surname.ts', 'SurnameProblem', 'surnameProblem'],
     ['domain/device/config-problem.ts', 'ConfigProblemKind', 'configProblem'],
+    ['domain/device/config-phrases.ts', 'PhraseProblemKind', 'configProblem'],
     ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.due'],
     ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.received'],
     ['domain/log/rules.ts', 'RuleCode', 'audit.rule'],
