@@ -62,7 +62,10 @@ async function listed(page: Page, open: () => Promise<void>): Promise<string[]> 
       )),
     );
     if (ids.length >= total) break;
+    const first = await rows.first().getAttribute('data-service');
     await button(page, 'Next ›').click();
+    // The next page's rows, not the last page's still on screen while it loads.
+    await expect(rows.first()).not.toHaveAttribute('data-service', first ?? '');
   }
   await button(page, '‹ Back').click();
   await expect(section(page)).toBeVisible();

@@ -62,7 +62,11 @@ export function ServicesView({
       <h2 id="services-title">{filter.title}</h2>
       <p className="hint">
         {from === to ? from : t('period.span', { from, to })} ·{' '}
-        <span data-total={total}>{t('services.count', { count: total })}</span>
+        {loaded.data ? (
+          <span data-total={total}>{t('services.count', { count: total })}</span>
+        ) : (
+          <span>{t('loading')}</span>
+        )}
       </p>
       <ServiceFilters
         from={from}
