@@ -16,22 +16,53 @@ import {
 
 const w = WORDS.en;
 
-/** Taps the card's Done twice at the same spot, `gapMs` apart, as a hurried thumb does. */
-async function doubleTap(page: Page, gapMs: number) {
+/** The centre of the card's Done, once the card takes taps. */
+async function doneButton(page: Page) {
   await expect(card(page)).toHaveAttribute('data-armed', 'true');
   const box = await card(page).getByRole('button', { name: w.done, exact: true }).boundingBox();
-  const x = box!.x + box!.width / 2;
-  const y = box!.y + box!.height / 2;
+  return { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
+}
+
+/** Taps the card's Done twice at the same spot, `gapMs` apart by the page's clock, as a hurried thumb does. */
+async function doubleTap(page: Page, gapMs: number) {
+  const { x, y } = await doneButton(page);
   await page.mouse.click(x, y);
   if (gapMs > 0) await page.waitForTimeout(gapMs);
   await page.mouse.click(x, y);
+}
+
+/**
+ * Taps the card's Done twice, the second stamped `gapMs` after the first (the time stamp the
+ * browser gives each input event, which the tap guard judges), however late a loaded machine
+ * delivers it: a double tap `gapMs` apart is that, not "two clicks and a sleep".
+ */
+async function stampedDoubleTap(page: Page, gapMs: number) {
+  const { x, y } = await doneButton(page);
+  const cdp = await page.context().newCDPSession(page);
+  const tap = async (at: number) => {
+    for (const type of ['mousePressed', 'mouseReleased'] as const)
+      await cdp.send('Input.dispatchMouseEvent', {
+        type,
+        x,
+        y,
+        button: 'left',
+        clickCount: 1,
+        timestamp: at,
+      });
+  };
+  const first = Date.now() / 1000;
+  await tap(first);
+  // The worst case: the second tap reaches the page only after the next step is painted under it.
+  await expect(card(page)).toHaveAttribute('data-card-step-id', 'eye-contact-smile');
+  await tap(first + gapMs / 1000);
+  await cdp.detach();
 }
 
 for (const gapMs of [0, 40, 100]) {
   test(`a double tap ${gapMs} ms apart marks exactly one step`, async ({ page }) => {
     await setUpCounter(page, 'en');
     await startService(page, 'en', { ticket: 'A001', title: 'mr', business: 'bill-payment' });
-    await doubleTap(page, gapMs);
+    await stampedDoubleTap(page, gapMs);
     await expectStatus(page, 'stand-to-greet', 'done');
     await expect(card(page)).toHaveAttribute('data-card-step-id', 'eye-contact-smile');
     // Give a wrongly accepted second tap every chance to land before looking.
