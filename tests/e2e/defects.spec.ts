@@ -23,7 +23,7 @@ async function doneButton(page: Page) {
   return { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
 }
 
-/** Taps the card's Done twice at the same spot, `gapMs` apart by the page's clock, as a hurried thumb does. */
+/** Taps the card's Done twice at the same spot, at least `gapMs` apart (a loaded machine only makes the gap longer). */
 async function doubleTap(page: Page, gapMs: number) {
   const { x, y } = await doneButton(page);
   await page.mouse.click(x, y);
