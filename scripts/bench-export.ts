@@ -1,15 +1,16 @@
 /**
  * Figures for exporting and verifying (`npm run bench`, or `node --expose-gc --import tsx
- * scripts/bench-export.ts [--only day|year] [--days N --services M] [--out file]`): with the demo
- * generator, a busy day (~120 services) and a counter-year (renderer/demo/generate.ts's
- * COUNTER_YEAR) — or, with --days and --services, that many days of that many services — are
- * simulated, then `buildExport` (the zip written to a file as it is made, as Electron's main
+ * scripts/bench-export.ts [--only day|growth|year] [--days N --services M] [--scales 1,4,16
+ * --base-days 8] [--out file]`): with the demo generator, a busy day (~120 services), the growth
+ * runs (8, 32 and 128 days by default — each exported whole and its last day alone, so it shows
+ * which costs grow with the log) and a counter-year (renderer/demo/generate.ts's COUNTER_YEAR) —
+ * or, with --days and --services, that many days of that many services — are simulated, then `buildExport` (the zip written to a file as it is made, as Electron's main
  * process does) and `verifyExport` (that file read a part at a time, as the command-line verifier
  * does) are timed, with their peak memory (heapUsed and rss sampled every 20 ms, minus the
  * baseline before), each next to SHA-256 (WebCrypto) of the same bytes alone in the same run —
  * the zip for the export, log.jsonl for the verification — and the ratio. Prints a table and
  * writes bench/export.json (or --out). With --expose-gc it also samples the export's live heap: a
- * full collection every 3 s, then heapUsed (the peak heap above counts garbage V8 has not yet
+ * full collection every 3 s or more, then heapUsed (the peak heap above counts garbage V8 has not yet
  * collected, which grows with the heap V8 allows itself; the live peak is what the work holds).
  * Figures, not pass/fail; the machine may be shared, so the load average is recorded with them.
  */
@@ -31,18 +32,26 @@ const { values } = parseArgs({
     days: { type: 'string' },
     services: { type: 'string' },
     out: { type: 'string' },
+    scales: { type: 'string' },
+    'base-days': { type: 'string' },
   },
 });
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const MB = 1024 ** 2;
-/** How often the live heap is sampled (a full collection each time: not cheap on a big heap). */
+/**
+ * How often the live heap is sampled: a full collection each time, which on the counter-year's
+ * heap (the simulated device holds its whole log in memory) takes seconds; so the next sample
+ * waits at least 3 s and at least 20 times the last collection, keeping the sampling's own cost
+ * under 5 % of the time measured.
+ */
 const LIVE_EVERY_MS = 3000;
+const LIVE_COST_SHARE = 20;
 
 interface Measured {
   ms: number;
   cpuMs: number;
   peakHeapMB: number;
-  /** heapUsed right after a full collection, sampled every 3 s (the export only; needs --expose-gc). */
+  /** heapUsed right after a full collection, sampled every 3 s or more (the export only; needs --expose-gc). */
   peakLiveHeapMB: number | null;
   peakRssMB: number;
   /** ArrayBuffers (files, zip parts) live outside the JS heap: heapUsed does not count them. */
@@ -68,12 +77,15 @@ async function measure<T>(
   const timer = setInterval(sample, 20);
   const exposed = options.live === true && (globalThis as { gc?: unknown }).gc !== undefined;
   let live = base.heapUsed;
-  const liveTimer = exposed
-    ? setInterval(() => {
-        collect();
-        live = Math.max(live, process.memoryUsage().heapUsed);
-      }, LIVE_EVERY_MS)
-    : null;
+  let liveTimer: ReturnType<typeof setTimeout> | null = null;
+  const sampleLive = () => {
+    const started = performance.now();
+    collect();
+    live = Math.max(live, process.memoryUsage().heapUsed);
+    const took = performance.now() - started;
+    liveTimer = setTimeout(sampleLive, Math.max(LIVE_EVERY_MS, took * LIVE_COST_SHARE));
+  };
+  if (exposed) liveTimer = setTimeout(sampleLive, LIVE_EVERY_MS);
   const cpu = process.cpuUsage();
   const started = performance.now();
   try {
@@ -92,7 +104,7 @@ async function measure<T>(
     };
   } finally {
     clearInterval(timer);
-    if (liveTimer) clearInterval(liveTimer);
+    if (liveTimer) clearTimeout(liveTimer);
   }
 }
 
@@ -110,8 +122,15 @@ async function sha256Ms(bytes: Uint8Array): Promise<number> {
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
-/** Simulates the counter and times its export into `path`; only the figures leave. */
-async function exportPhase(options: { days: number; servicesPerDay: number }, path: string) {
+/**
+ * Simulates the counter and times its export into `path` (and, with `dayPath`, the export of its
+ * last business day alone into that); only the figures leave.
+ */
+async function exportPhase(
+  options: { days: number; servicesPerDay: number },
+  path: string,
+  dayPath?: string,
+) {
   const generated = await measure(() => simulateCounter({ ...options, seed: 7 }));
   const { device, truth } = generated.value;
   // The auditor takes the export, as the Export button does: seal, plan, build.
@@ -124,27 +143,58 @@ async function exportPhase(options: { days: number; servicesPerDay: number }, pa
     confirmation: '135792',
   });
   await device.must({ type: 'seal-for-export' });
-  const { fileName: _fileName, ...request } = await device.exportRequest({
-    labels: { business: (code) => code, step: (id) => id, complaintCategory: (code) => code },
-    locale: 'zh-CN',
-  });
-  const exported = await measure(
-    async () => {
-      const file = await open(path, 'w');
-      try {
-        await buildExport({ ...request, sink: async (chunk) => void (await file.write(chunk)) });
-      } finally {
-        await file.close();
-      }
-    },
-    { live: true },
-  );
+  const labels = {
+    business: (code: string) => code,
+    step: (id: string) => id,
+    complaintCategory: (code: string) => code,
+  };
+  const build = async (target: string, range?: { from: string; to: string }) => {
+    const { fileName: _fileName, ...request } = await device.exportRequest({
+      labels,
+      locale: 'zh-CN',
+      range,
+    });
+    const exported = await measure(
+      async () => {
+        const file = await open(target, 'w');
+        try {
+          await buildExport({ ...request, sink: async (chunk) => void (await file.write(chunk)) });
+        } finally {
+          await file.close();
+        }
+      },
+      { live: true },
+    );
+    return {
+      records: request.last.seq - request.first.seq + 1,
+      day: request.range.to,
+      exported: { ...exported, value: undefined },
+    };
+  };
+  const whole = await build(path);
+  const lastDay = dayPath ? await build(dayPath, { from: whole.day, to: whole.day }) : null;
   return {
     services: truth.services,
-    records: request.last.seq - request.first.seq + 1,
+    records: whole.records,
     generated: { ...generated, value: undefined },
-    exported: { ...exported, value: undefined },
+    exported: whole.exported,
+    lastDay,
   };
+}
+
+/** `verifyExport` of the zip at `path`, read a part at a time as `counter-steps verify` does. */
+async function verifyPhase(name: string, path: string) {
+  const verified = await measure(async () => {
+    const opened = await openExport(path);
+    if (!opened.ok) throw new Error(opened.problem.kind);
+    try {
+      return await verifyExport(opened.files, { sha256: NODE_SHA256 });
+    } finally {
+      await opened.close();
+    }
+  });
+  if (verified.value.status !== 'intact') throw new Error(`${name}: the export is not intact`);
+  return verified;
 }
 
 const figures = ({
@@ -163,24 +213,25 @@ const figures = ({
   peakRssMB: round(peakRssMB),
 });
 
-async function scenario(name: string, options: { days: number; servicesPerDay: number }) {
+async function scenario(
+  name: string,
+  options: { days: number; servicesPerDay: number },
+  withLastDay = false,
+) {
   const load = loadavg()[0] ?? 0;
   const folder = await mkdtemp(join(tmpdir(), 'bench-export-'));
   const path = join(folder, 'export.zip');
-  const { services, records, generated, exported } = await exportPhase(options, path);
+  const dayPath = withLastDay ? join(folder, 'day.zip') : undefined;
+  const { services, records, generated, exported, lastDay } = await exportPhase(
+    options,
+    path,
+    dayPath,
+  );
 
   // The simulated device is gone by now: its records do not weigh on the verification, which
   // reads the zip from disk a part at a time, as `counter-steps verify` does.
-  const verified = await measure(async () => {
-    const opened = await openExport(path);
-    if (!opened.ok) throw new Error(opened.problem.kind);
-    try {
-      return await verifyExport(opened.files, { sha256: NODE_SHA256 });
-    } finally {
-      await opened.close();
-    }
-  });
-  if (verified.value.status !== 'intact') throw new Error(`${name}: the export is not intact`);
+  const verified = await verifyPhase(name, path);
+  const dayVerified = dayPath ? await verifyPhase(`${name}, last day`, dayPath) : null;
 
   // SHA-256 alone of the same bytes, read into memory only now (outside the figures above).
   const zip = new Uint8Array(await readFile(path));
@@ -212,6 +263,14 @@ async function scenario(name: string, options: { days: number; servicesPerDay: n
       sha256OfLogMs: round(logSha, 2),
       ratioToSha256: round(verified.ms / logSha, 0),
     },
+    lastDay:
+      lastDay && dayVerified
+        ? {
+            records: lastDay.records,
+            export: figures(lastDay.exported),
+            verify: figures(dayVerified),
+          }
+        : null,
   };
 }
 
@@ -224,6 +283,15 @@ const scenarios = (
     ? [{ name: `${custom.days} days × ${custom.servicesPerDay}`, key: 'custom', options: custom }]
     : [
         { name: 'a day (120 services)', key: 'day', options: { days: 1, servicesPerDay: 120 } },
+        // Growth: the same work over 1×, 4×, 16× the log — the whole log, and its last day alone.
+        ...(values.scales ?? '1,4,16').split(',').map((scale) => {
+          const days = Number(values['base-days'] ?? 8) * Number(scale);
+          return {
+            name: `${scale}×: ${days} days × 118`,
+            key: 'growth',
+            options: { days, servicesPerDay: 118 },
+          };
+        }),
         {
           name: `a counter-year (${COUNTER_YEAR.days} days × ${COUNTER_YEAR.servicesPerDay})`,
           key: 'year',
@@ -233,9 +301,9 @@ const scenarios = (
 ).filter((entry) => values.only === undefined || values.only === entry.key);
 
 const results = [];
-for (const { name, options } of scenarios) {
+for (const { name, key, options } of scenarios) {
   console.log(`Export and verify: ${name}…`);
-  results.push(await scenario(name, options));
+  results.push(await scenario(name, options, key === 'growth'));
 }
 
 const seconds = (ms: number) =>
@@ -281,6 +349,25 @@ console.table(
       'SHA-256 alone': seconds(result.verify.sha256OfLogMs),
       ratio: `${result.verify.ratioToSha256}×`,
     },
+    ...(['export', 'verify'] as const).flatMap((phase) => {
+      const day = result.lastDay;
+      if (!day) return [];
+      const measured = day[phase];
+      return [
+        {
+          what: `${result.scenario}: ${phase} of its last day alone`,
+          records: day.records,
+          time: seconds(measured.ms),
+          'cpu time': seconds(measured.cpuMs),
+          'peak heap MB': measured.peakHeapMB,
+          'live heap MB': measured.peakLiveHeapMB ?? '',
+          'peak buffers MB': measured.peakArrayBuffersMB,
+          'peak rss MB': measured.peakRssMB,
+          'SHA-256 alone': '',
+          ratio: '',
+        },
+      ];
+    }),
   ]),
 );
 if (!(globalThis as { gc?: unknown }).gc)
@@ -292,7 +379,7 @@ await writeFile(
   out,
   `${JSON.stringify(
     {
-      note: 'Figures from scripts/bench-export.ts: times in ms, memory as peak above the baseline in MB (sampled every 20 ms; heap is the JS heap, live heap the JS heap right after a full collection, sampled every 3 s while exporting, buffers the ArrayBuffers outside it — files and zip parts; rss rarely falls back, so a later phase can show 0). Not pass/fail.',
+      note: 'Figures from scripts/bench-export.ts: times in ms, memory as peak above the baseline in MB (sampled every 20 ms; heap is the JS heap, live heap the JS heap right after a full collection, sampled every 3 s or more (at least 20× the last collection) while exporting, buffers the ArrayBuffers outside it — files and zip parts; rss rarely falls back, so a later phase can show 0). Not pass/fail.',
       measuredAt: new Date().toISOString(),
       node: process.version,
       cpus: cpus().length,

@@ -100,6 +100,16 @@ if (exported) {
       x(scenario.verify.ratioToSha256),
       `log as stored: ${perThousand.toFixed(1)} MB per 1,000 services`,
     );
+    if (scenario.lastDay) {
+      // Growth: the last day alone, exported and verified from a log 1×, 4×, 16× as long.
+      row(
+        `export and verify of the last day alone, ${scenario.scenario}`,
+        `${ms(scenario.lastDay.export.ms)} ms and ${ms(scenario.lastDay.verify.ms)} ms`,
+        '',
+        '',
+        `${scenario.lastDay.records} records; flat if it does not grow with the log`,
+      );
+    }
   }
 }
 
