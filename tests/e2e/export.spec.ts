@@ -176,6 +176,23 @@ test('an export opens in third-party readers and verifies intact with the comman
     code: 1,
     out: 'NOT INTACT: log.jsonl was changed after the export was made.',
   });
+
+  // The same two files checked in the app (Log → Verify an export file), off the page's thread.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const panel = page.locator('section', { hasText: 'Verify an export file' });
+  const verdict = panel.locator('[data-verdict]');
+  await panel.getByLabel('Export file (.zip)').setInputFiles(path);
+  await panel.getByRole('button', { name: 'Verify the file' }).click();
+  await expect(verdict).toHaveAttribute('data-verdict', 'intact');
+  await expect(verdict).toContainText(/Intact: \d+ records, 1 to \d+/);
+  await panel.getByLabel('Export file (.zip)').setInputFiles(join(dir, 'changed.zip'));
+  await panel.getByRole('button', { name: 'Verify the file' }).click();
+  await expect(verdict).toHaveAttribute('data-verdict', 'not-intact');
+  await expect(verdict).toContainText(
+    'NOT INTACT: log.jsonl was changed after the export was made.',
+  );
+  expect(workers.filter((url) => url.includes('verify-worker'))).toHaveLength(2);
 });
 
 test('a log rewritten on the device, every hash recomputed, fails the next export at its first checkpoint and against the one before', async ({
