@@ -88,14 +88,14 @@ if (exported) {
     const perThousand = (scenario.verify.logMB / scenario.services) * 1000;
     row(
       `export, ${scenario.scenario}`,
-      `${ms(scenario.export.ms)} ms, +${ms(scenario.export.peakHeapMB)} MB heap`,
+      `${ms(scenario.export.ms)} ms (CPU ${ms(scenario.export.cpuMs)} ms), +${ms(scenario.export.peakHeapMB)} MB heap`,
       `SHA-256 of the zip: ${ms(scenario.export.sha256OfZipMs)} ms`,
       x(scenario.export.ratioToSha256),
       `${scenario.records} records, ${scenario.export.zipMB} MB zip`,
     );
     row(
       `verify, ${scenario.scenario}`,
-      `${ms(scenario.verify.ms)} ms, +${ms(scenario.verify.peakHeapMB)} MB heap`,
+      `${ms(scenario.verify.ms)} ms (CPU ${ms(scenario.verify.cpuMs)} ms), +${ms(scenario.verify.peakHeapMB)} MB heap`,
       `SHA-256 of log.jsonl: ${ms(scenario.verify.sha256OfLogMs)} ms`,
       x(scenario.verify.ratioToSha256),
       `log as stored: ${perThousand.toFixed(1)} MB per 1,000 services`,
@@ -104,7 +104,7 @@ if (exported) {
       // Growth: the last day alone, exported and verified from a log 1×, 4×, 16× as long.
       row(
         `export and verify of the last day alone, ${scenario.scenario}`,
-        `${ms(scenario.lastDay.export.ms)} ms and ${ms(scenario.lastDay.verify.ms)} ms`,
+        `${ms(scenario.lastDay.export.ms)} ms and ${ms(scenario.lastDay.verify.ms)} ms (CPU ${ms(scenario.lastDay.export.cpuMs)} and ${ms(scenario.lastDay.verify.cpuMs)} ms)`,
         '',
         '',
         `${scenario.lastDay.records} records; flat if it does not grow with the log`,
