@@ -70,6 +70,35 @@ export function tagTitle(t: Translate, label: Label, tag: string): string {
       return t('drill.late', { step: stepName() });
     case 'outcome':
       return t(`drill.outcome.${value}`);
+    case 'complaint':
+      return t('complaints.title', { ns: 'review' });
+    case 'complaint-category':
+      return t('complaints.badge', {
+        ns: 'review',
+        category:
+          value === 'none'
+            ? t('complaints.unrecorded', { ns: 'review' })
+            : t(`complaint.category.${value}`, { ns: 'translation' }),
+      });
+    case 'complaint-outcome':
+      return value === 'none'
+        ? t('complaints.unrecorded', { ns: 'review' })
+        : t(`complaint.outcome.${value}`, { ns: 'translation' });
+    case 'complaint-followup':
+      return t('complaints.followUps', { ns: 'review' });
+    case 'complaint-followup-open':
+      return t('drill.followUpOpen');
+    case 'complaint-followup-closed':
+      return t('drill.followUpClosed');
+    case 'overdue':
+      return t('complaints.overdueFollowUps', { ns: 'review' });
+    case 'complaint-step-done':
+    case 'complaint-step-skip':
+    case 'complaint-step-na':
+    case 'complaint-step-over':
+      return t(`drill.complaintStep.${kind.slice('complaint-step-'.length)}`, {
+        step: stepName(),
+      });
     default:
       return t(`drill.tag.${kind}`);
   }
