@@ -4,8 +4,7 @@
  * complaint step the range of targets the devices in scope have now (one target when they agree;
  * a step over target was judged by the target in force on its device when the service ended).
  */
-import type { Config } from '../renderer/domain/device/config';
-import { DEFAULT_CONFIG } from '../renderer/domain/device/config';
+import { DEFAULT_CONFIG, type Config } from '../renderer/domain/device/config';
 import type { ComplaintStepId } from '../renderer/domain/flow/complaint-flow';
 import {
   complaintFigures,

@@ -11,10 +11,7 @@ import { COMPLAINT_STEP_IDS } from '../renderer/domain/flow/complaint-flow';
 import { STEP_IDS } from '../renderer/domain/flow/flow-definition';
 import { isOverdue } from '../renderer/domain/review/complaint-row';
 import { FLAG_KINDS, type ServiceRow } from '../renderer/domain/review/service-row';
-import {
-  COMPLAINT_CATEGORIES,
-  type OutcomeKind,
-} from '../renderer/domain/service/complaint';
+import { COMPLAINT_CATEGORIES, type OutcomeKind } from '../renderer/domain/service/complaint';
 import type { Queryable } from './db';
 
 /** A code as the review writes it into a tag (a staff number, a counter, a business type…). */

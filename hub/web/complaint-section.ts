@@ -20,8 +20,7 @@ export interface ComplaintSectionInput {
   drill: (tags: readonly string[]) => string;
 }
 
-const figure = (id: string, raw: string) =>
-  html`data-figure="complaint-${id}" data-value="${raw}"`;
+const figure = (id: string, raw: string) => html`data-figure="complaint-${id}" data-value="${raw}"`;
 
 const count = (value: number, locale: Locale) => new Intl.NumberFormat(locale).format(value);
 
@@ -89,11 +88,7 @@ function stepsTable(t: Translate, locale: Locale, input: ComplaintSectionInput):
   </div>`;
 }
 
-export function complaintSection(
-  t: Translate,
-  locale: Locale,
-  input: ComplaintSectionInput,
-): Html {
+export function complaintSection(t: Translate, locale: Locale, input: ComplaintSectionInput): Html {
   const { figures } = input.board;
   const { drill } = input;
   const r = (key: string, values: Record<string, unknown> = {}) =>

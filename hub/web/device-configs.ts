@@ -18,6 +18,5 @@ export async function deviceConfigs(
 
 /** A device's business day at `now`, by its own time zone and day start. */
 export function deviceToday(ingest: Ingest, now: number): (device: string) => Promise<string> {
-  return async (device) =>
-    businessDay(now, (await ingest.state(device))?.config ?? DEFAULT_CONFIG);
+  return async (device) => businessDay(now, (await ingest.state(device))?.config ?? DEFAULT_CONFIG);
 }

@@ -188,14 +188,13 @@ describe.each(DB_KINDS)('complaints on the hub on %s', { timeout: 60_000 }, (kin
       DEFAULT_CONFIG.complaintFlow,
     );
     const day = businessDay(T0, DEFAULT_CONFIG);
-    const get = (url: string) =>
-      test.hub.app.inject({ method: 'GET', url, headers: { cookie } });
+    const get = (url: string) => test.hub.app.inject({ method: 'GET', url, headers: { cookie } });
     const page = await get(`/?from=${day}&to=${day}&store=S001&lang=en`);
     expect(page.statusCode).toBe(200);
     const values = new Map(
-      [
-        ...page.body.matchAll(/data-figure="complaint-([a-zA-Z]+)" data-value="([^"]*)"/g),
-      ].map((match) => [match[1], match[2]]),
+      [...page.body.matchAll(/data-figure="complaint-([a-zA-Z]+)" data-value="([^"]*)"/g)].map(
+        (match) => [match[1], match[2]],
+      ),
     );
     expect(Object.fromEntries(values)).toEqual({
       complaints: String(figures.total),

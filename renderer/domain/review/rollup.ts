@@ -9,13 +9,7 @@
 import { STEP_IDS, type StepId } from '../flow/flow-definition';
 import type { Observation } from '../log/events';
 import { addComplaint, emptyComplaintTally, type ComplaintTally } from './complaint-rollup';
-import {
-  FLAG_KINDS,
-  isOverTarget,
-  letterOf,
-  type FlagKind,
-  type ServiceRow,
-} from './service-row';
+import { FLAG_KINDS, isOverTarget, letterOf, type FlagKind, type ServiceRow } from './service-row';
 
 /** Per step: done, skipped, not applicable, done late (also in done), not reached. */
 export type StepTally = [number, number, number, number, number];
