@@ -24,7 +24,7 @@ import { html, type Html } from './html';
 import { duration, notice, page, send } from './page';
 import { deviceConfigs, deviceToday } from './device-configs';
 import { servicesHref } from './services-href';
-import { describeEntry, labeller, tagTitle, type Label } from './timeline-text';
+import { describeEntry, labeller, tagTitle, type Label } from './drill-text';
 
 export const PAGE_SIZE = 50;
 
@@ -268,19 +268,19 @@ export function registerServiceRoutes(app: FastifyInstance, context: WebContext)
       <section>
         <h2>${r('timeline.records')}</h2>
         <ol class="timeline" data-table="timeline">
-          ${entries.map(
-            (entry) =>
-              html`<li data-kind="${entry.kind}" data-seq="${entry.seq}">
-                <span class="offset"
-                  >${entry.offsetMs >= 0 ? '+' : '−'}${duration(Math.abs(entry.offsetMs))}</span
-                >
-                <span class="who">${entry.by ?? '—'}</span>
-                <span class="what"
-                  >${entry.step ? html`<strong>${r('stepLabel', { name: t(`steps.${entry.step}.name`, { ns: 'translation' }) })}</strong>` : ''}${describeEntry(t, label, entry)}</span
-                >
-                <span class="seq">${r('seq', { seq: entry.seq })}</span>
-              </li>`,
-          )}
+          ${entries.map((entry) => {
+            const words = describeEntry(t, label, entry);
+            return html`<li data-kind="${entry.kind}" data-seq="${entry.seq}">
+              <span class="offset"
+                >${entry.offsetMs >= 0 ? '+' : '−'}${duration(Math.abs(entry.offsetMs))}</span
+              >
+              <span class="who">${entry.by ?? '—'}</span>
+              <span class="what"
+                >${words.step ? html`<strong>${words.step}</strong>` : ''}${words.what}</span
+              >
+              <span class="seq">${r('seq', { seq: entry.seq })}</span>
+            </li>`;
+          })}
         </ol>
       </section>`;
     return send(
