@@ -88,6 +88,16 @@ function stepsTable(t: Translate, locale: Locale, input: ComplaintSectionInput):
   </div>`;
 }
 
+/** The overdue tile's note, each date in one piece (never broken at its hyphens). */
+function overdueNote(t: Translate, today: readonly string[]): Html {
+  const marker = '\u0001';
+  const [before = '', after = ''] = t('complaints.overdueNote', { today: marker }).split(marker);
+  const days = today.map(
+    (day, index) => html`${index > 0 ? ' / ' : ''}<span class="nowrap">${day}</span>`,
+  );
+  return html`${before}${days}${after}`;
+}
+
 export function complaintSection(t: Translate, locale: Locale, input: ComplaintSectionInput): Html {
   const { figures } = input.board;
   const { drill } = input;
@@ -131,7 +141,7 @@ export function complaintSection(t: Translate, locale: Locale, input: ComplaintS
     {
       id: 'overdueFollowUps',
       value: count(input.overdue, locale),
-      note: t('complaints.overdueNote', { today: input.today.join(' / ') }),
+      note: overdueNote(t, input.today),
       raw: `${input.overdue}`,
       tags: ['overdue'],
     },

@@ -5,46 +5,14 @@
  * then shows exactly the union of both devices' own review figures, and a figure clicked lists
  * exactly the services behind it, one of which opens its timeline.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
+import { HUB_ORIGIN } from './hub-env';
+import { enrolAndPush, enrolmentCode, hubManager } from './hub-steps';
 import { SIZES, shotDir } from './layout-check';
 import { OPENING_STEPS, WORDS, setUpCounter, startService, tapOnCard } from './fixtures';
 
 const w = WORDS.en;
-const HUB_MANAGER = { staffNo: '8001', pin: '246813' };
-
-/** The hub's manager signs in (setting the hub up first when nobody has). */
-async function hubManager(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${HUB_ORIGIN}/setup?lang=en`);
-  if (page.url().endsWith('/setup?lang=en')) {
-    await page.getByLabel('Setup code').fill(HUB_SETUP_CODE);
-    await page.getByLabel('Staff number').fill(HUB_MANAGER.staffNo);
-    await page.getByLabel('PIN', { exact: true }).fill(HUB_MANAGER.pin);
-    await page.getByLabel('PIN again').fill(HUB_MANAGER.pin);
-    await page.getByRole('button', { name: 'Create the manager' }).click();
-  }
-  await page.goto(`${HUB_ORIGIN}/login?lang=en`);
-  await page.getByLabel('Staff number').fill(HUB_MANAGER.staffNo);
-  await page.getByLabel('PIN', { exact: true }).fill(HUB_MANAGER.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
-  return page;
-}
-
-async function enrolmentCode(hub: Page, store: string, name: string): Promise<string> {
-  await hub.goto(`${HUB_ORIGIN}/admin`);
-  await hub.getByLabel('Store code').fill(store);
-  await hub.getByLabel('Store name').fill(name);
-  await hub.getByRole('button', { name: 'Add the store' }).click();
-  await hub.locator('form[action="/admin/code"] select[name="store"]').selectOption(store);
-  await hub.getByRole('button', { name: 'Make a code' }).click();
-  const code = await hub.locator('[data-enrol-code]').getAttribute('data-enrol-code');
-  expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-  return code!;
-}
-
 /** One service on the open counter: the opening steps, then finished or left early. */
 async function serve(page: Page, ticket: string, finish: boolean, next = 'A002') {
   await startService(page, 'en', { ticket, title: 'ms', business: 'bill-payment' });
@@ -66,21 +34,6 @@ async function serve(page: Page, ticket: string, finish: boolean, next = 'A002')
       .click();
   }
   await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
-}
-
-/** Settings → Store hub: the address, the code, then a push until the hub holds everything. */
-async function enrolAndPush(page: Page, code: string) {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const panel = page.locator('section.hub-panel');
-  await panel.getByLabel('Hub address').fill(`${HUB_ORIGIN}/`);
-  await panel.getByRole('button', { name: 'Use this hub' }).click();
-  await expect(panel.locator('[data-fact="hub-origin"]')).toHaveText(HUB_ORIGIN);
-  await panel.getByLabel('Enrolment code (from the hub)').fill(code.toLowerCase());
-  await panel.getByRole('button', { name: 'Enrol this device' }).click();
-  await expect(panel.locator('[data-fact="hub-enrolment"]')).toContainText('enrolled at');
-  await panel.getByRole('button', { name: 'Push to the hub' }).click();
-  await expect(panel.locator('[data-hub-head]')).toBeVisible();
-  return Number(await panel.locator('[data-hub-head]').getAttribute('data-hub-head'));
 }
 
 /** The device's own review tiles for today: services, and steps done of those that applied. */
