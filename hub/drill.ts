@@ -7,12 +7,20 @@
 import { z } from 'zod';
 import { RatingSchema } from '../renderer/domain/log/events';
 import { readRecords, type LogRecord } from '../renderer/domain/log/records';
+import { COMPLAINT_STEP_IDS } from '../renderer/domain/flow/complaint-flow';
 import { STEP_IDS } from '../renderer/domain/flow/flow-definition';
+import { isOverdue } from '../renderer/domain/review/complaint-row';
 import { FLAG_KINDS, type ServiceRow } from '../renderer/domain/review/service-row';
+import { COMPLAINT_CATEGORIES, type OutcomeKind } from '../renderer/domain/service/complaint';
 import type { Queryable } from './db';
 
 /** A code as the review writes it into a tag (a staff number, a counter, a business type…). */
 const CODE = '[A-Za-z0-9._-]{0,64}';
+const OUTCOME_KINDS: Record<OutcomeKind, true> = {
+  resolved: true,
+  escalated: true,
+  'follow-up': true,
+};
 const TAG_FORMS: RegExp[] = [
   new RegExp(`^(clerk|counter|type|reason|offer):${CODE}$`),
   /^device:[0-9a-f-]{36}$/,
@@ -20,8 +28,14 @@ const TAG_FORMS: RegExp[] = [
   new RegExp(`^rating:(${RatingSchema.options.join('|')})$`),
   new RegExp(`^(skip|late):(${STEP_IDS.join('|')})$`),
   /^(amended|over|checked|clock-moved)$/,
-  // Not a tag of the row: its outcome (the over-target figure counts finished services only).
+  // The complaint's tags, as the device's complaint figures open them (complaint-row.ts).
+  /^(complaint|complaint-followup|complaint-followup-open|complaint-followup-closed)$/,
+  new RegExp(`^complaint-category:(${[...COMPLAINT_CATEGORIES, 'none'].join('|')})$`),
+  new RegExp(`^complaint-outcome:(${[...Object.keys(OUTCOME_KINDS), 'none'].join('|')})$`),
+  new RegExp(`^complaint-step-(done|skip|na|over):(${COMPLAINT_STEP_IDS.join('|')})$`),
+  // Not tags of the row: its outcome (finished or ended early), and a complaint's follow-up overdue on its device's today.
   /^outcome:(finished|abandoned)$/,
+  /^overdue$/,
 ];
 
 /** A filter the drill-down knows; anything else is refused (never a tag nobody writes). */
@@ -37,7 +51,15 @@ export interface ServiceQuery {
   /** A store's id, or null for the whole chain. */
   store: string | null;
   tags: readonly string[];
+  /**
+   * Each device's business day today, for the `overdue` filter (open follow-ups due before it):
+   * overdue depends on today, which no index holds, so those few rows are read and judged here.
+   */
+  today?: (device: string) => Promise<string>;
 }
+
+/** The pseudo-tag of the overdue follow-ups: open ones (a tag of the row) due before today. */
+export const OVERDUE = 'overdue';
 
 export type HubServiceRow = ServiceRow & { store: string };
 
@@ -100,6 +122,7 @@ export async function servicesPage(
   query: ServiceQuery,
   page: { offset: number; limit: number },
 ): Promise<ServicePage> {
+  if (query.tags.includes(OVERDUE)) return overduePage(db, query, page);
   const params = parameters(query);
   if (!params) return { total: 0, rows: [] };
   const [count] = await db.query<{ total: number }>(COUNT, params);
@@ -112,6 +135,26 @@ export async function servicesPage(
     total: count?.total ?? 0,
     rows: rows.map((row) => ({ ...row.data, store: row.store_id })),
   };
+}
+
+/** The `overdue` filter: every open follow-up matching the rest, judged on its device's today. */
+async function overduePage(
+  db: Queryable,
+  query: ServiceQuery,
+  page: { offset: number; limit: number },
+): Promise<ServicePage> {
+  const { today } = query;
+  const tags = [...query.tags.filter((tag) => tag !== OVERDUE), 'complaint-followup-open'];
+  const params = parameters({ ...query, tags });
+  if (!params || !today) return { total: 0, rows: [] };
+  const open = await db.query<{ store_id: string; data: ServiceRow }>(PAGE, [...params, null, 0]);
+  const days = new Map<string, string>();
+  for (const { data } of open)
+    if (!days.has(data.device)) days.set(data.device, await today(data.device));
+  const rows = open
+    .filter(({ data }) => isOverdue(data.complaint, days.get(data.device) ?? ''))
+    .map((row) => ({ ...row.data, store: row.store_id }));
+  return { total: rows.length, rows: rows.slice(page.offset, page.offset + page.limit) };
 }
 
 /** One service's row, by its `sid` (the hub's device id and the service id). */

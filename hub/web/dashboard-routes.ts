@@ -7,9 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Locale } from '../../renderer/domain/locale';
 import { rate, type GroupFigures } from '../../renderer/domain/review/figures';
+import { complaintBoard } from '../complaints';
 import { dashboard } from '../dashboard';
+import { OVERDUE, servicesPage } from '../drill';
 import type { Translate } from '../i18n';
 import { Day, sessionGuard, type WebContext } from './context';
+import { complaintSection } from './complaint-section';
+import { deviceConfigs, deviceToday } from './device-configs';
 import { html, type Html } from './html';
 import { duration, notice, page, percent, send } from './page';
 import { servicesHref } from './services-href';
@@ -65,7 +69,7 @@ function groupTable(
 const figure = (id: string, raw: string) => html`data-figure="${id}" data-value="${raw}"`;
 
 export function registerDashboardRoutes(app: FastifyInstance, context: WebContext) {
-  const { service } = context;
+  const { service, ingest } = context;
   const signedIn = sessionGuard(service);
 
   const DashboardQuery = z.object({
@@ -87,7 +91,8 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
     const stores = await service.stores();
     const names = new Map(stores.map((store) => [store.id, store.name]));
     const store = query.store && names.has(query.store) ? query.store : null;
-    const board = dashboard(await service.rollups(from, to, store));
+    const rollups = await service.rollups(from, to, store);
+    const board = dashboard(rollups);
     const { total } = board.figures;
     const [satisfied, neutral, dissatisfied] = total.ratings;
     const answered = satisfied + neutral + dissatisfied;
@@ -127,8 +132,8 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
         value: percent(rate(total.overTarget, total.finished), locale),
         note: t('tiles.overNote', { ns: 'review', count: total.overTarget }),
         raw: `${total.overTarget}/${total.finished}`,
-        // The figure counts finished services over their target (abandoned ones are not timed).
-        tags: ['over', 'outcome:finished'],
+        // Finished services over their target, as the figure (isOverTarget in service-row.ts).
+        tags: ['over'],
       },
       {
         id: 'flagged',
@@ -147,6 +152,22 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
     ];
     const drill = (tags: readonly string[], scope: string | null = store) =>
       servicesHref({ from, to, store: scope, tags });
+    const devices = [...new Set(rollups.map((row) => row.device))].sort();
+    const configs = [...(await deviceConfigs(ingest, devices)).values()].flatMap((config) =>
+      config ? [config] : [],
+    );
+    const today = deviceToday(ingest, service.now());
+    const overdue = await servicesPage(
+      service.db,
+      { from, to, store, tags: [OVERDUE], today },
+      { offset: 0, limit: 0 },
+    );
+    const complaints = complaintSection(t, locale, {
+      board: complaintBoard(rollups, configs),
+      overdue: overdue.total,
+      today: [...new Set(await Promise.all(devices.map(today)))].sort(),
+      drill,
+    });
     const title = store
       ? t('dashboard.storeTitle', { store: names.get(store), from, to })
       : t('dashboard.chainTitle', { from, to });
@@ -225,6 +246,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
           </tbody>
         </table>
       </section>
+      ${total.services === 0 ? '' : complaints}
       ${
         store
           ? [

@@ -4,6 +4,7 @@
  * navigation, a notice, and sending a page as HTML.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { formatDuration } from '../../renderer/domain/duration';
 import { LocaleSchema, type Locale } from '../../renderer/domain/locale';
 import type { Account } from '../accounts';
 import type { Translate } from '../i18n';
@@ -26,11 +27,8 @@ export const percent = (value: number | null, locale: Locale) =>
     ? '—'
     : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 
-export const duration = (ms: number | null) => {
-  if (ms === null) return '—';
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-};
+/** A duration as the device shows it (formatDuration), or — for none. */
+export const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms));
 
 export const dateTime = (ms: number | null, locale: Locale, never: string) =>
   ms === null

@@ -22,8 +22,9 @@ import type { Account } from '../accounts';
 import { Day, sessionGuard, type WebContext } from './context';
 import { html, type Html } from './html';
 import { duration, notice, page, send } from './page';
+import { deviceConfigs, deviceToday } from './device-configs';
 import { servicesHref } from './services-href';
-import { describeEntry, labeller, tagTitle, type Label } from './timeline-text';
+import { describeEntry, labeller, tagTitle, type Label } from './drill-text';
 
 export const PAGE_SIZE = 50;
 
@@ -60,7 +61,8 @@ function kept(row: ServiceRow): { done: number; applicable: number } {
 }
 
 function badges(t: Translate, row: ServiceRow): Html {
-  const r = (key: string) => t(key, { ns: 'review' });
+  const r = (key: string, values: Record<string, unknown> = {}) =>
+    t(key, { ns: 'review', ...values });
   return html`<span class="badges">
     ${row.outcome === 'abandoned' ? html`<span class="badge">${r('services.abandoned')}</span>` : ''}
     ${row.flags.map(
@@ -69,6 +71,17 @@ function badges(t: Translate, row: ServiceRow): Html {
     ${row.amendments > 0 ? html`<span class="badge">${r('services.amended')}</span>` : ''}
     ${row.checks > 0 ? html`<span class="badge">${r('services.checked')}</span>` : ''}
     ${row.rating ? html`<span class="badge">${r(`ratings.${row.rating}`)}</span>` : ''}
+    ${
+      row.complaint
+        ? html`<span class="badge" data-complaint="${row.complaint.category ?? 'none'}"
+            >${r('complaints.badge', {
+              category: row.complaint.category
+                ? t(`complaint.category.${row.complaint.category}`, { ns: 'translation' })
+                : r('complaints.unrecorded'),
+            })}</span
+          >`
+        : ''
+    }
   </span>`;
 }
 
@@ -85,12 +98,7 @@ export function registerServiceRoutes(app: FastifyInstance, context: WebContext)
   const { service, ingest } = context;
   const signedIn = sessionGuard(service);
 
-  /** The device's configuration now (its time zone, its names for list entries), by device. */
-  async function configs(devices: Iterable<string>): Promise<Map<string, Config | null>> {
-    const unique = [...new Set(devices)];
-    const states = await Promise.all(unique.map((device) => ingest.state(device)));
-    return new Map(unique.map((device, index) => [device, states[index]?.config ?? null]));
-  }
+  const configs = (devices: Iterable<string>) => deviceConfigs(ingest, devices);
 
   function refuse(
     reply: FastifyReply,
@@ -113,7 +121,7 @@ export function registerServiceRoutes(app: FastifyInstance, context: WebContext)
     const stores = await service.stores();
     const names = new Map(stores.map((entry) => [entry.id, entry.name]));
     if (store !== null && !names.has(store)) return refuse(reply, session, 404, t('drill.noStore'));
-    const query = { from, to, store, tags };
+    const query = { from, to, store, tags, today: deviceToday(ingest, service.now()) };
     const found = await servicesPage(service.db, query, {
       offset: (pageNumber - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
@@ -260,19 +268,19 @@ export function registerServiceRoutes(app: FastifyInstance, context: WebContext)
       <section>
         <h2>${r('timeline.records')}</h2>
         <ol class="timeline" data-table="timeline">
-          ${entries.map(
-            (entry) =>
-              html`<li data-kind="${entry.kind}" data-seq="${entry.seq}">
-                <span class="offset"
-                  >${entry.offsetMs >= 0 ? '+' : '−'}${duration(Math.abs(entry.offsetMs))}</span
-                >
-                <span class="who">${entry.by ?? '—'}</span>
-                <span class="what"
-                  >${entry.step ? html`<strong>${r('stepLabel', { name: t(`steps.${entry.step}.name`, { ns: 'translation' }) })}</strong>` : ''}${describeEntry(t, label, entry)}</span
-                >
-                <span class="seq">${r('seq', { seq: entry.seq })}</span>
-              </li>`,
-          )}
+          ${entries.map((entry) => {
+            const words = describeEntry(t, label, entry);
+            return html`<li data-kind="${entry.kind}" data-seq="${entry.seq}">
+              <span class="offset"
+                >${entry.offsetMs >= 0 ? '+' : '−'}${duration(Math.abs(entry.offsetMs))}</span
+              >
+              <span class="who">${entry.by ?? '—'}</span>
+              <span class="what"
+                >${words.step ? html`<strong>${words.step}</strong>` : ''}${words.what}</span
+              >
+              <span class="seq">${r('seq', { seq: entry.seq })}</span>
+            </li>`;
+          })}
         </ol>
       </section>`;
     return send(

@@ -1,10 +1,2 @@
-/** 4:05, 12:00, 1:02:03 — elapsed time as a clock shows it. */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0
-    ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
-    : `${minutes}:${seconds}`;
-}
+/** 4:05, 12:00, 1:02:03 — elapsed time as a clock shows it (pure: the hub words durations too). */
+export { formatDuration } from '../domain/duration';

@@ -3,48 +3,28 @@
  * device profiles (each its own IndexedDB, as two tablets) serve customers, enrol with the hub
  * from Settings → Store hub and push their logs through the page's CSP; the hub's chain dashboard
  * then shows exactly the union of both devices' own review figures, and a figure clicked lists
- * exactly the services behind it, one of which opens its timeline.
+ * exactly the services behind it, one of which opens its timeline. Then a third device serves a
+ * bill payment that turns into a complaint (resolved on the spot) and pushes it: its store's
+ * dashboard shows the complaint section with the device's own figures, and its count opens exactly
+ * that service, marked with its category, whose timeline words the complaint as the device does
+ * (screenshots of the section at both sizes in English and Chinese).
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
+import { HUB_ORIGIN } from './hub-env';
+import { enrolAndPush, enrolmentCode, hubManager } from './hub-steps';
 import { SIZES, shotDir } from './layout-check';
-import { OPENING_STEPS, WORDS, setUpCounter, startService, tapOnCard } from './fixtures';
+import {
+  OPENING_STEPS,
+  WORDS,
+  finishShortService,
+  setUpCounter,
+  startService,
+  tapOnCard,
+} from './fixtures';
+import { text } from './screens';
 
 const w = WORDS.en;
-const HUB_MANAGER = { staffNo: '8001', pin: '246813' };
-
-/** The hub's manager signs in (setting the hub up first when nobody has). */
-async function hubManager(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${HUB_ORIGIN}/setup?lang=en`);
-  if (page.url().endsWith('/setup?lang=en')) {
-    await page.getByLabel('Setup code').fill(HUB_SETUP_CODE);
-    await page.getByLabel('Staff number').fill(HUB_MANAGER.staffNo);
-    await page.getByLabel('PIN', { exact: true }).fill(HUB_MANAGER.pin);
-    await page.getByLabel('PIN again').fill(HUB_MANAGER.pin);
-    await page.getByRole('button', { name: 'Create the manager' }).click();
-  }
-  await page.goto(`${HUB_ORIGIN}/login?lang=en`);
-  await page.getByLabel('Staff number').fill(HUB_MANAGER.staffNo);
-  await page.getByLabel('PIN', { exact: true }).fill(HUB_MANAGER.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
-  return page;
-}
-
-async function enrolmentCode(hub: Page, store: string, name: string): Promise<string> {
-  await hub.goto(`${HUB_ORIGIN}/admin`);
-  await hub.getByLabel('Store code').fill(store);
-  await hub.getByLabel('Store name').fill(name);
-  await hub.getByRole('button', { name: 'Add the store' }).click();
-  await hub.locator('form[action="/admin/code"] select[name="store"]').selectOption(store);
-  await hub.getByRole('button', { name: 'Make a code' }).click();
-  const code = await hub.locator('[data-enrol-code]').getAttribute('data-enrol-code');
-  expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-  return code!;
-}
-
 /** One service on the open counter: the opening steps, then finished or left early. */
 async function serve(page: Page, ticket: string, finish: boolean, next = 'A002') {
   await startService(page, 'en', { ticket, title: 'ms', business: 'bill-payment' });
@@ -66,21 +46,6 @@ async function serve(page: Page, ticket: string, finish: boolean, next = 'A002')
       .click();
   }
   await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
-}
-
-/** Settings → Store hub: the address, the code, then a push until the hub holds everything. */
-async function enrolAndPush(page: Page, code: string) {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const panel = page.locator('section.hub-panel');
-  await panel.getByLabel('Hub address').fill(`${HUB_ORIGIN}/`);
-  await panel.getByRole('button', { name: 'Use this hub' }).click();
-  await expect(panel.locator('[data-fact="hub-origin"]')).toHaveText(HUB_ORIGIN);
-  await panel.getByLabel('Enrolment code (from the hub)').fill(code.toLowerCase());
-  await panel.getByRole('button', { name: 'Enrol this device' }).click();
-  await expect(panel.locator('[data-fact="hub-enrolment"]')).toContainText('enrolled at');
-  await panel.getByRole('button', { name: 'Push to the hub' }).click();
-  await expect(panel.locator('[data-hub-head]')).toBeVisible();
-  return Number(await panel.locator('[data-hub-head]').getAttribute('data-hub-head'));
 }
 
 /** The device's own review tiles for today: services, and steps done of those that applied. */
@@ -200,4 +165,108 @@ test('two devices push to one hub, whose chain dashboard is the union of their f
       }
     }
   }
+});
+
+// After the test above (one worker runs a file in order): its chain figures stay its own.
+const t = (key: string, vars?: Record<string, string | number>) => text('en', key, vars);
+const GREETING = [
+  'stand-to-greet',
+  'eye-contact-smile',
+  'greet-aloud',
+  'check-ticket',
+  'invite-to-sit',
+  'ask-needs',
+  'address-by-surname',
+] as const;
+
+/** A bill payment whose customer complains about the network; resolved on the spot. */
+async function complaint(page: Page) {
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const dialog = page.getByRole('dialog');
+  await startService(page, 'en', { ticket: 'C001', title: 'ms', business: 'bill-payment' });
+  for (const id of GREETING) await tapOnCard(page, id, t('step.done'));
+  await button(t('quick.complaint')).click();
+  await expect(page.getByTestId('phrases-card')).toBeVisible();
+  await dialog.getByRole('button', { name: t('common.close'), exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await tapOnCard(page, 'complaint-accept', t('step.done'));
+  await tapOnCard(page, 'complaint-calm', t('step.na'));
+  await tapOnCard(page, 'complaint-clarify', t('step.done'));
+  await tapOnCard(page, 'complaint-explore', t('step.done'));
+  await tapOnCard(page, 'complaint-act', t('step.doneLabel.complaint-record'));
+  await dialog.getByRole('button', { name: t('complaint.category.network'), exact: true }).click();
+  await dialog.getByLabel(t('complaint.record.summary')).fill('No signal at home for a week');
+  await dialog.getByRole('button', { name: t('complaint.outcome.resolved'), exact: true }).click();
+  await dialog.getByRole('button', { name: t('complaint.record.confirm'), exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await tapOnCard(page, 'complaint-thank', t('step.done'));
+  await finishShortService(page, 'en', 'C002', { openingDone: true });
+}
+
+test('a complaint pushed to the hub shows in the store’s complaint section and opens its service', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const hub = await hubManager(browser);
+  const code = await enrolmentCode(hub, 'S-EAST', 'East street');
+  const device = await (await browser.newContext()).newPage();
+  await setUpCounter(device, 'en', '7');
+  await complaint(device);
+  await enrolAndPush(device, code);
+
+  // The device's own complaint figures, as its Review shows them.
+  await device.getByRole('button', { name: 'Review', exact: true }).click();
+  const own = device.locator('section.complaints');
+  await expect(own.locator('[data-figure="complaint-complaints"] .tile-value')).toHaveText('1');
+  await expect(own.locator('[data-figure="complaint-resolvedShare"] .tile-value')).toHaveText(
+    '100%',
+  );
+
+  await hub.goto(`${HUB_ORIGIN}/?store=S-EAST&lang=en`);
+  const section = hub.locator('section.complaints');
+  await expect(section.getByRole('heading', { name: 'Complaints' })).toBeVisible();
+  await expect(section.locator('[data-figure="complaint-complaints"]')).toHaveAttribute(
+    'data-value',
+    '1',
+  );
+  await expect(section.locator('[data-figure="complaint-resolvedShare"] .value')).toHaveText(
+    '100%',
+  );
+  await expect(section.locator('[data-figure="complaint-escalations"]')).toHaveAttribute(
+    'data-value',
+    '0/0',
+  );
+  await expect(
+    section.locator('[data-table="complaint-categories"] tr[data-category="network"] td'),
+  ).toHaveAttribute('data-value', '1');
+  await expect(section.locator('[data-table="complaint-steps"] tbody tr')).toHaveCount(6);
+
+  // Screenshots of the section (into __screenshots__ with SCREENSHOTS=1).
+  const dashboard = hub.url();
+  for (const lang of ['en', 'zh-CN'] as const) {
+    for (const size of ['landscape', 'portrait'] as const) {
+      await hub.setViewportSize(SIZES[size]);
+      await hub.goto(`${HUB_ORIGIN}/?store=S-EAST&lang=${lang}`);
+      await hub
+        .locator('section.complaints')
+        .screenshot({ path: join(shotDir, `hub-complaints-${lang}-${size}.png`) });
+    }
+  }
+  await hub.setViewportSize(SIZES.landscape);
+  await hub.goto(dashboard);
+
+  // The count opens exactly the complaint's service, marked with its category.
+  await section.locator('a[data-figure="complaint-complaints"]').click();
+  await expect(hub.locator('[data-total]')).toHaveAttribute('data-total', '1');
+  const rows = hub.locator('[data-table="services"] tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('C001');
+  await expect(rows.first().locator('[data-complaint="network"]')).toHaveText('Complaint: Network');
+  await expect(hub.locator('h2[data-drill]')).toContainText('Complaints');
+  await rows.first().getByRole('link').click();
+  const timeline = hub.locator('[data-table="timeline"]');
+  await expect(timeline.locator('li[data-kind="complaint-recorded"]')).toContainText(
+    'No signal at home for a week',
+  );
+  await expect(timeline.locator('li[data-kind="complaint-started"]')).toHaveCount(1);
 });

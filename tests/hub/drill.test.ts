@@ -96,6 +96,7 @@ describe.each(DB_KINDS)('the hub’s drill-down on %s', { timeout: 60_000 }, (ki
     const { total } = figures(rollups);
     expect(total.flagged).toBeGreaterThan(0);
     expect(await hubIds(WIDE, ['flag:any'])).toHaveLength(total.flagged);
+    expect(await hubIds(WIDE, ['over'])).toHaveLength(total.overTarget);
     expect(await hubIds(WIDE, ['over', 'outcome:finished'])).toHaveLength(total.overTarget);
     expect(await hubIds(WIDE, ['outcome:finished'])).toHaveLength(total.finished);
     expect(await hubIds(WIDE, ['outcome:abandoned'])).toHaveLength(total.abandoned);

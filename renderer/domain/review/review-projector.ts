@@ -24,9 +24,10 @@ import { amendRow, serviceRow, withTags, type ServiceRow } from './service-row';
  * Bump when what the projector writes changes: every review kept from it is then rebuilt from its
  * log (each device's own and imported ones; the hub's per device). 2: durations as recorded (the
  * monotonic clock), marks in log order, the wall clock's jumps. 3: each service's complaint (row,
- * tags, rollup tallies) and its follow-up closed.
+ * tags, rollup tallies) and its follow-up closed. 4: the `over` tag only on finished services, as the
+ * over-target figure counts them (isOverTarget).
  */
-export const REVIEW_VERSION = 3;
+export const REVIEW_VERSION = 4;
 
 export interface ReviewRows {
   /** The service's records so far, in order (the one being pushed included). */

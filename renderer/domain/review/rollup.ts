@@ -9,7 +9,7 @@
 import { STEP_IDS, type StepId } from '../flow/flow-definition';
 import type { Observation } from '../log/events';
 import { addComplaint, emptyComplaintTally, type ComplaintTally } from './complaint-rollup';
-import { FLAG_KINDS, letterOf, type FlagKind, type ServiceRow } from './service-row';
+import { FLAG_KINDS, isOverTarget, letterOf, type FlagKind, type ServiceRow } from './service-row';
 
 /** Per step: done, skipped, not applicable, done late (also in done), not reached. */
 export type StepTally = [number, number, number, number, number];
@@ -121,7 +121,7 @@ export function addService(
 ): void {
   rollup.services += sign;
   const finished = row.outcome === 'finished';
-  const over = row.durationMs > row.targetSeconds * 1000;
+  const over = isOverTarget(row);
   if (finished) {
     rollup.finished += sign;
     rollup.finishedMs += sign * row.durationMs;

@@ -166,6 +166,14 @@ export function flagsOf(
   return flags;
 }
 
+/**
+ * Whether a service counts in the over-target figures (and under the `over` tag that lists them):
+ * finished, and longer than its target. A service the customer left early is not timed.
+ */
+export const isOverTarget = (
+  row: Pick<ServiceRow, 'outcome' | 'durationMs' | 'targetSeconds'>,
+): boolean => row.outcome === 'finished' && row.durationMs > row.targetSeconds * 1000;
+
 const sortKey = (startedAt: number) => startedAt.toString().padStart(15, '0');
 
 export function tagsOf(row: Omit<ServiceRow, 'tags'>): string[] {
@@ -179,7 +187,7 @@ export function tagsOf(row: Omit<ServiceRow, 'tags'>): string[] {
     ...(row.flags.length > 0 ? [`flag:any${at}`] : []),
     ...(row.amendments > 0 ? [`amended${at}`] : []),
     ...(row.rating ? [`rating:${row.rating}${at}`] : []),
-    ...(row.durationMs > row.targetSeconds * 1000 ? [`over${at}`] : []),
+    ...(isOverTarget(row) ? [`over${at}`] : []),
     ...(row.checks > 0 ? [`checked${at}`] : []),
     ...(row.clockJumps.length > 0 ? [`clock-moved${at}`] : []),
   ];

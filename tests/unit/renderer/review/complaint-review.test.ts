@@ -167,7 +167,7 @@ describe('complaints in the review', () => {
     expect(await tagged(device, ['complaint-followup-closed'])).toEqual([followUp]);
   });
 
-  it('rebuilds the same complaint rows and rollups, and rebuilds a review of version 2', async () => {
+  it('rebuilds the same complaint rows and rollups, and rebuilds a review of the previous version', async () => {
     const { device, followUp } = await threeComplaints();
     await device.must({ type: 'sign-out' });
     await device.must({ type: 'sign-in', staffNo: MANAGER.staffNo, pin: MANAGER.pin });

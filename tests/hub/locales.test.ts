@@ -1,0 +1,43 @@
+/**
+ * The hub's own words (hub/locales) in its three languages: every key any of them has, with no
+ * empty text and the same placeholders as English.
+ */
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../renderer/domain/locale';
+import en from '../../hub/locales/en.json' with { type: 'json' };
+import zhCN from '../../hub/locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../../hub/locales/zh-TW.json' with { type: 'json' };
+
+type Tree = { [key: string]: string | Tree };
+const FILES: Record<string, Tree> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [inner, text] of flatten(value, path)) out.set(inner, text);
+  }
+  return out;
+}
+
+const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(FILES[locale]!)]));
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+
+describe('the hub’s locales', () => {
+  it.each(LOCALES)(
+    '%s has every key, no empty text, the same placeholders as English',
+    (locale) => {
+      const all = new Set(LOCALES.flatMap((other) => [...flat[other]!.keys()]));
+      expect([...all].filter((key) => !flat[locale]!.has(key))).toEqual([]);
+      expect([...flat[locale]!].filter(([, text]) => text.trim() === '')).toEqual([]);
+      const mismatched = [...flat.en!].filter(
+        ([key, text]) =>
+          placeholders(flat[locale]!.get(key) ?? '').join() !== placeholders(text).join(),
+      );
+      expect(mismatched.map(([key]) => key)).toEqual([]);
+      expect(flat[locale]!.has('complaints.overdueNote')).toBe(true);
+    },
+  );
+});
