@@ -186,7 +186,7 @@ export function HubPanel() {
                           at: new Date(auto.at).toLocaleTimeString(),
                         })
                       : auto.retryAt === null
-                        ? t('hub.autoPaused', { problem: problemText(auto.problem) })
+                        ? t('hub.autoPaused')
                         : t('hub.autoFailed', {
                             problem: problemText(auto.problem),
                             retry: new Date(auto.retryAt).toLocaleTimeString(),
