@@ -51,6 +51,8 @@ export function HubPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   /** The last push here was refused: this tablet's restore is not approved on the hub. */
   const [awaitingRestore, setAwaitingRestore] = useState(false);
+  /** When the hub took this tablet's restore code here (older automatic refusals are stale). */
+  const [approvedAt, setApprovedAt] = useState(0);
   const cancel = useRef<AbortController | null>(null);
   const auto = useAutoPushStatus();
 
@@ -147,7 +149,8 @@ export function HubPanel() {
 
   if (settings === undefined) return null;
   const busy = phase.kind === 'busy' || phase.kind === 'pushing';
-  const autoAwaitsRestore = auto !== null && !auto.ok && restoreRefused(auto.problem);
+  const autoAwaitsRestore =
+    auto !== null && !auto.ok && auto.at > approvedAt && restoreRefused(auto.problem);
   const askRestoreCode =
     phase.kind !== 'restore-approved' && (awaitingRestore || autoAwaitsRestore);
   return (
@@ -228,6 +231,7 @@ export function HubPanel() {
           onApproved={() => {
             setProblem(null);
             setAwaitingRestore(false);
+            setApprovedAt(Date.now());
             setPhase({ kind: 'restore-approved' });
           }}
         />
