@@ -18,6 +18,7 @@ import {
   EnrolRequestSchema,
   MAX_BODY_BYTES,
   PushRequestSchema,
+  RestoreRequestSchema,
   type HubError,
 } from '../renderer/domain/hub/protocol';
 import type { Db } from './db';
@@ -101,6 +102,16 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     if (!result.ok) return reply.code(result.error.status).send(result.error.body);
     return result.value;
   });
+
+  app.post(
+    '/api/v1/restore',
+    { schema: { body: RestoreRequestSchema } },
+    async (request, reply) => {
+      const result = await ingest.approveRestore(request.body);
+      if (!result.ok) return reply.code(result.error.status).send(result.error.body);
+      return result.value;
+    },
+  );
 
   app.get(
     '/api/v1/devices/:device/head',

@@ -1,6 +1,7 @@
 /**
- * One-time codes: a manager's enrolment code for a device (valid for a day) and the setup code
- * for the hub's first manager. Only their SHA-256 is stored; each works once.
+ * One-time codes: a manager's enrolment code for a device (valid for a day), a manager's restore
+ * code for one enrolled device (valid for a day: hub/restore-approvals.ts) and the setup code for
+ * the hub's first manager. Only their SHA-256 is stored; each works once.
  */
 import { sha256Hex } from '../renderer/domain/log/canonical';
 import { EnrolCodeSchema } from '../renderer/domain/hub/protocol';
@@ -25,8 +26,10 @@ export function hashCode(code: string): Promise<string> {
 export async function makeCode(
   tx: Queryable,
   input: {
-    purpose: 'enrol' | 'setup';
+    purpose: 'enrol' | 'setup' | 'restore';
     store: string | null;
+    /** For a restore code: the device it is for. */
+    device?: string;
     by: string | null;
     now: number;
     ttlMs?: number;
@@ -35,8 +38,8 @@ export async function makeCode(
 ): Promise<{ code: string; expiresAt: number }> {
   const expiresAt = input.now + (input.ttlMs ?? ENROL_CODE_TTL_MS);
   await tx.query(
-    'INSERT INTO codes (code_hash, purpose, store_id, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [await hashCode(code), input.purpose, input.store, input.by, expiresAt],
+    'INSERT INTO codes (code_hash, purpose, store_id, created_by, expires_at, device) VALUES ($1, $2, $3, $4, $5, $6)',
+    [await hashCode(code), input.purpose, input.store, input.by, expiresAt, input.device ?? null],
   );
   return { code, expiresAt };
 }

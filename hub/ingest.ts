@@ -4,7 +4,8 @@
  *
  * 1. the device is enrolled (a push) or the code is one the hub made and nobody used (enrolment);
  * 2. the request is signed with the key in force on the device, reached along its key chain from
- *    the first key the hub enrolled (key-chains.ts);
+ *    the first key the hub enrolled (key-chains.ts), through restores a hub manager approved only
+ *    (restore-approvals.ts);
  * 3. the rows continue exactly what the hub holds (renderer/domain/log/continuation.ts, the same
  *    judgement as a device's import): the same batch again is a no-op, a gap is answered with the
  *    sequence number the hub needs next, and a record held with another hash — history rewritten
@@ -34,11 +35,15 @@ import {
   type HubError,
   type PushAnswer,
   type PushRequest,
+  type RestoreAnswer,
+  type RestoreRequest,
 } from '../renderer/domain/hub/protocol';
 import { err, ok, type Result } from '../renderer/domain/result';
 import type { Db, Queryable } from './db';
+import { DeviceLocks } from './device-locks';
 import { insertRecords } from './insert-records';
-import { KeyChains, restoreOutsideLog } from './key-chains';
+import { KeyChains } from './key-chains';
+import { approveRestore, restoreRecords, unapprovedRestores } from './restore-approvals';
 import { hashCode } from './codes';
 import { PROJECTED, projectRecords } from './review-rows';
 
@@ -76,21 +81,6 @@ const isChained = (row: Record<string, unknown>): row is ChainedRow =>
   row.seq > 0 &&
   typeof row.hash === 'string' &&
   typeof row.prevHash === 'string';
-
-/** One push or enrolment per device at a time, in this process. */
-class DeviceLocks {
-  private readonly tails = new Map<string, Promise<unknown>>();
-  run<T>(device: string, work: () => Promise<T>): Promise<T> {
-    const tail = this.tails.get(device) ?? Promise.resolve();
-    const next = tail.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.tails.set(device, settled);
-    void settled.then(() => {
-      if (this.tails.get(device) === settled) this.tails.delete(device);
-    });
-    return next;
-  }
-}
 
 export class Ingest {
   private readonly keys = new KeyChains();
@@ -187,6 +177,13 @@ export class Ingest {
     );
   }
 
+  /** A restored tablet's restore code: its new keys are taken from now on (restore-approvals.ts). */
+  approveRestore(request: RestoreRequest): Promise<Result<RestoreAnswer, Failure>> {
+    return this.locks.run(request.device, () =>
+      approveRestore({ db: this.db, keys: this.keys, now: this.now }, request),
+    );
+  }
+
   async push(request: PushRequest): Promise<Result<PushAnswer, Failure>> {
     const rows = request.rows;
     if (!rows.every(isChained))
@@ -214,11 +211,14 @@ export class Ingest {
     });
     if (problem) return failure(403, { error: 'bad-signature', detail: problem });
     return this.locks.run(request.device, async () => {
-      const outside = await restoreOutsideLog(this.db, request.device, request.keyRecords, rows);
-      if (outside === null) return this.store(request.device, rows);
+      // A restore's new key counts only once a hub manager approved it (restore-approvals.ts).
+      const restores = restoreRecords([...request.keyRecords, ...rows]);
+      const [unapproved] = await unapprovedRestores(this.db, request.device, restores);
+      if (!unapproved) return this.store(request.device, rows);
       return failure(403, {
-        error: 'bad-signature',
-        detail: `key record ${outside}: not in the log`,
+        error: 'restore-not-approved',
+        seq: unapproved.seq,
+        detail: `record ${String(unapproved.seq)}: a restore no hub manager approved`,
       });
     });
   }

@@ -10,7 +10,6 @@ import type { PublicKeyJwk } from '../renderer/domain/log/events';
 import { stepKeyChain, type KeyChainState } from '../renderer/domain/log/key-chain';
 import { verifySignature } from '../renderer/domain/log/signing';
 import type { PushSignature } from '../renderer/domain/hub/protocol';
-import type { Queryable } from './db';
 
 export class KeyChains {
   private readonly checked = new Map<string, Map<number, { hash: string; state: KeyChainState }>>();
@@ -50,32 +49,4 @@ export class KeyChains {
   forget(device: string): void {
     this.checked.delete(device);
   }
-}
-
-/**
- * The first device-restored key record of `keyRecords` that is not a record of the log: neither
- * held by the hub at its sequence number with its hash, nor among the `rows` pushed with it; null
- * when there is none. A restore's new key is signed by nobody (the old keys never leave the old
- * tablet), so without this anyone could claim one, never written into the log, and sign pushes for
- * the log with a key of their own.
- */
-export async function restoreOutsideLog(
-  db: Queryable,
-  device: string,
-  keyRecords: readonly Record<string, unknown>[],
-  rows: readonly Record<string, unknown>[],
-): Promise<number | null> {
-  const restores = keyRecords.flatMap((row) =>
-    (row.event as { type?: unknown } | undefined)?.type === 'device-restored'
-      ? [{ seq: typeof row.seq === 'number' ? row.seq : -1, hash: row.hash }]
-      : [],
-  );
-  if (restores.length === 0) return null;
-  const held = await db.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM records WHERE device = $1 AND seq = ANY($2::int[])',
-    [device, restores.map((restore) => restore.seq)],
-  );
-  const known = new Map<number, unknown>(held.map((row) => [row.seq, row.hash]));
-  for (const row of rows) if (typeof row.seq === 'number') known.set(row.seq, row.hash);
-  return restores.find((restore) => known.get(restore.seq) !== restore.hash)?.seq ?? null;
 }

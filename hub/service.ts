@@ -20,6 +20,8 @@ export interface DeviceInfo {
   lastPushAt: number | null;
   alerts: number;
   firstKey: PublicKeyJwk;
+  /** Restores a manager approved for it (with a restore code). */
+  restores: number;
 }
 
 export interface AlertInfo {
@@ -66,6 +68,31 @@ export class HubService extends HubAccounts {
     );
   }
 
+  /**
+   * A one-time restore code for an enrolled device (a day, once): typed on the restored tablet, it
+   * approves the tablet's new keys (hub/restore-approvals.ts).
+   */
+  async restoreCode(
+    by: Account,
+    device: string,
+  ): Promise<Result<{ code: string; expiresAt: number }, 'not-allowed' | 'unknown-device'>> {
+    if (by.role !== 'manager') return err('not-allowed');
+    const [known] = await this.db.query<{ store_id: string }>(
+      'SELECT store_id FROM devices WHERE id = $1',
+      [device],
+    );
+    if (!known) return err('unknown-device');
+    return ok(
+      await makeCode(this.db, {
+        purpose: 'restore',
+        store: known.store_id,
+        device,
+        by: by.staffNo,
+        now: this.now(),
+      }),
+    );
+  }
+
   async devices(): Promise<DeviceInfo[]> {
     const rows = await this.db.query<{
       id: string;
@@ -78,10 +105,12 @@ export class HubService extends HubAccounts {
       last_push_at: number | null;
       alerts: number;
       first_key: PublicKeyJwk;
+      restores: number;
     }>(
       `SELECT d.id, d.store_id, s.name AS store_name, d.counter, d.fingerprint, d.head_seq,
               d.sealed_up_to, d.last_push_at, d.first_key,
-              (SELECT count(*)::int FROM alerts a WHERE a.device = d.id) AS alerts
+              (SELECT count(*)::int FROM alerts a WHERE a.device = d.id) AS alerts,
+              (SELECT count(*)::int FROM restore_approvals r WHERE r.device = d.id) AS restores
        FROM devices d JOIN stores s ON s.id = d.store_id ORDER BY d.store_id, d.counter, d.id`,
     );
     return rows.map((row) => ({
@@ -95,6 +124,7 @@ export class HubService extends HubAccounts {
       lastPushAt: row.last_push_at,
       alerts: row.alerts,
       firstKey: row.first_key,
+      restores: row.restores,
     }));
   }
 

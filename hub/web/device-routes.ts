@@ -1,22 +1,25 @@
 /**
  * The hub's devices page — each enrolled device with its chain's head and last push, the hub's
- * key, the tampering alerts — and each device's signed export of a business day.
+ * key, restore codes (managers), the tampering alerts — and each device's signed export of a
+ * business day.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { exportDay } from '../export';
-import { Day, sessionGuard, type WebContext } from './context';
+import { Day, sessionGuard, type SignedIn, type WebContext } from './context';
 import { html } from './html';
 import { dateTime, notice, page, send } from './page';
+import { restoreSection } from './restore-section';
 
 export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) {
   const { service } = context;
   const signedIn = sessionGuard(service);
 
-  app.get('/devices', async (request, reply) => {
-    const session = await signedIn(request, reply);
-    if (!session) return reply;
-    const { t, locale, account } = session;
+  const devicesPage = async (
+    { t, locale, account }: SignedIn,
+    restore: { device: string; code: string; expiresAt: number } | null,
+    message: string | null = null,
+  ) => {
     const [devices, alerts] = await Promise.all([service.devices(), service.alerts()]);
     const latest =
       (await service.latestDay()) ?? new Date(service.now()).toISOString().slice(0, 10);
@@ -69,6 +72,11 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
               </table>`
         }
       </section>
+      ${
+        account.role === 'manager' && devices.length > 0
+          ? restoreSection(t, locale, devices, restore, message)
+          : ''
+      }
       <section>
         <h2>${t('alerts.title')}</h2>
         ${
@@ -88,7 +96,30 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
               </table>`
         }
       </section>`;
-    return send(reply, page(t, locale, t('devices.title'), account, body, '/devices'));
+    return page(t, locale, t('devices.title'), account, body, '/devices');
+  };
+
+  app.get('/devices', async (request, reply) => {
+    const session = await signedIn(request, reply);
+    if (!session) return reply;
+    return send(reply, await devicesPage(session, null));
+  });
+
+  const RestoreBody = z.object({ device: z.string().max(40) });
+  app.post('/devices/restore-code', { schema: { body: RestoreBody } }, async (request, reply) => {
+    const session = await signedIn(request, reply, { role: 'manager' });
+    if (!session) return reply;
+    const { device } = request.body as z.infer<typeof RestoreBody>;
+    const made = z.string().uuid().safeParse(device).success
+      ? await service.restoreCode(session.account, device)
+      : null;
+    if (!made?.ok)
+      return send(
+        reply,
+        await devicesPage(session, null, session.t('devices.unknownDevice')),
+        made?.error === 'not-allowed' ? 403 : 400,
+      );
+    return send(reply, await devicesPage(session, { device, ...made.value }));
   });
 
   const ExportQuery = z.object({

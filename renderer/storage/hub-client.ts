@@ -8,17 +8,21 @@
 import type { DeviceState } from '../domain/device/state';
 import {
   EnrolAnswerSchema,
+  EnrolCodeSchema,
   HeadSchema,
   HubErrorSchema,
   MAX_PUSH_ROWS,
   PushAnswerSchema,
+  RestoreAnswerSchema,
   enrolPayload,
   pushPayload,
+  restorePayload,
   type EnrolAnswer,
   type EnrolRequest,
   type HubError,
   type HubTransport,
   type PushRequest,
+  type RestoreAnswer,
 } from '../domain/hub/protocol';
 import { seqOf } from '../domain/log/records';
 import { sign } from '../domain/log/signing';
@@ -155,6 +159,32 @@ export class HubClient {
     const answer = await call(transport, { method: 'POST', path: '/api/v1/enrol', body: request });
     if (!answer.ok) return answer;
     const parsed = EnrolAnswerSchema.safeParse(answer.value);
+    return parsed.success ? ok(parsed.data) : err({ kind: 'bad-answer' });
+  }
+
+  /**
+   * After a restore from a backup: the one-time restore code a manager made for this log's device
+   * on the hub, signed with this tablet's key in force, so that the hub takes its new keys (until
+   * then every push is refused as `restore-not-approved`).
+   */
+  async approveRestore(
+    transport: HubTransport,
+    code: string,
+  ): Promise<Result<RestoreAnswer, HubProblem>> {
+    const typed = EnrolCodeSchema.safeParse(code);
+    if (!typed.success) return err({ kind: 'refused', error: { error: 'bad-code' } });
+    const signer = await this.signer();
+    if (!signer) return err({ kind: 'no-key' });
+    const { device, keyIndex } = signer;
+    const body = {
+      code: typed.data,
+      device,
+      keyRecords: signer.keyRecords,
+      signature: await signer.sign(restorePayload({ code: typed.data, device, keyIndex })),
+    };
+    const answer = await call(transport, { method: 'POST', path: '/api/v1/restore', body });
+    if (!answer.ok) return answer;
+    const parsed = RestoreAnswerSchema.safeParse(answer.value);
     return parsed.success ? ok(parsed.data) : err({ kind: 'bad-answer' });
   }
 

@@ -1,11 +1,13 @@
 /**
  * What the hub specs do on the hub and on a device: the hub's manager signs in (setting the hub
- * up first when nobody has), a store and an enrolment code for it, and a device enrolled from
- * Settings → Store hub pushing its log until the hub holds all of it.
+ * up first when nobody has), a store and an enrolment code for it, a device enrolled from
+ * Settings → Store hub pushing its log until the hub holds all of it, and a service served.
  */
 import { expect, type Browser, type Page } from '@playwright/test';
 import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
+import { OPENING_STEPS, WORDS, startService, tapOnCard } from './fixtures';
 
+const w = WORDS.en;
 export const HUB_MANAGER = { staffNo: '8001', pin: '246813' };
 
 /** The hub's manager signs in (setting the hub up first when nobody has). */
@@ -52,4 +54,27 @@ export async function enrolAndPush(page: Page, code: string) {
   await panel.getByRole('button', { name: 'Push to the hub' }).click();
   await expect(panel.locator('[data-hub-head]')).toBeVisible();
   return Number(await panel.locator('[data-hub-head]').getAttribute('data-hub-head'));
+}
+
+/** One service on the open counter: the opening steps, then finished or left early. */
+export async function serve(page: Page, ticket: string, finish: boolean, next = 'A002') {
+  await startService(page, 'en', { ticket, title: 'ms', business: 'bill-payment' });
+  for (const id of OPENING_STEPS.slice(0, finish ? 7 : 2)) await tapOnCard(page, id, w.done);
+  if (finish) {
+    await tapOnCard(page, 'recommend', w.recordRecommendation);
+    await page.getByRole('button', { name: w.offer }).click();
+    await page.getByRole('button', { name: w.response }).click();
+    await page.getByRole('dialog').getByRole('button', { name: w.record, exact: true }).click();
+    await tapOnCard(page, 'confirm-anything-else', w.done);
+    await tapOnCard(page, 'stand-to-see-off', w.done);
+    await tapOnCard(page, 'call-next', w.callNext);
+    await page.getByRole('button', { name: w.call(next) }).click();
+  } else {
+    await page.getByRole('button', { name: 'Customer left' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Customer left', exact: true })
+      .click();
+  }
+  await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
 }

@@ -57,6 +57,19 @@ describe.each(DB_KINDS)(
       expect(identity.deviceId).not.toBe(deviceId);
       await fullService(restored, 'E001', 'E002');
 
+      // Refused until a hub manager approves the restore, then taken.
+      const before = await counts(test.db, deviceId);
+      expect(await restored.store.hub.push(test.transport)).toMatchObject({
+        ok: false,
+        error: { kind: 'refused', error: { error: 'restore-not-approved' } },
+      });
+      expect(await counts(test.db, deviceId)).toEqual(before);
+      const code = await test.hub.service.restoreCode(test.manager, deviceId);
+      if (!code.ok) throw new Error(code.error);
+      expect(await restored.store.hub.approveRestore(test.transport, code.value.code)).toEqual({
+        ok: true,
+        value: { device: deviceId, approved: 1 },
+      });
       const pushed = await restored.store.hub.push(test.transport);
       expect(pushed).toMatchObject({
         ok: true,
@@ -139,7 +152,7 @@ describe.each(DB_KINDS)(
       expect(await counts(test.db, deviceId)).toEqual(before);
     });
 
-    it('refuses a restore claimed in the key records but not in the log, signed by its own key', async () => {
+    it('refuses a restore claimed in the key records that no manager approved, signed by its own key', async () => {
       const before = await counts(test.db, deviceId);
       await fullService(restored, 'E003', 'E004');
       const rows = await restored.rows();
@@ -173,10 +186,7 @@ describe.each(DB_KINDS)(
         },
       });
       expect(answer.statusCode).toBe(403);
-      expect(answer.json()).toMatchObject({
-        error: 'bad-signature',
-        detail: 'key record 999999: not in the log',
-      });
+      expect(answer.json()).toMatchObject({ error: 'restore-not-approved', seq: 999_999 });
       expect(await counts(test.db, deviceId)).toEqual(before);
       // The same records, signed by the restored tablet itself: taken.
       expect(await restored.store.hub.push(test.transport)).toMatchObject({ ok: true });

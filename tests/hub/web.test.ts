@@ -115,6 +115,54 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
     expect(devicesPage.statusCode).toBe(200);
   });
 
+  it('makes a restore code for one device on the devices page, for managers only', async () => {
+    const [device] = await test.hub.service.devices();
+    const auditor = await signIn(AUDITOR.staffNo, AUDITOR.next);
+    const seen = await app().inject({
+      method: 'GET',
+      url: '/devices?lang=en',
+      headers: { cookie: auditor.cookie },
+    });
+    expect(seen.body).not.toContain('data-section="restore"');
+    const refusedMaking = await app().inject({
+      method: 'POST',
+      url: '/devices/restore-code',
+      headers: { cookie: auditor.cookie },
+      payload: { device: device!.id },
+    });
+    expect(refusedMaking.statusCode).toBe(403);
+
+    const { cookie } = await signIn(MANAGER.staffNo, MANAGER.pin);
+    const page = await app().inject({
+      method: 'GET',
+      url: '/devices?lang=en',
+      headers: { cookie },
+    });
+    expect(page.body).toContain('Approve a restored tablet');
+    const made = await app().inject({
+      method: 'POST',
+      url: '/devices/restore-code?lang=en',
+      headers: { cookie },
+      payload: { device: device!.id },
+    });
+    expect(made.statusCode).toBe(200);
+    const code = /data-restore-code="([0-9A-Z-]+)"/.exec(made.body)?.[1];
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(made.body).toContain(`Restore code for ${device!.storeName}`);
+    const [row] = await test.db.query<{ purpose: string; device: string; used_at: number | null }>(
+      "SELECT purpose, device, used_at FROM codes WHERE purpose = 'restore'",
+    );
+    expect(row).toEqual({ purpose: 'restore', device: device!.id, used_at: null });
+    const unknown = await app().inject({
+      method: 'POST',
+      url: '/devices/restore-code?lang=en',
+      headers: { cookie },
+      payload: { device: 'not-a-device' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('There is no such device on this hub.');
+  });
+
   it('shows the chain as the sum of its stores, each store as its device shows it', async () => {
     const { cookie } = await signIn(MANAGER.staffNo, MANAGER.pin);
     const all = await Promise.all(

@@ -3,8 +3,10 @@
  * ends (someone signs out), and every few minutes while records wait — never while a customer is
  * being served (a push reads the log, and the counter comes first). After a failure (no network,
  * the hub down) it waits twice as long each time, up to half an hour, so an offline tablet does
- * not keep trying; a success, or a manager's own push, starts the count again. Pure: the screen
- * keeps the clock and the state.
+ * not keep trying; a success, or a manager's own push, starts the count again. A tablet restored
+ * from a backup whose restore the hub has not approved yet stops trying altogether until a manager
+ * types the hub's restore code (every push would be refused the same way). Pure: the screen keeps
+ * the clock and the state.
  */
 
 export const AUTO_PUSH = {
@@ -25,6 +27,8 @@ export interface AutoPushState {
   failures: number;
   /** When someone last signed out (the device state's session ended), or null. */
   signedOutAt: number | null;
+  /** The hub refused this restored tablet's push until a manager approves its restore. */
+  awaitingRestoreApproval: boolean;
 }
 
 export const INITIAL_AUTO_PUSH: AutoPushState = {
@@ -32,6 +36,7 @@ export const INITIAL_AUTO_PUSH: AutoPushState = {
   lastAttemptAt: null,
   failures: 0,
   signedOutAt: null,
+  awaitingRestoreApproval: false,
 };
 
 export interface DeviceNow {
@@ -52,6 +57,7 @@ export function waitAfter(failures: number): number {
  */
 export function nextAutoPushAt(state: AutoPushState, device: DeviceNow): number | null {
   if (!device.enrolled || device.serviceOpen || device.headSeq <= state.pushedSeq) return null;
+  if (state.awaitingRestoreApproval) return null;
   if (state.lastAttemptAt === null) return device.now;
   const regular = state.lastAttemptAt + waitAfter(state.failures);
   // A shift that ended after the last attempt goes soon, unless the hub has been failing.
@@ -75,3 +81,15 @@ export const failed = (state: AutoPushState): AutoPushState => ({
   ...state,
   failures: state.failures + 1,
 });
+
+/** Refused as a restore no hub manager approved: no more tries until one is (`restoreApproved`). */
+export const awaitingRestore = (state: AutoPushState): AutoPushState => ({
+  ...failed(state),
+  awaitingRestoreApproval: true,
+});
+
+/** The hub took this tablet's restore: push again at once. */
+export const restoreApproved = (state: AutoPushState): AutoPushState =>
+  state.awaitingRestoreApproval
+    ? { ...state, awaitingRestoreApproval: false, failures: 0, lastAttemptAt: null }
+    : state;

@@ -56,6 +56,31 @@ export const PushRequestSchema = z
   .strict();
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+/**
+ * A restored tablet's approval: the one-time restore code a hub manager made for the log's device,
+ * with the key records up to the device's head (through its device-restored record), signed with
+ * the key in force on the restored tablet (proof that it holds the restore's new keys).
+ */
+export const RestoreRequestSchema = z
+  .object({
+    code: EnrolCodeSchema,
+    device: z.string().uuid(),
+    keyRecords: z.array(Row).min(1).max(MAX_KEY_RECORDS),
+    signature: SignatureSchema,
+  })
+  .strict();
+export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
+
+export const RestoreAnswerSchema = z.object({
+  device: z.string().uuid(),
+  /**
+   * How many restore records this code approved (a tablet restored twice before a push: 2; 0 when
+   * they were approved already, and the code was not used).
+   */
+  approved: z.number().int().min(0),
+});
+export type RestoreAnswer = z.infer<typeof RestoreAnswerSchema>;
+
 export const HeadSchema = z.object({ seq: z.number().int().min(0), hash: HashSchema }).strict();
 
 export const PushAnswerSchema = z.object({
@@ -73,6 +98,8 @@ export const HubErrorSchema = z.object({
     'bad-code',
     'already-enrolled',
     'bad-signature',
+    /** A device-restored record whose new key no hub manager approved (with a restore code). */
+    'restore-not-approved',
     'gap',
     'fork',
     'not-intact',
@@ -98,6 +125,12 @@ export type EnrolAnswer = z.infer<typeof EnrolAnswerSchema>;
 /** What an enrolment's signature covers (with the key in force on the device). */
 export const enrolPayload = (input: { code: string; device: string; keyIndex: number }) => ({
   purpose: 'counter-steps/hub-enrol',
+  ...input,
+});
+
+/** What a restore approval's signature covers (with the key in force on the restored tablet). */
+export const restorePayload = (input: { code: string; device: string; keyIndex: number }) => ({
+  purpose: 'counter-steps/hub-restore',
   ...input,
 });
 

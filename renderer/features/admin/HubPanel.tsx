@@ -12,6 +12,7 @@ import type { HubSettings } from '../../../preload/contract';
 import { FormError } from '../../ui/FormError';
 import { ProgressRow } from '../../ui/ProgressRow';
 import { TextField } from '../../ui/TextField';
+import { RestoreApproval } from './RestoreApproval';
 import { hubSettingsSaved, useAutoPushStatus } from '../shared/auto-push-status';
 import { useDeviceState, useStore } from '../shared/store-context';
 
@@ -19,7 +20,12 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'pushing'; hubSeq: number; headSeq: number; fraction: number }
-  | { kind: 'pushed'; count: number; head: number };
+  | { kind: 'pushed'; count: number; head: number }
+  /** The hub took this restored tablet's restore code. */
+  | { kind: 'restore-approved' };
+
+const restoreRefused = (problem: HubProblem | undefined): boolean =>
+  problem?.kind === 'refused' && problem.error.error === 'restore-not-approved';
 
 /** An http(s) origin from what the manager typed (a trailing slash is fine), or null. */
 function originOf(text: string): string | null {
@@ -43,6 +49,10 @@ export function HubPanel() {
   const [code, setCode] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
+  /** The last push here was refused: this tablet's restore is not approved on the hub. */
+  const [awaitingRestore, setAwaitingRestore] = useState(false);
+  /** When the hub took this tablet's restore code here (older automatic refusals are stale). */
+  const [approvedAt, setApprovedAt] = useState(0);
   const cancel = useRef<AbortController | null>(null);
   const auto = useAutoPushStatus();
 
@@ -124,6 +134,7 @@ export function HubPanel() {
       onProgress: (progress) => setPhase({ kind: 'pushing', ...progress }),
     });
     cancel.current = null;
+    setAwaitingRestore(!result.ok && restoreRefused(result.error));
     if (!result.ok) {
       setPhase({ kind: 'idle' });
       if (result.error.kind !== 'cancelled') setProblem(problemText(result.error));
@@ -138,6 +149,10 @@ export function HubPanel() {
 
   if (settings === undefined) return null;
   const busy = phase.kind === 'busy' || phase.kind === 'pushing';
+  const autoAwaitsRestore =
+    auto !== null && !auto.ok && auto.at > approvedAt && restoreRefused(auto.problem);
+  const askRestoreCode =
+    phase.kind !== 'restore-approved' && (awaitingRestore || autoAwaitsRestore);
   return (
     <section className="panel hub-panel" aria-labelledby="hub-title">
       <h2 id="hub-title">{t('hub.title')}</h2>
@@ -173,10 +188,12 @@ export function HubPanel() {
                           seq: auto.hubSeq,
                           at: new Date(auto.at).toLocaleTimeString(),
                         })
-                      : t('hub.autoFailed', {
-                          problem: problemText(auto.problem),
-                          retry: new Date(auto.retryAt).toLocaleTimeString(),
-                        })
+                      : auto.retryAt === null
+                        ? t('hub.autoPaused')
+                        : t('hub.autoFailed', {
+                            problem: problemText(auto.problem),
+                            retry: new Date(auto.retryAt).toLocaleTimeString(),
+                          })
                   }`}
               </dd>
             </>
@@ -207,6 +224,23 @@ export function HubPanel() {
         </div>
       )}
       <FormError message={problem} />
+      {settings?.enrolment && askRestoreCode && (
+        <RestoreApproval
+          origin={settings.origin}
+          problemText={problemText}
+          onApproved={() => {
+            setProblem(null);
+            setAwaitingRestore(false);
+            setApprovedAt(Date.now());
+            setPhase({ kind: 'restore-approved' });
+          }}
+        />
+      )}
+      {phase.kind === 'restore-approved' && (
+        <p role="status" className="verdict ok" data-restore-approved>
+          {t('hub.restore.approved')}
+        </p>
+      )}
       {phase.kind === 'pushing' && (
         <ProgressRow
           value={Math.round(phase.fraction * 1000)}

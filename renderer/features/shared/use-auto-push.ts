@@ -9,15 +9,17 @@ import { openService } from '../../domain/device/state';
 import {
   INITIAL_AUTO_PUSH,
   attempted,
+  awaitingRestore,
   failed,
   nextAutoPushAt,
+  restoreApproved,
   succeeded,
   waitAfter,
   type AutoPushState,
 } from '../../domain/hub/auto-push';
 import { platform } from '../../platform';
 import type { HubSettings } from '../../../preload/contract';
-import { publishAutoPush, useHubSettingsSaved } from './auto-push-status';
+import { publishAutoPush, useHubRestoreApproved, useHubSettingsSaved } from './auto-push-status';
 import { useDeviceState, useStore } from './store-context';
 
 export function useAutoPush(): void {
@@ -30,6 +32,7 @@ export function useAutoPush(): void {
   const wasSignedIn = useRef(signedIn);
   const [attempts, setAttempts] = useState(0);
   const saved = useHubSettingsSaved();
+  const approved = useHubRestoreApproved();
   // The hub settings, read again when saved or after an attempt (not on every tap).
   const [settings, setSettings] = useState<HubSettings | null>(null);
 
@@ -42,6 +45,10 @@ export function useAutoPush(): void {
       current = false;
     };
   }, [saved, attempts]);
+
+  useEffect(() => {
+    auto.current = restoreApproved(auto.current);
+  }, [approved]);
 
   useEffect(() => {
     if (wasSignedIn.current && !signedIn) {
@@ -82,12 +89,16 @@ export function useAutoPush(): void {
           });
         }
       } else {
-        auto.current = failed(auto.current);
+        const { error } = result;
+        // A restore the hub has not approved: every push would be refused alike, so none until
+        // a manager types the hub's restore code (Settings → Store hub).
+        const unapproved = error.kind === 'refused' && error.error.error === 'restore-not-approved';
+        auto.current = unapproved ? awaitingRestore(auto.current) : failed(auto.current);
         publishAutoPush({
           at: Date.now(),
           ok: false,
-          problem: result.error,
-          retryAt: Date.now() + waitAfter(auto.current.failures),
+          problem: error,
+          retryAt: unapproved ? null : Date.now() + waitAfter(auto.current.failures),
         });
       }
       setAttempts((count) => count + 1);
@@ -95,5 +106,5 @@ export function useAutoPush(): void {
 
     const timer = setTimeout(() => void push(), Math.max(0, at - Date.now()));
     return () => clearTimeout(timer);
-  }, [store, settings, headSeq, serviceOpen, signedIn]);
+  }, [store, settings, headSeq, serviceOpen, signedIn, approved]);
 }

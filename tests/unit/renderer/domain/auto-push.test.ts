@@ -3,7 +3,9 @@ import {
   AUTO_PUSH,
   INITIAL_AUTO_PUSH,
   attempted,
+  awaitingRestore,
   failed,
+  restoreApproved,
   nextAutoPushAt,
   succeeded,
   waitAfter,
@@ -54,5 +56,16 @@ describe('when a device pushes to its hub by itself', () => {
     state = succeeded(attempted(state, T + 20 * 60_000), 30);
     expect(state.failures).toBe(0);
     expect(nextAutoPushAt(state, device)).toBe(T + 25 * 60_000);
+  });
+
+  it('stops after a restore the hub has not approved, and pushes at once when it is', () => {
+    const refused = awaitingRestore(attempted(INITIAL_AUTO_PUSH, T));
+    for (const later of [T, T + AUTO_PUSH.maxBackoffMs, T + 7 * 24 * 3_600_000])
+      expect(nextAutoPushAt(refused, { ...device, now: later, headSeq: 90 })).toBeNull();
+    const approved = restoreApproved(refused);
+    expect(nextAutoPushAt(approved, { ...device, now: T + 60_000 })).toBe(T + 60_000);
+    // Approving when nothing waited for it changes nothing.
+    const sent = succeeded(attempted(INITIAL_AUTO_PUSH, T), 40);
+    expect(restoreApproved(sent)).toBe(sent);
   });
 });
