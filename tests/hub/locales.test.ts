@@ -1,6 +1,7 @@
 /**
  * The hub's own words (hub/locales) in its three languages: every key any of them has, with no
- * empty text and the same placeholders as English.
+ * empty text and the same placeholders as English. Plural forms are by language: English has
+ * `_one` and `_other`, Chinese only `_other`, so a key is compared by its base.
  */
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../renderer/domain/locale';
@@ -22,6 +23,9 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(FILES[locale]!)]));
+/** A key without its plural form: `devices.restoresApproved_one` → `devices.restoresApproved`. */
+const base = (key: string) => key.replace(/_(one|other)$/, '');
+const bases = (locale: string) => new Set([...flat[locale]!.keys()].map(base));
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 
@@ -29,12 +33,18 @@ describe('the hub’s locales', () => {
   it.each(LOCALES)(
     '%s has every key, no empty text, the same placeholders as English',
     (locale) => {
-      const all = new Set(LOCALES.flatMap((other) => [...flat[other]!.keys()]));
-      expect([...all].filter((key) => !flat[locale]!.has(key))).toEqual([]);
+      const all = new Set(LOCALES.flatMap((other) => [...bases(other)]));
+      expect([...all].filter((key) => !bases(locale).has(key))).toEqual([]);
+      // Every plural has its `_other`; English has its `_one` too.
+      const plurals = [...flat[locale]!.keys()].filter((key) => base(key) !== key).map(base);
+      expect(plurals.filter((key) => !flat[locale]!.has(`${key}_other`))).toEqual([]);
+      if (locale === 'en') expect(plurals.filter((key) => !flat.en!.has(`${key}_one`))).toEqual([]);
       expect([...flat[locale]!].filter(([, text]) => text.trim() === '')).toEqual([]);
       const mismatched = [...flat.en!].filter(
         ([key, text]) =>
-          placeholders(flat[locale]!.get(key) ?? '').join() !== placeholders(text).join(),
+          placeholders(
+            flat[locale]!.get(key) ?? flat[locale]!.get(`${base(key)}_other`) ?? '',
+          ).join() !== placeholders(text).join(),
       );
       expect(mismatched.map(([key]) => key)).toEqual([]);
       expect(flat[locale]!.has('complaints.overdueNote')).toBe(true);
