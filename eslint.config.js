@@ -20,7 +20,18 @@ const FEATURES = readdirSync(new URL('./renderer/features', import.meta.url), {
   .map((entry) => entry.name);
 
 const restricted = (group, message) => ({ group, message });
-const noImports = (...patterns) => ['error', { patterns }];
+/**
+ * zod itself (classic or mini) only through renderer/domain/zod.ts: classic zod brings all of zod
+ * to the clerk's screen, and zod/mini without that module has no messages (Decision 53).
+ */
+const zodDirect = {
+  regex: '^zod(/.*)?$',
+  message: "Import z from renderer/domain/zod (zod/mini with zod's messages), never zod itself.",
+};
+/** The patterns, and zod only through renderer/domain/zod.ts (the device's code: page, preload, main). */
+const noImports = (...patterns) => ['error', { patterns: [...patterns, zodDirect] }];
+/** The store hub runs in Node alone: its own routes may use classic zod. */
+const noImportsNode = (...patterns) => ['error', { patterns }];
 
 const pure = restricted(
   [
@@ -141,6 +152,16 @@ export default tseslint.config(
     },
   },
   {
+    // The zod wrapper itself: still pure, and the one file that imports zod.
+    files: ['renderer/domain/zod.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [pure] }] },
+  },
+  {
+    // What no layer rule above covers: zod still only through renderer/domain/zod.ts.
+    files: ['renderer/export/**/*', 'renderer/demo/**/*', 'preload/**/*', 'main/**/*'],
+    rules: { 'no-restricted-imports': noImports() },
+  },
+  {
     files: ['renderer/storage/**/*', 'renderer/platform/**/*', 'renderer/i18n/**/*'],
     rules: { 'no-restricted-imports': noImports(upward) },
   },
@@ -192,7 +213,7 @@ export default tseslint.config(
     // never its storage, screens or platform; and its SQL is parameterised, never built.
     files: ['hub/**/*', 'tests/hub/**/*', 'scripts/bench-hub.ts'],
     rules: {
-      'no-restricted-imports': noImports(
+      'no-restricted-imports': noImportsNode(
         restricted(
           [
             'react',
@@ -220,7 +241,7 @@ export default tseslint.config(
   {
     files: ['hub/**/*'],
     rules: {
-      'no-restricted-imports': noImports(
+      'no-restricted-imports': noImportsNode(
         restricted(
           [
             '**/renderer/storage',

@@ -5,7 +5,7 @@
  * error message: only short codes). The export files, the witness and the power-save blocker
  * are injected, so all of this is unit-tested in Node.
  */
-import { z } from 'zod';
+import { z } from '../renderer/domain/zod';
 import {
   type AppInfo,
   type CounterStepsApi,
@@ -83,14 +83,14 @@ export type IpcHandlers = {
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   // Paths and codes only: payload values may be large or hold customer data.
   return error.issues
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`)
     .join(', ');
 }
 
-function gated<S extends z.ZodType, T>(
+function gated<S extends z.ZodMiniType, T>(
   channel: string,
   schema: S,
   log: (message: string) => void,

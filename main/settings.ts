@@ -7,14 +7,14 @@
  * file: with DevTools anyone at the counter could rewrite the log from inside the app.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../renderer/domain/zod';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const KIOSK_ENV_VAR = 'COUNTER_STEPS_KIOSK';
 export const DEVTOOLS_ENV_VAR = 'COUNTER_STEPS_DEVTOOLS';
 
 export const SettingsSchema = z.object({
-  kiosk: z.boolean().catch(false),
+  kiosk: z.catch(z.boolean(), false),
 });
 export type Settings = z.infer<typeof SettingsSchema> & { devTools: boolean };
 

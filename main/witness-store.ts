@@ -7,7 +7,7 @@
  * file is reported, never silently replaced by an empty one.
  */
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../renderer/domain/zod';
 import {
   HeadSchema,
   judgeAdvance,

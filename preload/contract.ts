@@ -4,7 +4,7 @@
  * The browser build implements the same `CounterStepsApi` (renderer/platform/browser.ts), so the
  * renderer never knows which shell it runs in.
  */
-import { z } from 'zod';
+import { z } from '../renderer/domain/zod';
 import { HeadSchema, type Head } from '../renderer/domain/log/witness';
 import type { Result as AppResult } from '../renderer/domain/result';
 
@@ -29,73 +29,70 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export const KeepAwakeRequestSchema = z.object({ on: z.boolean() }).strict();
+export const KeepAwakeRequestSchema = z.strictObject({ on: z.boolean() });
 export type KeepAwakeRequest = z.infer<typeof KeepAwakeRequestSchema>;
 
 /** File names are a plain base name: no directories, no traversal, no control characters. */
 export const ExportFileNameSchema = z
   .string()
-  .min(1)
-  .max(120)
-  .regex(
-    /^[\w\u4e00-\u9fff][\w\u4e00-\u9fff .()-]*\.(zip|csv|json|xlsx|txt)$/u,
-    'invalid file name',
+  .check(
+    z.minLength(1),
+    z.maxLength(120),
+    z.regex(
+      /^[\w\u4e00-\u9fff][\w\u4e00-\u9fff .()-]*\.(zip|csv|json|xlsx|txt)$/u,
+      'invalid file name',
+    ),
   );
 
-export const BeginExportRequestSchema = z.object({ fileName: ExportFileNameSchema }).strict();
+export const BeginExportRequestSchema = z.strictObject({ fileName: ExportFileNameSchema });
 export type BeginExportRequest = z.infer<typeof BeginExportRequestSchema>;
 
 /** One part of an export's bytes: 16 MiB at most per message. */
-export const WriteExportRequestSchema = z
-  .object({
-    handle: z.string().uuid(),
-    chunk: z
-      .instanceof(Uint8Array)
-      .refine((chunk) => chunk.length <= 16 * 1024 * 1024, 'chunk too large'),
-  })
-  .strict();
+export const WriteExportRequestSchema = z.strictObject({
+  handle: z.uuid(),
+  chunk: z
+    .instanceof(Uint8Array)
+    .check(z.refine((chunk) => chunk.length <= 16 * 1024 * 1024, 'chunk too large')),
+});
 export type WriteExportRequest = z.infer<typeof WriteExportRequestSchema>;
 
-export const ExportHandleRequestSchema = z.object({ handle: z.string().uuid() }).strict();
+export const ExportHandleRequestSchema = z.strictObject({ handle: z.uuid() });
 export type ExportHandleRequest = z.infer<typeof ExportHandleRequestSchema>;
 
 /** Which log a witness belongs to: the database name (tests open several). */
-export const LogNameSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+export const LogNameSchema = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
 
-export const WitnessReadRequestSchema = z.object({ log: LogNameSchema }).strict();
+export const WitnessReadRequestSchema = z.strictObject({ log: LogNameSchema });
 export type WitnessReadRequest = z.infer<typeof WitnessReadRequestSchema>;
 
-export const WitnessAdvanceRequestSchema = z
-  .object({ log: LogNameSchema, head: HeadSchema })
-  .strict();
+export const WitnessAdvanceRequestSchema = z.strictObject({ log: LogNameSchema, head: HeadSchema });
 export type WitnessAdvanceRequest = z.infer<typeof WitnessAdvanceRequestSchema>;
 
 /** The store hub this device pushes to (an origin: scheme, host, port), and its enrolment there. */
 export const HubOriginSchema = z
   .string()
-  .max(200)
-  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/);
+  .check(
+    z.maxLength(200),
+    z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/),
+  );
 
-export const HubSettingsSchema = z
-  .object({
-    origin: HubOriginSchema,
-    enrolment: z
-      .object({
-        device: z.string().uuid(),
-        store: z.object({ id: z.string().max(32), name: z.string().max(80) }).strict(),
-        at: z.string().datetime(),
-      })
-      .strict()
-      .nullable(),
-    lastPush: z
-      .object({ seq: z.number().int().min(0), at: z.string().datetime() })
-      .strict()
-      .nullable(),
-  })
-  .strict();
+export const HubSettingsSchema = z.strictObject({
+  origin: HubOriginSchema,
+  enrolment: z.nullable(
+    z.strictObject({
+      device: z.uuid(),
+      store: z.strictObject({
+        id: z.string().check(z.maxLength(32)),
+        name: z.string().check(z.maxLength(80)),
+      }),
+      at: z.iso.datetime(),
+    }),
+  ),
+  lastPush: z.nullable(z.strictObject({ seq: z.int().check(z.gte(0)), at: z.iso.datetime() })),
+});
 export type HubSettings = z.infer<typeof HubSettingsSchema>;
 
-export const SetHubRequestSchema = z.object({ settings: HubSettingsSchema.nullable() }).strict();
+export const SetHubRequestSchema = z.strictObject({ settings: z.nullable(HubSettingsSchema) });
 export type SetHubRequest = z.infer<typeof SetHubRequestSchema>;
 
 export interface CounterStepsApi {

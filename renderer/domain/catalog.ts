@@ -3,31 +3,22 @@
  * reasons, recommendable offers, customer titles. Codes go into the log; labels come from i18n.
  * These are the built-in defaults; a manager's configuration (config events) can replace the lists.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const TitleSchema = z.enum(['mr', 'ms']);
 export type Title = z.infer<typeof TitleSchema>;
 
 /** A code a list entry is logged under: lowercase letters, digits and hyphens. */
-export const CodeSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/);
+export const CodeSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/));
 
 /** A configured entry's name in each language (built-in entries are named by i18n instead). */
-export const LabelsSchema = z
-  .object({
-    'zh-CN': z.string().trim().min(1).max(40),
-    'zh-TW': z.string().trim().min(1).max(40),
-    en: z.string().trim().min(1).max(40),
-  })
-  .nullable();
+const Label = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+export const LabelsSchema = z.nullable(z.object({ 'zh-CN': Label, 'zh-TW': Label, en: Label }));
 
 export const BusinessTypeSchema = z.object({
   code: CodeSchema,
-  targetSeconds: z
-    .number()
-    .int()
-    .min(60)
-    .max(4 * 3600),
-  labels: LabelsSchema.default(null),
+  targetSeconds: z.int().check(z.gte(60), z.lte(4 * 3600)),
+  labels: z._default(LabelsSchema, null),
 });
 export type BusinessType = z.infer<typeof BusinessTypeSchema>;
 
@@ -42,7 +33,10 @@ export const DEFAULT_BUSINESS_TYPES: readonly BusinessType[] = z.array(BusinessT
 ]);
 
 /** A listed entry managers can add to or rename: a skip reason, an offer. */
-export const ListEntrySchema = z.object({ code: CodeSchema, labels: LabelsSchema.default(null) });
+export const ListEntrySchema = z.object({
+  code: CodeSchema,
+  labels: z._default(LabelsSchema, null),
+});
 export type ListEntry = z.infer<typeof ListEntrySchema>;
 
 /** The built-in skip reasons; "other" (which needs a note) is always there. */
@@ -73,10 +67,10 @@ export const AbandonReasonSchema = z.enum(['customer-left', 'no-business']);
 export type AbandonReason = z.infer<typeof AbandonReasonSchema>;
 
 /** Queue tickets look like A025, B7 or 103: up to two letters and up to four digits. */
-export const TicketSchema = z.string().regex(/^[A-Z]{0,2}\d{1,4}$/);
+export const TicketSchema = z.string().check(z.regex(/^[A-Z]{0,2}\d{1,4}$/));
 
-export const CounterSchema = z.string().regex(/^[A-Za-z0-9-]{1,8}$/);
-export const StaffNumberSchema = z.string().regex(/^[A-Za-z0-9]{3,12}$/);
+export const CounterSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,8}$/));
+export const StaffNumberSchema = z.string().check(z.regex(/^[A-Za-z0-9]{3,12}$/));
 
 /** The ticket after this one, keeping the letter prefix and zero padding: A025 → A026, A999 → A1000. */
 export function nextTicket(ticket: string): string {

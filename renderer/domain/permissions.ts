@@ -3,7 +3,7 @@
  * command and verification checks it for every record; the screens read it only to hide what a
  * role cannot use.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const RoleSchema = z.enum(['clerk', 'manager', 'auditor']);
 export type Role = z.infer<typeof RoleSchema>;

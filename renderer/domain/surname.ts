@@ -5,7 +5,7 @@
  * surname and a given name, so they are refused with the reason. Latin letters may carry accents
  * (Müller, José).
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Compound surnames (复姓) in simplified and traditional characters. */
 export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
@@ -37,7 +37,7 @@ export function surnameProblem(input: string): SurnameProblem | null {
   return LATIN_WORD.test(text) ? null : 'not-a-surname';
 }
 
-export const SurnameSchema = z
-  .string()
-  .max(30)
-  .refine((text) => text === text.trim() && surnameProblem(text) === null, 'not a surname');
+export const SurnameSchema = z.string().check(
+  z.maxLength(30),
+  z.refine((text) => text === text.trim() && surnameProblem(text) === null, 'not a surname'),
+);

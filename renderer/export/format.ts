@@ -15,7 +15,7 @@
  * (verify-export.ts): the app's "verify a file" and `npx counter-steps verify`. Version 2 added
  * `complaints.csv` and the workbook's complaints sheet; the verifier still reads version 1.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { CounterSchema, StaffNumberSchema } from '../domain/catalog';
 import { LocaleSchema } from '../domain/locale';
 import { BusinessDaySchema, HashSchema, PublicKeyJwkSchema } from '../domain/log/events';
@@ -39,86 +39,74 @@ export const MAX_EXPORT_BYTES = 2 * 1024 ** 3;
 /** The largest single file inside one. */
 export const MAX_FILE_BYTES = 1024 ** 3;
 
-const Seq = z.number().int().positive();
+const Seq = z.int().check(z.positive());
 
-export const ManifestSchema = z
-  .object({
-    format: z.literal(EXPORT_FORMAT),
-    formatVersion: z.number().int().min(1).max(EXPORT_FORMAT_VERSION),
-    app: z.object({ version: z.string().max(32) }).strict(),
-    device: z
-      .object({
-        id: z.string().uuid(),
-        counter: CounterSchema.nullable(),
-        firstKey: PublicKeyJwkSchema,
-        fingerprint: z.string().max(64),
-      })
-      .strict(),
-    range: z
-      .object({
-        from: BusinessDaySchema,
-        to: BusinessDaySchema,
-        timeZone: z.string().min(1).max(64),
-        dayStartMinutes: z.number().int().min(0).max(1439),
-      })
-      .strict(),
-    records: z
-      .object({
-        count: z.number().int().positive(),
-        first: z.object({ seq: Seq, prevHash: HashSchema, hash: HashSchema }).strict(),
-        last: z.object({ seq: Seq, hash: HashSchema }).strict(),
-      })
-      .strict(),
-    /** Where the export before this one ended, as the log says: the next export continues it. */
-    previousExport: z.object({ lastSeq: Seq, lastHash: HashSchema }).strict().nullable(),
-    /**
-     * The stored rows that carry the key chain, from the log's start to this export's end: the
-     * device identity, any restore, every checkpoint. Each checkpoint's signature is checked with
-     * the key before it, from the first key on.
-     */
-    keyRecords: z.array(z.record(z.string(), z.unknown())).min(1).max(200_000),
-    exportedBy: z.object({ staffNo: StaffNumberSchema, role: RoleSchema }).strict(),
-    exportedAt: z.string().datetime(),
-    masking: z.enum(['none', 'surname']),
-    locale: LocaleSchema,
-    files: z
-      .array(
-        z
-          .object({
-            name: z.string().min(1).max(64),
-            sha256: HashSchema,
-            bytes: z.number().int().min(0),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(12),
-    /** Plain-language notes about what the files hold (e.g. a workbook shortened). */
-    notes: z.array(z.string().max(300)).max(20),
-    /**
-     * An export made by the store hub from the records devices pushed to it: the hub cannot sign
-     * with a device's key, so it signs the manifest with its own (`signature.signer: 'hub'`). The
-     * records inside are still the device's, sealed by the device's own checkpoints.
-     */
-    hub: z
-      .object({
-        name: z.string().min(1).max(80),
-        publicKey: PublicKeyJwkSchema,
-        fingerprint: z.string().max(64),
-      })
-      .strict()
-      .optional(),
-    signature: z
-      .object({
-        keyIndex: z.number().int().min(0),
-        algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
-        value: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
-        /** Who signed: the device (absent) or the store hub (with `hub` above). */
-        signer: z.literal('hub').optional(),
-      })
-      .strict(),
-  })
-  .strict();
+export const ManifestSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  formatVersion: z.int().check(z.gte(1), z.lte(EXPORT_FORMAT_VERSION)),
+  app: z.strictObject({ version: z.string().check(z.maxLength(32)) }),
+  device: z.strictObject({
+    id: z.uuid(),
+    counter: z.nullable(CounterSchema),
+    firstKey: PublicKeyJwkSchema,
+    fingerprint: z.string().check(z.maxLength(64)),
+  }),
+  range: z.strictObject({
+    from: BusinessDaySchema,
+    to: BusinessDaySchema,
+    timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
+    dayStartMinutes: z.int().check(z.gte(0), z.lte(1439)),
+  }),
+  records: z.strictObject({
+    count: z.int().check(z.positive()),
+    first: z.strictObject({ seq: Seq, prevHash: HashSchema, hash: HashSchema }),
+    last: z.strictObject({ seq: Seq, hash: HashSchema }),
+  }),
+  /** Where the export before this one ended, as the log says: the next export continues it. */
+  previousExport: z.nullable(z.strictObject({ lastSeq: Seq, lastHash: HashSchema })),
+  /**
+   * The stored rows that carry the key chain, from the log's start to this export's end: the
+   * device identity, any restore, every checkpoint. Each checkpoint's signature is checked with
+   * the key before it, from the first key on.
+   */
+  keyRecords: z
+    .array(z.record(z.string(), z.unknown()))
+    .check(z.minLength(1), z.maxLength(200_000)),
+  exportedBy: z.strictObject({ staffNo: StaffNumberSchema, role: RoleSchema }),
+  exportedAt: z.iso.datetime(),
+  masking: z.enum(['none', 'surname']),
+  locale: LocaleSchema,
+  files: z
+    .array(
+      z.strictObject({
+        name: z.string().check(z.minLength(1), z.maxLength(64)),
+        sha256: HashSchema,
+        bytes: z.int().check(z.gte(0)),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(12)),
+  /** Plain-language notes about what the files hold (e.g. a workbook shortened). */
+  notes: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20)),
+  /**
+   * An export made by the store hub from the records devices pushed to it: the hub cannot sign
+   * with a device's key, so it signs the manifest with its own (`signature.signer: 'hub'`). The
+   * records inside are still the device's, sealed by the device's own checkpoints.
+   */
+  hub: z.optional(
+    z.strictObject({
+      name: z.string().check(z.minLength(1), z.maxLength(80)),
+      publicKey: PublicKeyJwkSchema,
+      fingerprint: z.string().check(z.maxLength(64)),
+    }),
+  ),
+  signature: z.strictObject({
+    keyIndex: z.int().check(z.gte(0)),
+    algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
+    value: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,200}$/)),
+    /** Who signed: the device (absent) or the store hub (with `hub` above). */
+    signer: z.optional(z.literal('hub')),
+  }),
+});
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type UnsignedManifest = Omit<Manifest, 'signature'>;
 

@@ -2,7 +2,7 @@
  * The JSON Schema of `log.jsonl` (draft 2020-12), made from the same zod schemas the app reads
  * records with, so the file an auditor validates against cannot drift from the code.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { V1RecordSchema, V2RecordSchema } from '../domain/log/records';
 
 export function logJsonSchema(): Record<string, unknown> {

@@ -18,6 +18,7 @@ import {
   type View,
 } from '../../preload/contract';
 import { HeadSchema, judgeAdvance, type Head } from '../domain/log/witness';
+import { z } from '../domain/zod';
 import {
   fetchTransport,
   storageManagerStatus,
@@ -177,7 +178,7 @@ const api: CounterStepsApi = {
   getHub: () => Promise.resolve({ ok: true, value: storedHub() }),
 
   setHub({ settings }) {
-    const parsed = HubSettingsSchema.nullable().safeParse(settings);
+    const parsed = z.nullable(HubSettingsSchema).safeParse(settings);
     if (!parsed.success) return Promise.resolve({ ok: false, error: 'invalid-payload' });
     try {
       if (parsed.data === null) localStorage.removeItem(HUB_KEY);

@@ -4,8 +4,9 @@
  * were files at the paths given, prove each wall stands: the log's tables are reached only by the
  * log module, however spelt; nothing updates or deletes a stored record; the domain imports no
  * React, Dexie or storage; features reach storage only through its entry and never each other;
- * screens in ui/ never reach storage. A clean snippet at each path shows the rules are not simply
- * refusing everything.
+ * screens in ui/ never reach storage; zod comes only through renderer/domain/zod.ts (zod/mini with
+ * its messages; the hub's own routes may use classic zod). A clean snippet at each path shows the
+ * rules are not simply refusing everything.
  */
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
@@ -71,6 +72,24 @@ const REFUSED: [string, string, string, RegExp][] = [
     /./,
   ],
   [
+    'classic zod in the domain',
+    'renderer/domain/example.ts',
+    "import { z } from 'zod';\nexport const x = z.string();",
+    /renderer\/domain\/zod/,
+  ],
+  [
+    'zod/mini in a screen, around the module that gives it its messages',
+    FEATURE,
+    "import { z } from 'zod/mini';\nexport const x = z.string();",
+    /renderer\/domain\/zod/,
+  ],
+  [
+    'classic zod in the preload contract',
+    'preload/contract.ts',
+    "import { z } from 'zod';\nexport const x = z.string();",
+    /renderer\/domain\/zod/,
+  ],
+  [
     'storage internals in a feature',
     FEATURE,
     "import { EventLog } from '../../storage/event-log';\nexport const x = EventLog;",
@@ -102,7 +121,9 @@ describe('the architecture’s lint rules', () => {
   it.each([
     [STORE, 'export const f = (log: { batches(): unknown }) => log.batches();'],
     [FEATURE, "import { useStore } from '../shared/store-context';\nexport const x = useStore;"],
-    ['renderer/domain/example.ts', "import { z } from 'zod';\nexport const x = z.string();"],
+    ['renderer/domain/example.ts', "import { z } from './zod';\nexport const x = z.string();"],
+    ['renderer/domain/zod.ts', "import { z } from 'zod/mini';\nexport const x = z.string();"],
+    ['hub/example.ts', "import { z } from 'zod';\nexport const x = z.string();"],
   ])('let clean code at %s through', async (path, code) => {
     const found = (await problems(path, code)).filter(
       (text) => !/no-unused|File ignored/.test(text),

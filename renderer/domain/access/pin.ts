@@ -3,7 +3,7 @@
  * the log keeps to each credential, a constant-time comparison, and the growing wait after
  * repeated failures.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { canonicalize, sha256Hex, toHex } from '../log/canonical';
 
 /** OWASP's current minimum for PBKDF2-HMAC-SHA256. */
@@ -14,9 +14,9 @@ const HASH_BITS = 256;
 export const CredentialSchema = z.object({
   staffNo: z.string(),
   algorithm: z.literal('PBKDF2-HMAC-SHA256'),
-  iterations: z.number().int().positive(),
-  salt: z.string().regex(/^[0-9a-f]+$/),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  iterations: z.int().check(z.positive()),
+  salt: z.string().check(z.regex(/^[0-9a-f]+$/)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 export type Credential = z.infer<typeof CredentialSchema>;
 

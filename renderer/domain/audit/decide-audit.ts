@@ -6,7 +6,7 @@
 import { activeSession } from '../access/decide-access';
 import type { AuditCommand, Decision, DecideEnv } from '../device/commands';
 import type { DeviceState } from '../device/state';
-import { z } from 'zod';
+import { z } from '../zod';
 import { StepIdSchema, isConditional, stepDefinition } from '../flow/flow-definition';
 import {
   AmendmentSchema,
@@ -160,7 +160,7 @@ export function decideAudit(state: DeviceState, command: AuditCommand, env: Deci
       }
       if (service.rating !== null) return refused('already-rated');
       const rating = RatingSchema.safeParse(command.rating);
-      const reasons = z.array(RatingReasonSchema).max(5).safeParse(command.reasons);
+      const reasons = z.array(RatingReasonSchema).check(z.maxLength(5)).safeParse(command.reasons);
       if (!rating.success || !reasons.success) return refused('invalid-rating');
       return {
         records: [

@@ -4,7 +4,7 @@
  * command path: the storage turns them into evidence (does it match? the new one's commitment)
  * before the domain decides.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { AbandonReasonSchema, RecommendationResponseSchema, TitleSchema } from '../catalog';
 import { ComplaintStepIdSchema } from '../flow/complaint-flow';
 import { StepIdSchema } from '../flow/flow-definition';
@@ -116,14 +116,14 @@ export interface Decision {
  * Raw text from a form: any string up to a length no real input reaches. What the text must be (a
  * staff number, a ticket, a surname) is the deciders' to judge, with a reason of its own.
  */
-const Text = z.string().max(1000);
-const Pin = z.string().max(64);
+const Text = z.string().check(z.maxLength(1000));
+const Pin = z.string().check(z.maxLength(64));
 /** An id a screen sends back (a service, the target of an amendment): compared, never trusted. */
-const Id = z.string().max(100);
+const Id = z.string().check(z.maxLength(100));
 
 const AnyStepIdSchema = z.union([StepIdSchema, ComplaintStepIdSchema]);
 
-const serviceCommand = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+const serviceCommand = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), serviceId: Id, ...shape });
 
 /**
@@ -143,7 +143,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('finish-restore'), staffNo: Text, pin: Pin, confirmation: Pin }),
   z.object({ type: z.literal('sign-in'), staffNo: Text, pin: Pin }),
   z.object({ type: z.literal('lock'), reason: z.enum(['idle', 'manual']) }),
-  z.object({ type: z.literal('unlock'), staffNo: Text.nullable(), pin: Pin }),
+  z.object({ type: z.literal('unlock'), staffNo: z.nullable(Text), pin: Pin }),
   z.object({ type: z.literal('sign-out') }),
   z.object({ type: z.literal('change-own-pin'), currentPin: Pin, pin: Pin, confirmation: Pin }),
   z.object({
@@ -179,28 +179,28 @@ export const CommandSchema = z.discriminatedUnion('type', [
     type: z.literal('start-service'),
     ticket: Text,
     title: TitleSchema,
-    surname: Text.nullable(),
+    surname: z.nullable(Text),
     businessType: Text,
   }),
   serviceCommand('name-customer', { surname: Text }),
   serviceCommand('mark-done', { stepId: AnyStepIdSchema }),
-  serviceCommand('skip', { stepId: AnyStepIdSchema, reason: Text.nullable(), note: Text }),
+  serviceCommand('skip', { stepId: AnyStepIdSchema, reason: z.nullable(Text), note: Text }),
   serviceCommand('mark-na', { stepId: AnyStepIdSchema }),
   serviceCommand('start-complaint', {}),
   serviceCommand('record-complaint', {
     category: Text,
     summary: Text,
     outcome: z.enum(['resolved', 'escalated', 'follow-up']),
-    due: Text.nullable(),
-    manager: Text.nullable(),
-    managerPin: Pin.nullable(),
+    due: z.nullable(Text),
+    manager: z.nullable(Text),
+    managerPin: z.nullable(Pin),
   }),
   z.object({ type: z.literal('close-follow-up'), target: Id, result: Text, note: Text }),
   serviceCommand('leave-seat', {}),
   serviceCommand('return-to-seat', {}),
   serviceCommand('announce-money', { dueFen: z.number(), receivedFen: z.number() }),
   serviceCommand('recommend', { offer: Text, response: RecommendationResponseSchema }),
-  z.object({ type: z.literal('call-next'), serviceId: Id.nullable(), nextTicket: Text }),
+  z.object({ type: z.literal('call-next'), serviceId: z.nullable(Id), nextTicket: Text }),
   serviceCommand('finish', {}),
   serviceCommand('abandon', { reason: AbandonReasonSchema }),
 ]);

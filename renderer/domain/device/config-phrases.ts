@@ -15,7 +15,7 @@
  * there, ids in order — is `phraseProblem`'s, which the decider and the verification rules both
  * ask.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { FORBIDDEN_PHRASES } from '../flow/forbidden-phrases';
 import { LOCALES, type Locale } from '../locale';
 
@@ -36,11 +36,11 @@ const hasControl = (text: string) =>
   });
 
 const wordsLine = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((text) => text.trim() !== '', 'empty')
-    .refine((text) => !hasControl(text), 'one line only');
+  z.string().check(
+    z.maxLength(max),
+    z.refine((text) => text.trim() !== '', 'empty'),
+    z.refine((text) => !hasControl(text), 'one line only'),
+  );
 
 /** One language's pair. */
 export const PhraseWordsSchema = z.object({
@@ -52,15 +52,15 @@ export type PhraseWords = z.infer<typeof PhraseWordsSchema>;
 /** A pair in the languages it was written in: at least one. */
 export const PhraseTextSchema = z
   .object({
-    'zh-CN': PhraseWordsSchema.optional(),
-    'zh-TW': PhraseWordsSchema.optional(),
-    en: PhraseWordsSchema.optional(),
+    'zh-CN': z.optional(PhraseWordsSchema),
+    'zh-TW': z.optional(PhraseWordsSchema),
+    en: z.optional(PhraseWordsSchema),
   })
-  .refine((text) => LOCALES.some((locale) => text[locale] !== undefined), 'no language');
+  .check(z.refine((text) => LOCALES.some((locale) => text[locale] !== undefined), 'no language'));
 export type PhraseText = z.infer<typeof PhraseTextSchema>;
 
 /** p1, p2…: the added pairs in the order they were added (the domain numbers them). */
-export const PhraseIdSchema = z.string().regex(/^p[1-9][0-9]{0,5}$/);
+export const PhraseIdSchema = z.string().check(z.regex(/^p[1-9][0-9]{0,5}$/));
 
 /** The two changes, members of `ConfigChangeSchema`. */
 export const PhraseChangeSchemas = [

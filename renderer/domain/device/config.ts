@@ -3,7 +3,7 @@
  * the built-in defaults. The domain decides with it and the screens read it from the same device
  * state, so a change shows everywhere at once.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   BusinessTypeSchema,
   DEFAULT_BUSINESS_TYPES,
@@ -29,64 +29,69 @@ import type { MonoStamp } from '../log/clock';
 export { businessDay } from './business-day';
 
 /** What makes a service look pencil-whipped (ticked off faster than it can be done). */
-export const FlagThresholdsSchema = z
-  .object({
-    /** A step recorded sooner than this after the one before is a fast step. */
-    minStepSeconds: z.number().min(0.5).max(60),
-    /** This many steps or more within `burstSeconds` is a burst. */
-    burstSteps: z.number().int().min(3).max(17),
-    burstSeconds: z.number().min(1).max(60),
-    /** A service longer than this many times its target is far over it. */
-    overTargetFactor: z.number().min(1.2).max(10),
-    /** The same timing pattern this many times in a clerk's day is flagged. */
-    patternRepeats: z.number().int().min(2).max(20),
-  })
-  .strict();
+export const FlagThresholdsSchema = z.strictObject({
+  /** A step recorded sooner than this after the one before is a fast step. */
+  minStepSeconds: z.number().check(z.gte(0.5), z.lte(60)),
+  /** This many steps or more within `burstSeconds` is a burst. */
+  burstSteps: z.int().check(z.gte(3), z.lte(17)),
+  burstSeconds: z.number().check(z.gte(1), z.lte(60)),
+  /** A service longer than this many times its target is far over it. */
+  overTargetFactor: z.number().check(z.gte(1.2), z.lte(10)),
+  /** The same timing pattern this many times in a clerk's day is flagged. */
+  patternRepeats: z.int().check(z.gte(2), z.lte(20)),
+});
 export type FlagThresholds = z.infer<typeof FlagThresholdsSchema>;
 
 const uniqueCodes = <T extends { code: string }>(entries: readonly T[]) =>
   new Set(entries.map((entry) => entry.code)).size === entries.length;
-const ScriptTextSchema = LocalizedTextSchema.refine(
-  (text) => Object.values(text).every((value) => scriptProblem(value) === null),
-  'a placeholder is not one the scripts know',
+const ScriptTextSchema = LocalizedTextSchema.check(
+  z.refine(
+    (text) => Object.values(text).every((value) => scriptProblem(value) === null),
+    'a placeholder is not one the scripts know',
+  ),
 );
 
 export const ConfigChangeSchema = z.discriminatedUnion('key', [
   /** Minutes without a touch before the screen locks itself. */
-  z.object({ key: z.literal('idle-lock-minutes'), value: z.number().int().min(1).max(60) }),
+  z.object({ key: z.literal('idle-lock-minutes'), value: z.int().check(z.gte(1), z.lte(60)) }),
   /**
    * A newly shown step's Done and Skip ignore taps for this long, so the second tap of an
    * accidental double tap does not land on the next step (painted ~30–70 ms after the first).
    */
-  z.object({ key: z.literal('tap-guard-ms'), value: z.number().int().min(0).max(2000) }),
+  z.object({ key: z.literal('tap-guard-ms'), value: z.int().check(z.gte(0), z.lte(2000)) }),
   /** At most this many records between two signed checkpoints. */
-  z.object({ key: z.literal('checkpoint-every'), value: z.number().int().min(10).max(10_000) }),
+  z.object({
+    key: z.literal('checkpoint-every'),
+    value: z.int().check(z.gte(10), z.lte(10_000)),
+  }),
   /** The store's business day: its time zone (IANA) and the local time it starts at. */
   z.object({
     key: z.literal('business-day'),
-    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'),
-    startMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(23 * 60 + 59),
+    timeZone: z
+      .string()
+      .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'unknown time zone')),
+    startMinutes: z.int().check(z.gte(0), z.lte(23 * 60 + 59)),
   }),
   z.object({
     key: z.literal('business-types'),
-    value: z.array(BusinessTypeSchema).min(1).max(30).refine(uniqueCodes, 'codes repeat'),
+    value: z
+      .array(BusinessTypeSchema)
+      .check(z.minLength(1), z.maxLength(30), z.refine(uniqueCodes, 'codes repeat')),
   }),
   z.object({
     key: z.literal('skip-reasons'),
-    value: z
-      .array(ListEntrySchema)
-      .min(1)
-      .max(30)
-      .refine(uniqueCodes, 'codes repeat')
-      .refine((entries) => entries.some((entry) => entry.code === 'other'), '"other" must stay'),
+    value: z.array(ListEntrySchema).check(
+      z.minLength(1),
+      z.maxLength(30),
+      z.refine(uniqueCodes, 'codes repeat'),
+      z.refine((entries) => entries.some((entry) => entry.code === 'other'), '"other" must stay'),
+    ),
   }),
   z.object({
     key: z.literal('offers'),
-    value: z.array(ListEntrySchema).min(1).max(30).refine(uniqueCodes, 'codes repeat'),
+    value: z
+      .array(ListEntrySchema)
+      .check(z.minLength(1), z.maxLength(30), z.refine(uniqueCodes, 'codes repeat')),
   }),
   z.object({ key: z.literal('flag-thresholds'), value: FlagThresholdsSchema }),
   /** A step's words to say, per language; null: back to the standard's own. */
@@ -94,7 +99,7 @@ export const ConfigChangeSchema = z.discriminatedUnion('key', [
     key: z.literal('script'),
     /** A step of either flow: the seventeen or the complaint's. */
     stepId: z.union([StepIdSchema, ComplaintStepIdSchema]),
-    text: ScriptTextSchema.nullable(),
+    text: z.nullable(ScriptTextSchema),
   }),
   /** A pair of words never to say and what to say instead, added or retired (config-phrases.ts). */
   ...PhraseChangeSchemas,

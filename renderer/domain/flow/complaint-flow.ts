@@ -4,7 +4,7 @@
  * carries a form. The one service engine reads both definitions; this one also says when it
  * starts (the business type that is a complaint, and after which of the seventeen steps).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { CodeSchema } from '../catalog';
 import { StepDefinitionSchema, StepIdSchema } from './flow-definition';
 
@@ -19,19 +19,19 @@ export const COMPLAINT_STEP_IDS = [
 export const ComplaintStepIdSchema = z.enum(COMPLAINT_STEP_IDS);
 export type ComplaintStepId = z.infer<typeof ComplaintStepIdSchema>;
 
-export const ComplaintStepDefinitionSchema = StepDefinitionSchema.extend({
+export const ComplaintStepDefinitionSchema = z.extend(StepDefinitionSchema, {
   id: ComplaintStepIdSchema,
-  number: z.number().int().min(1).max(COMPLAINT_STEP_IDS.length),
+  number: z.int().check(z.gte(1), z.lte(COMPLAINT_STEP_IDS.length)),
   phase: z.literal('complaint'),
   /** How long the step should take at most; the review compares the recorded time with it. */
-  targetSeconds: z.number().int().min(10).max(3600),
+  targetSeconds: z.int().check(z.gte(10), z.lte(3600)),
 });
 export type ComplaintStepDefinition = z.infer<typeof ComplaintStepDefinitionSchema>;
 
 export const ComplaintFlowSchema = z
   .object({
-    version: z.number().int().positive(),
-    steps: z.array(ComplaintStepDefinitionSchema).length(COMPLAINT_STEP_IDS.length),
+    version: z.int().check(z.positive()),
+    steps: z.array(ComplaintStepDefinitionSchema).check(z.length(COMPLAINT_STEP_IDS.length)),
     /**
      * A service of this business type is a complaint from its start; its complaint steps come
      * after this step of the seventeen (the customer is greeted and asked first). A complaint the
@@ -39,17 +39,19 @@ export const ComplaintFlowSchema = z
      */
     startsWith: z.object({ businessType: CodeSchema, after: StepIdSchema }),
   })
-  .superRefine((flow, ctx) => {
-    flow.steps.forEach((step, index) => {
-      if (step.id !== COMPLAINT_STEP_IDS[index] || step.number !== index + 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['steps', index],
-          message: `complaint step ${index + 1} must be ${COMPLAINT_STEP_IDS[index]}`,
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((flow, ctx) => {
+      flow.steps.forEach((step, index) => {
+        if (step.id !== COMPLAINT_STEP_IDS[index] || step.number !== index + 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', index],
+            message: `complaint step ${index + 1} must be ${COMPLAINT_STEP_IDS[index]}`,
+          });
+        }
+      });
+    }),
+  );
 export type ComplaintFlow = z.infer<typeof ComplaintFlowSchema>;
 
 /** 接受投诉 → 平息怒气 → 澄清问题 → 探讨解决 → 采取行动 → 感谢客户 (seed 003). */

@@ -3,7 +3,7 @@
  * to say in each language. Validated with zod so a configured flow (a later issue lets managers
  * edit scripts) can never load half-formed.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { LocalizedTextSchema } from '../locale';
 
 export const STEP_IDS = [
@@ -68,32 +68,34 @@ export type StepAction = z.infer<typeof StepActionSchema>;
 
 export const StepDefinitionSchema = z.object({
   id: StepIdSchema,
-  number: z.number().int().min(1).max(17),
+  number: z.int().check(z.gte(1), z.lte(17)),
   phase: PhaseSchema,
   applies: ApplicabilitySchema,
   /** The words to say; placeholders {customer} {title} {surname} {ticket} {counter} {due} {received} {change}. */
-  script: LocalizedTextSchema.nullable(),
-  action: StepActionSchema.default('done'),
+  script: z.nullable(LocalizedTextSchema),
+  action: z._default(StepActionSchema, 'done'),
 });
 export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
 
 export const FlowDefinitionSchema = z
   .object({
-    version: z.number().int().positive(),
-    steps: z.array(StepDefinitionSchema).length(STEP_IDS.length),
+    version: z.int().check(z.positive()),
+    steps: z.array(StepDefinitionSchema).check(z.length(STEP_IDS.length)),
     moneyScripts: z.object({ withChange: LocalizedTextSchema, exact: LocalizedTextSchema }),
   })
-  .superRefine((flow, ctx) => {
-    flow.steps.forEach((step, index) => {
-      if (step.id !== STEP_IDS[index] || step.number !== index + 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['steps', index],
-          message: `step ${index + 1} must be ${STEP_IDS[index]}`,
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((flow, ctx) => {
+      flow.steps.forEach((step, index) => {
+        if (step.id !== STEP_IDS[index] || step.number !== index + 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', index],
+            message: `step ${index + 1} must be ${STEP_IDS[index]}`,
+          });
+        }
+      });
+    }),
+  );
 export type FlowDefinition = z.infer<typeof FlowDefinitionSchema>;
 
 const always = { kind: 'always' } as const;

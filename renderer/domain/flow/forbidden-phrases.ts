@@ -3,7 +3,7 @@
  * (五声服务) — from the standard (seeds 000–003). Data, like the flows: the clerk's card shows it in
  * the screen's language; a later configuration event can add a store's own pairs.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { LocalizedTextSchema } from '../locale';
 
 export const PhrasePairSchema = z.object({

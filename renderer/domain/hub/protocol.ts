@@ -4,7 +4,7 @@
  * device proves itself with its own log: the key records from its device identity (the first key,
  * which the hub records at enrolment) to its head, and a signature with the key in force now.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { HashSchema } from '../log/events';
 
 /** Rows in one push: a busy counter's day is ~2,000 records; a week offline goes in several. */
@@ -17,43 +17,35 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** A one-time enrolment code as the manager reads it off the hub: 4 groups of 4. */
 export const EnrolCodeSchema = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/));
 
 const Row = z.record(z.string(), z.unknown());
 
-export const SignatureSchema = z
-  .object({
-    keyIndex: z.number().int().min(0),
-    value: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
-  })
-  .strict();
+export const SignatureSchema = z.strictObject({
+  keyIndex: z.int().check(z.gte(0)),
+  value: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,200}$/)),
+});
 export type PushSignature = z.infer<typeof SignatureSchema>;
 
-export const EnrolRequestSchema = z
-  .object({
-    code: EnrolCodeSchema,
-    /** The log's first device id (its device-identity record's). */
-    device: z.string().uuid(),
-    counter: z.string().min(1).max(16).nullable(),
-    /** From the device identity on, every key record up to the device's head. */
-    keyRecords: z.array(Row).min(1).max(MAX_KEY_RECORDS),
-    signature: SignatureSchema,
-  })
-  .strict();
+export const EnrolRequestSchema = z.strictObject({
+  code: EnrolCodeSchema,
+  /** The log's first device id (its device-identity record's). */
+  device: z.uuid(),
+  counter: z.nullable(z.string().check(z.minLength(1), z.maxLength(16))),
+  /** From the device identity on, every key record up to the device's head. */
+  keyRecords: z.array(Row).check(z.minLength(1), z.maxLength(MAX_KEY_RECORDS)),
+  signature: SignatureSchema,
+});
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
 
-export const PushRequestSchema = z
-  .object({
-    device: z.string().uuid(),
-    /** Stored rows, exactly as the device holds them, in sequence. */
-    rows: z.array(Row).min(1).max(MAX_PUSH_ROWS),
-    /** The key records after the hub's head up to the device's head (all of them is fine too). */
-    keyRecords: z.array(Row).max(MAX_KEY_RECORDS),
-    signature: SignatureSchema,
-  })
-  .strict();
+export const PushRequestSchema = z.strictObject({
+  device: z.uuid(),
+  /** Stored rows, exactly as the device holds them, in sequence. */
+  rows: z.array(Row).check(z.minLength(1), z.maxLength(MAX_PUSH_ROWS)),
+  /** The key records after the hub's head up to the device's head (all of them is fine too). */
+  keyRecords: z.array(Row).check(z.maxLength(MAX_KEY_RECORDS)),
+  signature: SignatureSchema,
+});
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 /**
@@ -61,31 +53,29 @@ export type PushRequest = z.infer<typeof PushRequestSchema>;
  * with the key records up to the device's head (through its device-restored record), signed with
  * the key in force on the restored tablet (proof that it holds the restore's new keys).
  */
-export const RestoreRequestSchema = z
-  .object({
-    code: EnrolCodeSchema,
-    device: z.string().uuid(),
-    keyRecords: z.array(Row).min(1).max(MAX_KEY_RECORDS),
-    signature: SignatureSchema,
-  })
-  .strict();
+export const RestoreRequestSchema = z.strictObject({
+  code: EnrolCodeSchema,
+  device: z.uuid(),
+  keyRecords: z.array(Row).check(z.minLength(1), z.maxLength(MAX_KEY_RECORDS)),
+  signature: SignatureSchema,
+});
 export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
 
 export const RestoreAnswerSchema = z.object({
-  device: z.string().uuid(),
+  device: z.uuid(),
   /**
    * How many restore records this code approved (a tablet restored twice before a push: 2; 0 when
    * they were approved already, and the code was not used).
    */
-  approved: z.number().int().min(0),
+  approved: z.int().check(z.gte(0)),
 });
 export type RestoreAnswer = z.infer<typeof RestoreAnswerSchema>;
 
-export const HeadSchema = z.object({ seq: z.number().int().min(0), hash: HashSchema }).strict();
+export const HeadSchema = z.strictObject({ seq: z.int().check(z.gte(0)), hash: HashSchema });
 
 export const PushAnswerSchema = z.object({
   status: z.enum(['stored', 'duplicate']),
-  added: z.number().int().min(0),
+  added: z.int().check(z.gte(0)),
   head: HeadSchema,
 });
 export type PushAnswer = z.infer<typeof PushAnswerSchema>;
@@ -107,16 +97,16 @@ export const HubErrorSchema = z.object({
     'internal',
   ]),
   /** gap: the first sequence number the hub needs. */
-  expected: z.number().int().optional(),
+  expected: z.optional(z.int()),
   /** fork / not-intact: where. */
-  seq: z.number().int().nullable().optional(),
-  detail: z.string().max(500).optional(),
+  seq: z.optional(z.nullable(z.int())),
+  detail: z.optional(z.string().check(z.maxLength(500))),
 });
 export type HubError = z.infer<typeof HubErrorSchema>;
 export type HubErrorCode = HubError['error'];
 
 export const EnrolAnswerSchema = z.object({
-  device: z.string().uuid(),
+  device: z.uuid(),
   store: z.object({ id: z.string(), name: z.string() }),
   head: HeadSchema,
 });

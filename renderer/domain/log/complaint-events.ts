@@ -3,7 +3,7 @@
  * each complaint step's outcome, the complaint's record, the manager's confirmation of an
  * escalation (the manager's own record, after their PIN), and a follow-up closed.
  */
-import { z } from 'zod';
+import { literalOf, z } from '../zod';
 import { SkipReasonSchema } from '../catalog';
 import { ComplaintStepIdSchema } from '../flow/complaint-flow';
 import {
@@ -24,8 +24,8 @@ export const COMPLAINT_EVENTS = [
     type: z.literal('complaint-step'),
     stepId: ComplaintStepIdSchema,
     outcome: z.enum(['done', 'skipped', 'na']),
-    reason: SkipReasonSchema.nullable(),
-    note: z.string().max(200),
+    reason: z.nullable(SkipReasonSchema),
+    note: z.string().check(z.maxLength(200)),
   }),
   z.object({
     type: z.literal('complaint-recorded'),
@@ -38,12 +38,12 @@ export const COMPLAINT_EVENTS = [
   z.object({
     type: z.literal('follow-up-closed'),
     /** The service whose complaint promised the follow-up. */
-    target: z.string().uuid(),
+    target: z.uuid(),
     result: FollowUpResultSchema,
-    note: z.string().trim().max(200),
+    note: z.string().check(z.trim(), z.maxLength(200)),
   }),
 ] as const;
 
 export const COMPLAINT_EVENT_TYPES: ReadonlySet<string> = new Set(
-  COMPLAINT_EVENTS.map((schema) => schema.shape.type.value),
+  COMPLAINT_EVENTS.map((schema) => literalOf(schema.shape.type)),
 );

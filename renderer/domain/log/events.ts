@@ -4,7 +4,7 @@
  * same shapes, except where a record written by schema v1 lacked a field that v2 has (see
  * records.ts, which restores v1 records into these shapes).
  */
-import { z } from 'zod';
+import { literalOf, z } from '../zod';
 import {
   AbandonReasonSchema,
   CounterSchema,
@@ -22,27 +22,31 @@ import { MAX_FEN } from '../money';
 import { RoleSchema } from '../permissions';
 import { SurnameSchema } from '../surname';
 
-export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+export const HashSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 export const GENESIS_HASH = '0'.repeat(64);
 
-const Fen = z.number().int().min(0).max(MAX_FEN);
-const Millis = z.number().int().min(0);
-const Count = z.number().int().min(0);
+const Fen = z.int().check(z.gte(0), z.lte(MAX_FEN));
+const Millis = z.int().check(z.gte(0));
+const Count = z.int().check(z.gte(0));
 
 /** A public key as JWK: Ed25519 (OKP) where the platform has it, else ECDSA P-256 (EC). */
 export const PublicKeyJwkSchema = z.union([
-  z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().min(1).max(100) }),
+  z.object({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string().check(z.minLength(1), z.maxLength(100)),
+  }),
   z.object({
     kty: z.literal('EC'),
     crv: z.literal('P-256'),
-    x: z.string().min(1).max(100),
-    y: z.string().min(1).max(100),
+    x: z.string().check(z.minLength(1), z.maxLength(100)),
+    y: z.string().check(z.minLength(1), z.maxLength(100)),
   }),
 ]);
 export type PublicKeyJwk = z.infer<typeof PublicKeyJwkSchema>;
 
 /** The clerk's self-check at sign-out (自查), kept in the signed-out event. */
-const shiftSummary = <N extends z.ZodType>(notReached: N) =>
+const shiftSummary = <N extends z.ZodMiniType>(notReached: N) =>
   z.object({
     services: Count,
     finished: Count,
@@ -52,16 +56,16 @@ const shiftSummary = <N extends z.ZodType>(notReached: N) =>
     stepsApplicable: Count,
     /** Every-customer steps never reached because the service ended early; not in the ratio. */
     stepsNotReached: notReached,
-    averageMs: Count.nullable(),
+    averageMs: z.nullable(Count),
     skips: Count,
-    skipReasons: z.partialRecord(SkipReasonSchema, z.number().int().positive()),
+    skipReasons: z.partialRecord(SkipReasonSchema, z.int().check(z.positive())),
   });
 export const ShiftSummarySchema = shiftSummary(Count);
 /** v1 summaries counted steps never reached as applicable and did not count them apart. */
-export const RecordedShiftSummarySchema = shiftSummary(Count.nullable());
+export const RecordedShiftSummarySchema = shiftSummary(z.nullable(Count));
 export type ShiftSummary = z.infer<typeof RecordedShiftSummarySchema>;
 
-const pinSet = <C extends z.ZodType>(commitment: C) =>
+const pinSet = <C extends z.ZodMiniType>(commitment: C) =>
   z.object({
     type: z.literal('pin-set'),
     subject: StaffNumberSchema,
@@ -73,13 +77,13 @@ const pinSet = <C extends z.ZodType>(commitment: C) =>
     commitment,
   });
 
-const signedOut = <S extends z.ZodType>(summary: S) =>
+const signedOut = <S extends z.ZodMiniType>(summary: S) =>
   z.object({
     type: z.literal('signed-out'),
     /** `replaced`: someone signed in over this locked session, which ends it. */
     reason: z.enum(['self', 'replaced']),
     /** A service left open (an auditor signing out, a session replaced): it stays resumable. */
-    openServiceId: z.string().uuid().nullable(),
+    openServiceId: z.nullable(z.uuid()),
     summary,
   });
 
@@ -87,24 +91,27 @@ const ServiceStartedSchema = z.object({
   type: z.literal('service-started'),
   ticket: TicketSchema,
   title: TitleSchema,
-  surname: SurnameSchema.nullable(),
-  businessType: z.string().min(1).max(32),
-  targetSeconds: z.number().int().positive(),
+  surname: z.nullable(SurnameSchema),
+  businessType: z.string().check(z.minLength(1), z.maxLength(32)),
+  targetSeconds: z.int().check(z.positive()),
 });
 const CustomerNamedSchema = z.object({ type: z.literal('customer-named'), surname: SurnameSchema });
 
 /** A business day, as the store's day boundary and time zone make it. */
-export const BusinessDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const BusinessDaySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** What a manager can correct in a service after the fact (an amendment never edits a record). */
 export const AmendmentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('business-type'), businessType: z.string().min(1).max(32) }),
+  z.object({
+    kind: z.literal('business-type'),
+    businessType: z.string().check(z.minLength(1), z.maxLength(32)),
+  }),
   /** A step recorded wrongly: what should have been recorded (`pending`: no outcome at all). */
   z.object({
     kind: z.literal('step'),
     stepId: StepIdSchema,
     outcome: z.enum(['done', 'skipped', 'na', 'pending']),
-    skipReason: SkipReasonSchema.nullable(),
+    skipReason: z.nullable(SkipReasonSchema),
   }),
 ]);
 export type Amendment = z.infer<typeof AmendmentSchema>;
@@ -131,20 +138,24 @@ export const ExportMadeSchema = z.object({
   type: z.literal('export-made'),
   from: BusinessDaySchema,
   to: BusinessDaySchema,
-  firstSeq: z.number().int().positive(),
-  lastSeq: z.number().int().positive(),
+  firstSeq: z.int().check(z.positive()),
+  lastSeq: z.int().check(z.positive()),
   masked: z.boolean(),
   manifestSha256: HashSchema,
-  files: z.array(z.object({ name: z.string().min(1).max(64), sha256: HashSchema })).max(12),
+  files: z
+    .array(
+      z.object({ name: z.string().check(z.minLength(1), z.maxLength(64)), sha256: HashSchema }),
+    )
+    .check(z.maxLength(12)),
 });
 
 /** Another counter's log added to this device, read-only, from its export. */
 export const LogImportedSchema = z.object({
   type: z.literal('log-imported'),
-  device: z.string().uuid(),
-  counter: CounterSchema.nullable(),
-  firstSeq: z.number().int().positive(),
-  lastSeq: z.number().int().positive(),
+  device: z.uuid(),
+  counter: z.nullable(CounterSchema),
+  firstSeq: z.int().check(z.positive()),
+  lastSeq: z.int().check(z.positive()),
   manifestSha256: HashSchema,
 });
 
@@ -153,7 +164,7 @@ const UNCHANGED = [
   // The device itself (records with no staff number).
   z.object({
     type: z.literal('device-identity'),
-    deviceId: z.string().uuid(),
+    deviceId: z.uuid(),
     algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
     publicKey: PublicKeyJwkSchema,
   }),
@@ -161,18 +172,20 @@ const UNCHANGED = [
     type: z.literal('log-upgraded'),
     fromSchema: z.literal(1),
     /** Commitments to the credentials in force at the upgrade (v1 logs had none). */
-    credentials: z.array(z.object({ subject: StaffNumberSchema, commitment: HashSchema })).max(500),
+    credentials: z
+      .array(z.object({ subject: StaffNumberSchema, commitment: HashSchema }))
+      .check(z.maxLength(500)),
   }),
   z.object({
     type: z.literal('checkpoint'),
     reason: z.enum(['sign-out', 'day-close', 'every-n', 'export', 'upgrade', 'restore']),
     /** The record before this one, which the signature seals. */
-    upToSeq: z.number().int().min(0),
+    upToSeq: z.int().check(z.gte(0)),
     upToHash: HashSchema,
     /** Which key signed: 0 is the key in device-identity, n the one named by checkpoint n. */
-    keyIndex: z.number().int().min(0),
+    keyIndex: z.int().check(z.gte(0)),
     nextKey: PublicKeyJwkSchema,
-    signature: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
+    signature: z.string().check(z.regex(/^[A-Za-z0-9_-]{40,200}$/)),
   }),
   /**
    * A replaced tablet took over a device's log from its backup: the log continues here, under a
@@ -181,8 +194,8 @@ const UNCHANGED = [
    */
   z.object({
     type: z.literal('device-restored'),
-    previousDevice: z.string().uuid(),
-    deviceId: z.string().uuid(),
+    previousDevice: z.uuid(),
+    deviceId: z.uuid(),
     algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
     publicKey: PublicKeyJwkSchema,
   }),
@@ -210,8 +223,8 @@ const UNCHANGED = [
   z.object({
     type: z.literal('account-locked-out'),
     subject: StaffNumberSchema,
-    failuresInARow: z.number().int().positive(),
-    waitMs: z.number().int().positive(),
+    failuresInARow: z.int().check(z.positive()),
+    waitMs: z.int().check(z.positive()),
   }),
   z.object({ type: z.literal('screen-locked'), reason: z.enum(['idle', 'leave-seat', 'manual']) }),
   z.object({ type: z.literal('screen-unlocked'), as: z.enum(['self', 'manager']) }),
@@ -225,22 +238,22 @@ const UNCHANGED = [
   z.object({
     type: z.literal('service-rated'),
     rating: RatingSchema,
-    reasons: z.array(RatingReasonSchema).max(5),
+    reasons: z.array(RatingReasonSchema).check(z.maxLength(5)),
   }),
   /** What an observer saw of a service, step by step, beside what the clerk recorded. */
   z.object({
     type: z.literal('spot-check-recorded'),
-    target: z.string().uuid(),
+    target: z.uuid(),
     kind: SpotCheckKindSchema,
     observations: z.partialRecord(StepIdSchema, ObservationSchema),
-    note: z.string().trim().max(200),
+    note: z.string().check(z.trim(), z.maxLength(200)),
   }),
   /** A manager's correction of a service, with the reason; the service's own records stay. */
   z.object({
     type: z.literal('service-amended'),
-    target: z.string().uuid(),
+    target: z.uuid(),
     change: AmendmentSchema,
-    reason: z.string().trim().min(1).max(200),
+    reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   }),
   // A service.
   ServiceStartedSchema,
@@ -250,7 +263,7 @@ const UNCHANGED = [
     type: z.literal('step-skipped'),
     stepId: StepIdSchema,
     reason: SkipReasonSchema,
-    note: z.string().max(200),
+    note: z.string().check(z.maxLength(200)),
   }),
   z.object({
     type: z.literal('step-not-applicable'),
@@ -287,7 +300,7 @@ export type DomainEvent = z.infer<typeof DomainEventSchema>;
 /** What reading any schema version gives back (see records.ts). */
 export const RecordedEventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED,
-  pinSet(HashSchema.nullable()),
+  pinSet(z.nullable(HashSchema)),
   signedOut(RecordedShiftSummarySchema),
 ]);
 export type RecordedEvent = z.infer<typeof RecordedEventSchema>;
@@ -297,23 +310,25 @@ export type CheckpointReason = EventOf<'checkpoint'>['reason'];
 
 /** The v1 shapes of the events that changed in v2, for reading old records (records.ts). */
 const V1_CHANGED_EVENTS = {
-  'pin-set': pinSet(HashSchema).omit({ commitment: true }),
+  'pin-set': z.omit(pinSet(HashSchema), { commitment: true }),
   'signed-out': z.object({
     type: z.literal('signed-out'),
-    summary: RecordedShiftSummarySchema.omit({ stepsNotReached: true }),
+    summary: z.omit(RecordedShiftSummarySchema, { stepsNotReached: true }),
   }),
   'signed-in': z.object({
     type: z.literal('signed-in'),
     role: RoleSchema,
-    replaced: StaffNumberSchema.nullable(),
+    replaced: z.nullable(StaffNumberSchema),
   }),
   'config-changed': z.object({
     type: z.literal('config-changed'),
-    idleLockMinutes: z.number().int().min(1).max(60),
+    idleLockMinutes: z.int().check(z.gte(1), z.lte(60)),
   }),
   // v1 kept whatever its looser surname rule let through (up to four Chinese characters).
-  'service-started': ServiceStartedSchema.extend({ surname: z.string().max(30).nullable() }),
-  'customer-named': CustomerNamedSchema.extend({ surname: z.string().max(30) }),
+  'service-started': z.extend(ServiceStartedSchema, {
+    surname: z.nullable(z.string().check(z.maxLength(30))),
+  }),
+  'customer-named': z.extend(CustomerNamedSchema, { surname: z.string().check(z.maxLength(30)) }),
 } as const;
 
 /** Events that schema v1 did not have. */
@@ -333,12 +348,12 @@ const V2_ONLY: ReadonlySet<string> = new Set([
 export const V1EventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED.filter(
     (schema) =>
-      !V2_ONLY.has(schema.shape.type.value) &&
-      !COMPLAINT_EVENT_TYPES.has(schema.shape.type.value) &&
-      !(schema.shape.type.value in V1_CHANGED_EVENTS),
+      !V2_ONLY.has(literalOf(schema.shape.type)) &&
+      !COMPLAINT_EVENT_TYPES.has(literalOf(schema.shape.type)) &&
+      !(literalOf(schema.shape.type) in V1_CHANGED_EVENTS),
   ),
   ...Object.values(V1_CHANGED_EVENTS),
-] as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>]);
+] as unknown as [z.ZodMiniObject<{ type: z.ZodMiniLiteral<string> }>]);
 
 type V1Changed = { [K in keyof typeof V1_CHANGED_EVENTS]: z.infer<(typeof V1_CHANGED_EVENTS)[K]> };
 

@@ -10,7 +10,7 @@
  * `readRecord` restores either version into today's in-memory shape (Excalidraw's restore-on-read):
  * nothing unvalidated reaches the screens, and nothing v1 did not record is invented.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { CounterSchema, StaffNumberSchema } from '../catalog';
 import { err, ok, type Result } from '../result';
 import { JS_SHA256, canonicalize, sha256Hex, type Sha256 } from './canonical';
@@ -26,42 +26,41 @@ import {
 export const LOG_SCHEMA_VERSION = 2;
 
 const envelope = {
-  seq: z.number().int().positive(),
-  id: z.string().uuid(),
+  seq: z.int().check(z.positive()),
+  id: z.uuid(),
   /** Wall-clock time, ISO 8601 UTC. */
-  at: z.string().datetime(),
+  at: z.iso.datetime(),
   /**
    * Milliseconds since this page load (`boot`) began, from the monotonic clock. Within one boot, a
    * gap between `at` deltas and `mono.ms` deltas shows the wall clock was changed.
    */
-  mono: z.object({ boot: z.string().min(1).max(64), ms: z.number().int().min(0) }),
-  serviceId: z.string().uuid().nullable(),
+  mono: z.object({
+    boot: z.string().check(z.minLength(1), z.maxLength(64)),
+    ms: z.int().check(z.gte(0)),
+  }),
+  serviceId: z.nullable(z.uuid()),
   prevHash: HashSchema,
   hash: HashSchema,
 };
 
-export const V1RecordSchema = z
-  .object({
-    ...envelope,
-    v: z.literal(1),
-    staffNo: StaffNumberSchema,
-    counter: CounterSchema,
-    event: V1EventSchema,
-  })
-  .strict();
+export const V1RecordSchema = z.strictObject({
+  ...envelope,
+  v: z.literal(1),
+  staffNo: StaffNumberSchema,
+  counter: CounterSchema,
+  event: V1EventSchema,
+});
 
-export const V2RecordSchema = z
-  .object({
-    ...envelope,
-    v: z.literal(2),
-    device: z.string().uuid(),
-    /** Who did it; null for what the device itself records (identity, checkpoints, the upgrade). */
-    staffNo: StaffNumberSchema.nullable(),
-    /** Null only before the device was given its counter (its identity record). */
-    counter: CounterSchema.nullable(),
-    event: DomainEventSchema,
-  })
-  .strict();
+export const V2RecordSchema = z.strictObject({
+  ...envelope,
+  v: z.literal(2),
+  device: z.uuid(),
+  /** Who did it; null for what the device itself records (identity, checkpoints, the upgrade). */
+  staffNo: z.nullable(StaffNumberSchema),
+  /** Null only before the device was given its counter (its identity record). */
+  counter: z.nullable(CounterSchema),
+  event: DomainEventSchema,
+});
 export type StoredRecord = z.infer<typeof V2RecordSchema>;
 export type UnsealedRecord = Omit<StoredRecord, 'hash'>;
 
@@ -92,7 +91,7 @@ export function seqOf(row: unknown): number | null {
   return typeof seq === 'number' && Number.isInteger(seq) ? seq : null;
 }
 
-function invalid(row: unknown, error: z.ZodError | string): InvalidRecord {
+function invalid(row: unknown, error: z.core.$ZodError | string): InvalidRecord {
   return {
     seq: seqOf(row),
     issues:

@@ -4,11 +4,11 @@
  * rule every keeper of a witness applies (Electron's main process, the browser build's second
  * storage area, the hub later).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Result } from '../result';
 import { HashSchema } from './events';
 
-export const HeadSchema = z.object({ seq: z.number().int().min(0), hash: HashSchema }).strict();
+export const HeadSchema = z.strictObject({ seq: z.int().check(z.gte(0)), hash: HashSchema });
 export type Head = z.infer<typeof HeadSchema>;
 
 export type WitnessRefusal = 'behind' | 'forked' | 'unavailable';

@@ -2,7 +2,7 @@
  * The periods the manager's figures are shown for, as ranges of business days (YYYY-MM-DD):
  * a day, the week it falls in (Monday to Sunday), its month, or any range.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const PeriodKindSchema = z.enum(['day', 'week', 'month', 'range']);
 export type PeriodKind = z.infer<typeof PeriodKindSchema>;
@@ -13,7 +13,7 @@ export interface Period {
   to: string;
 }
 
-export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const DaySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const toDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
  * problem, never the person: a phone number or an ID number in it is refused (by the command and
  * by the event's schema, so a forged record fails verification too), and the refusal says why.
  */
-import { z } from 'zod';
+import { literalOf, z } from '../zod';
 import { StaffNumberSchema } from '../catalog';
 
 export const COMPLAINT_CATEGORIES = [
@@ -44,10 +44,12 @@ export function summaryProblem(input: string): SummaryProblem | null {
 
 export const ComplaintSummarySchema = z
   .string()
-  .refine((text) => summaryProblem(text) === null, 'no phone or ID numbers, 1–200 characters');
+  .check(
+    z.refine((text) => summaryProblem(text) === null, 'no phone or ID numbers, 1–200 characters'),
+  );
 
 /** A business day (YYYY-MM-DD) by which someone follows the complaint up. */
-const DueSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DueSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const ComplaintOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resolved') }),
@@ -55,11 +57,19 @@ export const ComplaintOutcomeSchema = z.discriminatedUnion('kind', [
    * Handed to the manager on duty, who confirms with their own PIN (their own record); `due` when
    * a follow-up is promised as well (the manager takes it over, someone calls back by then).
    */
-  z.object({ kind: z.literal('escalated'), manager: StaffNumberSchema, due: DueSchema.optional() }),
+  z.object({
+    kind: z.literal('escalated'),
+    manager: StaffNumberSchema,
+    due: z.optional(DueSchema),
+  }),
   z.object({ kind: z.literal('follow-up'), due: DueSchema }),
 ]);
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
 export type OutcomeKind = ComplaintOutcome['kind'];
+/** The outcomes' kinds, in the schema's order. */
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ComplaintOutcomeSchema.def.options.map(
+  (option) => literalOf(option.shape.kind),
+);
 
 /** The day a follow-up was promised by, whether on its own or with an escalation; else null. */
 export const promisedDue = (outcome: ComplaintOutcome): string | null =>

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { STEP_IDS } from '../../domain/flow/flow-definition';
 import { FLAG_KINDS } from '../../domain/review/service-row';
-import { COMPLAINT_CATEGORIES, ComplaintOutcomeSchema } from '../../domain/service/complaint';
+import { COMPLAINT_CATEGORIES, OUTCOME_KINDS } from '../../domain/service/complaint';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import { useReviewQuery } from './use-review';
@@ -78,10 +78,10 @@ export function ServiceFilters({
         })),
       ])}
       {select('complaintOutcome', [
-        ...ComplaintOutcomeSchema.options.map((option) => {
-          const kind = option.shape.kind.value;
-          return { value: `complaint-outcome:${kind}`, label: tApp(`complaint.outcome.${kind}`) };
-        }),
+        ...OUTCOME_KINDS.map((kind) => ({
+          value: `complaint-outcome:${kind}`,
+          label: tApp(`complaint.outcome.${kind}`),
+        })),
         { value: 'complaint-followup', label: t('filters.followUpPromised') },
         { value: 'complaint-followup-open', label: t('filters.followUpOpen') },
       ])}

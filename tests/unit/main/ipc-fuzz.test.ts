@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from '../../../renderer/domain/zod';
 import {
   BeginExportRequestSchema,
   CHANNELS,
@@ -59,7 +59,7 @@ function spies() {
   return { handlers, calls };
 }
 
-const SCHEMAS: Record<keyof IpcHandlers, z.ZodType> = {
+const SCHEMAS: Record<keyof IpcHandlers, z.ZodMiniType> = {
   getAppInfo: GetAppInfoRequestSchema,
   setKeepAwake: KeepAwakeRequestSchema,
   beginExport: BeginExportRequestSchema,

@@ -166,6 +166,39 @@ describe('reading records', () => {
     expect(readRecord(null)).toMatchObject({ ok: false, error: { seq: null } });
   });
 
+  it('says what is wrong with a refused row, field by field, in words', async () => {
+    // zod/mini has no messages of its own ("Invalid input" for everything): these are zod's
+    // English ones, set once in renderer/domain/zod.ts, as classic zod wrote them before.
+    const row = {
+      ...(await sealRecord(unsealed(1, GENESIS_HASH))),
+      seq: 0,
+      id: 'not-a-uuid',
+      at: '2026-11-23 09:00',
+      mono: { boot: '', ms: 1.5 },
+      staffNo: 'a',
+      event: { type: 'screen-locked', reason: 'nap' },
+      prevHash: 'x',
+      extra: 1,
+    };
+    expect(readRecord(row)).toEqual({
+      ok: false,
+      error: {
+        seq: 0,
+        issues: [
+          'seq: Too small: expected number to be >0',
+          'id: Invalid UUID',
+          'at: Invalid ISO datetime',
+          'mono.boot: Too small: expected string to have >=1 characters',
+          'mono.ms: Invalid input: expected int, received number',
+          'prevHash: Invalid string: must match pattern /^[0-9a-f]{64}$/',
+          'staffNo: Invalid string: must match pattern /^[A-Za-z0-9]{3,12}$/',
+          'event.reason: Invalid option: expected one of "idle"|"leave-seat"|"manual"',
+          '(record): Unrecognized key: "extra"',
+        ],
+      },
+    });
+  });
+
   it('lists the rows that fail apart, never dropping them silently', () => {
     const { records, invalid } = readRecords([v1Row(1), { seq: 2, garbage: true }, v1Row(3)]);
     expect(records.map((record) => record.seq)).toEqual([1, 3]);

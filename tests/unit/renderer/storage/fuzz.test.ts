@@ -18,11 +18,12 @@ import {
   type DeviceState,
 } from '../../../../renderer/domain/device/state';
 import { DomainEventSchema } from '../../../../renderer/domain/log/events';
+import { literalOf } from '../../../../renderer/domain/zod';
 import { verifyRows } from '../../../../renderer/domain/log/verify';
 import { resources } from '../../../../renderer/i18n/resources';
 import { CLERK, startCommand, staffedDevice, type TestDevice } from '../../helpers/builders';
 
-const COMMAND_TYPES = CommandSchema.options.map((option) => option.shape.type.value);
+const COMMAND_TYPES = CommandSchema.def.options.map((option) => literalOf(option.shape.type));
 
 /** Records a refusal may come with, by design: a failed PIN check and the wait it starts. */
 const LOGGED_ON_REFUSAL = new Set(['sign-in-failed', 'account-locked-out']);
@@ -328,9 +329,9 @@ describe('hostile commands', () => {
         .sample(malformedCommands('x'), 3000)
         .map((command) => (command as { type?: unknown } | null)?.type),
     );
-    const withFields = CommandSchema.options
+    const withFields = CommandSchema.def.options
       .filter((option) => Object.keys(option.shape).length > 1)
-      .map((option) => option.shape.type.value);
+      .map((option) => literalOf(option.shape.type));
     for (const type of withFields) expect(malformed.has(type), type).toBe(true);
   }, 30_000);
 
