@@ -22,7 +22,7 @@ const FEATURES = readdirSync(new URL('./renderer/features', import.meta.url), {
 const restricted = (group, message) => ({ group, message });
 /**
  * zod itself (classic or mini) only through renderer/domain/zod.ts: classic zod brings all of zod
- * to the clerk's screen, and zod/mini without that module has no messages (Decision 53).
+ * to the clerk's screen, and zod/mini without that module has no messages (Decision 55).
  */
 const zodDirect = {
   regex: '^zod(/.*)?$',
@@ -32,6 +32,20 @@ const zodDirect = {
 const noImports = (...patterns) => ['error', { patterns: [...patterns, zodDirect] }];
 /** The store hub runs in Node alone: its own routes may use classic zod. */
 const noImportsNode = (...patterns) => ['error', { patterns }];
+/** What the hub and its tests never import: screens, device storage's engine, Electron. */
+const hubNoScreens = restricted(
+  [
+    'react',
+    'react-*',
+    'dexie',
+    'dexie-*',
+    'electron',
+    '**/renderer/features/**/*.tsx',
+    '**/renderer/ui/**',
+    '**/renderer/app/**',
+  ],
+  'The hub uses renderer/domain and renderer/export, never screens or Electron.',
+);
 
 const pure = restricted(
   [
@@ -213,21 +227,7 @@ export default tseslint.config(
     // never its storage, screens or platform; and its SQL is parameterised, never built.
     files: ['hub/**/*', 'tests/hub/**/*', 'scripts/bench-hub.ts'],
     rules: {
-      'no-restricted-imports': noImportsNode(
-        restricted(
-          [
-            'react',
-            'react-*',
-            'dexie',
-            'dexie-*',
-            'electron',
-            '**/renderer/features/**/*.tsx',
-            '**/renderer/ui/**',
-            '**/renderer/app/**',
-          ],
-          'The hub uses renderer/domain and renderer/export, never screens or Electron.',
-        ),
-      ),
+      'no-restricted-imports': noImportsNode(hubNoScreens),
       'no-restricted-syntax': [
         'error',
         {
@@ -239,9 +239,11 @@ export default tseslint.config(
     },
   },
   {
+    // A later block's rule replaces an earlier one's for the same files: both lists, here.
     files: ['hub/**/*'],
     rules: {
       'no-restricted-imports': noImportsNode(
+        hubNoScreens,
         restricted(
           [
             '**/renderer/storage',

@@ -107,6 +107,18 @@ const REFUSED: [string, string, string, RegExp][] = [
     "import { openStore } from '../storage';\nexport const x = openStore;",
     /./,
   ],
+  [
+    'React in the hub',
+    'hub/example.ts',
+    "import { useState } from 'react';\nexport const x = useState;",
+    /never screens or Electron/,
+  ],
+  [
+    'device storage in the hub',
+    'hub/example.ts',
+    "import { openStore } from '../renderer/storage';\nexport const x = openStore;",
+    /its own database/,
+  ],
 ];
 
 describe('the architecture’s lint rules', () => {
