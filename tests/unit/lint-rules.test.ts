@@ -4,7 +4,7 @@
  * were files at the paths given, prove each wall stands: the log's tables are reached only by the
  * log module, however spelt; nothing updates or deletes a stored record; the domain imports no
  * React, Dexie or storage; features reach storage only through its entry and never each other;
- * screens in ui/ never reach storage. A clean snippet at each path shows the rules are not simply
+ * screens in ui/ never reach storage; what ships imports no dev dependency. A clean snippet at each path shows the rules are not simply
  * refusing everything.
  */
 import { ESLint } from 'eslint';
@@ -88,6 +88,12 @@ const REFUSED: [string, string, string, RegExp][] = [
     "import { openStore } from '../storage';\nexport const x = openStore;",
     /./,
   ],
+  [
+    'a dev dependency (i18next) in what ships',
+    'hub/example.ts',
+    "import i18next from 'i18next';\nexport const x = i18next;",
+    /no-extraneous-dependencies/,
+  ],
 ];
 
 describe('the architecture’s lint rules', () => {
@@ -103,6 +109,10 @@ describe('the architecture’s lint rules', () => {
     [STORE, 'export const f = (log: { batches(): unknown }) => log.batches();'],
     [FEATURE, "import { useStore } from '../shared/store-context';\nexport const x = useStore;"],
     ['renderer/domain/example.ts', "import { z } from 'zod';\nexport const x = z.string();"],
+    [
+      'cli/example.ts',
+      "import { createI18n } from '../renderer/i18n/core';\nexport const x = createI18n;",
+    ],
   ])('let clean code at %s through', async (path, code) => {
     const found = (await problems(path, code)).filter(
       (text) => !/no-unused|File ignored/.test(text),
