@@ -257,6 +257,17 @@ export default tseslint.config(
     },
   },
   {
+    // What ships (the app, the hub, the verifier) uses dependencies only: a dev dependency such
+    // as i18next, kept to check the app's own translator against it, never reaches a build.
+    files: ['renderer/**/*', 'hub/**/*', 'cli/**/*'],
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: false, optionalDependencies: false, peerDependencies: false },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

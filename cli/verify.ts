@@ -7,8 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import i18next from 'i18next';
 import { LocaleSchema, type Locale } from '../renderer/domain/locale';
+import { createI18n } from '../renderer/i18n/core';
 import { exportProblemText, verdictLines } from '../renderer/export/messages';
 import { verifyExport } from '../renderer/export/verify-export';
 import { NODE_SHA256 } from './node-sha256';
@@ -111,19 +111,15 @@ export async function openExport(path: string): Promise<Opened> {
   return { ok: false, problem: { kind: read.error } };
 }
 
-async function translator(lang: Locale) {
-  const instance = i18next.createInstance();
-  await instance.init({
+function translator(lang: Locale) {
+  return createI18n({
     lng: lang,
-    fallbackLng: false,
     resources: {
       en: { translation: en },
       'zh-CN': { translation: zhCN },
       'zh-TW': { translation: zhTW },
     },
-    interpolation: { escapeValue: false },
-  });
-  return instance.t.bind(instance) as (key: string, values?: Record<string, unknown>) => string;
+  }).t;
 }
 
 /** Runs the command; returns the exit code, writing to `out` (and `err` for usage). */
@@ -140,7 +136,7 @@ export async function main(
     io.err(options);
     return EXIT.unusable;
   }
-  const t = await translator(options.lang);
+  const t = translator(options.lang);
   const opened = await openExport(options.path);
   if (!opened.ok) {
     io.out(t('verifyFile.unusable', { problem: exportProblemText(t, opened.problem) }));

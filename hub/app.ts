@@ -123,7 +123,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     },
   );
 
-  await loadTranslations();
+  loadTranslations();
   await registerWebRoutes(app, {
     service,
     ingest,

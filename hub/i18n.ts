@@ -3,8 +3,8 @@
  * roles and PIN refusals, and the manager's review words for the figures — the same files the
  * device reads, so a step or a tile is called the same on the hub as on the tablet.
  */
-import i18next, { type TFunction } from 'i18next';
 import { LOCALES, type Locale } from '../renderer/domain/locale';
+import { createI18n, type TFunction } from '../renderer/i18n/core';
 import reviewEn from '../renderer/features/manager/locales/en.json' with { type: 'json' };
 import reviewZhCN from '../renderer/features/manager/locales/zh-CN.json' with { type: 'json' };
 import reviewZhTW from '../renderer/features/manager/locales/zh-TW.json' with { type: 'json' };
@@ -25,18 +25,9 @@ const resources = {
 
 const instances = new Map<Locale, Translate>();
 
-export async function loadTranslations(): Promise<void> {
+export function loadTranslations(): void {
   for (const locale of LOCALES) {
-    const instance = i18next.createInstance();
-    await instance.init({
-      lng: locale,
-      fallbackLng: false,
-      ns: ['hub', 'translation', 'review'],
-      defaultNS: 'hub',
-      resources,
-      interpolation: { escapeValue: false },
-    });
-    instances.set(locale, instance.t.bind(instance) as Translate);
+    instances.set(locale, createI18n({ lng: locale, defaultNS: 'hub', resources }).t);
   }
 }
 

@@ -4,6 +4,7 @@ declare const __APP_VERSION__: string;
 declare const __WEB_BUILD__: boolean;
 /** A part of a locale's words (scripts/locale-words-plugin.ts, renderer/i18n/parts.ts). */
 declare module 'virtual:locale-words/*' {
-  const words: Record<string, unknown>;
+  type Words = { readonly [key: string]: string | Words };
+  const words: Words;
   export default words;
 }

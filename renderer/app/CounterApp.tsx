@@ -6,7 +6,7 @@
  * records (no first run over it: restoring a backup is offered instead).
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { mustChangePin } from '../domain/device/state';
 import type { ShiftSummary } from '../domain/log/events';
 import { ChoosePinScreen } from '../features/session/ChoosePinScreen';

@@ -1,7 +1,7 @@
 /**
  * The renderer's one door to zod: zod/mini, zod's functional form (`z.nullable(x)`,
  * `x.check(z.maxLength(200))`, `z.extend(schema, {…})`), whose parts the bundler can leave out
- * when unused, where classic zod's methods bring all of zod to the clerk's screen (Decision 53).
+ * when unused, where classic zod's methods bring all of zod to the clerk's screen (Decision 55).
  * The same core checks the same way; only the way a schema is written differs (`z.int()` is
  * classic `z.number().int()`, `z.uuid()` its `z.string().uuid()`: the same checks, in the same
  * order).

@@ -1,7 +1,7 @@
 /**
  * An export verdict in words, in the reader's language, for the app's "verify a file" and the
- * command-line verifier alike. `t` is an i18next translate function (the app's, or the CLI's own
- * instance over the same locale files).
+ * command-line verifier alike. `t` is a translate function (renderer/i18n/core.ts: the app's, or the
+ * CLI's own over the same locale files).
  */
 import type { VerifyProblem } from '../domain/log/verify';
 import type { ReadExportProblem } from './read-export';

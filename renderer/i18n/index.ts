@@ -1,16 +1,16 @@
 /**
- * i18next with the three locales of the app. The language comes from `?lang=` (tests and kiosk
+ * The translator (core.ts, instance.ts) with the three locales of the app. The language comes from `?lang=` (tests and kiosk
  * links), else the last one chosen on this device, else zh-CN. Only the first part of that
  * language's words is loaded at start (each part of each locale is its own chunk, parts.ts); the
  * later part comes with the screens that use it (`loadLaterWords`), and another language's words
  * when someone switches to it.
  */
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '../domain/locale';
+import type { I18n, Words } from './core';
+import { i18n } from './instance';
 import type { WordsPart } from './parts';
 
-type Translation = Record<string, unknown>;
+type Translation = Words;
 type Loader = () => Promise<{ default: Translation }>;
 
 const LOADERS: Record<Locale, Record<WordsPart, Loader>> = {
@@ -28,7 +28,7 @@ const LOADERS: Record<Locale, Record<WordsPart, Loader>> = {
   },
 };
 
-/** Which parts of each locale i18next has. */
+/** Which parts of each locale the translator has. */
 const loaded = new Map<Locale, Set<WordsPart>>();
 /** Whether a screen that needs the later words has been opened (then every language gets them). */
 let laterWanted = false;
@@ -38,11 +38,11 @@ async function loadPart(locale: Locale, part: WordsPart): Promise<void> {
   loaded.set(locale, parts);
   if (parts.has(part)) return;
   const { default: words } = await LOADERS[locale][part]();
-  i18next.addResourceBundle(locale, 'translation', words, true, false);
+  i18n.addResourceBundle(locale, 'translation', words);
   parts.add(part);
 }
 
-/** Adds `locale`'s words to i18next unless they are there already. */
+/** Adds `locale`'s words to the translator unless they are there already. */
 async function load(locale: Locale): Promise<void> {
   await Promise.all([
     loadPart(locale, 'first'),
@@ -56,7 +56,7 @@ async function load(locale: Locale): Promise<void> {
  */
 export async function loadLaterWords(): Promise<void> {
   laterWanted = true;
-  const locales = new Set<Locale>([...loaded.keys(), currentLocale(i18next.language)]);
+  const locales = new Set<Locale>([...loaded.keys(), currentLocale(i18n.language)]);
   await Promise.all([...locales].map((locale) => load(locale)));
 }
 
@@ -75,19 +75,11 @@ export function initialLocale(search: string = globalThis.location?.search ?? ''
   return saved.success ? saved.data : DEFAULT_LOCALE;
 }
 
-export async function initI18n(locale: Locale = initialLocale()): Promise<typeof i18next> {
-  const { default: translation } = await LOADERS[locale].first();
-  loaded.set(locale, new Set(['first']));
-  await i18next.use(initReactI18next).init({
-    resources: { [locale]: { translation } },
-    partialBundledLanguages: true,
-    lng: locale,
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+export async function initI18n(locale: Locale = initialLocale()): Promise<I18n> {
+  await loadPart(locale, 'first');
+  i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
-  return i18next;
+  return i18n;
 }
 
 export async function changeLocale(
@@ -95,7 +87,7 @@ export async function changeLocale(
   { remember = true }: { remember?: boolean } = {},
 ): Promise<void> {
   await load(locale);
-  await i18next.changeLanguage(locale);
+  i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
   if (remember) globalThis.localStorage?.setItem(STORAGE_KEY, locale);
 }

@@ -81,6 +81,7 @@ export async function walkEveryScreen(
   await visit('service', page);
   await expect(card(page)).toHaveAttribute('data-armed', 'true');
   await button(t('step.skip'), card(page)).click();
+  await expect(dialog).toBeVisible();
   await visit('dialog-skip', page);
   await cancel();
   for (const [quick, name] of [
@@ -94,12 +95,15 @@ export async function walkEveryScreen(
       await page.getByLabel(t('money.due')).fill('80');
       await page.getByLabel(t('money.received')).fill('100');
     }
+    // The clerk's dialogs load the first time they open (Decision 49): visit them once shown.
+    await expect(dialog).toBeVisible();
     await visit(name, page);
     await cancel();
   }
   // The words never to say (one tap, in the top bar), then a complaint during this service: the
   // card comes first by itself, then the complaint's steps and its record.
   await button(t('phrases.button')).click();
+  await expect(page.getByTestId('phrases-card')).toBeVisible();
   await visit('dialog-phrases', page);
   await button(t('common.close'), dialog).click();
   await button(t('quick.complaint')).click();

@@ -5,8 +5,8 @@
  * log module, however spelt; nothing updates or deletes a stored record; the domain imports no
  * React, Dexie or storage; features reach storage only through its entry and never each other;
  * screens in ui/ never reach storage; zod comes only through renderer/domain/zod.ts (zod/mini with
- * its messages; the hub's own routes may use classic zod). A clean snippet at each path shows the
- * rules are not simply refusing everything.
+ * its messages; the hub's own routes may use classic zod); what ships imports no dev dependency.
+ * A clean snippet at each path shows the rules are not simply refusing everything.
  */
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
@@ -119,6 +119,12 @@ const REFUSED: [string, string, string, RegExp][] = [
     "import { openStore } from '../renderer/storage';\nexport const x = openStore;",
     /its own database/,
   ],
+  [
+    'a dev dependency (i18next) in what ships',
+    'hub/example.ts',
+    "import i18next from 'i18next';\nexport const x = i18next;",
+    /no-extraneous-dependencies/,
+  ],
 ];
 
 describe('the architecture’s lint rules', () => {
@@ -136,6 +142,10 @@ describe('the architecture’s lint rules', () => {
     ['renderer/domain/example.ts', "import { z } from './zod';\nexport const x = z.string();"],
     ['renderer/domain/zod.ts', "import { z } from 'zod/mini';\nexport const x = z.string();"],
     ['hub/example.ts', "import { z } from 'zod';\nexport const x = z.string();"],
+    [
+      'cli/example.ts',
+      "import { createI18n } from '../renderer/i18n/core';\nexport const x = createI18n;",
+    ],
   ])('let clean code at %s through', async (path, code) => {
     const found = (await problems(path, code)).filter(
       (text) => !/no-unused|File ignored/.test(text),

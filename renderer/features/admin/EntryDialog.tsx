@@ -4,7 +4,7 @@
  * business type's target time. Saved as one config change: the whole new list.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { BusinessType, ListEntry } from '../../domain/catalog';
 import {
   addEntry,

@@ -1,6 +1,6 @@
 /** One step's words in the three languages, with Save and "Back to the standard". */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AnyStepId } from '../../domain/service/commands';
 import { LOCALES, type Locale, type LocalizedText } from '../../domain/locale';
 import { SaveStatus } from './SaveStatus';

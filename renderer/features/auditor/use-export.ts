@@ -5,7 +5,7 @@
  * cancel; a failure at any point drops the partial file and says why.
  */
 import { useCallback, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { fingerprint } from '../../domain/log/signing';
 import { currentLocale } from '../../i18n';
 import { buildExport } from '../../export/build-export';

@@ -1,5 +1,5 @@
 /** The clerk left the seat (step 13): everything waits until they are back and thank the customer (14). */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { LocalizedText } from '../../domain/locale';
 import { renderScript, type ScriptFacts } from '../../domain/script';
 import { currentLocale } from '../../i18n';

@@ -8,7 +8,7 @@ import './strip.css';
 import './start.css';
 import './clerk.css';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { nextTicket } from '../../domain/catalog';
 import type { Command } from '../../domain/device/commands';
 import { openService } from '../../domain/device/state';

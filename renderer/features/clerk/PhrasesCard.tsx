@@ -6,7 +6,7 @@
  * starts.
  */
 import './complaint.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { cardPhrases, phraseIn, type ShownPhrase } from '../../domain/device/config-phrases';
 import { FIVE_VOICES } from '../../domain/flow/forbidden-phrases';
 import type { Locale } from '../../domain/locale';

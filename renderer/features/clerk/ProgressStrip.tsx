@@ -5,7 +5,7 @@
  * README); tapping one opens it in the step card.
  */
 import './complaint.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ComplaintFlow } from '../../domain/flow/complaint-flow';
 import type { FlowDefinition, Phase } from '../../domain/flow/flow-definition';
 import type { AnyStepId } from '../../domain/service/commands';

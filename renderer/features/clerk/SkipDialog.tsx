@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { SkipReason } from '../../domain/catalog';
 import type { AnyStepId } from '../../domain/service/commands';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';

@@ -1,5 +1,5 @@
 /** Each complaint step: its average time against its target, the share over it, its outcomes. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ComplaintFigures } from '../../domain/review/complaint-figures';
 import type { OpenServices } from './FiguresView';
 import { formatMs, formatPercent } from './format';

@@ -3,7 +3,8 @@
  * spot, escalated, follow-ups promised and overdue, by category, by clerk, and each complaint
  * step's time against its target. Every figure opens the complaints behind it.
  */
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans } from '../../i18n/Trans';
+import { useTranslation } from '../../i18n/use-translation';
 import { businessDay } from '../../domain/device/config';
 import type { ComplaintFigures } from '../../domain/review/complaint-figures';
 import type { Period } from '../../domain/review/period';

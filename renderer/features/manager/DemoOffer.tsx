@@ -5,7 +5,7 @@
  * never edited), so the offer says so and asks twice.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { businessDay } from '../../domain/device/config';
 import { can } from '../../domain/permissions';
 import { addDays, periodOf, type Period } from '../../domain/review/period';

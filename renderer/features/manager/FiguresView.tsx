@@ -5,7 +5,7 @@
  * behind it.
  */
 import { lazy, Suspense, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { complaintFigures } from '../../domain/review/complaint-figures';
 import { figures, type Figures } from '../../domain/review/figures';
 import type { Period } from '../../domain/review/period';

@@ -7,7 +7,7 @@ import './i18n';
 import './review.css';
 import './follow-ups.css';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { businessDay } from '../../domain/device/config';
 import type { FollowUp } from '../../domain/device/state';
 import { FollowUpResultSchema, type FollowUpResult } from '../../domain/service/complaint';

@@ -1,5 +1,5 @@
 /** A service's facts and each step's outcome, as recorded and (where amended) as corrected. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { STEP_IDS } from '../../domain/flow/flow-definition';
 import { letterOf, type ServiceRow } from '../../domain/review/service-row';
 import { useDeviceState } from '../shared/store-context';

@@ -1,5 +1,5 @@
 /** Narrowing the services list: each choice adds one tag the services must have. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { STEP_IDS } from '../../domain/flow/flow-definition';
 import { FLAG_KINDS } from '../../domain/review/service-row';
 import { COMPLAINT_CATEGORIES, OUTCOME_KINDS } from '../../domain/service/complaint';

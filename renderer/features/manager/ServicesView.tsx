@@ -4,7 +4,7 @@
  * complaint's category and outcome.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Period } from '../../domain/review/period';
 import { FormError } from '../../ui/FormError';
 import { ServiceFilters } from './ServiceFilters';

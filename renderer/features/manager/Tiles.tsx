@@ -1,5 +1,5 @@
 /** The period's headline figures, each a button to the services behind it. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { rate, type Figures } from '../../domain/review/figures';
 import type { OpenServices } from './FiguresView';
 import { band, formatCount, formatMs, formatPercent } from './format';

@@ -1,5 +1,5 @@
 /** Every record of a service, in order: offset from the start, who, the step, what happened. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { TimelineEntry } from '../../domain/review/timeline';
 import { say, stepWords, timelineWords, type Translate } from '../shared/timeline-words';
 import { useListLabel } from '../shared/use-list-label';

@@ -4,7 +4,7 @@
  * the customer's rating and spot-checks. A manager amends it or records a spot-check from here.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { can } from '../../domain/permissions';
 import { timeline } from '../../domain/review/timeline';
 import { FormError } from '../../ui/FormError';

@@ -6,7 +6,7 @@
 import 'uplot/dist/uPlot.min.css';
 import uPlot from 'uplot';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { GroupFigures } from '../../domain/review/figures';
 import { daysOf, type Period } from '../../domain/review/period';
 import type { OpenServices } from './FiguresView';

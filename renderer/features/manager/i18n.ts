@@ -1,8 +1,8 @@
 /**
- * The review screens' words, in their own i18next namespace (`review`), loaded with these screens
+ * The review screens' words, in their own namespace (`review`), loaded with these screens
  * so the clerk's screen does not carry them.
  */
-import i18next from 'i18next';
+import { i18n } from '../../i18n/instance';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import zhTW from './locales/zh-TW.json';
@@ -11,7 +11,7 @@ export const REVIEW_NS = 'review';
 export const reviewResources = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
 
 for (const [language, bundle] of Object.entries(reviewResources)) {
-  if (!i18next.hasResourceBundle(language, REVIEW_NS)) {
-    i18next.addResourceBundle(language, REVIEW_NS, bundle);
+  if (!i18n.hasResourceBundle(language, REVIEW_NS)) {
+    i18n.addResourceBundle(language, REVIEW_NS, bundle);
   }
 }

@@ -6,7 +6,7 @@
  */
 import './session.css';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { openService, type Session } from '../../domain/device/state';
 import { stepDefinition } from '../../domain/flow/flow-definition';
 import { renderScript } from '../../domain/script';

@@ -4,7 +4,7 @@
  * are shown apart (see domain/service/shift-summary.ts).
  */
 import './session.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ShiftSummary } from '../../domain/log/events';
 import { formatDuration } from '../../ui/format';
 import { useListLabel } from '../shared/use-list-label';

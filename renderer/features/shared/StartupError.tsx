@@ -4,7 +4,7 @@
  * fix it looks. Never a blank page: main.tsx shows this for every way opening can fail, and for a
  * database another window is holding (`database-blocked`) while it waits.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { StorageError } from '../../storage';
 
 export function StartupError({ error }: { error: unknown }) {

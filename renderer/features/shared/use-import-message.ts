@@ -1,6 +1,6 @@
 /** Why an export could not be imported or restored, in the user's language. */
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Refusal } from '../../domain/refusal';
 import { exportProblemText } from '../../export/messages';
 import type { ImportProblem } from '../../storage';

@@ -6,7 +6,7 @@
  * state the domain decides with.
  */
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { currentLocale } from '../../i18n';
 import { listLabel, type ListName } from './list-label';
 import { useDeviceState } from './store-context';

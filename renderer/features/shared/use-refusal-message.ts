@@ -4,8 +4,8 @@
  * complaint's summary.
  */
 import { useCallback } from 'react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../i18n/core';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConfigProblem } from '../../domain/device/config-problem';
 import type { Refusal } from '../../domain/refusal';
 import { StorageError } from '../../storage';

@@ -4,13 +4,13 @@
  * is written — neither the other counter's records nor a record of the import.
  */
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT_VERSION, FILES, MAX_EXPORT_BYTES } from '../../../../renderer/export/format';
 import { importProblemText } from '../../../../renderer/features/shared/use-import-message';
 import en from '../../../../renderer/i18n/locales/en.json';
 import zhCN from '../../../../renderer/i18n/locales/zh-CN.json';
 import zhTW from '../../../../renderer/i18n/locales/zh-TW.json';
+import { createI18n, type TFunction } from '../../../../renderer/i18n/core';
 import type { ImportProblem } from '../../../../renderer/storage';
 import { firstRun, rawRows, testDevice, withRawDb, type TestDevice } from '../../helpers/builders';
 import { dayWithServices, exportDay } from '../../helpers/exports';
@@ -23,9 +23,10 @@ beforeAll(async () => {
   ({ zip } = await exportDay(await dayWithServices()));
   translators = {};
   for (const [language, resources] of Object.entries({ en, 'zh-CN': zhCN, 'zh-TW': zhTW })) {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: language, resources: { [language]: { translation: resources } } });
-    translators[language] = instance.t;
+    translators[language] = createI18n({
+      lng: language,
+      resources: { [language]: { translation: resources } },
+    }).t;
   }
 });
 

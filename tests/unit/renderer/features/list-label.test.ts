@@ -7,15 +7,15 @@ import {
   listLabel,
   type ListName,
 } from '../../../../renderer/features/shared/list-label';
+import { createI18n } from '../../../../renderer/i18n/core';
 import { resources } from '../../../../renderer/i18n/resources';
 
 const NAMES = { 'zh-CN': '系统故障', 'zh-TW': '系統故障', en: 'System down' };
 
-/** What i18next would answer in `locale`: the text at the key, or null when there is none. */
-const translate = (locale: (typeof LOCALES)[number]) => (key: string) => {
-  let node: unknown = resources[locale].translation;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return typeof node === 'string' ? node : null;
+/** What the app's translator answers in `locale` (as use-list-label asks it), or null when it has nothing. */
+const translate = (locale: (typeof LOCALES)[number]) => {
+  const i18n = createI18n({ lng: locale, resources });
+  return (key: string) => (i18n.exists(key) ? i18n.t(key) : null);
 };
 
 const configured = applyConfigChange(
