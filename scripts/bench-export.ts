@@ -25,6 +25,7 @@ import { buildExport } from '../renderer/export/build-export';
 import { FILES } from '../renderer/export/format';
 import { verifyExport } from '../renderer/export/verify-export';
 import { bytesSource, openZip } from '../renderer/export/zip-entries';
+import { MB, floors, measure, round, sha256Ms, type Measured } from './bench-export-measure';
 
 const { values } = parseArgs({
   options: {
@@ -36,91 +37,6 @@ const { values } = parseArgs({
     'base-days': { type: 'string' },
   },
 });
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const MB = 1024 ** 2;
-/**
- * How often the live heap is sampled: a full collection each time, which on the counter-year's
- * heap (the simulated device holds its whole log in memory) takes seconds; so the next sample
- * waits at least 3 s and at least 20 times the last collection, keeping the sampling's own cost
- * under 5 % of the time measured.
- */
-const LIVE_EVERY_MS = 3000;
-const LIVE_COST_SHARE = 20;
-
-interface Measured {
-  ms: number;
-  cpuMs: number;
-  peakHeapMB: number;
-  /** heapUsed right after a full collection, sampled every 3 s or more (the export only; needs --expose-gc). */
-  peakLiveHeapMB: number | null;
-  peakRssMB: number;
-  /** ArrayBuffers (files, zip parts) live outside the JS heap: heapUsed does not count them. */
-  peakArrayBuffersMB: number;
-}
-
-/** Runs `work`, sampling memory every 20 ms; peaks are above the baseline taken just before. */
-async function measure<T>(
-  work: () => Promise<T>,
-  options: { live?: boolean } = {},
-): Promise<{ value: T } & Measured> {
-  collect();
-  const base = process.memoryUsage();
-  let heap = base.heapUsed;
-  let rss = base.rss;
-  let buffers = base.arrayBuffers;
-  const sample = () => {
-    const now = process.memoryUsage();
-    heap = Math.max(heap, now.heapUsed);
-    rss = Math.max(rss, now.rss);
-    buffers = Math.max(buffers, now.arrayBuffers);
-  };
-  const timer = setInterval(sample, 20);
-  const exposed = options.live === true && (globalThis as { gc?: unknown }).gc !== undefined;
-  let live = base.heapUsed;
-  let liveTimer: ReturnType<typeof setTimeout> | null = null;
-  const sampleLive = () => {
-    const started = performance.now();
-    collect();
-    live = Math.max(live, process.memoryUsage().heapUsed);
-    const took = performance.now() - started;
-    liveTimer = setTimeout(sampleLive, Math.max(LIVE_EVERY_MS, took * LIVE_COST_SHARE));
-  };
-  if (exposed) liveTimer = setTimeout(sampleLive, LIVE_EVERY_MS);
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  try {
-    const value = await work();
-    const ms = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    sample();
-    return {
-      value,
-      ms,
-      cpuMs: (used.user + used.system) / 1000,
-      peakHeapMB: (heap - base.heapUsed) / MB,
-      peakLiveHeapMB: exposed ? (live - base.heapUsed) / MB : null,
-      peakRssMB: (rss - base.rss) / MB,
-      peakArrayBuffersMB: (buffers - base.arrayBuffers) / MB,
-    };
-  } finally {
-    clearInterval(timer);
-    if (liveTimer) clearTimeout(liveTimer);
-  }
-}
-
-/** SHA-256 of `bytes` alone (WebCrypto, warmed up): the best of three. */
-async function sha256Ms(bytes: Uint8Array): Promise<number> {
-  await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(64));
-  let best = Infinity;
-  for (let run = 0; run < 3; run += 1) {
-    const started = performance.now();
-    await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 /**
  * Simulates the counter and times its export into `path` (and, with `dayPath`, the export of its
@@ -242,6 +158,7 @@ async function scenario(
   for await (const part of entries.value.open(FILES.log)) parts.push(part);
   const log = new Uint8Array(Buffer.concat(parts));
   const logSha = await sha256Ms(log);
+  const floor = await floors(entries.value, log);
   const zipBytes = (await stat(path)).size;
   await rm(folder, { recursive: true, force: true });
 
@@ -256,12 +173,16 @@ async function scenario(
       zipMB: round(zipBytes / MB, 2),
       sha256OfZipMs: round(zipSha, 2),
       ratioToSha256: round(exported.ms / zipSha, 0),
+      deflateFloorCpuMs: round(floor.deflateMs),
+      ratioToFloorCpu: round(exported.cpuMs / floor.deflateMs, 1),
     },
     verify: {
       ...figures(verified),
       logMB: round(log.length / MB, 2),
       sha256OfLogMs: round(logSha, 2),
       ratioToSha256: round(verified.ms / logSha, 0),
+      parseFloorCpuMs: round(floor.parseAndHashMs),
+      ratioToFloorCpu: round(verified.cpuMs / floor.parseAndHashMs, 1),
     },
     lastDay:
       lastDay && dayVerified
