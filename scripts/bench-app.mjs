@@ -11,78 +11,41 @@
 //  - the JavaScript the clerk's screen loads (scripts/clerk-js.mjs), as shipped and gzipped;
 //  - storage used per service, from the browser's own estimate, over the services tapped through.
 // Figures land in bench/app.json (scripts/bench-report.mjs puts them in the table). BENCH_TAPS
-// (default 500) sets the number of taps; BENCH_PORT the port (a free one otherwise).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// (default 500) sets the number of taps; BENCH_PORT the port (a free one otherwise). The same
+// figures on a device whose own log holds 1×, 4× and 16× a busy stretch: bench-app-growth.mjs.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
-import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
 import { clerkScripts } from './clerk-js.mjs';
-import { appPage, freePort, quantiles } from './bench-probe.mjs';
+import { appPage, freePort } from './bench-probe.mjs';
+import { launch, repo, serveBuild, tapFigures } from './bench-app-run.mjs';
 
 const TAPS = Number(process.env.BENCH_TAPS ?? 500);
 const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
-const repo = join(import.meta.dirname, '..');
-const outDir = mkdtempSync(join(tmpdir(), 'counter-steps-bench-app-'));
-const profile = mkdtempSync(join(tmpdir(), 'counter-steps-bench-profile-'));
+const appJson = join(repo, 'bench', 'app.json');
 
-const configFile = join(repo, 'vite.web.config.mts');
-await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const clerkJs = await clerkScripts(outDir);
-const server = await preview({
-  configFile,
-  build: { outDir },
-  preview: { port: PORT, host: '127.0.0.1', strictPort: true },
-  logLevel: 'warn',
-});
-const origin = `http://127.0.0.1:${PORT}`;
-
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumExecutable(chromium.executablePath()),
-  args: CHROMIUM_ARGS,
-  baseURL: `${origin}/`,
-  viewport: { width: 1280, height: 800 },
-  hasTouch: true,
-});
+const served = await serveBuild(PORT);
+const clerkJs = await clerkScripts(served.outDir);
+const browser = await launch(served.origin);
 const started = Date.now();
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const app = await appPage(page);
+  const app = await appPage(browser.page);
   await app.firstRun();
   await app.setTapGuard(0);
   const usageBefore = await app.storageUsage();
-  const { taps, bare, bareTaps, services } = await app.tapThrough(TAPS);
+  const loop = await app.tapThrough(TAPS);
+  const { services } = loop;
   const usageAfter = await app.storageUsage();
-  const startup = await app.startup(origin, { warm: 5, cold: 3 });
-
-  const commit = quantiles(taps.map((tap) => tap.commit));
-  const paint = quantiles(taps.map((tap) => tap.paint));
-  const put = quantiles(bare);
-  const putTapped = quantiles(bareTaps);
-  const appPath = quantiles(taps.map((tap) => tap.commit - tap.handler));
+  const startup = await app.startup(served.origin, { warm: 5, cold: 3 });
+  const figures = tapFigures(loop);
+  const { tapToCommitMs: commit, barePutMs: put, barePutAfterClickMs: putTapped } = figures;
+  const { handlerToCommitMs: appPath, tapToPaintMs: paint } = figures;
+  // The growth runs (scripts/bench-app-growth.mjs) are kept from their own, last run.
+  const growth = existsSync(appJson) ? JSON.parse(readFileSync(appJson, 'utf8')).growth : undefined;
   const result = {
     measuredAt: new Date().toISOString(),
-    chromium: context.browser()?.version() ?? null,
-    taps: taps.length,
+    chromium: browser.context.browser()?.version() ?? null,
     tapGuardMs: 0,
-    recordBytes: quantiles(taps.map((tap) => tap.bytes)).p50,
-    transactionsPerTap: {
-      max: Math.max(...taps.map((tap) => tap.transactions)),
-      readWriteMax: Math.max(...taps.map((tap) => tap.readWrite)),
-      mean: taps.reduce((sum, tap) => sum + tap.transactions, 0) / taps.length,
-    },
-    tapToCommitMs: commit,
-    // The same, from the moment the page ran the click handler: the app's own path.
-    handlerToCommitMs: appPath,
-    inputToHandlerMs: quantiles(taps.map((tap) => tap.handler)),
-    tapToWriteOpenedMs: quantiles(taps.map((tap) => tap.opened)),
-    barePutMs: put,
-    ratio: { p50: commit.p50 / put.p50, p95: commit.p95 / put.p95 },
-    barePutAfterClickMs: putTapped,
-    ratioToPutAfterClick: { p50: commit.p50 / putTapped.p50, p95: commit.p95 / putTapped.p95 },
-    appPathRatio: { p50: appPath.p50 / put.p50, p95: appPath.p95 / put.p95 },
-    tapToPaintMs: paint,
+    ...figures,
     startupMs: startup,
     clerkJs: {
       files: clerkJs.files.map(({ file, gzip }) => ({ file, gzipKB: gzip / 1024 })),
@@ -96,9 +59,10 @@ try {
         services > 0 ? (((usageAfter - usageBefore) / services) * 1000) / 1024 ** 2 : null,
     },
     wallSeconds: (Date.now() - started) / 1000,
+    growth,
   };
   mkdirSync(join(repo, 'bench'), { recursive: true });
-  writeFileSync(join(repo, 'bench', 'app.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(appJson, `${JSON.stringify(result, null, 2)}\n`);
   const f = (value) => value.toFixed(1);
   console.log(`\nThe app in real Chromium (${result.chromium}), profile on disk:`);
   console.table({
@@ -132,8 +96,6 @@ try {
       `storage ${result.storage.perThousandServicesMB?.toFixed(1)} MB per 1,000 services`,
   );
 } finally {
-  await context.close();
-  await new Promise((resolve) => server.httpServer.close(resolve));
-  rmSync(profile, { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
+  await browser.close();
+  await served.close();
 }

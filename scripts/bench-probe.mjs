@@ -175,6 +175,17 @@ export async function appPage(page) {
     return page.evaluate((count) => window.__bareTaps[count], before);
   }
 
+  /** A service worker installing may reload the page itself meanwhile: then load again. */
+  async function reloadPage(tries = 3) {
+    try {
+      await page.reload();
+    } catch (error) {
+      if (tries <= 1) throw error;
+      await page.waitForTimeout(500);
+      await reloadPage(tries - 1);
+    }
+  }
+
   async function tapDone(label = 'Done') {
     const before = await page.evaluate(() => window.__taps.length);
     await armed.waitFor();
@@ -200,6 +211,51 @@ export async function appPage(page) {
       await button('Create and sign in').click();
       await button('Start service').waitFor();
     },
+
+    /** A fresh tablet restores a backup through the first-run screens; ms from Restore to ready. */
+    async restore(zipPath) {
+      await page.goto('./?lang=en');
+      await button('Replacing a tablet? Restore its backup instead').click();
+      await page.getByLabel('Backup file (.zip)').setInputFiles(zipPath);
+      await page.getByLabel("A manager's staff number from that counter").fill(MANAGER.staffNo);
+      const form = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Restore from a backup' }),
+      });
+      await form.getByLabel('New PIN', { exact: true }).fill(MANAGER.pin);
+      await form.getByLabel('New PIN again').fill(MANAGER.pin);
+      const started = Date.now();
+      await button('Restore').click();
+      await button('Start service').waitFor({ timeout: 3_600_000 });
+      return Date.now() - started;
+    },
+
+    /** One reload to the clerk's screen, ms from navigation to painted and tappable. */
+    async reload() {
+      await reloadPage();
+      await page.waitForFunction(() => window.__ready > 0, undefined, { timeout: 3_600_000 });
+      return page.evaluate(() => window.__ready);
+    },
+
+    /**
+     * Marks this device's review as written by older code (as after an update that changed
+     * REVIEW_VERSION): the next start rebuilds it from the whole log before the screen shows.
+     */
+    staleReview: () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('counter-steps');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('reviewState', 'readwrite');
+              const store = tx.objectStore('reviewState');
+              const read = store.get('own');
+              read.onsuccess = () => store.put({ ...read.result, version: -1 });
+              tx.oncomplete = () => resolve(open.result.close());
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      ),
 
     async setTapGuard(ms) {
       await button('Settings').click();
@@ -257,13 +313,12 @@ export async function appPage(page) {
     async startup(origin, { warm, cold }) {
       const cdp = await page.context().newCDPSession(page);
       const load = async () => {
-        // A service worker installing may reload the page itself meanwhile: then load again.
-        await page.reload().catch(() => page.reload());
+        await reloadPage();
         await page.waitForFunction(() => window.__ready > 0, undefined, { timeout: 60_000 });
         return page.evaluate(() => window.__ready);
       };
       const warmRuns = [];
-      await load();
+      const first = await load();
       for (let run = 0; run < warm; run += 1) warmRuns.push(await load());
       const coldRuns = [];
       for (let run = 0; run < cold; run += 1) {
@@ -278,7 +333,11 @@ export async function appPage(page) {
         const { n, p50 } = quantiles(runs);
         return { n, p50: Number(p50.toFixed(1)), max: Number(Math.max(...runs).toFixed(1)) };
       };
-      return { warm: summary(warmRuns), cold: summary(coldRuns) };
+      return {
+        first: Number(first.toFixed(1)),
+        warm: summary(warmRuns),
+        cold: summary(coldRuns),
+      };
     },
   };
 }

@@ -70,6 +70,37 @@ if (app) {
     );
   }
 }
+if (app?.growth) {
+  // Growth: the same tap and start-up on a device whose own log was restored from a backup 1×, 4×
+  // and 16× as long (scripts/bench-app-growth.mjs); flat if the figures do not grow with it.
+  for (const scale of app.growth.scales) {
+    const { tapToCommitMs: c, barePutAfterClickMs: k, tapToPaintMs: p, startupMs: s } = scale;
+    const holding = `${scale.scale}×, device holding ${scale.records.toLocaleString('en')} records`;
+    row(
+      `tap → durable commit, p50 / p95, ${holding}`,
+      `${ms(c.p50)} / ${ms(c.p95)} ms`,
+      `bare strict put after a real click: ${ms(k.p50)} / ${ms(k.p95)} ms`,
+      `${x(scale.ratioToPutAfterClick.p50)} / ${x(scale.ratioToPutAfterClick.p95)}`,
+      `${c.n} taps; tap → next frame painted ${ms(p.p50)} / ${ms(p.p95)} ms`,
+    );
+    row(
+      `start-up to the clerk’s screen, warm / cold (median), ${holding}`,
+      `${ms(s.warm.p50)} / ${ms(s.cold.p50)} ms`,
+      '',
+      '',
+      `restore of its backup (${scale.zipMB} MB): ${scale.restoreSeconds} s; first start after it: ${ms(scale.firstStartAfterRestoreMs)} ms`,
+    );
+    if (scale.reviewRebuildStartMs !== undefined) {
+      row(
+        `start-up after an update that changed REVIEW_VERSION, ${holding}`,
+        `${ms(scale.reviewRebuildStartMs)} ms`,
+        `the start after it: ${ms(scale.startAfterRebuildMs)} ms`,
+        x(scale.reviewRebuildStartMs / scale.startAfterRebuildMs),
+        'once: the review rebuilt from the whole log before the screen shows',
+      );
+    }
+  }
+}
 if (dashboards) {
   for (const figure of dashboards.figures) {
     row(
