@@ -29,7 +29,7 @@ export default defineConfig({
     plugins: [
       react(),
       callClips(resolve(import.meta.dirname, 'assets/call')),
-      localeWords(resolve(import.meta.dirname, 'renderer/i18n/locales')),
+      localeWords(resolve(import.meta.dirname, 'core/i18n/locales')),
     ],
     build: {
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },

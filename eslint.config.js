@@ -1,9 +1,10 @@
 // ESLint: strict TypeScript everywhere, React hooks rules, and the architecture's boundaries.
 //
-// Layers (renderer/): domain (pure) ← storage, platform ← features ← app. Features reach storage
-// only through its public entry, never another feature; only storage/event-log.ts touches the
-// log's tables; nothing anywhere updates or deletes a stored record. A test commit breaking each
-// rule fails lint (see the README's architecture section).
+// Floors: core/ (what every program shares, pure) ← renderer/, main/, preload/, hub/, cli/.
+// Inside renderer/: storage, platform ← features ← app. Features reach storage only through its
+// public entry, never another feature; only storage/event-log.ts touches the log's tables; nothing
+// anywhere updates or deletes a stored record. A test lints a fixture breaking each rule
+// (tests/unit/lint-rules.test.ts; docs/architecture.md).
 import js from '@eslint/js';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import react from 'eslint-plugin-react';
@@ -21,30 +22,26 @@ const FEATURES = readdirSync(new URL('./renderer/features', import.meta.url), {
 
 const restricted = (group, message) => ({ group, message });
 /**
- * zod itself (classic or mini) only through renderer/domain/zod.ts: classic zod brings all of zod
+ * zod itself (classic or mini) only through core/domain/zod.ts: classic zod brings all of zod
  * to the clerk's screen, and zod/mini without that module has no messages (Decision 55).
  */
 const zodDirect = {
   regex: '^zod(/.*)?$',
-  message: "Import z from renderer/domain/zod (zod/mini with zod's messages), never zod itself.",
+  message: "Import z from core/domain/zod (zod/mini with zod's messages), never zod itself.",
 };
-/** The patterns, and zod only through renderer/domain/zod.ts (the device's code: page, preload, main). */
+/** The patterns, and zod only through core/domain/zod.ts (the device's code: page, preload, main). */
 const noImports = (...patterns) => ['error', { patterns: [...patterns, zodDirect] }];
 /** The store hub runs in Node alone: its own routes may use classic zod. */
 const noImportsNode = (...patterns) => ['error', { patterns }];
 /** What the hub and its tests never import: screens, device storage's engine, Electron. */
 const hubNoScreens = restricted(
-  [
-    'react',
-    'react-*',
-    'dexie',
-    'dexie-*',
-    'electron',
-    '**/renderer/features/**/*.tsx',
-    '**/renderer/ui/**',
-    '**/renderer/app/**',
-  ],
-  'The hub uses renderer/domain and renderer/export, never screens or Electron.',
+  ['react', 'react-*', 'dexie', 'dexie-*', 'electron', '**/renderer', '**/renderer/**'],
+  'The hub and the command line use core/, never the renderer, its storage or Electron.',
+);
+/** What core/ never imports: the programs built on it. */
+const coreAlone = restricted(
+  ['**/renderer/**', '**/main/**', '**/preload/**', '**/hub/**', '**/cli/**', '**/scripts/**'],
+  'core/ is what every program shares: it imports none of them.',
 );
 
 const pure = restricted(
@@ -55,14 +52,19 @@ const pure = restricted(
     'dexie-*',
     'electron',
     'i18next',
+    'node:*',
     '**/storage/**',
     '**/features/**',
     '**/platform/**',
     '**/ui/**',
     '**/app/**',
-    '**/i18n/**',
+    '**/renderer/**',
+    '**/main/**',
+    '**/preload/**',
+    '**/hub/**',
+    '**/cli/**',
   ],
-  'renderer/domain must stay pure: no UI, storage, platform or DOM.',
+  'core/ must stay pure: no UI, storage, platform, Node or DOM, and none of the programs built on it.',
 );
 const upward = restricted(
   ['**/features/**', '**/app/**', '**/ui/**'],
@@ -152,7 +154,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/domain/**/*.ts'],
+    files: ['core/**/*.ts'],
+    ignores: ['core/node/**'],
     rules: {
       'no-restricted-imports': noImports(pure),
       'no-restricted-globals': [
@@ -167,17 +170,27 @@ export default tseslint.config(
   },
   {
     // The zod wrapper itself: still pure, and the one file that imports zod.
-    files: ['renderer/domain/zod.ts'],
+    files: ['core/domain/zod.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [pure] }] },
   },
   {
-    // What no layer rule above covers: zod still only through renderer/domain/zod.ts.
-    files: ['renderer/export/**/*', 'renderer/demo/**/*', 'preload/**/*', 'main/**/*'],
+    // Node's own speed-ups for the programs that run in Node (the hub, the command line).
+    files: ['core/node/**/*.ts'],
+    rules: { 'no-restricted-imports': noImports(coreAlone) },
+  },
+  {
+    // What no layer rule above covers: zod still only through core/domain/zod.ts.
+    files: ['renderer/demo/**/*', 'preload/**/*', 'main/**/*'],
     rules: { 'no-restricted-imports': noImports() },
   },
   {
     files: ['renderer/storage/**/*', 'renderer/platform/**/*', 'renderer/i18n/**/*'],
-    rules: { 'no-restricted-imports': noImports(upward) },
+    rules: {
+      'no-restricted-imports': noImports(
+        upward,
+        restricted(['**/core/node/**'], 'core/node is for Node programs, not the page.'),
+      ),
+    },
   },
   {
     files: ['renderer/ui/**/*'],
@@ -225,7 +238,7 @@ export default tseslint.config(
   {
     // The store hub shares the domain, the export format and the locale files with the device,
     // never its storage, screens or platform; and its SQL is parameterised, never built.
-    files: ['hub/**/*', 'tests/hub/**/*', 'scripts/bench-hub.ts'],
+    files: ['hub/**/*', 'cli/**/*'],
     rules: {
       'no-restricted-imports': noImportsNode(hubNoScreens),
       'no-restricted-syntax': [
@@ -244,15 +257,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': noImportsNode(
         hubNoScreens,
-        restricted(
-          [
-            '**/renderer/storage',
-            '**/renderer/storage/**',
-            '**/renderer/platform/**',
-            '**/tests/**',
-          ],
-          'The hub runs on its own database: no device storage or platform code.',
-        ),
+        restricted(['**/tests/**', '**/cli/**'], 'The hub imports core/ and its own files only.'),
       ),
     },
   },

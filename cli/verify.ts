@@ -1,21 +1,21 @@
 /**
  * `counter-steps verify <zip or folder> [--previous <earlier export>] [--key <fingerprint or JWK>]
  * [--lang zh-CN|zh-TW|en] [--json]`: checks an export without trusting the device that made it,
- * with the same code as the app (renderer/export/verify-export.ts). Exit 0 intact, 1 not intact,
+ * with the same code as the app (core/export/verify-export.ts). Exit 0 intact, 1 not intact,
  * 2 unusable input.
  */
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LocaleSchema, type Locale } from '../renderer/domain/locale';
-import { createI18n } from '../renderer/i18n/core';
-import { exportProblemText, verdictLines } from '../renderer/export/messages';
-import { verifyExport } from '../renderer/export/verify-export';
-import { NODE_SHA256 } from './node-sha256';
-import { openZip, type ByteSource, type ExportEntries } from '../renderer/export/zip-entries';
-import en from '../renderer/i18n/locales/en.json' with { type: 'json' };
-import zhCN from '../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
-import zhTW from '../renderer/i18n/locales/zh-TW.json' with { type: 'json' };
+import { LocaleSchema, type Locale } from '../core/domain/locale';
+import { createI18n } from '../core/i18n/translator';
+import { exportProblemText, verdictLines } from '../core/export/messages';
+import { verifyExport } from '../core/export/verify-export';
+import { NODE_SHA256 } from '../core/node/sha256';
+import { openZip, type ByteSource, type ExportEntries } from '../core/export/zip-entries';
+import en from '../core/i18n/locales/en.json' with { type: 'json' };
+import zhCN from '../core/i18n/locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../core/i18n/locales/zh-TW.json' with { type: 'json' };
 
 export const EXIT = { intact: 0, notIntact: 1, unusable: 2 } as const;
 

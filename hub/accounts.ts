@@ -6,8 +6,8 @@
  * HubService (service.ts) builds on this with the stores, devices and figures.
  */
 import { z } from 'zod';
-import { StaffNumberSchema } from '../renderer/domain/catalog';
-import { sha256Hex, toHex } from '../renderer/domain/log/canonical';
+import { StaffNumberSchema } from '../core/domain/catalog';
+import { sha256Hex, toHex } from '../core/domain/log/canonical';
 import {
   PBKDF2_ITERATIONS,
   checkNewPin,
@@ -16,8 +16,8 @@ import {
   waitAfterFailures,
   type Credential,
   type PinRefusal,
-} from '../renderer/domain/access/pin';
-import { err, ok, type Result } from '../renderer/domain/result';
+} from '../core/domain/access/pin';
+import { err, ok, type Result } from '../core/domain/result';
 import type { Db } from './db';
 import { hashCode, makeCode } from './codes';
 

@@ -1,6 +1,6 @@
 /**
  * The hub's HTTP server (Fastify; every body parsed by Fastify and checked with the zod schemas of
- * renderer/domain/hub/protocol.ts): the devices' API under /api/v1, and the pages managers and
+ * core/domain/hub/protocol.ts): the devices' API under /api/v1, and the pages managers and
  * auditors use in a browser (web/routes.ts). Every error is one short code with its status.
  */
 import cookie from '@fastify/cookie';
@@ -20,7 +20,7 @@ import {
   PushRequestSchema,
   RestoreRequestSchema,
   type HubError,
-} from '../renderer/domain/hub/protocol';
+} from '../core/domain/hub/protocol';
 import type { Db } from './db';
 import { Ingest } from './ingest';
 import { HubService } from './service';

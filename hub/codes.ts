@@ -3,8 +3,8 @@
  * code for one enrolled device (valid for a day: hub/restore-approvals.ts) and the setup code for
  * the hub's first manager. Only their SHA-256 is stored; each works once.
  */
-import { sha256Hex } from '../renderer/domain/log/canonical';
-import { EnrolCodeSchema } from '../renderer/domain/hub/protocol';
+import { sha256Hex } from '../core/domain/log/canonical';
+import { EnrolCodeSchema } from '../core/domain/hub/protocol';
 import type { Queryable } from './db';
 
 /** Letters and digits people do not confuse (no 0/O, 1/I/L). */

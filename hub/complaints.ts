@@ -1,16 +1,13 @@
 /**
  * The hub's complaint figures for the stores and period chosen: the device's own
- * `complaintFigures` (renderer/domain/review/complaint-figures.ts) over the same rollups, and per
+ * `complaintFigures` (core/domain/review/complaint-figures.ts) over the same rollups, and per
  * complaint step the range of targets the devices in scope have now (one target when they agree;
  * a step over target was judged by the target in force on its device when the service ended).
  */
-import { DEFAULT_CONFIG, type Config } from '../renderer/domain/device/config';
-import type { ComplaintStepId } from '../renderer/domain/flow/complaint-flow';
-import {
-  complaintFigures,
-  type ComplaintFigures,
-} from '../renderer/domain/review/complaint-figures';
-import type { RollupRow } from '../renderer/domain/review/rollup';
+import { DEFAULT_CONFIG, type Config } from '../core/domain/device/config';
+import type { ComplaintStepId } from '../core/domain/flow/complaint-flow';
+import { complaintFigures, type ComplaintFigures } from '../core/domain/review/complaint-figures';
+import type { RollupRow } from '../core/domain/review/rollup';
 
 export interface ComplaintBoard {
   figures: ComplaintFigures;

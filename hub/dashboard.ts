@@ -1,6 +1,6 @@
 /**
  * The hub's dashboards, from the rollups it keeps per store with the device's own figure code
- * (renderer/domain/review/figures.ts): a store's figures, and the chain's — its stores ranked by
+ * (core/domain/review/figures.ts): a store's figures, and the chain's — its stores ranked by
  * the same score as the device ranks clerks and counters, and the steps kept least across it.
  */
 import {
@@ -9,8 +9,8 @@ import {
   type Figures,
   type GroupFigures,
   type StepFigure,
-} from '../renderer/domain/review/figures';
-import type { RollupRow } from '../renderer/domain/review/rollup';
+} from '../core/domain/review/figures';
+import type { RollupRow } from '../core/domain/review/rollup';
 
 export interface Dashboard {
   figures: Figures;

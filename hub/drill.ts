@@ -5,13 +5,13 @@
  * time; and one service's records for its timeline, exactly as its device stored them.
  */
 import { z } from 'zod';
-import { RatingSchema } from '../renderer/domain/log/events';
-import { readRecords, type LogRecord } from '../renderer/domain/log/records';
-import { COMPLAINT_STEP_IDS } from '../renderer/domain/flow/complaint-flow';
-import { STEP_IDS } from '../renderer/domain/flow/flow-definition';
-import { isOverdue } from '../renderer/domain/review/complaint-row';
-import { FLAG_KINDS, type ServiceRow } from '../renderer/domain/review/service-row';
-import { COMPLAINT_CATEGORIES, type OutcomeKind } from '../renderer/domain/service/complaint';
+import { RatingSchema } from '../core/domain/log/events';
+import { readRecords, type LogRecord } from '../core/domain/log/records';
+import { COMPLAINT_STEP_IDS } from '../core/domain/flow/complaint-flow';
+import { STEP_IDS } from '../core/domain/flow/flow-definition';
+import { isOverdue } from '../core/domain/review/complaint-row';
+import { FLAG_KINDS, type ServiceRow } from '../core/domain/review/service-row';
+import { COMPLAINT_CATEGORIES, type OutcomeKind } from '../core/domain/service/complaint';
 import type { Queryable } from './db';
 
 /** A code as the review writes it into a tag (a staff number, a counter, a business type…). */

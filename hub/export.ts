@@ -1,17 +1,17 @@
 /**
  * Exports from the hub: one device's business day in the same signed format as the device's own
- * (renderer/export/build-export.ts, the same code), from the records the device pushed, exactly as
+ * (core/export/build-export.ts, the same code), from the records the device pushed, exactly as
  * it stored them. The manifest names the hub and is signed with the hub's key (the hub holds no
  * device key); the key records inside still prove, from the device's first key, every checkpoint
  * that seals the day. `npx counter-steps verify` checks it like any other export.
  */
-import { businessDay } from '../renderer/domain/device/config';
-import { readRecord, type LogRecord } from '../renderer/domain/log/records';
-import { fingerprint } from '../renderer/domain/log/signing';
-import type { Locale } from '../renderer/domain/locale';
-import { amendmentsByService } from '../renderer/domain/service/projection';
-import { buildExport } from '../renderer/export/build-export';
-import { exportFileName } from '../renderer/export/format';
+import { businessDay } from '../core/domain/device/config';
+import { readRecord, type LogRecord } from '../core/domain/log/records';
+import { fingerprint } from '../core/domain/log/signing';
+import type { Locale } from '../core/domain/locale';
+import { amendmentsByService } from '../core/domain/service/projection';
+import { buildExport } from '../core/export/build-export';
+import { exportFileName } from '../core/export/format';
 import type { Db } from './db';
 import type { HubKey } from './hub-key';
 import type { Translate } from './i18n';

@@ -3,8 +3,8 @@
  * the hub makes, since it holds no device's private key. Its fingerprint is shown on the hub's
  * pages; an auditor compares it with the one in a hub export's verdict.
  */
-import type { PublicKeyJwk } from '../renderer/domain/log/events';
-import { fingerprint, sign, type SigningKeyPair } from '../renderer/domain/log/signing';
+import type { PublicKeyJwk } from '../core/domain/log/events';
+import { fingerprint, sign, type SigningKeyPair } from '../core/domain/log/signing';
 import type { Db } from './db';
 
 export interface HubKey {

@@ -3,14 +3,14 @@
  * roles and PIN refusals, and the manager's review words for the figures — the same files the
  * device reads, so a step or a tile is called the same on the hub as on the tablet.
  */
-import { LOCALES, type Locale } from '../renderer/domain/locale';
-import { createI18n, type TFunction } from '../renderer/i18n/core';
-import reviewEn from '../renderer/features/manager/locales/en.json' with { type: 'json' };
-import reviewZhCN from '../renderer/features/manager/locales/zh-CN.json' with { type: 'json' };
-import reviewZhTW from '../renderer/features/manager/locales/zh-TW.json' with { type: 'json' };
-import appEn from '../renderer/i18n/locales/en.json' with { type: 'json' };
-import appZhCN from '../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
-import appZhTW from '../renderer/i18n/locales/zh-TW.json' with { type: 'json' };
+import { LOCALES, type Locale } from '../core/domain/locale';
+import { createI18n, type TFunction } from '../core/i18n/translator';
+import reviewEn from '../core/i18n/review/en.json' with { type: 'json' };
+import reviewZhCN from '../core/i18n/review/zh-CN.json' with { type: 'json' };
+import reviewZhTW from '../core/i18n/review/zh-TW.json' with { type: 'json' };
+import appEn from '../core/i18n/locales/en.json' with { type: 'json' };
+import appZhCN from '../core/i18n/locales/zh-CN.json' with { type: 'json' };
+import appZhTW from '../core/i18n/locales/zh-TW.json' with { type: 'json' };
 import hubEn from './locales/en.json' with { type: 'json' };
 import hubZhCN from './locales/zh-CN.json' with { type: 'json' };
 import hubZhTW from './locales/zh-TW.json' with { type: 'json' };

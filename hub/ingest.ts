@@ -6,7 +6,7 @@
  * 2. the request is signed with the key in force on the device, reached along its key chain from
  *    the first key the hub enrolled (key-chains.ts), through restores a hub manager approved only
  *    (restore-approvals.ts);
- * 3. the rows continue exactly what the hub holds (renderer/domain/log/continuation.ts, the same
+ * 3. the rows continue exactly what the hub holds (core/domain/log/continuation.ts, the same
  *    judgement as a device's import): the same batch again is a no-op, a gap is answered with the
  *    sequence number the hub needs next, and a record held with another hash — history rewritten
  *    on the device — is refused and kept as an alert;
@@ -17,16 +17,16 @@
  * The hub is the witness a device cannot be: once a checkpoint is on the hub, nothing before it
  * can change on the device without its next push being refused as a fork.
  */
-import { canonicalize } from '../renderer/domain/log/canonical';
-import type { Config } from '../renderer/domain/device/config';
-import type { DeviceState } from '../renderer/domain/device/state';
-import { heldSeqsNeeded, judgeContinuation } from '../renderer/domain/log/continuation';
-import { GENESIS_HASH, type PublicKeyJwk } from '../renderer/domain/log/events';
-import { hashOfWith, readRecord, type LogRecord } from '../renderer/domain/log/records';
-import { NODE_SHA256 } from '../cli/node-sha256';
-import { fingerprint } from '../renderer/domain/log/signing';
-import { LogVerifier } from '../renderer/domain/log/verify';
-import { REVIEW_VERSION } from '../renderer/domain/review/review-projector';
+import { canonicalize } from '../core/domain/log/canonical';
+import type { Config } from '../core/domain/device/config';
+import type { DeviceState } from '../core/domain/device/state';
+import { heldSeqsNeeded, judgeContinuation } from '../core/domain/log/continuation';
+import { GENESIS_HASH, type PublicKeyJwk } from '../core/domain/log/events';
+import { hashOfWith, readRecord, type LogRecord } from '../core/domain/log/records';
+import { NODE_SHA256 } from '../core/node/sha256';
+import { fingerprint } from '../core/domain/log/signing';
+import { LogVerifier } from '../core/domain/log/verify';
+import { REVIEW_VERSION } from '../core/domain/review/review-projector';
 import {
   enrolPayload,
   pushPayload,
@@ -37,8 +37,8 @@ import {
   type PushRequest,
   type RestoreAnswer,
   type RestoreRequest,
-} from '../renderer/domain/hub/protocol';
-import { err, ok, type Result } from '../renderer/domain/result';
+} from '../core/domain/hub/protocol';
+import { err, ok, type Result } from '../core/domain/result';
 import type { Db, Queryable } from './db';
 import { DeviceLocks } from './device-locks';
 import { insertRecords } from './insert-records';

@@ -1,6 +1,6 @@
 /** The hub's one INSERT of a push's records, beside the few fields its queries need. */
-import { canonicalize } from '../renderer/domain/log/canonical';
-import type { LogRecord } from '../renderer/domain/log/records';
+import { canonicalize } from '../core/domain/log/canonical';
+import type { LogRecord } from '../core/domain/log/records';
 import type { Queryable } from './db';
 
 const TARGETED = new Set(['service-amended', 'spot-check-recorded']);

@@ -1,15 +1,15 @@
 /**
  * Checks that a request comes from whoever holds the device's key in force: the key records it
  * sends are walked from the first key the hub enrolled (each checkpoint's signature checked with
- * the key before it, renderer/domain/log/key-chain.ts), and the request's signature is checked
+ * the key before it, core/domain/log/key-chain.ts), and the request's signature is checked
  * with the key at their end. Steps already checked are remembered per device (by sequence number
  * and hash), so a device sending its whole chain with every push costs one signature check each
  * time, not one per checkpoint.
  */
-import type { PublicKeyJwk } from '../renderer/domain/log/events';
-import { stepKeyChain, type KeyChainState } from '../renderer/domain/log/key-chain';
-import { verifySignature } from '../renderer/domain/log/signing';
-import type { PushSignature } from '../renderer/domain/hub/protocol';
+import type { PublicKeyJwk } from '../core/domain/log/events';
+import { stepKeyChain, type KeyChainState } from '../core/domain/log/key-chain';
+import { verifySignature } from '../core/domain/log/signing';
+import type { PushSignature } from '../core/domain/hub/protocol';
 
 export class KeyChains {
   private readonly checked = new Map<string, Map<number, { hash: string; state: KeyChainState }>>();

@@ -10,14 +10,14 @@
  * before the restore record itself reaches the hub, so a tablet restored far behind the hub's copy
  * catches up batch by batch.
  */
-import { canonicalize } from '../renderer/domain/log/canonical';
-import type { PublicKeyJwk } from '../renderer/domain/log/events';
+import { canonicalize } from '../core/domain/log/canonical';
+import type { PublicKeyJwk } from '../core/domain/log/events';
 import {
   restorePayload,
   type RestoreAnswer,
   type RestoreRequest,
-} from '../renderer/domain/hub/protocol';
-import { err, ok, type Result } from '../renderer/domain/result';
+} from '../core/domain/hub/protocol';
+import { err, ok, type Result } from '../core/domain/result';
 import { hashCode } from './codes';
 import type { Db, Queryable } from './db';
 import type { Failure } from './ingest';

@@ -1,17 +1,17 @@
 /**
  * The review's service rows and rollups kept in PostgreSQL, for the same ReviewProjector the
- * device runs (renderer/domain/review): the hub takes each pushed record into them inside the
+ * device runs (core/domain/review): the hub takes each pushed record into them inside the
  * push's transaction, so a store's dashboards are always those of the records it holds.
  */
-import type { Config } from '../renderer/domain/device/config';
-import { readRecords, type LogRecord } from '../renderer/domain/log/records';
+import type { Config } from '../core/domain/device/config';
+import { readRecords, type LogRecord } from '../core/domain/log/records';
 import {
   REVIEW_EVENTS,
   ReviewProjector,
   type ReviewRows,
-} from '../renderer/domain/review/review-projector';
-import type { RollupRow } from '../renderer/domain/review/rollup';
-import type { ServiceRow } from '../renderer/domain/review/service-row';
+} from '../core/domain/review/review-projector';
+import type { RollupRow } from '../core/domain/review/rollup';
+import type { ServiceRow } from '../core/domain/review/service-row';
 import type { Queryable } from './db';
 
 /** Events the review takes in; the rest only move the device's state forward. */

@@ -3,9 +3,9 @@
  * accounts.ts), and here the stores, enrolment codes, the devices and alerts, and the figures for
  * the dashboards and the exports.
  */
-import type { PublicKeyJwk } from '../renderer/domain/log/events';
-import type { RollupRow } from '../renderer/domain/review/rollup';
-import { err, ok, type Result } from '../renderer/domain/result';
+import type { PublicKeyJwk } from '../core/domain/log/events';
+import type { RollupRow } from '../core/domain/review/rollup';
+import { err, ok, type Result } from '../core/domain/result';
 import { HubAccounts, type Account } from './accounts';
 import { makeCode } from './codes';
 

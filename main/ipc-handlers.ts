@@ -5,7 +5,7 @@
  * error message: only short codes). The export files, the witness and the power-save blocker
  * are injected, so all of this is unit-tested in Node.
  */
-import { z } from '../renderer/domain/zod';
+import { z } from '../core/domain/zod';
 import {
   type AppInfo,
   type CounterStepsApi,

@@ -7,7 +7,7 @@
  * file: with DevTools anyone at the counter could rewrite the log from inside the app.
  */
 import { join } from 'node:path';
-import { z } from '../renderer/domain/zod';
+import { z } from '../core/domain/zod';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const KIOSK_ENV_VAR = 'COUNTER_STEPS_KIOSK';

@@ -7,13 +7,13 @@
  * file is reported, never silently replaced by an empty one.
  */
 import { dirname, join } from 'node:path';
-import { z } from '../renderer/domain/zod';
+import { z } from '../core/domain/zod';
 import {
   HeadSchema,
   judgeAdvance,
   type Head,
   type WitnessRefusal,
-} from '../renderer/domain/log/witness';
+} from '../core/domain/log/witness';
 import { LogNameSchema, type Result } from '../preload/contract';
 
 export const WITNESS_FILE_NAME = 'witness.json';

@@ -4,9 +4,9 @@
  * The browser build implements the same `CounterStepsApi` (renderer/platform/browser.ts), so the
  * renderer never knows which shell it runs in.
  */
-import { z } from '../renderer/domain/zod';
-import { HeadSchema, type Head } from '../renderer/domain/log/witness';
-import type { Result as AppResult } from '../renderer/domain/result';
+import { z } from '../core/domain/zod';
+import { HeadSchema, type Head } from '../core/domain/log/witness';
+import type { Result as AppResult } from '../core/domain/result';
 
 export { CHANNELS } from './channels';
 

@@ -18,7 +18,7 @@ import type {
   HubSettings,
   SetHubRequest,
 } from './contract';
-import type { Head } from '../renderer/domain/log/witness';
+import type { Head } from '../core/domain/log/witness';
 
 const counterSteps = {
   getAppInfo: () => ipcRenderer.invoke(CHANNELS.getAppInfo) as Promise<Result<AppInfo>>,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'fflate';
-import type { ExportEntries } from '../renderer/export/zip-entries';
+import type { ExportEntries } from '../core/export/zip-entries';
 
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 export const MB = 1024 ** 2;

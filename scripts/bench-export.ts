@@ -18,13 +18,13 @@ import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NODE_SHA256 } from '../cli/node-sha256';
+import { NODE_SHA256 } from '../core/node/sha256';
 import { openExport } from '../cli/verify';
 import { COUNTER_YEAR, DEMO_STAFF, simulateCounter } from '../renderer/demo/generate';
-import { buildExport } from '../renderer/export/build-export';
-import { FILES } from '../renderer/export/format';
-import { verifyExport } from '../renderer/export/verify-export';
-import { bytesSource, openZip } from '../renderer/export/zip-entries';
+import { buildExport } from '../core/export/build-export';
+import { FILES } from '../core/export/format';
+import { verifyExport } from '../core/export/verify-export';
+import { bytesSource, openZip } from '../core/export/zip-entries';
 import { MB, floors, measure, round, sha256Ms, type Measured } from './bench-export-measure';
 
 const { values } = parseArgs({

@@ -20,7 +20,7 @@ import { openPglite, openPostgres, type Db } from '../hub/db';
 import { dashboard } from '../hub/dashboard';
 import { migrate } from '../hub/migrate';
 import { fetchTransport } from '../renderer/platform/bridge';
-import type { HubTransport } from '../renderer/domain/hub/protocol';
+import type { HubTransport } from '../core/domain/hub/protocol';
 import { startPgServer, type PgServer } from '../tests/hub/pg-server';
 import { generatedDevice } from '../tests/unit/helpers/review-data';
 

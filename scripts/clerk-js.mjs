@@ -2,7 +2,7 @@
 // What the clerk's screen loads before it can run: the entry script of the built index.html and
 // every chunk it imports statically (transitively), plus the words of the language on screen
 // (zh-CN by default: the first part of its words, a chunk of its own that the app loads at start,
-// renderer/i18n/parts.ts), never the chunks behind the other dynamic imports. Sizes as shipped and gzipped (level 9).
+// core/i18n/parts.ts), never the chunks behind the other dynamic imports. Sizes as shipped and gzipped (level 9).
 // `node scripts/clerk-js.mjs [dist-web]` prints them.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

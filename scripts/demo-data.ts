@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocaleSchema } from '../renderer/domain/locale';
+import { LocaleSchema } from '../core/domain/locale';
 import { generateDemo, type DemoOptions } from '../renderer/demo/generate';
 
 const USAGE =

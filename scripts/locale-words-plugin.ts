@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { wordsPart, type WordsPart } from '../renderer/i18n/parts.ts';
+import { wordsPart, type WordsPart } from '../core/i18n/parts.ts';
 
 const PREFIX = 'virtual:locale-words/';
 
 /**
  * `import('virtual:locale-words/<locale>-<first|later>')`: that part of a locale's JSON file
- * (renderer/i18n/parts.ts), as its own module, so the first chunk carries only the words the
+ * (core/i18n/parts.ts), as its own module, so the first chunk carries only the words the
  * counter's screens use at start (its chunk is `<locale>-first-<hash>.js`). Used by both builds.
  */
 export function localeWords(localesDir: string): Plugin {

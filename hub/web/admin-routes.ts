@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Locale } from '../../renderer/domain/locale';
+import type { Locale } from '../../core/domain/locale';
 import type { Account } from '../accounts';
 import type { Translate } from '../i18n';
 import { sessionGuard, type WebContext } from './context';

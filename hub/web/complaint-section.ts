@@ -4,7 +4,7 @@
  * category, by clerk, and each complaint step's average time against its target. Every count
  * opens its services through the drill-down, with the same tags the device's figures open.
  */
-import type { Locale } from '../../renderer/domain/locale';
+import type { Locale } from '../../core/domain/locale';
 import type { ComplaintBoard } from '../complaints';
 import type { Translate } from '../i18n';
 import { html, type Html } from './html';

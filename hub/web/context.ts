@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Locale } from '../../renderer/domain/locale';
+import type { Locale } from '../../core/domain/locale';
 import type { Account } from '../accounts';
 import type { HubKey } from '../hub-key';
 import { translator, type Translate } from '../i18n';

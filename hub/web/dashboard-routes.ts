@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Locale } from '../../renderer/domain/locale';
-import { rate, type GroupFigures } from '../../renderer/domain/review/figures';
+import type { Locale } from '../../core/domain/locale';
+import { rate, type GroupFigures } from '../../core/domain/review/figures';
 import { complaintBoard } from '../complaints';
 import { dashboard } from '../dashboard';
 import { OVERDUE, servicesPage } from '../drill';

@@ -3,7 +3,7 @@
  * the configuration itself (its time zone, its names for list entries, its complaint targets),
  * and its business day today (when a promised follow-up is overdue).
  */
-import { businessDay, DEFAULT_CONFIG, type Config } from '../../renderer/domain/device/config';
+import { businessDay, DEFAULT_CONFIG, type Config } from '../../core/domain/device/config';
 import type { Ingest } from '../ingest';
 
 /** Each device's configuration now, or null for a device the hub does not hold. */

@@ -5,26 +5,17 @@
  * each timeline entry — worded by the device's own timeline-words.ts, so a new kind of entry is
  * worded once for both.
  */
-import type { Config } from '../../renderer/domain/device/config';
-import type { Locale } from '../../renderer/domain/locale';
-import {
-  LIST_I18N_PREFIX,
-  listLabel,
-  type ListName,
-} from '../../renderer/features/shared/list-label';
-import {
-  say,
-  stepWords,
-  timelineWords,
-  type Words,
-} from '../../renderer/features/shared/timeline-words';
-import type { TimelineEntry } from '../../renderer/domain/review/timeline';
+import type { Config } from '../../core/domain/device/config';
+import type { Locale } from '../../core/domain/locale';
+import { LIST_I18N_PREFIX, listLabel, type ListName } from '../../core/words/list-label';
+import { say, stepWords, timelineWords, type Words } from '../../core/words/timeline-words';
+import type { TimelineEntry } from '../../core/domain/review/timeline';
 import type { Translate } from '../i18n';
 
 export type Label = (list: ListName, code: string) => string;
 
 /**
- * List names as the device names them (renderer/features/shared/list-label.ts): a manager's name
+ * List names as the device names them (core/words/list-label.ts): a manager's name
  * in `config`, else the built-in name, else the code (an entry since removed). Null `config`: the
  * built-in names.
  */

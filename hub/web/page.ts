@@ -4,8 +4,8 @@
  * navigation, a notice, and sending a page as HTML.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { formatDuration } from '../../renderer/domain/duration';
-import { LocaleSchema, type Locale } from '../../renderer/domain/locale';
+import { formatDuration } from '../../core/domain/duration';
+import { LocaleSchema, type Locale } from '../../core/domain/locale';
 import type { Account } from '../accounts';
 import type { Translate } from '../i18n';
 import { html, type Html } from './html';

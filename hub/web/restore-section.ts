@@ -3,7 +3,7 @@
  * device, which the restored tablet's manager types under Settings → Store hub so that the hub
  * takes the tablet's new keys (hub/restore-approvals.ts).
  */
-import type { Locale } from '../../renderer/domain/locale';
+import type { Locale } from '../../core/domain/locale';
 import type { Translate } from '../i18n';
 import type { DeviceInfo } from '../service';
 import { html } from './html';

@@ -6,10 +6,10 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../renderer/domain/device/config';
-import type { Locale } from '../../renderer/domain/locale';
-import type { ServiceRow } from '../../renderer/domain/review/service-row';
-import { timeline } from '../../renderer/domain/review/timeline';
+import type { Config } from '../../core/domain/device/config';
+import type { Locale } from '../../core/domain/locale';
+import type { ServiceRow } from '../../core/domain/review/service-row';
+import { timeline } from '../../core/domain/review/timeline';
 import {
   TagSchema,
   serviceBySid,

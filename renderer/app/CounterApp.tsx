@@ -7,8 +7,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
-import { mustChangePin } from '../domain/device/state';
-import type { ShiftSummary } from '../domain/log/events';
+import { mustChangePin } from '../../core/domain/device/state';
+import type { ShiftSummary } from '../../core/domain/log/events';
 import { ChoosePinScreen } from '../features/session/ChoosePinScreen';
 import { LockScreen } from '../features/session/LockScreen';
 import { ShiftSummaryScreen } from '../features/session/ShiftSummaryScreen';

@@ -4,9 +4,9 @@
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
-import type { Session } from '../domain/device/state';
-import type { ShiftSummary } from '../domain/log/events';
-import { can, type Ability } from '../domain/permissions';
+import type { Session } from '../../core/domain/device/state';
+import type { ShiftSummary } from '../../core/domain/log/events';
+import { can, type Ability } from '../../core/domain/permissions';
 import { loadLaterWords, loadLocales } from '../i18n';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
 import { Notice } from '../ui/Notice';

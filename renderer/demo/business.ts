@@ -4,7 +4,7 @@
  * a typical amount due), how customers pay, their surnames, the notes and skip reasons clerks
  * give, and the every-customer steps of the greeting and farewell.
  */
-import type { StepId } from '../domain/flow/flow-definition';
+import type { StepId } from '../../core/domain/flow/flow-definition';
 import type { Random } from './random';
 
 export interface Business {

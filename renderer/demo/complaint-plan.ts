@@ -6,8 +6,8 @@
  * by a day soon after, or escalated to the manager on duty (who confirms with their PIN), some
  * escalations promising a follow-up too. The manager's visit closes some follow-ups later.
  */
-import type { ComplaintCategory, OutcomeKind } from '../domain/service/complaint';
-import { COMPLAINT_STANDARD, type ComplaintStepId } from '../domain/flow/complaint-flow';
+import type { ComplaintCategory, OutcomeKind } from '../../core/domain/service/complaint';
+import { COMPLAINT_STANDARD, type ComplaintStepId } from '../../core/domain/flow/complaint-flow';
 import type { ServiceStep } from './memory-device';
 import { DEMO_STAFF, GIVEN_PIN, SECOND, addDays } from './options';
 import type { Random } from './random';

@@ -5,10 +5,10 @@
  * its first morning, the customer's rating from the customer display, and the manager's visit
  * between shifts (spot-checks, now and then an amendment, follow-ups closed).
  */
-import type { Command } from '../domain/device/commands';
-import type { StepId } from '../domain/flow/flow-definition';
-import type { Observation, Rating } from '../domain/log/events';
-import type { StoredRecord } from '../domain/log/records';
+import type { Command } from '../../core/domain/device/commands';
+import type { StepId } from '../../core/domain/flow/flow-definition';
+import type { Observation, Rating } from '../../core/domain/log/events';
+import type { StoredRecord } from '../../core/domain/log/records';
 import { BUSINESS } from './business';
 import type { MemoryDevice, ServiceStep } from './memory-device';
 import {

@@ -22,11 +22,11 @@
  * taps, sign-ins, set-up, ratings and the manager's visits), day.ts (a business day's shifts and
  * customers). This file puts a counter together, exports it, and is what scripts and tests import.
  */
-import type { Locale } from '../domain/locale';
-import type { Labels } from '../export/rows';
-import en from '../i18n/locales/en.json' with { type: 'json' };
-import zhCN from '../i18n/locales/zh-CN.json' with { type: 'json' };
-import zhTW from '../i18n/locales/zh-TW.json' with { type: 'json' };
+import type { Locale } from '../../core/domain/locale';
+import type { Labels } from '../../core/export/rows';
+import en from '../../core/i18n/locales/en.json' with { type: 'json' };
+import zhCN from '../../core/i18n/locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../../core/i18n/locales/zh-TW.json' with { type: 'json' };
 import { setUp, type CounterContext } from './counter';
 import { simulateDay } from './day';
 import { MemoryDevice } from './memory-device';

@@ -17,29 +17,38 @@
  * Here the command path (deciding, committing, keys); the rows with their indexes are in
  * memory-log.ts, the exports in memory-export.ts.
  */
-import { evidenceNeeded } from '../domain/access/decide-access';
-import { NO_LOCKOUT, type Lockout } from '../domain/access/lockout';
+import { evidenceNeeded } from '../../core/domain/access/decide-access';
+import { NO_LOCKOUT, type Lockout } from '../../core/domain/access/lockout';
 import type {
   Command,
   DecideEnv,
   Decision,
   PinCheck,
   PlannedRecord,
-} from '../domain/device/commands';
-import { decide } from '../domain/device/decide';
-import { INITIAL_STATE, openService, type DeviceState } from '../domain/device/state';
-import { sha256Hex } from '../domain/log/canonical';
-import { checkpointDue, type CheckpointReason } from '../domain/log/checkpoints';
-import { hashOfNow, type StoredRecord } from '../domain/log/records';
-import { sealCommit, sealPlanned, signCheckpoint, type SealStamp } from '../domain/log/sealing';
-import { generateSigningKey, type KeyAlgorithm, type SigningKeyPair } from '../domain/log/signing';
-import type { Head } from '../domain/log/witness';
+} from '../../core/domain/device/commands';
+import { decide } from '../../core/domain/device/decide';
+import { INITIAL_STATE, openService, type DeviceState } from '../../core/domain/device/state';
+import { sha256Hex } from '../../core/domain/log/canonical';
+import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
+import { hashOfNow, type StoredRecord } from '../../core/domain/log/records';
+import {
+  sealCommit,
+  sealPlanned,
+  signCheckpoint,
+  type SealStamp,
+} from '../../core/domain/log/sealing';
+import {
+  generateSigningKey,
+  type KeyAlgorithm,
+  type SigningKeyPair,
+} from '../../core/domain/log/signing';
+import type { Head } from '../../core/domain/log/witness';
 import {
   SERVICE_COMMAND_TYPES,
   type ServiceCommand,
   type ServiceState,
-} from '../domain/service/engine';
-import type { ExportResult } from '../export/build-export';
+} from '../../core/domain/service/engine';
+import type { ExportResult } from '../../core/export/build-export';
 import {
   exportZip,
   planExport,

@@ -4,17 +4,17 @@
  * IndexedDB (renderer/storage/export-source.ts), and the zip made from it — the log sealed first,
  * the export recorded after.
  */
-import type { Command } from '../domain/device/commands';
-import { businessDay } from '../domain/device/config';
-import type { DeviceState } from '../domain/device/state';
-import type { Locale } from '../domain/locale';
-import type { StoredRecord } from '../domain/log/records';
-import { fingerprint, sign, type SigningKeyPair } from '../domain/log/signing';
-import { amendmentsByService } from '../domain/service/projection';
-import { concatBytes } from '../export/bytes';
-import { buildExport, type ExportRequest, type ExportResult } from '../export/build-export';
-import { exportFileName } from '../export/format';
-import type { Labels, Masking } from '../export/rows';
+import type { Command } from '../../core/domain/device/commands';
+import { businessDay } from '../../core/domain/device/config';
+import type { DeviceState } from '../../core/domain/device/state';
+import type { Locale } from '../../core/domain/locale';
+import type { StoredRecord } from '../../core/domain/log/records';
+import { fingerprint, sign, type SigningKeyPair } from '../../core/domain/log/signing';
+import { amendmentsByService } from '../../core/domain/service/projection';
+import { concatBytes } from '../../core/export/bytes';
+import { buildExport, type ExportRequest, type ExportResult } from '../../core/export/build-export';
+import { exportFileName } from '../../core/export/format';
+import type { Labels, Masking } from '../../core/export/rows';
 import type { MemoryLog } from './memory-log';
 
 /** What exporting a range of business days needs (as renderer/storage/export-source.ts plans it). */

@@ -3,9 +3,9 @@
  * where each service's records lie (to fold an amendment's target), the key chain's records, the
  * amendments and the last export (what an export needs), and where a business day's rows begin.
  */
-import { businessDay, type Config } from '../domain/device/config';
-import type { StoredRecord } from '../domain/log/records';
-import { foldService, type ServiceState } from '../domain/service/engine';
+import { businessDay, type Config } from '../../core/domain/device/config';
+import type { StoredRecord } from '../../core/domain/log/records';
+import { foldService, type ServiceState } from '../../core/domain/service/engine';
 
 /** The rows in sequence order, and the indexes kept as they are added. */
 export class MemoryLog {

@@ -3,7 +3,7 @@
  * device uses, and the store's clock: business hours in Asia/Shanghai and the helpers that turn a
  * business day and a local time into epoch milliseconds.
  */
-import type { Locale } from '../domain/locale';
+import type { Locale } from '../../core/domain/locale';
 import type { Random } from './random';
 
 export interface DemoOptions {

@@ -5,9 +5,9 @@
  * ticket, with realistic gaps — or, for the services planted for the flags, a burst of taps after
  * the work (pencil-whipped), a service far over its target, or the same rhythm repeated.
  */
-import type { Title } from '../domain/catalog';
-import type { Command } from '../domain/device/commands';
-import type { StepId } from '../domain/flow/flow-definition';
+import type { Title } from '../../core/domain/catalog';
+import type { Command } from '../../core/domain/device/commands';
+import type { StepId } from '../../core/domain/flow/flow-definition';
 import {
   BUSINESS,
   BUSINESS_BY_CODE,

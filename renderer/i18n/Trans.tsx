@@ -5,7 +5,7 @@
  * value is always text; tags do not nest, and a tag not in `components` stays as it is written.
  */
 import { cloneElement, type ReactElement, type ReactNode } from 'react';
-import { interpolate, type TFunction, type TOptions } from './core';
+import { interpolate, type TFunction, type TOptions } from '../../core/i18n/translator';
 
 const TAG = /<([A-Za-z][\w-]*)>(.*?)<\/\1>/gs;
 

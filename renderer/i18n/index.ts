@@ -5,10 +5,10 @@
  * later part comes with the screens that use it (`loadLaterWords`), and another language's words
  * when someone switches to it.
  */
-import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '../domain/locale';
-import type { I18n, Words } from './core';
+import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '../../core/domain/locale';
+import type { I18n, Words } from '../../core/i18n/translator';
 import { i18n } from './instance';
-import type { WordsPart } from './parts';
+import type { WordsPart } from '../../core/i18n/parts';
 
 type Translation = Words;
 type Loader = () => Promise<{ default: Translation }>;

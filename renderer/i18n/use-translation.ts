@@ -5,7 +5,7 @@
  * itself, for `language`, `exists` and `getFixedT`.
  */
 import { useSyncExternalStore } from 'react';
-import type { I18n, TFunction } from './core';
+import type { I18n, TFunction } from '../../core/i18n/translator';
 import { i18n } from './instance';
 
 const languageOnScreen = () => i18n.language;

@@ -4,9 +4,9 @@
  * by the browser build alike; the renderer-side services (the witness adapter, ticket calls) are built
  * on top of it here, so features call `platform()` and never ask which shell they are in.
  */
-import type { HubTransport } from '../domain/hub/protocol';
-import type { Witness } from '../domain/log/witness';
-import { err, ok } from '../domain/result';
+import type { HubTransport } from '../../core/domain/hub/protocol';
+import type { Witness } from '../../core/domain/log/witness';
+import { err, ok } from '../../core/domain/result';
 import type { CounterStepsApi } from '../../preload/contract';
 import type { TicketCaller } from './ticket-caller';
 

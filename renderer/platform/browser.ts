@@ -17,8 +17,8 @@ import {
   type Result,
   type View,
 } from '../../preload/contract';
-import { HeadSchema, judgeAdvance, type Head } from '../domain/log/witness';
-import { z } from '../domain/zod';
+import { HeadSchema, judgeAdvance, type Head } from '../../core/domain/log/witness';
+import { z } from '../../core/domain/zod';
 import {
   fetchTransport,
   storageManagerStatus,

@@ -8,8 +8,8 @@
  * `config-changed` record would need a domain change, and how loud a tablet's speaker is set is
  * not something an auditor needs). Every window of the app on the device reads the same value.
  */
-import { announcementClips } from '../domain/call-announcement';
-import type { Locale } from '../domain/locale';
+import { announcementClips } from '../../core/domain/call-announcement';
+import type { Locale } from '../../core/domain/locale';
 import { CallAudioError, createCallPlayer, type CallPlayer } from './call-player';
 
 export interface CallRequest {

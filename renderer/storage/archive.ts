@@ -3,15 +3,15 @@
  * added read-only, and a backup restored onto a new tablet (importer.ts) — each import recorded
  * in this device's own log through the store's one command path.
  */
-import { activeSession } from '../domain/access/decide-access';
-import { checkNewPin } from '../domain/access/pin';
-import type { Command } from '../domain/device/commands';
-import { restoredState, type DeviceState } from '../domain/device/state';
-import { sha256Hex } from '../domain/log/canonical';
-import type { LogRecord } from '../domain/log/records';
-import type { Head } from '../domain/log/witness';
-import { refusal, type Refusal } from '../domain/refusal';
-import { err, type Result } from '../domain/result';
+import { activeSession } from '../../core/domain/access/decide-access';
+import { checkNewPin } from '../../core/domain/access/pin';
+import type { Command } from '../../core/domain/device/commands';
+import { restoredState, type DeviceState } from '../../core/domain/device/state';
+import { sha256Hex } from '../../core/domain/log/canonical';
+import type { LogRecord } from '../../core/domain/log/records';
+import type { Head } from '../../core/domain/log/witness';
+import { refusal, type Refusal } from '../../core/domain/refusal';
+import { err, type Result } from '../../core/domain/result';
 import type { ChainRow } from './db';
 import type { ExportPlan, ExportPlanProblem, ExportSource } from './export-source';
 import type { ImportProblem, Imported, Importer } from './importer';

@@ -4,13 +4,13 @@
  * signing keys and the review's rows — in one strict-durability transaction. The caller holds the
  * single-writer lock and folds the result into its state.
  */
-import type { Credential } from '../domain/access/pin';
-import type { PlannedRecord } from '../domain/device/commands';
-import { foldDevice, type DeviceState } from '../domain/device/state';
-import { checkpointDue, type CheckpointReason } from '../domain/log/checkpoints';
-import type { MonoStamp } from '../domain/log/clock';
-import type { StoredRecord } from '../domain/log/records';
-import type { SigningKeyPair } from '../domain/log/signing';
+import type { Credential } from '../../core/domain/access/pin';
+import type { PlannedRecord } from '../../core/domain/device/commands';
+import { foldDevice, type DeviceState } from '../../core/domain/device/state';
+import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
+import type { MonoStamp } from '../../core/domain/log/clock';
+import type { StoredRecord } from '../../core/domain/log/records';
+import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { KeyRow } from './db';
 import type { EventLog } from './event-log';
 import { keyRow } from './key-store';

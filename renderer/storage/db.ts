@@ -27,9 +27,9 @@
  * review's tables. No upgrade changes a stored row of the log.
  */
 import Dexie, { type Table } from 'dexie';
-import type { PublicKeyJwk } from '../domain/log/events';
-import type { RollupRow } from '../domain/review/rollup';
-import type { ServiceRow } from '../domain/review/service-row';
+import type { PublicKeyJwk } from '../../core/domain/log/events';
+import type { RollupRow } from '../../core/domain/review/rollup';
+import type { ServiceRow } from '../../core/domain/review/service-row';
 
 export const DATABASE_NAME = 'counter-steps';
 /** The schema version below (Dexie's; IndexedDB's is ten times it). A database above it is newer. */

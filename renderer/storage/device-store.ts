@@ -17,21 +17,21 @@ import {
   type Command,
   type DecideEnv,
   type PlannedRecord,
-} from '../domain/device/commands';
-import { decide } from '../domain/device/decide';
-import { foldDevice, restoredState, type DeviceState } from '../domain/device/state';
+} from '../../core/domain/device/commands';
+import { decide } from '../../core/domain/device/decide';
+import { foldDevice, restoredState, type DeviceState } from '../../core/domain/device/state';
 import {
   seqOf,
   type InvalidRecord,
   type LogRecord,
   type StoredRecord,
-} from '../domain/log/records';
+} from '../../core/domain/log/records';
 
 export type { Clock } from './clock';
-import type { Head } from '../domain/log/witness';
-import type { Verdict, VerifierOptions } from '../domain/log/verify';
-import { err, ok, type Result } from '../domain/result';
-import type { Refusal } from '../domain/refusal';
+import type { Head } from '../../core/domain/log/witness';
+import type { Verdict, VerifierOptions } from '../../core/domain/log/verify';
+import { err, ok, type Result } from '../../core/domain/result';
+import type { Refusal } from '../../core/domain/refusal';
 import type { CounterStepsDb } from './db';
 import { Committer, type CommitExtras } from './committer';
 import { StorageError, toStorageError } from './errors';
@@ -219,7 +219,7 @@ export class DeviceStore {
   /** Verifies the whole log, streamed in batches, against the witness. */
   async verify(options: Omit<VerifierOptions, 'witness'> = {}): Promise<Verdict> {
     // The verifier (every rule, the signature checks) loads when someone verifies: not at start.
-    const { LogVerifier } = await import('../domain/log/verify');
+    const { LogVerifier } = await import('../../core/domain/log/verify');
     const verifier = new LogVerifier({ ...options, witness: await this.witness.read() });
     for await (const rows of this.log.batches()) {
       if (await verifier.pushAll(rows)) break;

@@ -10,8 +10,8 @@
  * There is no update and no delete here, nor anywhere else: corrections are new events.
  */
 import Dexie, { type IndexableType, type Table } from 'dexie';
-import type { EventType } from '../domain/log/events';
-import type { Head } from '../domain/log/witness';
+import type { EventType } from '../../core/domain/log/events';
+import type { Head } from '../../core/domain/log/witness';
 import {
   readRecord,
   readRecords,
@@ -19,8 +19,8 @@ import {
   type LogRecord,
   type ReadResult,
   type StoredRecord,
-} from '../domain/log/records';
-import type { Credential } from '../domain/access/pin';
+} from '../../core/domain/log/records';
+import type { Credential } from '../../core/domain/access/pin';
 import type { CounterStepsDb, KeyRow } from './db';
 import { StorageError, toStorageError } from './errors';
 

@@ -10,10 +10,10 @@ import {
   hashPin,
   verifyPin,
   type Credential,
-} from '../domain/access/pin';
-import { LOCKOUT_RESET_TYPES, lockoutFrom, type Lockout } from '../domain/access/lockout';
-import type { PinCheck } from '../domain/device/commands';
-import type { DeviceState } from '../domain/device/state';
+} from '../../core/domain/access/pin';
+import { LOCKOUT_RESET_TYPES, lockoutFrom, type Lockout } from '../../core/domain/access/lockout';
+import type { PinCheck } from '../../core/domain/device/commands';
+import type { DeviceState } from '../../core/domain/device/state';
 import type { EventLog } from './event-log';
 
 export class Evidence {

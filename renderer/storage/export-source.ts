@@ -2,14 +2,14 @@
  * What an export needs from the device's storage, read-only: the records of a range of business
  * days (found by binary search over the sequence, streamed in batches), the key records that
  * prove its checkpoints, where the previous export ended, the amendments, and a signature with
- * the key in force. The export's files are made by renderer/export from these.
+ * the key in force. The export's files are made by core/export from these.
  */
-import { businessDay, type Config } from '../domain/device/config';
-import type { DeviceState } from '../domain/device/state';
-import { readRecord, seqOf, type LogRecord } from '../domain/log/records';
-import { sign } from '../domain/log/signing';
-import { err, ok, type Result } from '../domain/result';
-import { amendmentsByService, type AmendmentApplied } from '../domain/service/projection';
+import { businessDay, type Config } from '../../core/domain/device/config';
+import type { DeviceState } from '../../core/domain/device/state';
+import { readRecord, seqOf, type LogRecord } from '../../core/domain/log/records';
+import { sign } from '../../core/domain/log/signing';
+import { err, ok, type Result } from '../../core/domain/result';
+import { amendmentsByService, type AmendmentApplied } from '../../core/domain/service/projection';
 import type { EventLog } from './event-log';
 import type { KeyStore } from './key-store';
 

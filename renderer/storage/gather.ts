@@ -4,13 +4,13 @@
  * PIN hashed and committed to, a first signing key made, the service an amendment targets (read
  * by its index). Most commands (a tap on a step) need none of it and read nothing.
  */
-import { evidenceNeeded } from '../domain/access/decide-access';
-import type { Credential } from '../domain/access/pin';
-import type { Command, DecideEnv } from '../domain/device/commands';
-import type { DeviceState } from '../domain/device/state';
-import type { LogRecord } from '../domain/log/records';
-import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
-import { foldService, type TimedEvent } from '../domain/service/engine';
+import { evidenceNeeded } from '../../core/domain/access/decide-access';
+import type { Credential } from '../../core/domain/access/pin';
+import type { Command, DecideEnv } from '../../core/domain/device/commands';
+import type { DeviceState } from '../../core/domain/device/state';
+import type { LogRecord } from '../../core/domain/log/records';
+import { generateSigningKey, type SigningKeyPair } from '../../core/domain/log/signing';
+import { foldService, type TimedEvent } from '../../core/domain/service/engine';
 import type { EventLog } from './event-log';
 import type { Evidence } from './evidence';
 

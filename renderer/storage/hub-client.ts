@@ -2,10 +2,10 @@
  * The device's side of the store hub: enrolment with a manager's one-time code, and pushes of the
  * log in order from wherever the hub's copy ends (resumable: a week offline is caught up batch by
  * batch, each one stored by the hub before the next goes, with progress). Every request carries
- * the device's key records and is signed with the key in force (renderer/domain/hub/protocol.ts);
+ * the device's key records and is signed with the key in force (core/domain/hub/protocol.ts);
  * the network itself is the platform's (`HubTransport`), which only reaches the configured hub.
  */
-import type { DeviceState } from '../domain/device/state';
+import type { DeviceState } from '../../core/domain/device/state';
 import {
   EnrolAnswerSchema,
   EnrolCodeSchema,
@@ -23,10 +23,10 @@ import {
   type HubTransport,
   type PushRequest,
   type RestoreAnswer,
-} from '../domain/hub/protocol';
-import { seqOf } from '../domain/log/records';
-import { sign } from '../domain/log/signing';
-import { err, ok, type Result } from '../domain/result';
+} from '../../core/domain/hub/protocol';
+import { seqOf } from '../../core/domain/log/records';
+import { sign } from '../../core/domain/log/signing';
+import { err, ok, type Result } from '../../core/domain/result';
 import type { EventLog } from './event-log';
 import type { KeyStore } from './key-store';
 

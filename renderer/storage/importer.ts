@@ -10,18 +10,18 @@
  *   its rows go in exactly as they were; the store then finishes the restore (new device id, new
  *   key chain, a manager's new PIN).
  */
-import { foldDevice, type DeviceState } from '../domain/device/state';
+import { foldDevice, type DeviceState } from '../../core/domain/device/state';
 import {
   heldSeqsNeeded,
   judgeContinuation,
   type ChainRow as ContinuedRow,
-} from '../domain/log/continuation';
-import { readRecords } from '../domain/log/records';
-import { err, ok, type Result } from '../domain/result';
-import type { Manifest } from '../export/format';
-import type { ReadExportProblem } from '../export/read-export';
-import type { ExportVerdict } from '../export/verify-export';
-import type { ExportEntries } from '../export/zip-entries';
+} from '../../core/domain/log/continuation';
+import { readRecords } from '../../core/domain/log/records';
+import { err, ok, type Result } from '../../core/domain/result';
+import type { Manifest } from '../../core/export/format';
+import type { ReadExportProblem } from '../../core/export/read-export';
+import type { ExportVerdict } from '../../core/export/verify-export';
+import type { ExportEntries } from '../../core/export/zip-entries';
 import type { ChainRow, CounterStepsDb } from './db';
 import type { EventLog } from './event-log';
 
@@ -50,7 +50,7 @@ const LOG_FILE = 'log.jsonl';
 
 /** log.jsonl's records (already verified), read line by line from the zip. */
 async function rowsOf(files: ExportEntries): Promise<unknown[]> {
-  const { lineJson, rawLines } = await import('../export/log-lines');
+  const { lineJson, rawLines } = await import('../../core/export/log-lines');
   const rows: unknown[] = [];
   for await (const raw of rawLines(files.open(LOG_FILE))) rows.push(lineJson(raw));
   return rows;
@@ -62,8 +62,8 @@ async function opened(
 ): Promise<Result<{ files: ExportEntries; verdict: IntactVerdict }, ImportProblem>> {
   // The zip reader and the verifier load only when an export is opened: the clerk never needs them.
   const [{ bytesSource, openZip }, { verifyExport }] = await Promise.all([
-    import('../export/zip-entries'),
-    import('../export/verify-export'),
+    import('../../core/export/zip-entries'),
+    import('../../core/export/verify-export'),
   ]);
   const read = await openZip(bytesSource(bytes));
   if (!read.ok) return err({ kind: 'unreadable', problem: read.error });

@@ -3,7 +3,7 @@
  * screens import storage only from here (lint enforces it); nothing here hands out the raw log or
  * a table.
  */
-import { PBKDF2_ITERATIONS } from '../domain/access/pin';
+import { PBKDF2_ITERATIONS } from '../../core/domain/access/pin';
 import { DATABASE_NAME } from './db';
 import { openDatabase } from './open-database';
 import { DeviceStore, type Clock } from './device-store';

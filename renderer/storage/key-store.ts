@@ -4,7 +4,7 @@
  * is the one the log's latest checkpoint named; once a checkpoint signed with a key is stored,
  * that key is deleted, so whoever holds the device later cannot sign anything earlier again.
  */
-import type { KeyAlgorithm } from '../domain/log/signing';
+import type { KeyAlgorithm } from '../../core/domain/log/signing';
 import type { CounterStepsDb, KeyRow } from './db';
 
 export class KeyStore {

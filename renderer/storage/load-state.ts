@@ -10,9 +10,9 @@
  *
  * A test proves this gives the same state as folding every record.
  */
-import { foldDevice, type DeviceState } from '../domain/device/state';
-import type { EventType } from '../domain/log/events';
-import type { InvalidRecord, LogRecord } from '../domain/log/records';
+import { foldDevice, type DeviceState } from '../../core/domain/device/state';
+import type { EventType } from '../../core/domain/log/events';
+import type { InvalidRecord, LogRecord } from '../../core/domain/log/records';
 import type { EventLog } from './event-log';
 
 export const REGISTRY_TYPES: readonly EventType[] = [

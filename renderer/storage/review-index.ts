@@ -9,17 +9,17 @@
  * (the drill-down), and a service's records (its timeline).
  */
 import type { Table } from 'dexie';
-import { foldDevice, type DeviceState } from '../domain/device/state';
-import { readRecords, type LogRecord } from '../domain/log/records';
+import { foldDevice, type DeviceState } from '../../core/domain/device/state';
+import { readRecords, type LogRecord } from '../../core/domain/log/records';
 import {
   REVIEW_EVENTS,
   REVIEW_VERSION,
   ReviewProjector,
   type ReviewRows,
-} from '../domain/review/review-projector';
-import { isOverdue } from '../domain/review/complaint-row';
-import type { RollupRow } from '../domain/review/rollup';
-import type { ServiceRow } from '../domain/review/service-row';
+} from '../../core/domain/review/review-projector';
+import { isOverdue } from '../../core/domain/review/complaint-row';
+import type { RollupRow } from '../../core/domain/review/rollup';
+import type { ServiceRow } from '../../core/domain/review/service-row';
 import type { CounterStepsDb, ReviewStateRow, StoredServiceRow } from './db';
 import type { EventLog } from './event-log';
 

@@ -3,9 +3,9 @@
  * filters and pages, and one service's records for its timeline, from this device's log or from
  * another counter's held here.
  */
-import { readRecords, type LogRecord } from '../domain/log/records';
-import type { RollupRow } from '../domain/review/rollup';
-import type { ServiceRow } from '../domain/review/service-row';
+import { readRecords, type LogRecord } from '../../core/domain/log/records';
+import type { RollupRow } from '../../core/domain/review/rollup';
+import type { ServiceRow } from '../../core/domain/review/service-row';
 import type { CounterStepsDb } from './db';
 import type { EventLog } from './event-log';
 import { OWN_LOG, type ReviewIndex } from './review-index';

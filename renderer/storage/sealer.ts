@@ -5,14 +5,14 @@
  * does, with this device's clock, ids and keys. Nothing here writes: the store appends what this
  * returns in one transaction.
  */
-import type { PlannedRecord } from '../domain/device/commands';
-import type { DeviceState } from '../domain/device/state';
-import type { CheckpointReason } from '../domain/log/checkpoints';
-import type { MonoStamp } from '../domain/log/clock';
-import type { DomainEvent } from '../domain/log/events';
-import type { StoredRecord } from '../domain/log/records';
-import { sealPlanned, signCheckpoint } from '../domain/log/sealing';
-import type { SigningKeyPair } from '../domain/log/signing';
+import type { PlannedRecord } from '../../core/domain/device/commands';
+import type { DeviceState } from '../../core/domain/device/state';
+import type { CheckpointReason } from '../../core/domain/log/checkpoints';
+import type { MonoStamp } from '../../core/domain/log/clock';
+import type { DomainEvent } from '../../core/domain/log/events';
+import type { StoredRecord } from '../../core/domain/log/records';
+import { sealPlanned, signCheckpoint } from '../../core/domain/log/sealing';
+import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { KeyRow } from './db';
 import type { Clock } from './clock';
 import { StorageError } from './errors';

@@ -3,10 +3,10 @@
  * force, then a first checkpoint over everything: its v1 records stay byte for byte as they were,
  * verifiable under v1's rules.
  */
-import type { PlannedRecord } from '../domain/device/commands';
-import type { DeviceState } from '../domain/device/state';
-import type { CheckpointReason } from '../domain/log/checkpoints';
-import { generateSigningKey, type SigningKeyPair } from '../domain/log/signing';
+import type { PlannedRecord } from '../../core/domain/device/commands';
+import type { DeviceState } from '../../core/domain/device/state';
+import type { CheckpointReason } from '../../core/domain/log/checkpoints';
+import { generateSigningKey, type SigningKeyPair } from '../../core/domain/log/signing';
 import type { Evidence } from './evidence';
 
 export type Commit = (

@@ -4,8 +4,8 @@
  * in localStorage, which whoever holds the browser profile can also edit (the README says so).
  * This one keeps it in memory, for tests and platforms that offer none.
  */
-import { judgeAdvance, type Head, type Witness } from '../domain/log/witness';
-import { err, ok } from '../domain/result';
+import { judgeAdvance, type Head, type Witness } from '../../core/domain/log/witness';
+import { err, ok } from '../../core/domain/result';
 
 export type { Witness };
 

@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { LOCALES } from '../domain/locale';
+import { LOCALES } from '../../core/domain/locale';
 import { changeLocale, currentLocale } from '../i18n';
 
 /**

@@ -4,17 +4,17 @@
  * on the work, not the disk; scripts/bench-browser.mjs times the real thing).
  */
 import { bench, describe } from 'vitest';
-import { PBKDF2_ITERATIONS, hashPin, verifyPin } from '../../renderer/domain/access/pin';
-import { decide } from '../../renderer/domain/device/decide';
-import { canonicalize } from '../../renderer/domain/log/canonical';
+import { PBKDF2_ITERATIONS, hashPin, verifyPin } from '../../core/domain/access/pin';
+import { decide } from '../../core/domain/device/decide';
+import { canonicalize } from '../../core/domain/log/canonical';
 import { rawRows, staffedDevice, startCommand } from '../unit/helpers/builders';
 import {
   evolveService,
   type TimedEvent,
   type ServiceState,
-} from '../../renderer/domain/service/engine';
-import { sealRecord } from '../../renderer/domain/log/records';
-import { verifyRows } from '../../renderer/domain/log/verify';
+} from '../../core/domain/service/engine';
+import { sealRecord } from '../../core/domain/log/records';
+import { verifyRows } from '../../core/domain/log/verify';
 
 // A busy counter: about 120 customers in a business day, each ~25 records.
 const device = await staffedDevice();

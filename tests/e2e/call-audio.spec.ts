@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import ts from 'typescript';
-import { announcementClips } from '../../renderer/domain/call-announcement';
+import { announcementClips } from '../../core/domain/call-announcement';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium.mjs';
 
 // A realtime AudioContext must start without a tap in the last test.

@@ -6,7 +6,7 @@
  * and how the call went (`data-call-state`).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { announcementClips } from '../../renderer/domain/call-announcement';
+import { announcementClips } from '../../core/domain/call-announcement';
 import { WORDS, setUpCounter } from './fixtures';
 
 function watchForErrors(page: Page): string[] {

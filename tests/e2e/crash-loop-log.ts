@@ -3,7 +3,7 @@
  * rows and not by the app's code: each step's outcome, the services that ended, and the commands
  * whose records are not all there.
  */
-import { SERVICE_STANDARD } from '../../renderer/domain/flow/flow-definition';
+import { SERVICE_STANDARD } from '../../core/domain/flow/flow-definition';
 
 export type Row = Record<string, unknown> & {
   seq: number;

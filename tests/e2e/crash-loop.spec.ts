@@ -21,7 +21,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { verifyRows } from '../../renderer/domain/log/verify';
+import { verifyRows } from '../../core/domain/log/verify';
 import { readLog, setUpCounter } from './fixtures';
 import { launchProfile, newProfileDir, removeProfile } from './profile';
 import { kill } from './crash-loop-kill';

@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
-import { hashOf } from '../../renderer/domain/log/records';
+import { hashOf } from '../../core/domain/log/records';
 import {
   MANAGER,
   OPENING_STEPS,

@@ -4,9 +4,9 @@
  * rules and signatures, with the same domain code the app and the command-line verifier use).
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { STEP_IDS, type StepId } from '../../renderer/domain/flow/flow-definition';
-import type { AnyStepId } from '../../renderer/domain/service/commands';
-import { verifyRows } from '../../renderer/domain/log/verify';
+import { STEP_IDS, type StepId } from '../../core/domain/flow/flow-definition';
+import type { AnyStepId } from '../../core/domain/service/commands';
+import { verifyRows } from '../../core/domain/log/verify';
 
 export type Lang = 'en' | 'zh-CN';
 

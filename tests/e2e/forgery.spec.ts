@@ -5,8 +5,8 @@
  * head's witness shows a shortened or rewritten log to everyone at the device.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { hashPin } from '../../renderer/domain/access/pin';
-import { hashOf } from '../../renderer/domain/log/records';
+import { hashPin } from '../../core/domain/access/pin';
+import { hashOf } from '../../core/domain/log/records';
 import { MANAGER, readLog, setUpCounter, startService, tapOnCard, WORDS } from './fixtures';
 
 type Row = Record<string, unknown> & {

@@ -5,13 +5,13 @@
  * language, and the choice outlives a reload unless `?lang=` names another.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { Locale } from '../../renderer/domain/locale';
-import reviewEn from '../../renderer/features/manager/locales/en.json' with { type: 'json' };
-import reviewZhCN from '../../renderer/features/manager/locales/zh-CN.json' with { type: 'json' };
-import reviewZhTW from '../../renderer/features/manager/locales/zh-TW.json' with { type: 'json' };
-import en from '../../renderer/i18n/locales/en.json' with { type: 'json' };
-import zhCN from '../../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
-import zhTW from '../../renderer/i18n/locales/zh-TW.json' with { type: 'json' };
+import type { Locale } from '../../core/domain/locale';
+import reviewEn from '../../core/i18n/review/en.json' with { type: 'json' };
+import reviewZhCN from '../../core/i18n/review/zh-CN.json' with { type: 'json' };
+import reviewZhTW from '../../core/i18n/review/zh-TW.json' with { type: 'json' };
+import en from '../../core/i18n/locales/en.json' with { type: 'json' };
+import zhCN from '../../core/i18n/locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../../core/i18n/locales/zh-TW.json' with { type: 'json' };
 import { setUpCounter, shortService, startService } from './fixtures';
 
 type Tree = { [key: string]: string | Tree };

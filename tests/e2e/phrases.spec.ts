@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import type { Locale } from '../../renderer/domain/locale';
+import type { Locale } from '../../core/domain/locale';
 import {
   MANAGER,
   expectChainIntact,

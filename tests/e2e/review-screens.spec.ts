@@ -14,8 +14,8 @@ import { generateDemo } from '../../renderer/demo/generate';
 import { setUpCounter, shortService, type Lang } from './fixtures';
 import { SIZES, layoutProblems, shotDir } from './layout-check';
 import { text } from './screens';
-import reviewEn from '../../renderer/features/manager/locales/en.json' with { type: 'json' };
-import reviewZh from '../../renderer/features/manager/locales/zh-CN.json' with { type: 'json' };
+import reviewEn from '../../core/i18n/review/en.json' with { type: 'json' };
+import reviewZh from '../../core/i18n/review/zh-CN.json' with { type: 'json' };
 
 const FROM = '2026-11-02';
 const TO = '2026-11-08';

@@ -10,8 +10,8 @@
  * layout specs run their checks at each stop.
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import en from '../../renderer/i18n/locales/en.json' with { type: 'json' };
-import zhCN from '../../renderer/i18n/locales/zh-CN.json' with { type: 'json' };
+import en from '../../core/i18n/locales/en.json' with { type: 'json' };
+import zhCN from '../../core/i18n/locales/zh-CN.json' with { type: 'json' };
 import { MANAGER, OPENING_STEPS, card, finishShortService, tapOnCard, type Lang } from './fixtures';
 
 type Tree = { [key: string]: string | Tree };

@@ -7,10 +7,10 @@
  * figures, each count linking to exactly the services it counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDay, DEFAULT_CONFIG } from '../../renderer/domain/device/config';
-import { COMPLAINT_STEP_IDS } from '../../renderer/domain/flow/complaint-flow';
-import { complaintFigures } from '../../renderer/domain/review/complaint-figures';
-import { COMPLAINT_CATEGORIES } from '../../renderer/domain/service/complaint';
+import { businessDay, DEFAULT_CONFIG } from '../../core/domain/device/config';
+import { COMPLAINT_STEP_IDS } from '../../core/domain/flow/complaint-flow';
+import { complaintFigures } from '../../core/domain/review/complaint-figures';
+import { COMPLAINT_CATEGORIES } from '../../core/domain/service/complaint';
 import { complaintBoard } from '../../hub/complaints';
 import { OVERDUE, servicesPage, TagSchema } from '../../hub/drill';
 import { deviceToday } from '../../hub/web/device-configs';

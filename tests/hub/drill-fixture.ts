@@ -4,7 +4,7 @@
  * spot-check — pushed from the device, so the hub's rows can be compared with the device's own.
  */
 import { expect } from 'vitest';
-import type { ServiceRow } from '../../renderer/domain/review/service-row';
+import type { ServiceRow } from '../../core/domain/review/service-row';
 import {
   asManager,
   generatedDevice,

@@ -5,8 +5,8 @@
  * clear 400 or 404 page in the reader's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figures } from '../../renderer/domain/review/figures';
-import { timeline } from '../../renderer/domain/review/timeline';
+import { figures } from '../../core/domain/review/figures';
+import { timeline } from '../../core/domain/review/timeline';
 import { serviceBySid, serviceRecords } from '../../hub/drill';
 import { PAGE_SIZE } from '../../hub/web/service-routes';
 import { drillFixture, type DrillFixture } from './drill-fixture';

@@ -5,9 +5,9 @@
  * counts; a service's records make the same timeline on the hub as on the device.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../../renderer/domain/flow/flow-definition';
-import { figures } from '../../renderer/domain/review/figures';
-import { timeline } from '../../renderer/domain/review/timeline';
+import { STEP_IDS } from '../../core/domain/flow/flow-definition';
+import { figures } from '../../core/domain/review/figures';
+import { timeline } from '../../core/domain/review/timeline';
 import { serviceBySid, serviceRecords, servicesPage, TagSchema } from '../../hub/drill';
 import { drillFixture, type DrillFixture } from './drill-fixture';
 import { DB_KINDS, stopPgServers } from './helpers';

@@ -4,9 +4,9 @@
  * malformed and oversized bodies — each refusal with its code and nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalize } from '../../renderer/domain/log/canonical';
-import { hashOf } from '../../renderer/domain/log/records';
-import { figures } from '../../renderer/domain/review/figures';
+import { canonicalize } from '../../core/domain/log/canonical';
+import { hashOf } from '../../core/domain/log/records';
+import { figures } from '../../core/domain/review/figures';
 import { generatedDevice } from '../unit/helpers/review-data';
 import type { TestDevice } from '../unit/helpers/builders';
 import { DB_KINDS, counts, enrolCode, stopPgServers, testHub, type TestHub } from './helpers';

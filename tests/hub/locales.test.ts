@@ -4,7 +4,7 @@
  * `_one` and `_other`, Chinese only `_other`, so a key is compared by its base.
  */
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../renderer/domain/locale';
+import { LOCALES } from '../../core/domain/locale';
 import en from '../../hub/locales/en.json' with { type: 'json' };
 import zhCN from '../../hub/locales/zh-CN.json' with { type: 'json' };
 import zhTW from '../../hub/locales/zh-TW.json' with { type: 'json' };

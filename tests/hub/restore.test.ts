@@ -5,10 +5,10 @@
  * signing for the log with its own keys is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDay } from '../../renderer/domain/device/config';
-import { pushPayload } from '../../renderer/domain/hub/protocol';
-import { hashOf } from '../../renderer/domain/log/records';
-import { generateSigningKey, sign } from '../../renderer/domain/log/signing';
+import { businessDay } from '../../core/domain/device/config';
+import { pushPayload } from '../../core/domain/hub/protocol';
+import { hashOf } from '../../core/domain/log/records';
+import { generateSigningKey, sign } from '../../core/domain/log/signing';
 import { CLERK, MANAGER, fullService, testDevice, type TestDevice } from '../unit/helpers/builders';
 import { dayWithServices, exportDay } from '../unit/helpers/exports';
 import { DB_KINDS, counts, enrolCode, stopPgServers, testHub, type TestHub } from './helpers';

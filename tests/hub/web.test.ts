@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/verify';
-import { businessDay } from '../../renderer/domain/device/config';
-import { figures } from '../../renderer/domain/review/figures';
-import { readExportZip } from '../../renderer/export/read-export';
-import { verifyExport } from '../../renderer/export/verify-export';
+import { businessDay } from '../../core/domain/device/config';
+import { figures } from '../../core/domain/review/figures';
+import { readExportZip } from '../../core/export/read-export';
+import { verifyExport } from '../../core/export/verify-export';
 import { generatedDevice } from '../unit/helpers/review-data';
 import type { TestDevice } from '../unit/helpers/builders';
 import { MANAGER, enrolCode, testHub, type TestHub } from './helpers';

@@ -4,7 +4,7 @@
  * were files at the paths given, prove each wall stands: the log's tables are reached only by the
  * log module, however spelt; nothing updates or deletes a stored record; the domain imports no
  * React, Dexie or storage; features reach storage only through its entry and never each other;
- * screens in ui/ never reach storage; zod comes only through renderer/domain/zod.ts (zod/mini with
+ * screens in ui/ never reach storage; zod comes only through core/domain/zod.ts (zod/mini with
  * its messages; the hub's own routes may use classic zod); what ships imports no dev dependency.
  * A clean snippet at each path shows the rules are not simply refusing everything.
  */
@@ -61,33 +61,33 @@ const REFUSED: [string, string, string, RegExp][] = [
   ],
   [
     'React in the domain',
-    'renderer/domain/example.ts',
+    'core/domain/example.ts',
     "import { useState } from 'react';\nexport const x = useState;",
     /./,
   ],
   [
     'Dexie in the domain',
-    'renderer/domain/example.ts',
+    'core/domain/example.ts',
     "import Dexie from 'dexie';\nexport const x = Dexie;",
     /./,
   ],
   [
     'classic zod in the domain',
-    'renderer/domain/example.ts',
+    'core/domain/example.ts',
     "import { z } from 'zod';\nexport const x = z.string();",
-    /renderer\/domain\/zod/,
+    /core\/domain\/zod/,
   ],
   [
     'zod/mini in a screen, around the module that gives it its messages',
     FEATURE,
     "import { z } from 'zod/mini';\nexport const x = z.string();",
-    /renderer\/domain\/zod/,
+    /core\/domain\/zod/,
   ],
   [
     'classic zod in the preload contract',
     'preload/contract.ts',
     "import { z } from 'zod';\nexport const x = z.string();",
-    /renderer\/domain\/zod/,
+    /core\/domain\/zod/,
   ],
   [
     'storage internals in a feature',
@@ -111,13 +111,49 @@ const REFUSED: [string, string, string, RegExp][] = [
     'React in the hub',
     'hub/example.ts',
     "import { useState } from 'react';\nexport const x = useState;",
-    /never screens or Electron/,
+    /use core\/, never the renderer/,
   ],
   [
     'device storage in the hub',
     'hub/example.ts',
     "import { openStore } from '../renderer/storage';\nexport const x = openStore;",
-    /its own database/,
+    /use core\/, never the renderer/,
+  ],
+  [
+    'the renderer in the command line',
+    'cli/example.ts',
+    "import { resources } from '../renderer/i18n/resources';\nexport const x = resources;",
+    /use core\/, never the renderer/,
+  ],
+  [
+    'the command line in the hub',
+    'hub/example.ts',
+    "import { main } from '../cli/verify';\nexport const x = main;",
+    /core\/ and its own files/,
+  ],
+  [
+    'the renderer in the shared core',
+    'core/export/example.ts',
+    "import { openStore } from '../../renderer/storage';\nexport const x = openStore;",
+    /./,
+  ],
+  [
+    'the hub in the shared core',
+    'core/words/example.ts',
+    "import { app } from '../../hub/app';\nexport const x = app;",
+    /./,
+  ],
+  [
+    'Node built-ins in the shared core outside core/node',
+    'core/domain/example.ts',
+    "import { createHash } from 'node:crypto';\nexport const x = createHash;",
+    /./,
+  ],
+  [
+    "Node's helpers in the page",
+    'renderer/storage/example.ts',
+    "import { NODE_SHA256 } from '../../core/node/sha256';\nexport const x = NODE_SHA256;",
+    /core\/node is for Node programs/,
   ],
   [
     'a dev dependency (i18next) in what ships',
@@ -139,12 +175,16 @@ describe('the architecture’s lint rules', () => {
   it.each([
     [STORE, 'export const f = (log: { batches(): unknown }) => log.batches();'],
     [FEATURE, "import { useStore } from '../shared/store-context';\nexport const x = useStore;"],
-    ['renderer/domain/example.ts', "import { z } from './zod';\nexport const x = z.string();"],
-    ['renderer/domain/zod.ts', "import { z } from 'zod/mini';\nexport const x = z.string();"],
+    ['core/domain/example.ts', "import { z } from './zod';\nexport const x = z.string();"],
+    ['core/domain/zod.ts', "import { z } from 'zod/mini';\nexport const x = z.string();"],
+    [
+      'core/node/example.ts',
+      "import { createHash } from 'node:crypto';\nexport const x = createHash;",
+    ],
     ['hub/example.ts', "import { z } from 'zod';\nexport const x = z.string();"],
     [
       'cli/example.ts',
-      "import { createI18n } from '../renderer/i18n/core';\nexport const x = createI18n;",
+      "import { createI18n } from '../core/i18n/translator';\nexport const x = createI18n;",
     ],
   ])('let clean code at %s through', async (path, code) => {
     const found = (await problems(path, code)).filter(

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { formatClock, parseClock } from '../../domain/device/config-edits';
+import { formatClock, parseClock } from '../../../core/domain/device/config-edits';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useDeviceState } from '../shared/store-context';

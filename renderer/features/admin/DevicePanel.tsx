@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { fingerprint } from '../../domain/log/signing';
+import { fingerprint } from '../../../core/domain/log/signing';
 import { platform, storageFullness, type PlatformBridge } from '../../platform';
 import { useDeviceState } from '../shared/store-context';
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { BusinessType, ListEntry } from '../../domain/catalog';
+import type { BusinessType, ListEntry } from '../../../core/domain/catalog';
 import {
   addEntry,
   codeFromName,
@@ -13,13 +13,13 @@ import {
   renameEntry,
   setTarget,
   trimLabels,
-} from '../../domain/device/config-edits';
-import { LOCALES, type LocalizedText } from '../../domain/locale';
+} from '../../../core/domain/device/config-edits';
+import { LOCALES, type LocalizedText } from '../../../core/domain/locale';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { LIST_I18N_PREFIX, type ListName } from '../shared/list-label';
+import { LIST_I18N_PREFIX, type ListName } from '../../../core/words/list-label';
 
 export type Entry = ListEntry & { targetSeconds?: number };
 

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { parseNumber } from '../../domain/device/config-edits';
-import { FLAG_FIELDS, NUMBER_LIMITS } from '../../domain/device/config-problem';
+import { parseNumber } from '../../../core/domain/device/config-edits';
+import { FLAG_FIELDS, NUMBER_LIMITS } from '../../../core/domain/device/config-problem';
 import { TextField } from '../../ui/TextField';
 import { useDeviceState } from '../shared/store-context';
 import { SettingsForm } from './SettingsForm';

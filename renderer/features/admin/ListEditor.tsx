@@ -6,10 +6,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { removable, removeEntry } from '../../domain/device/config-edits';
+import { removable, removeEntry } from '../../../core/domain/device/config-edits';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
-import { listEntries, type ListName } from '../shared/list-label';
+import { listEntries, type ListName } from '../../../core/words/list-label';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import { EntryDialog, type Entry } from './EntryDialog';

@@ -1,7 +1,7 @@
 /** Adds a clerk, manager or auditor with a first PIN, which its owner replaces at the first sign-in. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { RoleSchema, type Role } from '../../domain/permissions';
+import { RoleSchema, type Role } from '../../../core/domain/permissions';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { FormError } from '../../ui/FormError';
 import { PinField } from '../../ui/PinField';

@@ -1,7 +1,7 @@
 /** One language's pair in the add form: the words not to say, and what to say instead. */
 import { useTranslation } from '../../i18n/use-translation';
-import { PHRASE_LIMITS, type PhraseWords } from '../../domain/device/config-phrases';
-import type { Locale } from '../../domain/locale';
+import { PHRASE_LIMITS, type PhraseWords } from '../../../core/domain/device/config-phrases';
+import type { Locale } from '../../../core/domain/locale';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 

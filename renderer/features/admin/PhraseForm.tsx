@@ -5,8 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { PhraseWords } from '../../domain/device/config-phrases';
-import { LOCALES, type Locale } from '../../domain/locale';
+import type { PhraseWords } from '../../../core/domain/device/config-phrases';
+import { LOCALES, type Locale } from '../../../core/domain/locale';
 import { PhraseFields } from './PhraseFields';
 import { SaveStatus } from './SaveStatus';
 import { useConfigSave } from './use-config-save';

@@ -3,8 +3,8 @@
  * written in; a pair of the store's own has Retire.
  */
 import { useTranslation } from '../../i18n/use-translation';
-import { phraseIn, type PhraseText } from '../../domain/device/config-phrases';
-import type { Locale } from '../../domain/locale';
+import { phraseIn, type PhraseText } from '../../../core/domain/device/config-phrases';
+import type { Locale } from '../../../core/domain/locale';
 
 export function PhraseRow({
   id,

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { PHRASE_LIMITS, cardPhrases } from '../../domain/device/config-phrases';
+import { PHRASE_LIMITS, cardPhrases } from '../../../core/domain/device/config-phrases';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';

@@ -12,14 +12,14 @@ import {
   complaintStepDefinition,
   isComplaintStep,
   type ComplaintFlow,
-} from '../../domain/flow/complaint-flow';
+} from '../../../core/domain/flow/complaint-flow';
 import {
   SERVICE_STANDARD,
   stepDefinition,
   type FlowDefinition,
-} from '../../domain/flow/flow-definition';
-import type { AnyStepId } from '../../domain/service/commands';
-import { SCRIPT_PLACEHOLDERS } from '../../domain/script';
+} from '../../../core/domain/flow/flow-definition';
+import type { AnyStepId } from '../../../core/domain/service/commands';
+import { SCRIPT_PLACEHOLDERS } from '../../../core/domain/script';
 import { SelectField } from '../../ui/SelectField';
 import { useDeviceState } from '../shared/store-context';
 import { ScriptForm, sameScript } from './ScriptForm';

@@ -1,8 +1,8 @@
 /** One step's words in the three languages, with Save and "Back to the standard". */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { AnyStepId } from '../../domain/service/commands';
-import { LOCALES, type Locale, type LocalizedText } from '../../domain/locale';
+import type { AnyStepId } from '../../../core/domain/service/commands';
+import { LOCALES, type Locale, type LocalizedText } from '../../../core/domain/locale';
 import { SaveStatus } from './SaveStatus';
 import { ScriptTextField } from './ScriptTextField';
 import { useConfigSave } from './use-config-save';

@@ -1,8 +1,8 @@
 /** A step's words in one language, and what the clerk will see for a sample customer. */
 import { useId } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { Locale } from '../../domain/locale';
-import { renderScript, type ScriptFacts } from '../../domain/script';
+import type { Locale } from '../../../core/domain/locale';
+import { renderScript, type ScriptFacts } from '../../../core/domain/script';
 import { FormError } from '../../ui/FormError';
 
 /** 张先生 / Mr Zhang, ticket A025 at counter 3, ¥80 due, ¥100 received. */

@@ -8,7 +8,7 @@
  */
 import './admin.css';
 import { useTranslation } from '../../i18n/use-translation';
-import type { ConfigKey } from '../../domain/device/config';
+import type { ConfigKey } from '../../../core/domain/device/config';
 import { useDeviceState } from '../shared/store-context';
 import { BusinessDayForm } from './BusinessDayForm';
 import { CallVolumePanel } from './CallVolumePanel';

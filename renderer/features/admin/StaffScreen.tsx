@@ -5,7 +5,7 @@
 import './admin.css';
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { Session } from '../../domain/device/state';
+import type { Session } from '../../../core/domain/device/state';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState } from '../shared/store-context';
 import { useCommand } from '../shared/use-command';

@@ -4,7 +4,7 @@
  * Nothing stored changes on a refusal: the domain records nothing.
  */
 import { useCallback, useState } from 'react';
-import type { ConfigProblem } from '../../domain/device/config-problem';
+import type { ConfigProblem } from '../../../core/domain/device/config-problem';
 import { useCommand } from '../shared/use-command';
 
 export function useConfigSave() {

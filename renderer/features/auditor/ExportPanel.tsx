@@ -6,8 +6,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { businessDay } from '../../domain/device/config';
-import { BusinessDaySchema } from '../../domain/log/events';
+import { businessDay } from '../../../core/domain/device/config';
+import { BusinessDaySchema } from '../../../core/domain/log/events';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { FormError } from '../../ui/FormError';
 import { ProgressRow } from '../../ui/ProgressRow';

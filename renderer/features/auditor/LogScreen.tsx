@@ -6,12 +6,12 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { Verdict } from '../../domain/log/verify';
+import type { Verdict } from '../../../core/domain/log/verify';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState, useStore } from '../shared/store-context';
 import { useBusy } from '../shared/use-busy';
 import { useStorageErrorMessage } from '../shared/use-refusal-message';
-import { can } from '../../domain/permissions';
+import { can } from '../../../core/domain/permissions';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { VerdictView } from './VerdictView';

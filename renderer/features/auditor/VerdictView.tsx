@@ -1,7 +1,7 @@
 /** A verification verdict in words: intact with its counts, or the first record that is not and why. */
 import { useTranslation } from '../../i18n/use-translation';
-import type { Verdict, VerifyProblem } from '../../domain/log/verify';
-import { logProblemText } from '../../export/messages';
+import type { Verdict, VerifyProblem } from '../../../core/domain/log/verify';
+import { logProblemText } from '../../../core/export/messages';
 
 export function useProblemText(): (problem: VerifyProblem) => string {
   const { t } = useTranslation();

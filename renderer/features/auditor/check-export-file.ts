@@ -3,13 +3,13 @@
  * worker, read from the File a part at a time as they stream (verify-messages.ts), with progress
  * and cancel. Returns the verdict in lines for the panel, or null when cancelled.
  */
-import { exportProblemText, verdictLines } from '../../export/messages';
+import { exportProblemText, verdictLines } from '../../../core/export/messages';
 import {
   checkFile,
   type FileCheckOptions,
   type FileCheckRequest,
-} from '../../export/verify-messages';
-import type { ExportVerdict } from '../../export/verify-export';
+} from '../../../core/export/verify-messages';
+import type { ExportVerdict } from '../../../core/export/verify-export';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 

@@ -6,11 +6,11 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { fingerprint } from '../../domain/log/signing';
+import { fingerprint } from '../../../core/domain/log/signing';
 import { currentLocale } from '../../i18n';
-import { buildExport } from '../../export/build-export';
-import { exportFileName } from '../../export/format';
-import type { Masking } from '../../export/rows';
+import { buildExport } from '../../../core/export/build-export';
+import { exportFileName } from '../../../core/export/format';
+import type { Masking } from '../../../core/export/rows';
 import { platform } from '../../platform';
 import { useStore } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';

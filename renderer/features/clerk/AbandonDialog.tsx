@@ -1,5 +1,5 @@
 import { useTranslation } from '../../i18n/use-translation';
-import { AbandonReasonSchema, type AbandonReason } from '../../domain/catalog';
+import { AbandonReasonSchema, type AbandonReason } from '../../../core/domain/catalog';
 import { Dialog } from '../../ui/Dialog';
 
 /** Ends a service early: the customer left, or only came to look. Pending steps stay pending. */

@@ -1,7 +1,7 @@
 /** The clerk left the seat (step 13): everything waits until they are back and thank the customer (14). */
 import { useTranslation } from '../../i18n/use-translation';
-import type { LocalizedText } from '../../domain/locale';
-import { renderScript, type ScriptFacts } from '../../domain/script';
+import type { LocalizedText } from '../../../core/domain/locale';
+import { renderScript, type ScriptFacts } from '../../../core/domain/script';
 import { currentLocale } from '../../i18n';
 import { formatDuration } from '../../ui/format';
 import { useNow } from '../../ui/use-now';

@@ -2,10 +2,10 @@
  * The clerk's quick tasks as dialogs (skip, money, recommendation, call next, customer left,
  * surname, the complaint's record).
  */
-import type { Command } from '../../domain/device/commands';
-import type { AnyStepId } from '../../domain/service/commands';
-import type { ScriptFacts } from '../../domain/script';
-import type { ServiceState } from '../../domain/service/engine';
+import type { Command } from '../../../core/domain/device/commands';
+import type { AnyStepId } from '../../../core/domain/service/commands';
+import type { ScriptFacts } from '../../../core/domain/script';
+import type { ServiceState } from '../../../core/domain/service/engine';
 import { useDeviceState } from '../shared/store-context';
 import { AbandonDialog } from './AbandonDialog';
 import { CallNextDialog } from './CallNextDialog';

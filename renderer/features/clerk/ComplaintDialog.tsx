@@ -12,7 +12,7 @@ import {
   MAX_SUMMARY,
   type ComplaintCategory,
   type OutcomeKind,
-} from '../../domain/service/complaint';
+} from '../../../core/domain/service/complaint';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
 import { PinField } from '../../ui/PinField';

@@ -6,9 +6,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { stepDefinition, type FlowDefinition } from '../../domain/flow/flow-definition';
-import { formatYuan, parseYuan } from '../../domain/money';
-import { renderScript, type ScriptFacts } from '../../domain/script';
+import { stepDefinition, type FlowDefinition } from '../../../core/domain/flow/flow-definition';
+import { formatYuan, parseYuan } from '../../../core/domain/money';
+import { renderScript, type ScriptFacts } from '../../../core/domain/script';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';

@@ -7,9 +7,13 @@
  */
 import './complaint.css';
 import { useTranslation } from '../../i18n/use-translation';
-import { cardPhrases, phraseIn, type ShownPhrase } from '../../domain/device/config-phrases';
-import { FIVE_VOICES } from '../../domain/flow/forbidden-phrases';
-import type { Locale } from '../../domain/locale';
+import {
+  cardPhrases,
+  phraseIn,
+  type ShownPhrase,
+} from '../../../core/domain/device/config-phrases';
+import { FIVE_VOICES } from '../../../core/domain/flow/forbidden-phrases';
+import type { Locale } from '../../../core/domain/locale';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { useDeviceState } from '../shared/store-context';

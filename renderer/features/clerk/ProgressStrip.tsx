@@ -6,15 +6,15 @@
  */
 import './complaint.css';
 import { useTranslation } from '../../i18n/use-translation';
-import type { ComplaintFlow } from '../../domain/flow/complaint-flow';
-import type { FlowDefinition, Phase } from '../../domain/flow/flow-definition';
-import type { AnyStepId } from '../../domain/service/commands';
+import type { ComplaintFlow } from '../../../core/domain/flow/complaint-flow';
+import type { FlowDefinition, Phase } from '../../../core/domain/flow/flow-definition';
+import type { AnyStepId } from '../../../core/domain/service/commands';
 import type {
   ComplaintState,
   ServiceState,
   StepState,
   StepStatus,
-} from '../../domain/service/engine';
+} from '../../../core/domain/service/engine';
 
 const PHASES: readonly Phase[] = ['greeting', 'service', 'farewell'];
 const MARK: Record<StepStatus, string> = { pending: '', done: '✓', skipped: '↷', na: '—' };

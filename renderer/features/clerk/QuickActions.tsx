@@ -1,7 +1,7 @@
 /** What can happen at any time in a service: leave the seat, money, hand over, recommend, surname, customer left. */
 import { useTranslation } from '../../i18n/use-translation';
-import type { Command } from '../../domain/device/commands';
-import type { ServiceState } from '../../domain/service/engine';
+import type { Command } from '../../../core/domain/device/commands';
+import type { ServiceState } from '../../../core/domain/service/engine';
 import type { OpenDialog } from './ClerkDialogs';
 
 export function QuickActions({

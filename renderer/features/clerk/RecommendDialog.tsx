@@ -4,7 +4,7 @@ import {
   RecommendationResponseSchema,
   type Offer,
   type RecommendationResponse,
-} from '../../domain/catalog';
+} from '../../../core/domain/catalog';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
 import { useDeviceState } from '../shared/store-context';

@@ -1,6 +1,6 @@
 /** The running service time against the business type's target: amber near it, red past it. */
 import { useTranslation } from '../../i18n/use-translation';
-import { timerLevel } from '../../domain/service/engine';
+import { timerLevel } from '../../../core/domain/service/engine';
 import { formatDuration } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 

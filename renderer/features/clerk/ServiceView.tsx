@@ -3,13 +3,13 @@
  * service's facts and timer, the quick actions, and the seventeen-step strip.
  */
 import { useTranslation } from '../../i18n/use-translation';
-import { nextTicket } from '../../domain/catalog';
-import type { Command } from '../../domain/device/commands';
-import { complaintStepDefinition, isComplaintStep } from '../../domain/flow/complaint-flow';
-import { stepDefinition } from '../../domain/flow/flow-definition';
-import type { AnyStepId } from '../../domain/service/commands';
-import { addressCustomer, type ScriptFacts } from '../../domain/script';
-import { currentStep, type ServiceState } from '../../domain/service/engine';
+import { nextTicket } from '../../../core/domain/catalog';
+import type { Command } from '../../../core/domain/device/commands';
+import { complaintStepDefinition, isComplaintStep } from '../../../core/domain/flow/complaint-flow';
+import { stepDefinition } from '../../../core/domain/flow/flow-definition';
+import type { AnyStepId } from '../../../core/domain/service/commands';
+import { addressCustomer, type ScriptFacts } from '../../../core/domain/script';
+import { currentStep, type ServiceState } from '../../../core/domain/service/engine';
 import { currentLocale } from '../../i18n';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';

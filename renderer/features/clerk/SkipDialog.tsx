@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { SkipReason } from '../../domain/catalog';
-import type { AnyStepId } from '../../domain/service/commands';
+import type { SkipReason } from '../../../core/domain/catalog';
+import type { AnyStepId } from '../../../core/domain/service/commands';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
 import { useDeviceState } from '../shared/store-context';

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { TitleSchema, type BusinessType, type Title } from '../../domain/catalog';
+import { TitleSchema, type BusinessType, type Title } from '../../../core/domain/catalog';
 import type { CallFailure } from '../../platform';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';

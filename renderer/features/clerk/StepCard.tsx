@@ -4,10 +4,10 @@
  * and Skip ignore taps for a moment after a new step appears (see use-tap-guard.ts).
  */
 import { useTranslation } from '../../i18n/use-translation';
-import type { ServiceState, StepState } from '../../domain/service/engine';
-import type { ComplaintStepDefinition } from '../../domain/flow/complaint-flow';
-import type { StepDefinition } from '../../domain/flow/flow-definition';
-import { renderScript, type ScriptFacts } from '../../domain/script';
+import type { ServiceState, StepState } from '../../../core/domain/service/engine';
+import type { ComplaintStepDefinition } from '../../../core/domain/flow/complaint-flow';
+import type { StepDefinition } from '../../../core/domain/flow/flow-definition';
+import { renderScript, type ScriptFacts } from '../../../core/domain/script';
 import { currentLocale } from '../../i18n';
 import { useListLabel } from '../shared/use-list-label';
 import { useShortcuts } from './use-shortcuts';

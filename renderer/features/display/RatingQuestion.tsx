@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { RATING_REASONS, type Rating } from '../../domain/log/events';
+import { RATING_REASONS, type Rating } from '../../../core/domain/log/events';
 import { Notice } from '../../ui/Notice';
 import { RATING_TIMEOUT_MS } from '../shared/rating';
 import { useStore } from '../shared/store-context';

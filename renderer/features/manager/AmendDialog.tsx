@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { STEP_IDS, type StepId } from '../../domain/flow/flow-definition';
-import type { ServiceRow } from '../../domain/review/service-row';
+import { STEP_IDS, type StepId } from '../../../core/domain/flow/flow-definition';
+import type { ServiceRow } from '../../../core/domain/review/service-row';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';

@@ -4,10 +4,10 @@
  * spot-checks agreed with what clerks recorded. Each row opens its services.
  */
 import { useTranslation } from '../../i18n/use-translation';
-import { STEP_IDS } from '../../domain/flow/flow-definition';
-import { rate, type Figures } from '../../domain/review/figures';
-import { RATINGS } from '../../domain/review/rollup';
-import { FLAG_KINDS } from '../../domain/review/service-row';
+import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
+import { rate, type Figures } from '../../../core/domain/review/figures';
+import { RATINGS } from '../../../core/domain/review/rollup';
+import { FLAG_KINDS } from '../../../core/domain/review/service-row';
 import { useListLabel } from '../shared/use-list-label';
 import { BreakdownRow } from './BreakdownRow';
 import type { OpenServices } from './FiguresView';

@@ -1,6 +1,6 @@
 /** Each complaint step: its average time against its target, the share over it, its outcomes. */
 import { useTranslation } from '../../i18n/use-translation';
-import type { ComplaintFigures } from '../../domain/review/complaint-figures';
+import type { ComplaintFigures } from '../../../core/domain/review/complaint-figures';
 import type { OpenServices } from './FiguresView';
 import { formatMs, formatPercent } from './format';
 

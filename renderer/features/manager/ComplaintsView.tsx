@@ -5,9 +5,9 @@
  */
 import { Trans } from '../../i18n/Trans';
 import { useTranslation } from '../../i18n/use-translation';
-import { businessDay } from '../../domain/device/config';
-import type { ComplaintFigures } from '../../domain/review/complaint-figures';
-import type { Period } from '../../domain/review/period';
+import { businessDay } from '../../../core/domain/device/config';
+import type { ComplaintFigures } from '../../../core/domain/review/complaint-figures';
+import type { Period } from '../../../core/domain/review/period';
 import { useNow } from '../../ui/use-now';
 import { useDeviceState } from '../shared/store-context';
 import type { OpenServices } from './FiguresView';

@@ -6,9 +6,9 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { businessDay } from '../../domain/device/config';
-import { can } from '../../domain/permissions';
-import { addDays, periodOf, type Period } from '../../domain/review/period';
+import { businessDay } from '../../../core/domain/device/config';
+import { can } from '../../../core/domain/permissions';
+import { addDays, periodOf, type Period } from '../../../core/domain/review/period';
 import { currentLocale } from '../../i18n';
 import { FormError } from '../../ui/FormError';
 import { useStore, useDeviceState } from '../shared/store-context';

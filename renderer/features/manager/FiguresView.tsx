@@ -6,9 +6,9 @@
  */
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { complaintFigures } from '../../domain/review/complaint-figures';
-import { figures, type Figures } from '../../domain/review/figures';
-import type { Period } from '../../domain/review/period';
+import { complaintFigures } from '../../../core/domain/review/complaint-figures';
+import { figures, type Figures } from '../../../core/domain/review/figures';
+import type { Period } from '../../../core/domain/review/period';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState } from '../shared/store-context';
 import { Breakdowns } from './Breakdowns';

@@ -4,8 +4,8 @@
  * clerk's services where the step was skipped.
  */
 import { useTranslation } from '../../i18n/use-translation';
-import { STEP_IDS } from '../../domain/flow/flow-definition';
-import type { GroupFigures } from '../../domain/review/figures';
+import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
+import type { GroupFigures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './FiguresView';
 import { band, formatPercent } from './format';
 

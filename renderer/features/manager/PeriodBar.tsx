@@ -7,7 +7,7 @@ import {
   shiftPeriod,
   type Period,
   type PeriodKind,
-} from '../../domain/review/period';
+} from '../../../core/domain/review/period';
 import { TextField } from '../../ui/TextField';
 import { useReviewQuery } from './use-review';
 

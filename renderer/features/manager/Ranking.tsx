@@ -3,7 +3,7 @@
  * fewer than MIN_RANKED services in the period are listed unranked.
  */
 import { useTranslation } from '../../i18n/use-translation';
-import { MIN_RANKED, SCORE_FORMULA, type GroupFigures } from '../../domain/review/figures';
+import { MIN_RANKED, SCORE_FORMULA, type GroupFigures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './FiguresView';
 import { RankingTable } from './RankingTable';
 

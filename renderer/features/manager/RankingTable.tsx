@@ -1,6 +1,6 @@
 /** One ranking table (clerks or counters): rank, score, its parts, each group opening its services. */
 import { useTranslation } from '../../i18n/use-translation';
-import { rate, type GroupFigures } from '../../domain/review/figures';
+import { rate, type GroupFigures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './FiguresView';
 import { formatPercent } from './format';
 

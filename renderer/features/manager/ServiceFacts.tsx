@@ -1,7 +1,7 @@
 /** A service's facts and each step's outcome, as recorded and (where amended) as corrected. */
 import { useTranslation } from '../../i18n/use-translation';
-import { STEP_IDS } from '../../domain/flow/flow-definition';
-import { letterOf, type ServiceRow } from '../../domain/review/service-row';
+import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
+import { letterOf, type ServiceRow } from '../../../core/domain/review/service-row';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import { formatMs } from './format';

@@ -1,8 +1,8 @@
 /** Narrowing the services list: each choice adds one tag the services must have. */
 import { useTranslation } from '../../i18n/use-translation';
-import { STEP_IDS } from '../../domain/flow/flow-definition';
-import { FLAG_KINDS } from '../../domain/review/service-row';
-import { COMPLAINT_CATEGORIES, OUTCOME_KINDS } from '../../domain/service/complaint';
+import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
+import { FLAG_KINDS } from '../../../core/domain/review/service-row';
+import { COMPLAINT_CATEGORIES, OUTCOME_KINDS } from '../../../core/domain/service/complaint';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import { useReviewQuery } from './use-review';

@@ -2,7 +2,7 @@
 import { useTranslation } from '../../i18n/use-translation';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
-import { countLetters, type ServiceRow } from '../../domain/review/service-row';
+import { countLetters, type ServiceRow } from '../../../core/domain/review/service-row';
 import { formatMs } from './format';
 
 export function ServiceRows({

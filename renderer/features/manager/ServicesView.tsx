@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { Period } from '../../domain/review/period';
+import type { Period } from '../../../core/domain/review/period';
 import { FormError } from '../../ui/FormError';
 import { ServiceFilters } from './ServiceFilters';
 import { ServiceRows } from './ServiceRows';

@@ -5,10 +5,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { STEP_IDS, type StepId } from '../../domain/flow/flow-definition';
-import type { Observation } from '../../domain/log/events';
-import { agrees } from '../../domain/review/rollup';
-import { letterOf, type ServiceRow } from '../../domain/review/service-row';
+import { STEP_IDS, type StepId } from '../../../core/domain/flow/flow-definition';
+import type { Observation } from '../../../core/domain/log/events';
+import { agrees } from '../../../core/domain/review/rollup';
+import { letterOf, type ServiceRow } from '../../../core/domain/review/service-row';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';

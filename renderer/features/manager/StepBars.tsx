@@ -3,7 +3,7 @@
  * standard), not applicable and not reached (neither), and how many were done out of order.
  */
 import { useTranslation } from '../../i18n/use-translation';
-import type { StepFigure } from '../../domain/review/figures';
+import type { StepFigure } from '../../../core/domain/review/figures';
 import type { OpenServices } from './FiguresView';
 import { band, formatPercent } from './format';
 

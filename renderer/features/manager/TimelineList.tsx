@@ -1,7 +1,7 @@
 /** Every record of a service, in order: offset from the start, who, the step, what happened. */
 import { useTranslation } from '../../i18n/use-translation';
-import type { TimelineEntry } from '../../domain/review/timeline';
-import { say, stepWords, timelineWords, type Translate } from '../shared/timeline-words';
+import type { TimelineEntry } from '../../../core/domain/review/timeline';
+import { say, stepWords, timelineWords, type Translate } from '../../../core/words/timeline-words';
 import { useListLabel } from '../shared/use-list-label';
 import { formatMs } from './format';
 

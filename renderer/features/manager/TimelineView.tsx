@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { can } from '../../domain/permissions';
-import { timeline } from '../../domain/review/timeline';
+import { can } from '../../../core/domain/permissions';
+import { timeline } from '../../../core/domain/review/timeline';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState } from '../shared/store-context';
 import { AmendDialog } from './AmendDialog';

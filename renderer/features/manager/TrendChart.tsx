@@ -7,8 +7,8 @@ import 'uplot/dist/uPlot.min.css';
 import uPlot from 'uplot';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { GroupFigures } from '../../domain/review/figures';
-import { daysOf, type Period } from '../../domain/review/period';
+import type { GroupFigures } from '../../../core/domain/review/figures';
+import { daysOf, type Period } from '../../../core/domain/review/period';
 import type { OpenServices } from './FiguresView';
 import { formatPercent } from './format';
 

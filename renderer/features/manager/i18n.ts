@@ -3,9 +3,9 @@
  * so the clerk's screen does not carry them.
  */
 import { i18n } from '../../i18n/instance';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
+import en from '../../../core/i18n/review/en.json';
+import zhCN from '../../../core/i18n/review/zh-CN.json';
+import zhTW from '../../../core/i18n/review/zh-TW.json';
 
 export const REVIEW_NS = 'review';
 export const reviewResources = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;

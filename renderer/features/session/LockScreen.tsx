@@ -7,9 +7,9 @@
 import './session.css';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { openService, type Session } from '../../domain/device/state';
-import { stepDefinition } from '../../domain/flow/flow-definition';
-import { renderScript } from '../../domain/script';
+import { openService, type Session } from '../../../core/domain/device/state';
+import { stepDefinition } from '../../../core/domain/flow/flow-definition';
+import { renderScript } from '../../../core/domain/script';
 import { currentLocale } from '../../i18n';
 import { formatDuration } from '../../ui/format';
 import { FormError } from '../../ui/FormError';

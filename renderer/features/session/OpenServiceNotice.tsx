@@ -1,6 +1,6 @@
 /** Tells whoever is at the sign-in or lock screen that a service is still open, and whose it is. */
 import { useTranslation } from '../../i18n/use-translation';
-import { openService } from '../../domain/device/state';
+import { openService } from '../../../core/domain/device/state';
 import { useDeviceState } from '../shared/store-context';
 
 export function OpenServiceNotice() {

@@ -5,7 +5,7 @@
  */
 import './session.css';
 import { useTranslation } from '../../i18n/use-translation';
-import type { ShiftSummary } from '../../domain/log/events';
+import type { ShiftSummary } from '../../../core/domain/log/events';
 import { formatDuration } from '../../ui/format';
 import { useListLabel } from '../shared/use-list-label';
 

@@ -3,8 +3,8 @@
  * (which asks and records) and the clerk's screen (which can only turn the display to the
  * customer). The domain decides whether a rating is accepted; these are the screens' timings.
  */
-import type { DeviceState } from '../../domain/device/state';
-import type { ServiceState } from '../../domain/service/engine';
+import type { DeviceState } from '../../../core/domain/device/state';
+import type { ServiceState } from '../../../core/domain/service/engine';
 
 /** A service that ended longer ago than this is not asked about any more. */
 export const RATING_WINDOW_MS = 2 * 60_000;

@@ -3,7 +3,7 @@
  * re-renders them when the log moves) and change it only through `useCommand`.
  */
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import type { DeviceState } from '../../domain/device/state';
+import type { DeviceState } from '../../../core/domain/device/state';
 import type { DeviceStore, StoreSnapshot } from '../../storage';
 
 const StoreContext = createContext<DeviceStore | null>(null);

@@ -5,7 +5,7 @@
  * from Settings is unchanged; the two never run at once (the hub client takes one at a time).
  */
 import { useEffect, useRef, useState } from 'react';
-import { openService } from '../../domain/device/state';
+import { openService } from '../../../core/domain/device/state';
 import {
   INITIAL_AUTO_PUSH,
   attempted,
@@ -16,7 +16,7 @@ import {
   succeeded,
   waitAfter,
   type AutoPushState,
-} from '../../domain/hub/auto-push';
+} from '../../../core/domain/hub/auto-push';
 import { platform } from '../../platform';
 import type { HubSettings } from '../../../preload/contract';
 import { publishAutoPush, useHubRestoreApproved, useHubSettingsSaved } from './auto-push-status';

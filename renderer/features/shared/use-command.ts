@@ -4,9 +4,9 @@
  * screen changed) is dropped without a word: the screen already shows what is true.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { Command } from '../../domain/device/commands';
-import type { LogRecord } from '../../domain/log/records';
-import type { Refusal } from '../../domain/refusal';
+import type { Command } from '../../../core/domain/device/commands';
+import type { LogRecord } from '../../../core/domain/log/records';
+import type { Refusal } from '../../../core/domain/refusal';
 import { useStore } from './store-context';
 import { useRefusalMessage, useStorageErrorMessage } from './use-refusal-message';
 

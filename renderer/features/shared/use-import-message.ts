@@ -1,8 +1,8 @@
 /** Why an export could not be imported or restored, in the user's language. */
 import { useCallback } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import type { Refusal } from '../../domain/refusal';
-import { exportProblemText } from '../../export/messages';
+import type { Refusal } from '../../../core/domain/refusal';
+import { exportProblemText } from '../../../core/export/messages';
 import type { ImportProblem } from '../../storage';
 import { useRefusalMessage } from './use-refusal-message';
 

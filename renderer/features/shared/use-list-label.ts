@@ -8,10 +8,10 @@
 import { useCallback } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import { currentLocale } from '../../i18n';
-import { listLabel, type ListName } from './list-label';
+import { listLabel, type ListName } from '../../../core/words/list-label';
 import { useDeviceState } from './store-context';
 
-export type { ListName } from './list-label';
+export type { ListName } from '../../../core/words/list-label';
 
 export function useListLabel(): (list: ListName, code: string) => string {
   const { t, i18n } = useTranslation();

@@ -4,10 +4,10 @@
  * complaint's summary.
  */
 import { useCallback } from 'react';
-import type { TFunction } from '../../i18n/core';
+import type { TFunction } from '../../../core/i18n/translator';
 import { useTranslation } from '../../i18n/use-translation';
-import type { ConfigProblem } from '../../domain/device/config-problem';
-import type { Refusal } from '../../domain/refusal';
+import type { ConfigProblem } from '../../../core/domain/device/config-problem';
+import type { Refusal } from '../../../core/domain/refusal';
 import { StorageError } from '../../storage';
 
 export function useRefusalMessage(): (refusal: Refusal) => string {

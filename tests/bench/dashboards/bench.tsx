@@ -11,14 +11,14 @@ import '../../../renderer/ui/base.css';
 import '../../../renderer/features/manager/review.css';
 import '../../../renderer/features/manager/figures.css';
 import { createRoot } from 'react-dom/client';
-import { periodOf, type Period } from '../../../renderer/domain/review/period';
-import type { RollupRow } from '../../../renderer/domain/review/rollup';
+import { periodOf, type Period } from '../../../core/domain/review/period';
+import type { RollupRow } from '../../../core/domain/review/rollup';
 import { FiguresView } from '../../../renderer/features/manager/FiguresView';
 import { StoreProvider } from '../../../renderer/features/shared/store-context';
 import { initI18n } from '../../../renderer/i18n';
 import { openStore } from '../../../renderer/storage';
 import { openDatabase } from '../../../renderer/storage/open-database';
-import { REVIEW_VERSION } from '../../../renderer/domain/review/review-projector';
+import { REVIEW_VERSION } from '../../../core/domain/review/review-projector';
 import { OWN_LOG } from '../../../renderer/storage/review-index';
 
 interface Figure {

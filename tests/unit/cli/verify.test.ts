@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { EXIT, main } from '../../../cli/verify';
-import { fingerprint } from '../../../renderer/domain/log/signing';
-import { FILES } from '../../../renderer/export/format';
+import { fingerprint } from '../../../core/domain/log/signing';
+import { FILES } from '../../../core/export/format';
 import { dayWithServices, exportDay } from '../helpers/exports';
 
 async function run(...args: string[]) {

@@ -1,7 +1,7 @@
 /** Test data builders: one place that knows how to make services, commands, devices and logs. */
-import type { Command } from '../../../renderer/domain/device/commands';
-import { DEFAULT_CONFIG, serviceContext } from '../../../renderer/domain/device/config';
-import { openService } from '../../../renderer/domain/device/state';
+import type { Command } from '../../../core/domain/device/commands';
+import { DEFAULT_CONFIG, serviceContext } from '../../../core/domain/device/config';
+import { openService } from '../../../core/domain/device/state';
 import {
   decideService,
   evolveService,
@@ -9,10 +9,10 @@ import {
   type ServiceContext,
   type ServiceState,
   type TimedEvent,
-} from '../../../renderer/domain/service/engine';
-import type { DomainEvent } from '../../../renderer/domain/log/events';
-import type { Refusal } from '../../../renderer/domain/refusal';
-import { STEP_IDS, type StepId } from '../../../renderer/domain/flow/flow-definition';
+} from '../../../core/domain/service/engine';
+import type { DomainEvent } from '../../../core/domain/log/events';
+import type { Refusal } from '../../../core/domain/refusal';
+import { STEP_IDS, type StepId } from '../../../core/domain/flow/flow-definition';
 import { openStore, memoryWitness, type DeviceStore } from '../../../renderer/storage';
 import { CounterStepsDb } from '../../../renderer/storage/db';
 

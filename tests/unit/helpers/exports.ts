@@ -1,9 +1,9 @@
 /** Exports made the way the auditor's Export button makes them, for the export and CLI tests. */
-import { businessDay } from '../../../renderer/domain/device/config';
-import { fingerprint } from '../../../renderer/domain/log/signing';
-import { buildExport } from '../../../renderer/export/build-export';
-import { concatBytes } from '../../../renderer/export/bytes';
-import { readExportZip } from '../../../renderer/export/read-export';
+import { businessDay } from '../../../core/domain/device/config';
+import { fingerprint } from '../../../core/domain/log/signing';
+import { buildExport } from '../../../core/export/build-export';
+import { concatBytes } from '../../../core/export/bytes';
+import { readExportZip } from '../../../core/export/read-export';
 import { AUDITOR, fullService, staffedDevice, startCommand, type TestDevice } from './builders';
 
 const labels = {

@@ -4,7 +4,7 @@
  * services, a few pencil-whipped ones; then a manager's amendments and spot-checks, and ratings
  * from the customer display. Seeded, so a failure can be replayed.
  */
-import type { StepId } from '../../../renderer/domain/flow/flow-definition';
+import type { StepId } from '../../../core/domain/flow/flow-definition';
 import { openStore } from '../../../renderer/storage';
 import {
   CLERK,

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from '../../../renderer/domain/zod';
+import type { z } from '../../../core/domain/zod';
 import {
   BeginExportRequestSchema,
   CHANNELS,

@@ -10,8 +10,8 @@ import {
   type DemoDeviceTruth,
   type DemoOptions,
 } from '../../../../renderer/demo/generate';
-import { readExportZip } from '../../../../renderer/export/read-export';
-import { verifyExport } from '../../../../renderer/export/verify-export';
+import { readExportZip } from '../../../../core/export/read-export';
+import { verifyExport } from '../../../../core/export/verify-export';
 
 const SMALL: DemoOptions = { counters: 1, days: 2, servicesPerDay: 20, seed: 11 };
 

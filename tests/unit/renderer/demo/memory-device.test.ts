@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryDevice } from '../../../../renderer/demo/memory-device';
-import { sealRecord, type StoredRecord } from '../../../../renderer/domain/log/records';
-import { verifyRows } from '../../../../renderer/domain/log/verify';
-import { readExportZip } from '../../../../renderer/export/read-export';
-import { verifyExport } from '../../../../renderer/export/verify-export';
+import { sealRecord, type StoredRecord } from '../../../../core/domain/log/records';
+import { verifyRows } from '../../../../core/domain/log/verify';
+import { readExportZip } from '../../../../core/export/read-export';
+import { verifyExport } from '../../../../core/export/verify-export';
 
 const T0 = Date.parse('2026-11-23T01:00:00.000Z');
 const PIN = '246810';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, type DeviceState } from '../../../../renderer/domain/device/state';
-import { evolveService, type ServiceState } from '../../../../renderer/domain/service/engine';
-import type { RecordedEvent } from '../../../../renderer/domain/log/events';
+import { INITIAL_STATE, type DeviceState } from '../../../../core/domain/device/state';
+import { evolveService, type ServiceState } from '../../../../core/domain/service/engine';
+import type { RecordedEvent } from '../../../../core/domain/log/events';
 import {
   RATING_TIMEOUT_MS,
   RATING_WINDOW_MS,

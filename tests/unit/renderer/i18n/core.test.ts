@@ -1,10 +1,10 @@
 /**
- * The app's translator (renderer/i18n/core.ts) on its own: lookups, placeholders, plurals,
+ * The app's translator (core/i18n/translator.ts) on its own: lookups, placeholders, plurals,
  * namespaces, languages, adding words and telling listeners. i18next-compat.test.ts compares it
  * with i18next over every text of the app.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createI18n, interpolate, pluralCategory } from '../../../../renderer/i18n/core';
+import { createI18n, interpolate, pluralCategory } from '../../../../core/i18n/translator';
 
 const words = {
   greeting: 'Hello {{name}}',

@@ -8,11 +8,11 @@
 import fc from 'fast-check';
 import i18next, { type i18n as I18next } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../../renderer/domain/locale';
-import reviewEn from '../../../../renderer/features/manager/locales/en.json';
-import reviewZhCN from '../../../../renderer/features/manager/locales/zh-CN.json';
-import reviewZhTW from '../../../../renderer/features/manager/locales/zh-TW.json';
-import { createI18n, type I18n, type TOptions, type Words } from '../../../../renderer/i18n/core';
+import { LOCALES } from '../../../../core/domain/locale';
+import reviewEn from '../../../../core/i18n/review/en.json';
+import reviewZhCN from '../../../../core/i18n/review/zh-CN.json';
+import reviewZhTW from '../../../../core/i18n/review/zh-TW.json';
+import { createI18n, type I18n, type TOptions, type Words } from '../../../../core/i18n/translator';
 import { resources as app } from '../../../../renderer/i18n/resources';
 import hubEn from '../../../../hub/locales/en.json';
 import hubZhCN from '../../../../hub/locales/zh-CN.json';

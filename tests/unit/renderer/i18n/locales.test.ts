@@ -1,19 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OFFERS, SKIP_REASONS, DEFAULT_BUSINESS_TYPES } from '../../../../renderer/domain/catalog';
-import { STEP_IDS } from '../../../../renderer/domain/flow/flow-definition';
-import { FLAG_FIELDS, NUMBER_LIMITS } from '../../../../renderer/domain/device/config-problem';
-import { LOCALES } from '../../../../renderer/domain/locale';
-import { SCRIPT_PLACEHOLDERS } from '../../../../renderer/domain/script';
+import { OFFERS, SKIP_REASONS, DEFAULT_BUSINESS_TYPES } from '../../../../core/domain/catalog';
+import { STEP_IDS } from '../../../../core/domain/flow/flow-definition';
+import { FLAG_FIELDS, NUMBER_LIMITS } from '../../../../core/domain/device/config-problem';
+import { LOCALES } from '../../../../core/domain/locale';
+import { SCRIPT_PLACEHOLDERS } from '../../../../core/domain/script';
 import { resources } from '../../../../renderer/i18n/resources';
-import { ObservationSchema, SpotCheckKindSchema } from '../../../../renderer/domain/log/events';
-import { PeriodKindSchema } from '../../../../renderer/domain/review/period';
-import { RATINGS } from '../../../../renderer/domain/review/rollup';
-import { FLAG_KINDS } from '../../../../renderer/domain/review/service-row';
-import reviewEn from '../../../../renderer/features/manager/locales/en.json';
-import reviewZhCN from '../../../../renderer/features/manager/locales/zh-CN.json';
-import reviewZhTW from '../../../../renderer/features/manager/locales/zh-TW.json';
+import { ObservationSchema, SpotCheckKindSchema } from '../../../../core/domain/log/events';
+import { PeriodKindSchema } from '../../../../core/domain/review/period';
+import { RATINGS } from '../../../../core/domain/review/rollup';
+import { FLAG_KINDS } from '../../../../core/domain/review/service-row';
+import reviewEn from '../../../../core/i18n/review/en.json';
+import reviewZhCN from '../../../../core/i18n/review/zh-CN.json';
+import reviewZhTW from '../../../../core/i18n/review/zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -91,7 +91,7 @@ describe('locales', () => {
   });
 
   const codesOf = (file: string, typeName: string) => {
-    const source = readFileSync(join(import.meta.dirname, '../../../../renderer', file), 'utf8');
+    const source = readFileSync(join(import.meta.dirname, '../../../..', file), 'utf8');
     const union = new RegExp(`export type ${typeName} =([^;]+);`).exec(source)?.[1] ?? '';
     // Comments in the union are not codes.
     return [...union.replace(/\/\/.*$/gm, '').matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
@@ -99,7 +99,7 @@ describe('locales', () => {
 
   const problemKinds = () => {
     const source = readFileSync(
-      join(import.meta.dirname, '../../../../renderer/domain/log/verify.ts'),
+      join(import.meta.dirname, '../../../../core/domain/log/verify.ts'),
       'utf8',
     );
     const union = /export type VerifyProblem =([\s\S]+?)\n\n/.exec(source)?.[1] ?? '';
@@ -116,16 +116,16 @@ describe('locales', () => {
   });
 
   it.each([
-    ['domain/refusal.ts', 'RefusalCode', 'refusal'],
-    ['domain/access/pin.ts', 'PinRefusal', 'refusal'],
-    ['domain/surname.ts', 'SurnameProblem', 'surnameProblem'],
-    ['domain/device/config-problem.ts', 'ConfigProblemKind', 'configProblem'],
-    ['domain/device/config-phrases.ts', 'PhraseProblemKind', 'configProblem'],
-    ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.due'],
-    ['domain/money.ts', 'MoneyInputProblem', 'moneyInput.received'],
-    ['domain/log/rules.ts', 'RuleCode', 'audit.rule'],
-    ['storage/errors.ts', 'StorageErrorCode', 'storageError'],
-    ['storage/errors.ts', 'StorageErrorCode', 'startup'],
+    ['core/domain/refusal.ts', 'RefusalCode', 'refusal'],
+    ['core/domain/access/pin.ts', 'PinRefusal', 'refusal'],
+    ['core/domain/surname.ts', 'SurnameProblem', 'surnameProblem'],
+    ['core/domain/device/config-problem.ts', 'ConfigProblemKind', 'configProblem'],
+    ['core/domain/device/config-phrases.ts', 'PhraseProblemKind', 'configProblem'],
+    ['core/domain/money.ts', 'MoneyInputProblem', 'moneyInput.due'],
+    ['core/domain/money.ts', 'MoneyInputProblem', 'moneyInput.received'],
+    ['core/domain/log/rules.ts', 'RuleCode', 'audit.rule'],
+    ['renderer/storage/errors.ts', 'StorageErrorCode', 'storageError'],
+    ['renderer/storage/errors.ts', 'StorageErrorCode', 'startup'],
   ])('has a message for every code of %s %s', (file, typeName, prefix) => {
     const codes = codesOf(file, typeName);
     expect(codes.length).toBeGreaterThan(2);
@@ -150,9 +150,7 @@ describe('locales', () => {
   });
 
   it('ships one file per supported locale and no other', () => {
-    const files = readdirSync(
-      join(import.meta.dirname, '../../../../renderer/i18n/locales'),
-    ).sort();
+    const files = readdirSync(join(import.meta.dirname, '../../../../core/i18n/locales')).sort();
     expect(files).toEqual(LOCALES.map((locale) => `${locale}.json`).sort());
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATER_KEYS, wordsPart } from '../../../../renderer/i18n/parts';
+import { LATER_KEYS, wordsPart } from '../../../../core/i18n/parts';
 import { resources } from '../../../../renderer/i18n/resources';
 
 const renderer = join(import.meta.dirname, '../../../../renderer');

@@ -4,9 +4,9 @@
  */
 import { createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import reviewEn from '../../../../renderer/features/manager/locales/en.json';
-import reviewZhCN from '../../../../renderer/features/manager/locales/zh-CN.json';
-import { createI18n } from '../../../../renderer/i18n/core';
+import reviewEn from '../../../../core/i18n/review/en.json';
+import reviewZhCN from '../../../../core/i18n/review/zh-CN.json';
+import { createI18n } from '../../../../core/i18n/translator';
 import { Trans } from '../../../../renderer/i18n/Trans';
 
 type Props = { children?: ReactNode; className?: string };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announcementClips } from '../../../../renderer/domain/call-announcement';
+import { announcementClips } from '../../../../core/domain/call-announcement';
 import { CallAudioError, type CallPlayer } from '../../../../renderer/platform/call-player';
 import {
   CALL_VOLUME_KEY,

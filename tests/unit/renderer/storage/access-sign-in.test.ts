@@ -3,7 +3,7 @@
  * decides is what is stored, and refused attempts are stored as failures.
  */
 import { describe, expect, it } from 'vitest';
-import { mustChangePin } from '../../../../renderer/domain/device/state';
+import { mustChangePin } from '../../../../core/domain/device/state';
 import {
   AUDITOR,
   CLERK,

@@ -3,7 +3,7 @@
  * the store on fake IndexedDB.
  */
 import { describe, expect, it } from 'vitest';
-import { mustChangePin } from '../../../../renderer/domain/device/state';
+import { mustChangePin } from '../../../../core/domain/device/state';
 import {
   CLERK,
   MANAGER,

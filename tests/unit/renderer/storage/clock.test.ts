@@ -5,11 +5,11 @@
  * and on its timeline.
  */
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../../../../renderer/domain/flow/flow-definition';
-import { clockJump, elapsedBetween, CLOCK_JUMP_MS } from '../../../../renderer/domain/log/clock';
-import type { ServiceRow } from '../../../../renderer/domain/review/service-row';
-import { timeline } from '../../../../renderer/domain/review/timeline';
-import { verifyRows } from '../../../../renderer/domain/log/verify';
+import { STEP_IDS } from '../../../../core/domain/flow/flow-definition';
+import { clockJump, elapsedBetween, CLOCK_JUMP_MS } from '../../../../core/domain/log/clock';
+import type { ServiceRow } from '../../../../core/domain/review/service-row';
+import { timeline } from '../../../../core/domain/review/timeline';
+import { verifyRows } from '../../../../core/domain/log/verify';
 import {
   CLERK,
   PLAIN_ALWAYS_STEPS,

@@ -4,9 +4,9 @@
  * rows, a full disk, and the state loaded at start being the fold of the whole log.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { foldDevice } from '../../../../renderer/domain/device/state';
-import { GENESIS_HASH } from '../../../../renderer/domain/log/events';
-import { readRecords } from '../../../../renderer/domain/log/records';
+import { foldDevice } from '../../../../core/domain/device/state';
+import { GENESIS_HASH } from '../../../../core/domain/log/events';
+import { readRecords } from '../../../../core/domain/log/records';
 import { openStore } from '../../../../renderer/storage';
 import {
   CLERK,

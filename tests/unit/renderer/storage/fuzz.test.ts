@@ -10,16 +10,12 @@ import {
   CommandSchema,
   type Command,
   type DecideEnv,
-} from '../../../../renderer/domain/device/commands';
-import { decide } from '../../../../renderer/domain/device/decide';
-import {
-  INITIAL_STATE,
-  openService,
-  type DeviceState,
-} from '../../../../renderer/domain/device/state';
-import { DomainEventSchema } from '../../../../renderer/domain/log/events';
-import { literalOf } from '../../../../renderer/domain/zod';
-import { verifyRows } from '../../../../renderer/domain/log/verify';
+} from '../../../../core/domain/device/commands';
+import { decide } from '../../../../core/domain/device/decide';
+import { INITIAL_STATE, openService, type DeviceState } from '../../../../core/domain/device/state';
+import { DomainEventSchema } from '../../../../core/domain/log/events';
+import { literalOf } from '../../../../core/domain/zod';
+import { verifyRows } from '../../../../core/domain/log/verify';
 import { resources } from '../../../../renderer/i18n/resources';
 import { CLERK, startCommand, staffedDevice, type TestDevice } from '../../helpers/builders';
 

@@ -9,17 +9,17 @@ import Dexie from 'dexie';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldDevice, type DeviceState } from '../../../../renderer/domain/device/state';
-import { canonicalize } from '../../../../renderer/domain/log/canonical';
-import { readRecords, type LogRecord } from '../../../../renderer/domain/log/records';
-import { verifyRows } from '../../../../renderer/domain/log/verify';
+import { foldDevice, type DeviceState } from '../../../../core/domain/device/state';
+import { canonicalize } from '../../../../core/domain/log/canonical';
+import { readRecords, type LogRecord } from '../../../../core/domain/log/records';
+import { verifyRows } from '../../../../core/domain/log/verify';
 import {
   REVIEW_VERSION,
   ReviewProjector,
   type ReviewRows,
-} from '../../../../renderer/domain/review/review-projector';
-import type { RollupRow } from '../../../../renderer/domain/review/rollup';
-import type { ServiceRow } from '../../../../renderer/domain/review/service-row';
+} from '../../../../core/domain/review/review-projector';
+import type { RollupRow } from '../../../../core/domain/review/rollup';
+import type { ServiceRow } from '../../../../core/domain/review/service-row';
 import { memoryWitness, openStore } from '../../../../renderer/storage';
 import { withRawDb } from '../../helpers/builders';
 

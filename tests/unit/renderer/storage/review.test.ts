@@ -4,10 +4,10 @@
  * counted straight from the raw records; the pencil-whipped services are flagged.
  */
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS, type StepId } from '../../../../renderer/domain/flow/flow-definition';
-import { figures } from '../../../../renderer/domain/review/figures';
-import type { RollupRow } from '../../../../renderer/domain/review/rollup';
-import type { ServiceRow } from '../../../../renderer/domain/review/service-row';
+import { STEP_IDS, type StepId } from '../../../../core/domain/flow/flow-definition';
+import { figures } from '../../../../core/domain/review/figures';
+import type { RollupRow } from '../../../../core/domain/review/rollup';
+import type { ServiceRow } from '../../../../core/domain/review/service-row';
 import { CLERK, startCommand, withRawDb, type TestDevice } from '../../helpers/builders';
 import {
   asManager,

@@ -7,9 +7,9 @@
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hashPin } from '../../../../renderer/domain/access/pin';
-import { checkpointPayload, sign } from '../../../../renderer/domain/log/signing';
-import { hashOf } from '../../../../renderer/domain/log/records';
+import { hashPin } from '../../../../core/domain/access/pin';
+import { checkpointPayload, sign } from '../../../../core/domain/log/signing';
+import { hashOf } from '../../../../core/domain/log/records';
 import { memoryWitness, openStore } from '../../../../renderer/storage';
 import {
   AUDITOR,

@@ -1,0 +1,89 @@
+/**
+ * An export verdict in words, in the reader's language, for the app's "verify a file" and the
+ * command-line verifier alike. `t` is a translate function (core/i18n/translator.ts: the app's, or the
+ * CLI's own over the same locale files).
+ */
+import type { VerifyProblem } from '../domain/log/verify';
+import type { ReadExportProblem } from './read-export';
+import type { ExportProblem, ExportVerdict } from './verify-export';
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+export function logProblemText(t: Translate, problem: VerifyProblem): string {
+  switch (problem.kind) {
+    case 'rule':
+      return t('audit.problem.rule', {
+        seq: problem.seq,
+        rule: t(`audit.rule.${problem.rule}`),
+        event: problem.eventType,
+        staffNo: problem.staffNo ?? '—',
+      });
+    case 'records-missing':
+      return t('audit.problem.records-missing', {
+        after: problem.afterSeq,
+        witness: problem.witnessSeq,
+      });
+    default:
+      return t(`audit.problem.${problem.kind}`, { seq: problem.seq ?? '?' });
+  }
+}
+
+export function exportProblemText(
+  t: Translate,
+  problem: ExportProblem | { kind: ReadExportProblem | 'not-found'; path?: string },
+): string {
+  if (problem.kind === 'log') return logProblemText(t, problem.problem);
+  if (problem.kind === 'previous-not-intact') {
+    return t('verifyFile.problem.previous-not-intact', {
+      problem: exportProblemText(t, problem.problem),
+    });
+  }
+  return t(`verifyFile.problem.${problem.kind}`, problem as Record<string, unknown>);
+}
+
+/** The verdict as lines to show or print, the first one saying intact or not. */
+export function verdictLines(t: Translate, verdict: ExportVerdict): string[] {
+  if (verdict.status !== 'intact' || !verdict.manifest) {
+    const problem = verdict.problem ? exportProblemText(t, verdict.problem) : '';
+    return [
+      t(verdict.status === 'unusable' ? 'verifyFile.unusable' : 'verifyFile.notIntact', {
+        problem,
+      }),
+    ];
+  }
+  const { manifest } = verdict;
+  const lines = [
+    t('verifyFile.intact', {
+      count: verdict.records,
+      first: manifest.records.first.seq,
+      last: manifest.records.last.seq,
+      from: manifest.range.from,
+      to: manifest.range.to,
+      device: manifest.device.id,
+      counter: manifest.device.counter ?? '—',
+    }),
+    t('verifyFile.sealed', { sealed: verdict.sealedUpTo }),
+  ];
+  if (verdict.sealedUpTo < manifest.records.last.seq - 1) {
+    lines.push(t('verifyFile.unsealedTail', { sealed: verdict.sealedUpTo }));
+  }
+  lines.push(
+    verdict.rulesChecked
+      ? t('verifyFile.rulesChecked')
+      : t('verifyFile.rulesNotChecked', { first: manifest.records.first.seq }),
+    verdict.keyCheck === 'matched'
+      ? t('verifyFile.keyMatched', { fingerprint: verdict.fingerprint })
+      : t('verifyFile.selfConsistent', { fingerprint: verdict.fingerprint }),
+  );
+  if (verdict.signedBy === 'hub') {
+    lines.push(
+      t('verifyFile.signedByHub', {
+        hub: manifest.hub?.name ?? '—',
+        fingerprint: verdict.hubFingerprint,
+        sealed: verdict.sealedUpTo,
+      }),
+    );
+  }
+  if (verdict.continuesPrevious) lines.push(t('verifyFile.continues'));
+  return lines;
+}
