@@ -262,9 +262,11 @@ export default tseslint.config(
     },
   },
   {
-    // What ships (the app, the hub, the verifier) uses dependencies only: a dev dependency such
-    // as i18next, kept to check the app's own translator against it, never reaches a build.
-    files: ['renderer/**/*', 'hub/**/*', 'cli/**/*'],
+    // What ships (the app, the hub, the verifier) uses its own production dependencies only: the
+    // nearest package.json is each program's (hub/ and cli/ declare what they run, the root the
+    // app's). main/ and preload/ import Electron, which the packager provides.
+    files: ['core/**/*', 'renderer/**/*', 'hub/**/*', 'cli/**/*'],
+    ignores: ['cli/bin.mjs'],
     rules: {
       'import-x/no-extraneous-dependencies': [
         'error',

@@ -39,7 +39,8 @@ export default defineConfig({
       timeout: 180_000,
     },
     {
-      command: 'npx tsx hub/server.ts',
+      // The hub as it ships: built JavaScript in plain Node.
+      command: 'npm run hub --silent',
       url: `${HUB_ORIGIN}/login`,
       env: {
         HUB_MEMORY: '1',

@@ -4,7 +4,7 @@
  * on. One run goes through the real `bin` in a plain Node process, with no build step.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -104,20 +104,29 @@ describe('counter-steps verify', () => {
     });
   });
 
-  // Starts Node and tsx twice: seconds on a busy shared machine, more than the default 5 s.
-  it('runs as `counter-steps` in plain Node, no build step', { timeout: 30_000 }, async () => {
-    const { path } = await writtenExport();
-    const bin = join(import.meta.dirname, '../../../bin/counter-steps.mjs');
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      bin,
-      'verify',
-      path,
-      '--lang',
-      'en',
-    ]);
-    expect(stdout).toMatch(/^Intact: /);
-    await expect(
-      promisify(execFile)(process.execPath, [bin, 'verify', '/nowhere.zip']),
-    ).rejects.toMatchObject({ code: 2 });
-  });
+  // Builds the Node programs and starts Node twice: seconds on a busy shared machine.
+  it(
+    'runs as `counter-steps` in plain Node, built JavaScript, no TypeScript at run time',
+    { timeout: 120_000 },
+    async () => {
+      await promisify(execFile)('npm', ['run', 'build:node', '--silent'], {
+        cwd: join(import.meta.dirname, '../../..'),
+      });
+      const { path } = await writtenExport();
+      const bin = join(import.meta.dirname, '../../../cli/bin.mjs');
+      const built = await readFile(join(import.meta.dirname, '../../../out/node/cli.mjs'), 'utf8');
+      expect(built).not.toMatch(/from ['"]tsx|\.ts['"]/);
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        bin,
+        'verify',
+        path,
+        '--lang',
+        'en',
+      ]);
+      expect(stdout).toMatch(/^Intact: /);
+      await expect(
+        promisify(execFile)(process.execPath, [bin, 'verify', '/nowhere.zip']),
+      ).rejects.toMatchObject({ code: 2 });
+    },
+  );
 });
