@@ -142,32 +142,45 @@ export class HubAccounts {
     return rows.map(account);
   }
 
-  /** A session token (kept only as its hash) or why not. */
+  /**
+   * A session token (kept only as its hash) or why not. Wrong PINs make `client` (the address the
+   * request came from) wait before its next try at this account — the device's growing wait — while
+   * every other client keeps its own count: a stranger guessing cannot lock the manager out.
+   */
   async signIn(
     staffNo: string,
     pin: string,
+    client = 'local',
   ): Promise<Result<{ token: string; account: Account }, SignInRefusal>> {
     const row = StaffNumberSchema.safeParse(staffNo).success
       ? await this.accountRow(staffNo)
       : undefined;
-    if (row && row.retry_at > this.now()) return err({ kind: 'wait', retryAt: row.retry_at });
+    const [wait] = row
+      ? await this.db.query<{ failures: number; retry_at: number }>(
+          'SELECT failures, retry_at FROM sign_in_waits WHERE staff_no = $1 AND client = $2',
+          [row.staff_no, client],
+        )
+      : [];
+    if (wait && wait.retry_at > this.now()) return err({ kind: 'wait', retryAt: wait.retry_at });
     this.decoy ??= hashPin('decoy', '000000', this.iterations);
     const credential = row?.credential ?? (await this.decoy);
     const matches = await verifyPin(credential, pin, this.iterations);
     if (!row || !matches) {
       if (row) {
-        const failures = row.failures + 1;
-        const wait = waitAfterFailures(failures);
+        const failures = (wait?.failures ?? 0) + 1;
+        const waitMs = waitAfterFailures(failures);
         await this.db.query(
-          'UPDATE accounts SET failures = $2, retry_at = $3 WHERE staff_no = $1',
-          [row.staff_no, failures, wait > 0 ? this.now() + wait : 0],
+          `INSERT INTO sign_in_waits (staff_no, client, failures, retry_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (staff_no, client) DO UPDATE SET failures = $3, retry_at = $4`,
+          [row.staff_no, client, failures, waitMs > 0 ? this.now() + waitMs : 0],
         );
       }
       return err({ kind: 'wrong-pin' });
     }
     if (!row.enabled) return err({ kind: 'disabled' });
-    await this.db.query('UPDATE accounts SET failures = 0, retry_at = 0 WHERE staff_no = $1', [
+    await this.db.query('DELETE FROM sign_in_waits WHERE staff_no = $1 AND client = $2', [
       row.staff_no,
+      client,
     ]);
     const token = toHex(globalThis.crypto.getRandomValues(new Uint8Array(32)));
     await this.db.query(
@@ -244,6 +257,7 @@ export class HubAccounts {
       [input.subject, JSON.stringify(credential)],
     );
     await this.db.query('DELETE FROM sessions WHERE staff_no = $1', [input.subject]);
+    await this.db.query('DELETE FROM sign_in_waits WHERE staff_no = $1', [input.subject]);
     return ok(null);
   }
 

@@ -29,11 +29,13 @@ import { LogVerifier } from '../core/domain/log/verify';
 import { REVIEW_VERSION } from '../core/domain/review/review-projector';
 import {
   enrolPayload,
+  headPayload,
   pushPayload,
   type EnrolAnswer,
   type EnrolRequest,
   type HubError,
   type PushAnswer,
+  type HeadRequest,
   type PushRequest,
   type RestoreAnswer,
   type RestoreRequest,
@@ -106,6 +108,24 @@ export class Ingest {
     const row = await this.device(device);
     if (!row) return failure(401, { error: 'not-enrolled' });
     return ok({ seq: row.head_seq, hash: row.head_hash });
+  }
+
+  /** The head, for the device itself: signed with its key in force. */
+  async signedHead(request: HeadRequest): Promise<Result<{ seq: number; hash: string }, Failure>> {
+    const device = await this.device(request.device);
+    if (!device) return failure(401, { error: 'not-enrolled' });
+    const problem = await this.keys.check({
+      device: request.device,
+      firstKey: device.first_key,
+      keyRecords: request.keyRecords,
+      signature: request.signature,
+      payload: headPayload({
+        device: request.device,
+        keyIndex: request.signature.keyIndex,
+      }),
+    });
+    if (problem) return failure(403, { error: 'bad-signature', detail: problem });
+    return ok({ seq: device.head_seq, hash: device.head_hash });
   }
 
   async enrol(request: EnrolRequest): Promise<Result<EnrolAnswer, Failure>> {

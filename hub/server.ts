@@ -8,10 +8,14 @@
  * - HUB_NAME — the hub's name in the manifests of its exports;
  * - HUB_SETUP_CODE — a setup code of your choosing for the first manager (else one is made and
  *   printed; either works once, and only while the hub has no account);
- * - HUB_MEMORY=1 — PGlite in memory, gone when the hub stops (the end-to-end tests use it).
+ * - HUB_MEMORY=1 — PGlite in memory, gone when the hub stops (the end-to-end tests use it);
+ * - HUB_TLS_CERT, HUB_TLS_KEY — PEM files: the hub serves HTTPS itself (Secure cookies, HSTS);
+ * - HUB_TRUST_PROXY=1 — behind a reverse proxy that terminates TLS and sets X-Forwarded-For and
+ *   X-Forwarded-Proto (docs/hub.md): the hub believes them. Never set it on an open port.
  *
  * It brings the schema up to date (node-pg-migrate) before it listens.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildHub } from './app';
 import { openPglite, openPostgres } from './db';
@@ -23,14 +27,24 @@ const dataDir = resolve(env.HUB_DATA_DIR ?? 'hub-data');
 const memory = env.HUB_MEMORY === '1';
 const db = url ? openPostgres(url) : await openPglite(memory ? null : dataDir);
 const ran = await migrate(db);
-const hub = await buildHub({ db, name: env.HUB_NAME, logger: env.HUB_LOG === '1' });
+const https =
+  env.HUB_TLS_CERT && env.HUB_TLS_KEY
+    ? { cert: readFileSync(env.HUB_TLS_CERT), key: readFileSync(env.HUB_TLS_KEY) }
+    : undefined;
+const hub = await buildHub({
+  db,
+  name: env.HUB_NAME,
+  logger: env.HUB_LOG === '1',
+  trustProxy: env.HUB_TRUST_PROXY === '1',
+  ...(https ? { https } : {}),
+});
 const port = Number(env.HUB_PORT ?? 8787);
 const host = env.HUB_HOST ?? '127.0.0.1';
 await hub.app.listen({ port, host });
 
 const where = url ? 'PostgreSQL server' : memory ? 'PGlite in memory' : `PGlite in ${dataDir}`;
 console.log(
-  `Counter Steps hub on http://${host}:${port}/ (${where}; migrations run: ${ran.length}; ` +
+  `Counter Steps hub on ${https ? 'https' : 'http'}://${host}:${port}/ (${where}; migrations run: ${ran.length}; ` +
     `devices' reviews rebuilt: ${hub.reviewsRebuilt})`,
 );
 const setup = await hub.service.setupCode(env.HUB_SETUP_CODE);

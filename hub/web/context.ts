@@ -22,7 +22,15 @@ export interface WebContext {
 
 export const SESSION_COOKIE = 'hub_session';
 
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day, year-month-day: 2026-13-45 has the shape and is still refused. */
+export const isCalendarDay = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+};
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDay);
 
 export interface SignedIn {
   account: Account;

@@ -8,6 +8,7 @@ import { formatDuration } from '../../core/domain/duration';
 import { LocaleSchema, type Locale } from '../../core/domain/locale';
 import type { Account } from '../accounts';
 import type { Translate } from '../i18n';
+import { withCsrfTokens } from './csrf';
 import { html, type Html } from './html';
 
 const LANG_COOKIE = 'hub_lang';
@@ -89,5 +90,6 @@ export function notice(text: string | null, error = false): Html {
   return text ? html`<p class="notice${error ? ' error' : ''}" role="status">${text}</p>` : html``;
 }
 
+/** A page, with this browser's anti-forgery token in each form it posts (csrf.ts). */
 export const send = (reply: FastifyReply, body: Html, status = 200) =>
-  reply.code(status).type('text/html; charset=utf-8').send(body.value);
+  reply.code(status).type('text/html; charset=utf-8').send(withCsrfTokens(reply, body.value));

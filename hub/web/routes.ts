@@ -8,11 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../i18n';
 import { registerAdminRoutes } from './admin-routes';
 import type { WebContext } from './context';
 import { registerDashboardRoutes } from './dashboard-routes';
+import { registerCsrf } from './csrf';
 import { registerDeviceRoutes } from './device-routes';
 import { registerServiceRoutes } from './service-routes';
 import { localeOf, notice, page, send } from './page';
@@ -28,10 +29,28 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
     if (!request.url.startsWith('/api/')) {
       void reply.header('Content-Security-Policy', PAGE_CSP);
       void reply.header('X-Content-Type-Options', 'nosniff');
-      void reply.header('Referrer-Policy', 'no-referrer');
+      // same-origin, not no-referrer: with no-referrer a browser's form POST says `Origin: null`,
+      // and the hub checks every form's origin (csrf.ts).
+      void reply.header('Referrer-Policy', 'same-origin');
       void reply.header('X-Frame-Options', 'DENY');
     }
+    // Over TLS (the hub's own, or a proxy's that the hub trusts to say so): cookies only over TLS,
+    // and browsers told to come back only over TLS.
+    if (request.protocol === 'https') {
+      void reply.header('Strict-Transport-Security', 'max-age=31536000');
+      const cookies = reply.getHeader('set-cookie');
+      if (cookies !== undefined) {
+        const list = Array.isArray(cookies) ? cookies : [String(cookies)];
+        // Fastify appends to set-cookie: take the old ones off first.
+        void reply.removeHeader('set-cookie');
+        void reply.header(
+          'set-cookie',
+          list.map((cookie) => (/;\s*secure/i.test(cookie) ? cookie : `${cookie}; Secure`)),
+        );
+      }
+    }
   });
+  await registerCsrf(app);
 
   app.get('/hub.css', async (_request, reply) => reply.type('text/css').send(CSS));
 
@@ -52,4 +71,17 @@ export async function registerWebRoutes(app: FastifyInstance, context: WebContex
       404,
     );
   });
+}
+
+/** The page for a request the hub refused before any route ran: a forged form, or too many tries. */
+export function refusalPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kind: 'csrf' | 'rateLimited' | 'malformed',
+  status: number,
+) {
+  const locale = localeOf(request, reply);
+  const t = translator(locale);
+  const text = t(`errors.${kind}`);
+  return send(reply, page(t, locale, text, null, notice(text, true)), status);
 }

@@ -8,6 +8,7 @@ import type { Account } from '../accounts';
 import { translator, type Translate } from '../i18n';
 import { SESSION_COOKIE, sessionGuard, type WebContext } from './context';
 import { html } from './html';
+import { GUESSES } from './limits';
 import { localeOf, notice, page, send } from './page';
 
 export function registerSignInRoutes(app: FastifyInstance, context: WebContext) {
@@ -53,7 +54,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: WebContext) 
     pin: z.string().max(40),
     confirmation: z.string().max(40),
   });
-  app.post('/setup', { schema: { body: SetupBody } }, async (request, reply) => {
+  app.post('/setup', { schema: { body: SetupBody }, config: GUESSES }, async (request, reply) => {
     const locale = localeOf(request, reply);
     const t = translator(locale);
     const body = request.body as z.infer<typeof SetupBody>;
@@ -100,16 +101,17 @@ export function registerSignInRoutes(app: FastifyInstance, context: WebContext) 
   });
 
   const SignInBody = z.object({ staffNo: z.string().max(40), pin: z.string().max(40) });
-  app.post('/login', { schema: { body: SignInBody } }, async (request, reply) => {
+  app.post('/login', { schema: { body: SignInBody }, config: GUESSES }, async (request, reply) => {
     const locale = localeOf(request, reply);
     const t = translator(locale);
     const { staffNo, pin } = request.body as z.infer<typeof SignInBody>;
-    const result = await service.signIn(staffNo.trim(), pin);
+    const result = await service.signIn(staffNo.trim(), pin, request.ip);
     if (result.ok) {
       void reply.setCookie(SESSION_COOKIE, result.value.token, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
+        secure: request.protocol === 'https',
       });
       return reply.redirect(result.value.account.mustChange ? '/pin' : '/');
     }
@@ -163,7 +165,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: WebContext) 
     pin: z.string().max(40),
     confirmation: z.string().max(40),
   });
-  app.post('/pin', { schema: { body: PinBody } }, async (request, reply) => {
+  app.post('/pin', { schema: { body: PinBody }, config: GUESSES }, async (request, reply) => {
     const session = await signedIn(request, reply, { allowMustChange: true });
     if (!session) return reply;
     const { t, locale, account } = session;

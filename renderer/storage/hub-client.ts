@@ -15,6 +15,7 @@ import {
   PushAnswerSchema,
   RestoreAnswerSchema,
   enrolPayload,
+  headPayload,
   pushPayload,
   restorePayload,
   type EnrolAnswer,
@@ -194,9 +195,17 @@ export class HubClient {
   ): Promise<Result<{ seq: number; hash: string }, HubProblem>> {
     const signer = await this.signer();
     if (!signer) return err({ kind: 'no-key' });
+    // Signed: the hub tells a log's head only to the device itself (or a signed-in hub user).
     const answer = await call(transport, {
-      method: 'GET',
-      path: `/api/v1/devices/${signer.device}/head`,
+      method: 'POST',
+      path: '/api/v1/head',
+      body: {
+        device: signer.device,
+        keyRecords: signer.keyRecords,
+        signature: await signer.sign(
+          headPayload({ device: signer.device, keyIndex: signer.keyIndex }),
+        ),
+      },
     });
     if (!answer.ok) return answer;
     const parsed = HeadSchema.safeParse((answer.value as { head?: unknown } | null)?.head);

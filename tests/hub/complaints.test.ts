@@ -23,7 +23,15 @@ import {
   type TestDevice,
 } from '../unit/helpers/builders';
 import { complaintService } from '../unit/helpers/review-data';
-import { DB_KINDS, enrolCode, MANAGER, stopPgServers, testHub, type TestHub } from './helpers';
+import {
+  DB_KINDS,
+  enrolCode,
+  MANAGER,
+  stopPgServers,
+  testHub,
+  type TestHub,
+  form,
+} from './helpers';
 
 afterAll(() => stopPgServers());
 
@@ -108,8 +116,7 @@ describe.each(DB_KINDS)('complaints on the hub on %s', { timeout: 60_000 }, (kin
     const enrolled = await device.store.hub.enrol(test.transport, await enrolCode(test));
     expect(enrolled.ok).toBe(true);
     expect((await device.store.hub.push(test.transport)).ok).toBe(true);
-    const login = await test.hub.app.inject({
-      method: 'POST',
+    const login = await form(test.hub.app, {
       url: '/login',
       payload: { staffNo: MANAGER.staffNo, pin: MANAGER.pin },
     });

@@ -10,7 +10,7 @@ import { timeline } from '../../core/domain/review/timeline';
 import { serviceBySid, serviceRecords } from '../../hub/drill';
 import { PAGE_SIZE } from '../../hub/web/service-routes';
 import { drillFixture, type DrillFixture } from './drill-fixture';
-import { MANAGER } from './helpers';
+import { MANAGER, form } from './helpers';
 
 const AUDITOR = { staffNo: '7001', pin: '864209', next: '531864' };
 
@@ -24,8 +24,7 @@ describe('the hub’s drill-down pages', { timeout: 60_000 }, () => {
   let auditor = '';
 
   async function signIn(staffNo: string, pin: string) {
-    const response = await fixture.test.hub.app.inject({
-      method: 'POST',
+    const response = await form(fixture.test.hub.app, {
       url: '/login',
       payload: { staffNo, pin },
     });
@@ -39,8 +38,7 @@ describe('the hub’s drill-down pages', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     fixture = await drillFixture('pglite');
     manager = await signIn(MANAGER.staffNo, MANAGER.pin);
-    await fixture.test.hub.app.inject({
-      method: 'POST',
+    await form(fixture.test.hub.app, {
       url: '/admin/account',
       headers: { cookie: manager },
       payload: {
@@ -51,8 +49,7 @@ describe('the hub’s drill-down pages', { timeout: 60_000 }, () => {
       },
     });
     auditor = await signIn(AUDITOR.staffNo, AUDITOR.pin);
-    await fixture.test.hub.app.inject({
-      method: 'POST',
+    await form(fixture.test.hub.app, {
       url: '/pin',
       headers: { cookie: auditor },
       payload: { current: AUDITOR.pin, pin: AUDITOR.next, confirmation: AUDITOR.next },

@@ -82,3 +82,26 @@ export async function counts(db: Db, device: string) {
   );
   return row!;
 }
+
+/**
+ * A form posted as a browser posts it from the hub's own page: with the anti-forgery secret's
+ * cookie and the token the page put in the form (hub/web/csrf.ts), and the hub's own Origin.
+ */
+export async function form(
+  app: Hub['app'],
+  request: { url: string; headers?: { cookie?: string }; payload?: Record<string, unknown> },
+) {
+  const page = await app.inject({ method: 'GET', url: '/login', headers: request.headers ?? {} });
+  const secret = page.cookies.find((entry) => entry.name === 'hub_csrf')?.value;
+  const token = /name="_csrf" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+  const cookies = [request.headers?.cookie, secret ? `hub_csrf=${secret}` : undefined];
+  return app.inject({
+    method: 'POST',
+    url: request.url,
+    headers: {
+      origin: 'http://localhost:80',
+      cookie: cookies.filter((part) => part).join('; '),
+    },
+    payload: { ...(request.payload ?? {}), _csrf: token },
+  });
+}

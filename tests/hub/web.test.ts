@@ -11,7 +11,7 @@ import { readExportZip } from '../../core/export/read-export';
 import { verifyExport } from '../../core/export/verify-export';
 import { generatedDevice } from '../unit/helpers/review-data';
 import type { TestDevice } from '../unit/helpers/builders';
-import { MANAGER, enrolCode, testHub, type TestHub } from './helpers';
+import { MANAGER, enrolCode, testHub, type TestHub, form } from './helpers';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +42,7 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
   const app = () => test.hub.app;
 
   async function signIn(staffNo: string, pin: string) {
-    const response = await app().inject({
-      method: 'POST',
+    const response = await form(app(), {
       url: '/login?lang=en',
       payload: { staffNo, pin },
     });
@@ -63,16 +62,14 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
 
   it('lets a manager add an auditor, who must choose a PIN that follows the rules', async () => {
     const { cookie } = await signIn(MANAGER.staffNo, MANAGER.pin);
-    const simple = await app().inject({
-      method: 'POST',
+    const simple = await form(app(), {
       url: '/admin/account?lang=en',
       headers: { cookie },
       payload: { staffNo: AUDITOR.staffNo, role: 'auditor', pin: '123456', confirmation: '123456' },
     });
     expect(simple.statusCode).toBe(400);
     expect(simple.body).toContain('too easy to guess');
-    const added = await app().inject({
-      method: 'POST',
+    const added = await form(app(), {
       url: '/admin/account',
       headers: { cookie },
       payload: {
@@ -91,8 +88,7 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
       headers: { cookie: auditor.cookie },
     });
     expect(blocked.headers.location).toBe('/pin');
-    const changed = await app().inject({
-      method: 'POST',
+    const changed = await form(app(), {
       url: '/pin',
       headers: { cookie: auditor.cookie },
       payload: { current: AUDITOR.pin, pin: AUDITOR.next, confirmation: AUDITOR.next },
@@ -104,8 +100,7 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
     const { cookie } = await signIn(AUDITOR.staffNo, AUDITOR.next);
     const admin = await app().inject({ method: 'GET', url: '/admin?lang=en', headers: { cookie } });
     expect(admin.statusCode).toBe(403);
-    const code = await app().inject({
-      method: 'POST',
+    const code = await form(app(), {
       url: '/admin/code',
       headers: { cookie },
       payload: { store: 'S001' },
@@ -124,8 +119,7 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
       headers: { cookie: auditor.cookie },
     });
     expect(seen.body).not.toContain('data-section="restore"');
-    const refusedMaking = await app().inject({
-      method: 'POST',
+    const refusedMaking = await form(app(), {
       url: '/devices/restore-code',
       headers: { cookie: auditor.cookie },
       payload: { device: device!.id },
@@ -139,8 +133,7 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
       headers: { cookie },
     });
     expect(page.body).toContain('Approve a restored tablet');
-    const made = await app().inject({
-      method: 'POST',
+    const made = await form(app(), {
       url: '/devices/restore-code?lang=en',
       headers: { cookie },
       payload: { device: device!.id },
@@ -153,8 +146,7 @@ describe('hub pages and exports', { timeout: 60_000 }, () => {
       "SELECT purpose, device, used_at FROM codes WHERE purpose = 'restore'",
     );
     expect(row).toEqual({ purpose: 'restore', device: device!.id, used_at: null });
-    const unknown = await app().inject({
-      method: 'POST',
+    const unknown = await form(app(), {
       url: '/devices/restore-code?lang=en',
       headers: { cookie },
       payload: { device: 'not-a-device' },

@@ -49,6 +49,17 @@ export const PushRequestSchema = z.strictObject({
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 /**
+ * Where the hub's copy of a log ends, asked by the device itself: signed with its key in force.
+ * (No clock in it: a tablet's clock may be wrong, and a replayed request tells only a head.)
+ */
+export const HeadRequestSchema = z.strictObject({
+  device: z.uuid(),
+  keyRecords: z.array(Row).check(z.maxLength(MAX_KEY_RECORDS)),
+  signature: SignatureSchema,
+});
+export type HeadRequest = z.infer<typeof HeadRequestSchema>;
+
+/**
  * A restored tablet's approval: the one-time restore code a hub manager made for the log's device,
  * with the key records up to the device's head (through its device-restored record), signed with
  * the key in force on the restored tablet (proof that it holds the restore's new keys).
@@ -94,6 +105,8 @@ export const HubErrorSchema = z.object({
     'fork',
     'not-intact',
     'busy',
+    /** Too many attempts from this address: wait (codes and PINs are rate-limited). */
+    'rate-limited',
     'internal',
   ]),
   /** gap: the first sequence number the hub needs. */
@@ -121,6 +134,12 @@ export const enrolPayload = (input: { code: string; device: string; keyIndex: nu
 /** What a restore approval's signature covers (with the key in force on the restored tablet). */
 export const restorePayload = (input: { code: string; device: string; keyIndex: number }) => ({
   purpose: 'counter-steps/hub-restore',
+  ...input,
+});
+
+/** What a head request's signature covers. */
+export const headPayload = (input: { device: string; keyIndex: number }) => ({
+  purpose: 'counter-steps/hub-head',
   ...input,
 });
 
