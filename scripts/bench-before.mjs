@@ -54,16 +54,15 @@ function link(target, name, source) {
 
 /**
  * Exports `commit` of the repository at `repo` into a temporary folder with a node_modules to build
- * it with. `close` removes the folder (the installed packages stay cached for the next run).
+ * it with, made from `modules` (the repository's own unless given). `close` removes the folder (the installed packages stay cached for the next run).
  */
-export function treeAt(repo, commit) {
+export function treeAt(repo, commit, { modules: ours = join(repo, 'node_modules') } = {}) {
   const sha = execFileSync('git', ['-C', repo, 'rev-parse', '--verify', `${commit}^{commit}`], {
     encoding: 'utf8',
   }).trim();
   const root = mkdtempSync(join(tmpdir(), `counter-steps-bench-before-${sha.slice(0, 7)}-`));
   execFileSync('sh', ['-c', `git -C "${repo}" archive --format=tar ${sha} | tar -x -C "${root}"`]);
 
-  const ours = join(repo, 'node_modules');
   const modules = join(root, 'node_modules');
   mkdirSync(modules);
   for (const entry of readdirSync(ours)) {
