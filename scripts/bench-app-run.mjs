@@ -10,10 +10,14 @@ import { quantiles } from './bench-probe.mjs';
 
 export const repo = join(import.meta.dirname, '..');
 
-/** Builds the web app into a folder of its own and serves it on `port`; `close` removes both. */
-export async function serveBuild(port) {
+/**
+ * Builds the web app into a folder of its own and serves it on `port`; `close` removes both.
+ * `root` is the source tree to build (this one unless given: scripts/bench-before.mjs makes an
+ * earlier commit's), with its own vite.web.config.mts.
+ */
+export async function serveBuild(port, { root = repo } = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'counter-steps-bench-app-'));
-  const configFile = join(repo, 'vite.web.config.mts');
+  const configFile = join(root, 'vite.web.config.mts');
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({
     configFile,
@@ -31,9 +35,14 @@ export async function serveBuild(port) {
   };
 }
 
-/** Chromium over a fresh profile on disk; `close` removes the profile too. */
-export async function launch(origin) {
-  const profile = mkdtempSync(join(tmpdir(), 'counter-steps-bench-profile-'));
+/**
+ * Chromium over a fresh profile on disk, or over `profile` (a folder the caller made, such as a
+ * copy of a seeded one); `close` removes the profile too.
+ */
+export async function launch(
+  origin,
+  { profile = mkdtempSync(join(tmpdir(), 'counter-steps-bench-profile-')) } = {},
+) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(chromium.executablePath()),
     args: CHROMIUM_ARGS,

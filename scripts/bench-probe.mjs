@@ -269,8 +269,18 @@ export async function appPage(page) {
 
     storageUsage: () => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0),
 
-    /** Services through the card until `count` Done taps were timed; a bare put after each. */
-    async tapThrough(count) {
+    /** Goes to `path` and waits for the clerk's screen: ms from navigation to painted and tappable. */
+    async load(path = './') {
+      await page.goto(path);
+      await page.waitForFunction(() => window.__ready > 0, undefined, { timeout: 60_000 });
+      return page.evaluate(() => window.__ready);
+    },
+
+    /**
+     * Services through the card until `count` Done taps were timed; a bare put after each unless
+     * `bare` is false (scripts/bench-startup.mjs times the taps alone).
+     */
+    async tapThrough(count, { bare: withBare = true } = {}) {
       const taps = [];
       const bare = [];
       const bareTaps = [];
@@ -283,7 +293,7 @@ export async function appPage(page) {
         await button('Start service').click();
         await card.waitFor();
         for (let step = 0; step < OPENING; step += 1) taps.push(await tapDone());
-        for (const size of taps.slice(-OPENING).map((tap) => tap.bytes)) {
+        for (const size of withBare ? taps.slice(-OPENING).map((tap) => tap.bytes) : []) {
           bare.push(await page.evaluate(barePut, { size, key: bare.length }));
           bareTaps.push(await bareTap(size));
         }
@@ -295,6 +305,7 @@ export async function appPage(page) {
         await dialog.waitFor({ state: 'detached' });
         while ((await cardStep()) !== 'call-next') {
           taps.push(await tapDone());
+          if (!withBare) continue;
           bare.push(await page.evaluate(barePut, { size: taps.at(-1).bytes, key: bare.length }));
           bareTaps.push(await bareTap(taps.at(-1).bytes));
         }
