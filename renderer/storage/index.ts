@@ -16,6 +16,8 @@ export async function openStore(
     pinIterations?: number;
     witness?: Witness;
     display?: boolean;
+    /** Fresh ids (random UUIDs unless given: the demo makes them from its seed). */
+    newId?: () => string;
     /** Another window keeps the database from opening (it opens once that window lets go). */
     onBlocked?: () => void;
   } = {},
@@ -26,6 +28,7 @@ export async function openStore(
     clock: options.clock,
     pinIterations: options.pinIterations ?? PBKDF2_ITERATIONS,
     witness: options.witness,
+    newId: options.newId,
   });
 }
 
@@ -51,6 +54,14 @@ export type {
 } from './device-store';
 export { memoryWitness, type Witness } from './witness';
 export type { ExportPlan, ExportPlanProblem } from './export-source';
+export {
+  makeExport,
+  memoryTarget,
+  type ExportFailure,
+  type ExportMade,
+  type ExportRequest,
+  type ExportTarget,
+} from './export-service';
 export type { ImportProblem, Imported } from './importer';
 export type { ChainRow } from './db';
 export type { HubTransport, HubProblem, PushProgress, PushDone } from './hub-client';
