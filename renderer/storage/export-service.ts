@@ -50,6 +50,9 @@ export interface ExportMade {
   result: ExportResult;
 }
 
+/** What the workflow needs of the store: its command path, its archive, its state and clock. */
+export type ExportStore = Pick<DeviceStore, 'execute' | 'archive' | 'snapshot' | 'now'>;
+
 /** Gathers the zip's small chunks into writes of about a megabyte. */
 function batched(write: (chunk: Uint8Array<ArrayBuffer>) => Promise<void>) {
   let parts: Uint8Array[] = [];
@@ -85,7 +88,7 @@ class TargetFailed extends Error {}
  * file is dropped either way.
  */
 export async function makeExport(
-  store: DeviceStore,
+  store: ExportStore,
   request: ExportRequest,
   target: ExportTarget,
 ): Promise<Result<ExportMade, ExportFailure>> {

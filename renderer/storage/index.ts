@@ -20,9 +20,14 @@ export async function openStore(
     newId?: () => string;
     /** Another window keeps the database from opening (it opens once that window lets go). */
     onBlocked?: () => void;
+    /** A throwaway database (a demo counter's): see open-database.ts. */
+    scratch?: boolean;
   } = {},
 ): Promise<DeviceStore> {
-  const db = await openDatabase(options.name ?? DATABASE_NAME, { onBlocked: options.onBlocked });
+  const db = await openDatabase(options.name ?? DATABASE_NAME, {
+    onBlocked: options.onBlocked,
+    scratch: options.scratch,
+  });
   return DeviceStore.open(db, {
     display: options.display,
     clock: options.clock,
@@ -60,6 +65,7 @@ export {
   type ExportFailure,
   type ExportMade,
   type ExportRequest,
+  type ExportStore,
   type ExportTarget,
 } from './export-service';
 export type { ImportProblem, Imported } from './importer';

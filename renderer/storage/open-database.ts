@@ -21,6 +21,8 @@ import { StorageError, errorName } from './errors';
 export interface OpenOptions {
   /** Another window's connection is keeping the upgrade waiting (it goes on once that closes). */
   onBlocked?: () => void;
+  /** A throwaway database (a demo counter's): writes not flushed to disk one by one. */
+  scratch?: boolean;
 }
 
 /** The version of the database named `name` as installed, or null where the browser cannot tell. */
@@ -60,7 +62,7 @@ export async function openDatabase(
   if (installed !== null && installed > DATABASE_VERSION * 10) {
     throw new StorageError('newer-version');
   }
-  const db = new CounterStepsDb(name, { autoOpen: false });
+  const db = new CounterStepsDb(name, { autoOpen: false, scratch: options.scratch });
   db.on('blocked', () => options.onBlocked?.());
   try {
     await db.open();
