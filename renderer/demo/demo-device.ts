@@ -26,6 +26,7 @@ import {
   type ExportMade,
   type ExportStore,
   type ExportTarget,
+  type IndexedDbBackend,
 } from '../storage';
 
 type WithoutService<C> = C extends { serviceId: unknown } ? Omit<C, 'serviceId'> : C;
@@ -42,6 +43,8 @@ export interface DemoDeviceOptions {
   now: number;
   /** Fresh ids: the generator makes them from its seed. */
   newId: () => string;
+  /** The IndexedDB the database lives in: the page's (or the global one in Node) by default. */
+  backend?: IndexedDbBackend;
   /** Hears each command as it goes to the store, with the clock it is run at (tests replay it). */
   onExecute?: (entry: ExecutedCommand) => void;
 }
@@ -65,6 +68,7 @@ export class DemoDevice {
   private constructor(
     readonly name: string,
     private readonly store: DeviceStore,
+    private readonly factory: IDBFactory,
     clock: { now: number; boot: { id: string; at: number } },
     options: DemoDeviceOptions,
   ) {
@@ -96,8 +100,15 @@ export class DemoDevice {
       witness: memoryWitness(),
       newId: options.newId,
       scratch: true,
+      backend: options.backend,
     });
-    device = new DemoDevice(options.name, store, start, options);
+    device = new DemoDevice(
+      options.name,
+      store,
+      options.backend?.indexedDB ?? globalThis.indexedDB,
+      start,
+      options,
+    );
     return device;
   }
 
@@ -186,7 +197,7 @@ export class DemoDevice {
   async close(): Promise<void> {
     this.store.close();
     await new Promise<void>((resolve, reject) => {
-      const request = globalThis.indexedDB.deleteDatabase(this.name);
+      const request = this.factory.deleteDatabase(this.name);
       request.onsuccess = () => resolve();
       request.onerror = () => reject(request.error ?? new Error('the demo database stayed'));
     });

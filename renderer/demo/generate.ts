@@ -78,12 +78,18 @@ function labelsFor(locale: Locale): { labels: Labels; business: Record<string, s
 }
 
 /**
+ * Where a demo counter's database lives (the global IndexedDB unless given) and who hears its
+ * commands: how the data is made, never what it is.
+ */
+export type DemoHooks = Pick<DemoDeviceOptions, 'onExecute' | 'backend'>;
+
+/**
  * One counter's tablet, simulated day by day (no export yet): what the benchmarks time, and what
  * `generateDemo` exports. The caller closes the device (which deletes its database).
  */
 export async function simulateCounter(
   options: DemoOptions & { counterIndex?: number } = {},
-  hooks: Pick<DemoDeviceOptions, 'onExecute'> = {},
+  hooks: DemoHooks = {},
 ): Promise<{ device: DemoDevice; truth: DemoDeviceTruth; settings: DemoSettings }> {
   const settings = demoSettings(options);
   const index = options.counterIndex ?? 0;
@@ -95,6 +101,7 @@ export async function simulateCounter(
     now: localMs(settings.startDate, 8 * 60, settings.timeZone),
     newId: () => ids.uuid(),
     onExecute: hooks.onExecute,
+    backend: hooks.backend,
   });
   const counter = options.counterNames?.[index] ?? String(index + 1);
   const total = settings.days * settings.servicesPerDay;
@@ -184,9 +191,38 @@ export async function exportCounter(
   return { bytes, fileName, records: result.manifest.records.count };
 }
 
+/** One counter simulated and exported (its database deleted once the export is made). */
+export async function generateCounter(
+  options: DemoOptions,
+  counterIndex: number,
+  hooks: DemoHooks = {},
+): Promise<{ made: DemoExport; truth: DemoDeviceTruth }> {
+  const settings = demoSettings(options);
+  const { device, truth } = await simulateCounter({ ...options, ...settings, counterIndex }, hooks);
+  try {
+    const made = await exportCounter(
+      device,
+      settings,
+      new Random(settings.seed, 1_000 + counterIndex),
+    );
+    truth.exported = made.records;
+    truth.records = device.state.head.seq;
+    truth.events = { ...device.events };
+    return { made: { counter: truth.counter, fileName: made.fileName, bytes: made.bytes }, truth };
+  } finally {
+    await device.close();
+  }
+}
+
+/** The truth about every counter, as `generateDemo` reports it. */
+export function demoTruth(settings: DemoSettings, devices: DemoDeviceTruth[]): DemoTruth {
+  return { seed: settings.seed, timeZone: settings.timeZone, options: settings, devices };
+}
+
 /**
- * Every counter simulated and exported, one after the other (each tablet's database deleted once
- * its export is made), with the truth about what was planted.
+ * Every counter simulated and exported, one after the other, with the truth about what was
+ * planted. (Each counter is a tablet of its own: the review's button makes them side by side, one
+ * worker each; the data is the same.)
  */
 export async function generateDemo(
   options: DemoOptions = {},
@@ -195,24 +231,9 @@ export async function generateDemo(
   const devices: DemoDeviceTruth[] = [];
   const exports: DemoExport[] = [];
   for (let counterIndex = 0; counterIndex < settings.counters; counterIndex += 1) {
-    const { device, truth } = await simulateCounter({ ...settings, ...options, counterIndex });
-    try {
-      const made = await exportCounter(
-        device,
-        settings,
-        new Random(settings.seed, 1_000 + counterIndex),
-      );
-      exports.push({ counter: truth.counter, fileName: made.fileName, bytes: made.bytes });
-      truth.exported = made.records;
-      truth.records = device.state.head.seq;
-      truth.events = { ...device.events };
-    } finally {
-      await device.close();
-    }
+    const { made, truth } = await generateCounter({ ...options, ...settings }, counterIndex);
+    exports.push(made);
     devices.push(truth);
   }
-  return {
-    exports,
-    truth: { seed: settings.seed, timeZone: settings.timeZone, options: settings, devices },
-  };
+  return { exports, truth: demoTruth(settings, devices) };
 }

@@ -4,7 +4,7 @@
  * a table.
  */
 import { PBKDF2_ITERATIONS } from '../domain/access/pin';
-import { DATABASE_NAME } from './db';
+import { DATABASE_NAME, type IndexedDbBackend } from './db';
 import { openDatabase } from './open-database';
 import { DeviceStore, type Clock } from './device-store';
 import type { Witness } from './witness';
@@ -22,11 +22,14 @@ export async function openStore(
     onBlocked?: () => void;
     /** A throwaway database (a demo counter's): see open-database.ts. */
     scratch?: boolean;
+    /** Another IndexedDB than the page's (an in-memory one): see db.ts. */
+    backend?: IndexedDbBackend;
   } = {},
 ): Promise<DeviceStore> {
   const db = await openDatabase(options.name ?? DATABASE_NAME, {
     onBlocked: options.onBlocked,
     scratch: options.scratch,
+    backend: options.backend,
   });
   return DeviceStore.open(db, {
     display: options.display,
@@ -69,5 +72,5 @@ export {
   type ExportTarget,
 } from './export-service';
 export type { ImportProblem, Imported } from './importer';
-export type { ChainRow } from './db';
+export type { ChainRow, IndexedDbBackend } from './db';
 export type { HubTransport, HubProblem, PushProgress, PushDone } from './hub-client';

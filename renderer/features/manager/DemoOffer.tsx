@@ -73,17 +73,19 @@ export function DemoOffer({ onLoaded }: { onLoaded: (latestDay: string) => void 
         timeZone: config.timeZone,
       });
       try {
-        const { generateInWorker } = await import('../../demo/demo-messages');
+        const { generateInWorkers } = await import('../../demo/demo-messages');
         setStep({
           kind: 'making',
           counter: settings.counterNames[0] ?? '',
           day: 0,
           days: settings.days,
         });
-        const exports = await generateInWorker(settings, (progress) =>
-          setStep({ kind: 'making', ...progress }),
+        // The counters are made side by side; each is added as soon as it is ready, in order.
+        const making = generateInWorkers(settings, (progress) =>
+          setStep((shown) => (shown.kind === 'making' ? { kind: 'making', ...progress } : shown)),
         );
-        for (const made of exports) {
+        for (const next of making) {
+          const made = await next;
           setStep({ kind: 'adding', counter: made.counter });
           const added = await store.archive.importChain(made.bytes);
           if (!added.ok) return setStep({ kind: 'failed', message: importMessage(added.error) });
