@@ -8,6 +8,8 @@
  * Chromium, against reading the rollup rows alone, at 1×, 4× and 16× the rows (BENCH_SCALES).
  * Prints a table and writes bench/dashboards.json.
  */
+// IndexedDB for the demo's store in Node: installed before any module that loads Dexie.
+import 'fake-indexeddb/auto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,8 +4,10 @@
  * --base-days 8] [--out file]`): with the demo generator, a busy day (~120 services), the growth
  * runs (8, 32 and 128 days by default — each exported whole and its last day alone, so it shows
  * which costs grow with the log) and a counter-year (renderer/demo/generate.ts's COUNTER_YEAR) —
- * or, with --days and --services, that many days of that many services — are simulated, then `buildExport` (the zip written to a file as it is made, as Electron's main
- * process does) and `verifyExport` (that file read a part at a time, as the command-line verifier
+ * or, with --days and --services, that many days of that many services — are simulated through
+ * the app's store (on fake-indexeddb), then exported by the store's export workflow (seal, plan,
+ * `buildExport`, record: the zip written to a file as it is made, as Electron's main process
+ * does) and `verifyExport` (that file read a part at a time, as the command-line verifier
  * does) are timed, with their peak memory (heapUsed and rss sampled every 20 ms, minus the
  * baseline before), each next to SHA-256 (WebCrypto) of the same bytes alone in the same run —
  * the zip for the export, log.jsonl for the verification — and the ratio. Prints a table and
@@ -14,14 +16,15 @@
  * collected, which grows with the heap V8 allows itself; the live peak is what the work holds).
  * Figures, not pass/fail; the machine may be shared, so the load average is recorded with them.
  */
+// IndexedDB for the demo's store in Node: installed before any module that loads Dexie.
+import 'fake-indexeddb/auto';
 import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NODE_SHA256 } from '../core/node/sha256';
 import { openExport } from '../cli/verify';
-import { COUNTER_YEAR, DEMO_STAFF, simulateCounter } from '../renderer/demo/generate';
-import { buildExport } from '../core/export/build-export';
+import { COUNTER_YEAR, DEMO_STAFF, lastDemoDay, simulateCounter } from '../renderer/demo/generate';
 import { FILES } from '../core/export/format';
 import { verifyExport } from '../core/export/verify-export';
 import { bytesSource, openZip } from '../core/export/zip-entries';
@@ -48,54 +51,61 @@ async function exportPhase(
   dayPath?: string,
 ) {
   const generated = await measure(() => simulateCounter({ ...options, seed: 7 }));
-  const { device, truth } = generated.value;
-  // The auditor takes the export, as the Export button does: seal, plan, build.
-  device.now += 30 * 60_000;
-  await device.must({ type: 'sign-in', staffNo: DEMO_STAFF.auditor, pin: '246810' });
-  await device.must({
-    type: 'change-own-pin',
-    currentPin: '246810',
-    pin: '135792',
-    confirmation: '135792',
-  });
-  await device.must({ type: 'seal-for-export' });
-  const labels = {
-    business: (code: string) => code,
-    step: (id: string) => id,
-    complaintCategory: (code: string) => code,
-  };
-  const build = async (target: string, range?: { from: string; to: string }) => {
-    const { fileName: _fileName, ...request } = await device.exportRequest({
-      labels,
-      locale: 'zh-CN',
-      range,
+  const { device, truth, settings } = generated.value;
+  try {
+    // The auditor takes the export, as the Export button does: seal, plan, build, record.
+    device.now += 30 * 60_000;
+    await device.must({ type: 'sign-in', staffNo: DEMO_STAFF.auditor, pin: '246810' });
+    await device.must({
+      type: 'change-own-pin',
+      currentPin: '246810',
+      pin: '135792',
+      confirmation: '135792',
     });
-    const exported = await measure(
-      async () => {
-        const file = await open(target, 'w');
-        try {
-          await buildExport({ ...request, sink: async (chunk) => void (await file.write(chunk)) });
-        } finally {
-          await file.close();
-        }
-      },
-      { live: true },
-    );
-    return {
-      records: request.last.seq - request.first.seq + 1,
-      day: request.range.to,
-      exported: { ...exported, value: undefined },
+    const labels = {
+      business: (code: string) => code,
+      step: (id: string) => id,
+      complaintCategory: (code: string) => code,
     };
-  };
-  const whole = await build(path);
-  const lastDay = dayPath ? await build(dayPath, { from: whole.day, to: whole.day }) : null;
-  return {
-    services: truth.services,
-    records: whole.records,
-    generated: { ...generated, value: undefined },
-    exported: whole.exported,
-    lastDay,
-  };
+    const build = async (path: string, range: { from: string; to: string }) => {
+      const exported = await measure(
+        async () => {
+          const file = await open(path, 'w');
+          try {
+            return await device.exportInto(
+              { labels, locale: 'zh-CN', range },
+              {
+                begin: async () => path,
+                write: async (_handle, chunk) => (await file.write(chunk), true),
+                finish: async () => path,
+                abort: async () => undefined,
+              },
+            );
+          } finally {
+            await file.close();
+          }
+        },
+        { live: true },
+      );
+      const { manifest } = exported.value.result;
+      return {
+        records: manifest.records.count,
+        day: manifest.range.to,
+        exported: { ...exported, value: undefined },
+      };
+    };
+    const whole = await build(path, { from: settings.startDate, to: lastDemoDay(settings) });
+    const lastDay = dayPath ? await build(dayPath, { from: whole.day, to: whole.day }) : null;
+    return {
+      services: truth.services,
+      records: whole.records,
+      generated: { ...generated, value: undefined },
+      exported: whole.exported,
+      lastDay,
+    };
+  } finally {
+    await device.close();
+  }
 }
 
 /** `verifyExport` of the zip at `path`, read a part at a time as `counter-steps verify` does. */

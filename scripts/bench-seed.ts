@@ -6,6 +6,8 @@
  * tablet restoring it today sees no record from its future. Writes `<days>d.zip` files into the
  * folder and prints, as the last line, JSON: one entry per log with its path and counts.
  */
+// IndexedDB for the demo's store in Node: installed before any module that loads Dexie.
+import 'fake-indexeddb/auto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

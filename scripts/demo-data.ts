@@ -1,10 +1,15 @@
 /**
- * `npm run demo-data -- [--counters 2] [--clerks 3] [--days 30] [--per-day 120] [--seed 7]
- * [--start 2026-11-02] [--locale zh-CN|zh-TW|en] [--out demo-data/]`: generates realistic demo
- * data through the domain's own commands (renderer/demo/generate.ts) and writes each counter's
- * export zip (verifiable with `npx counter-steps verify`) and `truth.json` (the services planted
- * for the flags to find, and the counts). Prints the counts and the time taken.
+ * `npm run demo-data -- [--counters 3] [--clerks 3] [--days 7] [--per-day 40] [--seed 1]
+ * [--start YYYY-MM-DD] [--time-zone Area/City] [--locale zh-CN|zh-TW|en] [--out demo-data/]`:
+ * generates realistic demo data through the app's own store (renderer/demo/generate.ts, on
+ * fake-indexeddb here) and writes each counter's export zip (verifiable with `npx counter-steps
+ * verify`) and `truth.json` (the services planted for the flags to find, and the counts). Left
+ * out, every option is what the review's "Load demo data" button uses (renderer/demo/options.ts:
+ * a week ending yesterday in this machine's time zone); ask for more days with --days. Prints the
+ * counts and the time taken.
  */
+// IndexedDB for the store in Node: installed before any module that loads Dexie.
+import 'fake-indexeddb/auto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +17,7 @@ import { LocaleSchema } from '../core/domain/locale';
 import { generateDemo, type DemoOptions } from '../renderer/demo/generate';
 
 const USAGE =
-  'Usage: npm run demo-data -- [--counters N] [--clerks N] [--days N] [--per-day N] [--seed N] [--start YYYY-MM-DD] [--locale zh-CN|zh-TW|en] [--out folder]';
+  'Usage: npm run demo-data -- [--counters N] [--clerks N] [--days N] [--per-day N] [--seed N] [--start YYYY-MM-DD] [--time-zone Area/City] [--locale zh-CN|zh-TW|en] [--out folder]';
 
 function options(): (DemoOptions & { out: string }) | string {
   let values;
@@ -25,6 +30,7 @@ function options(): (DemoOptions & { out: string }) | string {
         'per-day': { type: 'string' },
         seed: { type: 'string' },
         start: { type: 'string' },
+        'time-zone': { type: 'string' },
         locale: { type: 'string' },
         out: { type: 'string', default: 'demo-data' },
         help: { type: 'boolean' },
@@ -45,6 +51,14 @@ function options(): (DemoOptions & { out: string }) | string {
     const locale = values.locale === undefined ? undefined : LocaleSchema.parse(values.locale);
     if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start))
       throw new Error('--start must be a date, YYYY-MM-DD');
+    const timeZone = values['time-zone'];
+    if (timeZone !== undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone });
+      } catch {
+        throw new Error(`--time-zone must be an IANA time zone (Asia/Shanghai), not ${timeZone}`);
+      }
+    }
     return {
       counters: count('counters', values.counters, 1),
       clerks: count('clerks', values.clerks, 1),
@@ -52,6 +66,7 @@ function options(): (DemoOptions & { out: string }) | string {
       servicesPerDay: count('per-day', values['per-day'], 1),
       seed: count('seed', values.seed, 0),
       startDate: values.start,
+      timeZone,
       locale,
       out: values.out,
     };

@@ -1,11 +1,14 @@
 /**
  * Applies a new version of the app (the browser build's service worker has it ready) only when
  * that cannot cost anything: no service open (the log is on the device, so a reload never loses a
- * record, but it would take the service off the clerk's screen mid-step), and nobody has touched
- * the screen for a moment (a half-filled form). Until then a small notice says it is waiting.
+ * record, but it would take the service off the clerk's screen mid-step), no long task the
+ * person started is running (loading demo data: a reload would end it half done), and nobody has
+ * touched the screen for a moment (a half-filled form). Until then a small notice says it is
+ * waiting.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
+import { useLongTaskRunning } from '../features/shared/long-task';
 import { useDeviceState } from '../features/shared/store-context';
 import { platform } from '../platform';
 
@@ -18,11 +21,12 @@ export function UpdateGate({ quiet = false }: { quiet?: boolean }) {
   const state = useDeviceState();
   const [ready, setReady] = useState(false);
   const serviceOpen = state.service?.outcome === 'open';
+  const longTask = useLongTaskRunning();
 
   useEffect(() => platform().onUpdateReady(() => setReady(true)), []);
 
   useEffect(() => {
-    if (!ready || serviceOpen) return;
+    if (!ready || serviceOpen || longTask) return;
     let timer: ReturnType<typeof setTimeout>;
     const wait = () => {
       clearTimeout(timer);
@@ -36,7 +40,7 @@ export function UpdateGate({ quiet = false }: { quiet?: boolean }) {
       window.removeEventListener('pointerdown', wait);
       window.removeEventListener('keydown', wait);
     };
-  }, [ready, serviceOpen]);
+  }, [ready, serviceOpen, longTask]);
 
   if (quiet || !ready || !serviceOpen) return null;
   return (

@@ -8,7 +8,7 @@
  */
 import type { ComplaintCategory, OutcomeKind } from '../../core/domain/service/complaint';
 import { COMPLAINT_STANDARD, type ComplaintStepId } from '../../core/domain/flow/complaint-flow';
-import type { ServiceStep } from './memory-device';
+import type { ServiceStep } from './demo-device';
 import { DEMO_STAFF, GIVEN_PIN, SECOND, addDays } from './options';
 import type { Random } from './random';
 

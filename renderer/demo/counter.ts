@@ -8,12 +8,11 @@
 import type { Command } from '../../core/domain/device/commands';
 import type { StepId } from '../../core/domain/flow/flow-definition';
 import type { Observation, Rating } from '../../core/domain/log/events';
-import type { StoredRecord } from '../../core/domain/log/records';
+import type { LogRecord } from '../../core/domain/log/records';
 import { BUSINESS } from './business';
-import type { MemoryDevice, ServiceStep } from './memory-device';
+import type { DemoDevice, ServiceStep } from './demo-device';
 import {
   DEMO_STAFF,
-  DEMO_TIME_ZONE,
   GIVEN_PIN,
   IDLE_LOCK_MINUTES,
   MINUTE,
@@ -22,16 +21,16 @@ import {
   localMs,
   ms,
   type DemoDeviceTruth,
-  type DemoOptions,
+  type DemoSettings,
 } from './options';
 import type { Random } from './random';
 import type { Clerk, Plan } from './service-plan';
 export interface CounterContext {
   random: Random;
-  device: MemoryDevice;
+  device: DemoDevice;
   counter: string;
   clerks: Clerk[];
-  options: Required<Omit<DemoOptions, 'onProgress' | 'locale'>>;
+  options: Omit<DemoSettings, 'locale'>;
   truth: DemoDeviceTruth;
   /** Global service numbers to plant as pencil-whipped or far over target. */
   plantFast: Set<number>;
@@ -49,7 +48,7 @@ export async function act(
   context: CounterContext,
   at: number,
   step: ServiceStep | Command,
-): Promise<StoredRecord[]> {
+): Promise<LogRecord[]> {
   const { device } = context;
   const session = device.state.session;
   if (at < device.now) throw new Error(`the clock would go back (${step.type})`);
@@ -84,10 +83,7 @@ export async function signIn(
   let time = at;
   if (random.chance(0.03)) {
     device.now = time;
-    const { refusal } = await device.run(
-      { type: 'sign-in', staffNo, pin: '000000' },
-      { verdict: 'mismatch' },
-    );
+    const { refusal } = await device.run({ type: 'sign-in', staffNo, pin: '000000' });
     if (refusal?.code !== 'wrong-pin') throw new Error('a wrong PIN was not refused as such');
     time += ms(random, 4_000, 12_000);
   }
@@ -110,7 +106,7 @@ export async function signIn(
 
 export async function setUp(context: CounterContext, day: string): Promise<void> {
   const { device, random } = context;
-  device.now = localMs(day, 8 * 60 + 10);
+  device.now = localMs(day, 8 * 60 + 10, context.options.timeZone);
   device.reboot();
   const manager = DEMO_STAFF.manager;
   await device.must({
@@ -125,7 +121,7 @@ export async function setUp(context: CounterContext, day: string): Promise<void>
   const next = () => (at += ms(random, 8_000, 40_000));
   await act(context, next(), {
     type: 'change-config',
-    change: { key: 'business-day', timeZone: DEMO_TIME_ZONE, startMinutes: 0 },
+    change: { key: 'business-day', timeZone: context.options.timeZone, startMinutes: 0 },
   });
   await act(context, next(), {
     type: 'change-config',
@@ -201,7 +197,7 @@ export async function managerVisit(
   const ended = served.filter((entry) => entry.plan.ending !== 'abandon');
   const checks = ended.length === 0 ? 0 : random.int(1, Math.min(2, ended.length));
   for (const target of random.shuffle(ended).slice(0, checks)) {
-    const state = device.serviceState(target.serviceId);
+    const state = await device.serviceState(target.serviceId);
     if (!state) throw new Error('a spot-check target was not found');
     const stepIds = random.shuffle(Object.keys(state.steps) as StepId[]).slice(0, random.int(4, 8));
     const disagree = random.chance(target.plan.kind === 'fast' ? 0.6 : 0.12);

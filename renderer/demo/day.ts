@@ -70,8 +70,8 @@ function planShifts(context: CounterContext, day: string, index: number): Shift[
   }
   return counts.map((services, i) => ({
     clerk: working[i] as Clerk,
-    start: localMs(day, (bounds[i] as number) - (i === 0 ? ms(random, 3, 9) : 0)),
-    end: localMs(day, bounds[i + 1] as number),
+    start: localMs(day, (bounds[i] as number) - (i === 0 ? ms(random, 3, 9) : 0), options.timeZone),
+    end: localMs(day, bounds[i + 1] as number, options.timeZone),
     services,
   }));
 }
@@ -82,7 +82,7 @@ export async function simulateDay(context: CounterContext, dayIndex: number): Pr
   const { device, random, options, truth } = context;
   const day = addDays(options.startDate, dayIndex);
   // The tablet is switched on before opening.
-  device.now = Math.max(device.now, localMs(day, 8 * 60 + ms(random, 30, 50)));
+  device.now = Math.max(device.now, localMs(day, 8 * 60 + ms(random, 30, 50), options.timeZone));
   device.reboot();
   const shifts = planShifts(context, day, dayIndex);
   const targets = new Map(device.state.config.businessTypes.map((t) => [t.code, t.targetSeconds]));
@@ -164,7 +164,10 @@ export async function simulateDay(context: CounterContext, dayIndex: number): Pr
         let callAt = t + ms(random, 10_000, 40_000) + Math.round(gap / 2);
         // The hall opens at 09:00: the day's first ticket is called then, not before.
         if (served === 0)
-          callAt = Math.max(callAt, localMs(day, OPEN_MINUTES) + ms(random, 0, 90_000));
+          callAt = Math.max(
+            callAt,
+            localMs(day, OPEN_MINUTES, options.timeZone) + ms(random, 0, 90_000),
+          );
         await act(context, callAt, { type: 'call-next', serviceId: null, nextTicket: ticket });
         start = callAt + (walks[i] as number) + Math.round(gap / 2);
       } else {

@@ -1,9 +1,11 @@
 /**
- * Makes demo data off the page's thread (a module worker), so the manager's screen keeps
- * painting its progress: the same `generateDemo` as `npm run demo-data`, its exports sent back
- * as transferred bytes.
+ * Makes one demo counter off the page's thread (a module worker), so the manager's screen keeps
+ * painting its progress: the same `generateCounter` as `npm run demo-data` runs for each counter,
+ * through the app's own store on a scratch IndexedDB database of this worker's; its export is
+ * sent back as transferred bytes.
  */
-import { generateDemo, type DemoOptions } from './generate';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { generateCounter, type DemoOptions } from './generate';
 import type { DemoWorkerReply, DemoWorkerRequest } from './demo-messages';
 
 const scope = globalThis as unknown as {
@@ -16,12 +18,8 @@ scope.onmessage = (event) => {
     ...event.data.options,
     onProgress: (progress) => scope.postMessage({ kind: 'progress', ...progress }),
   };
-  generateDemo(options).then(
-    ({ exports }) =>
-      scope.postMessage(
-        { kind: 'done', exports },
-        exports.map(({ bytes }) => bytes.buffer),
-      ),
+  generateCounter(options, event.data.counterIndex, { backend: { indexedDB, IDBKeyRange } }).then(
+    ({ made }) => scope.postMessage({ kind: 'done', made }, [made.bytes.buffer]),
     (error: unknown) =>
       scope.postMessage({
         kind: 'failed',

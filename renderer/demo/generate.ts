@@ -1,11 +1,12 @@
 /**
- * Realistic demo data, made through the same domain commands the app runs: each counter is its
- * own in-memory device (memory-device.ts) with its own identity, keys and accounts, and every
- * tap, sign-in, lock, rating, spot-check and amendment is a command the domain decides — a
- * refusal is a bug here and throws. A seeded generator makes the same services for the same seed.
+ * Realistic demo data, made through the app's own store: each counter is its own tablet
+ * (demo-device.ts: a DeviceStore over a database of its own) with its own identity, keys and
+ * accounts, and every tap, sign-in, lock, rating, spot-check and amendment is a command the store
+ * executes as a tablet does — a refusal is a bug here and throws. A seeded generator makes the
+ * same services for the same seed; its export is made by the store's export workflow.
  *
  * A day at a counter: the tablet starts before opening; clerks work shifts between 09:00 and
- * 18:00 (Asia/Shanghai) and sign in and out (each sign-out a signed checkpoint); customers of the
+ * 18:00 in the store's business time zone (the tablet's configured one) and sign in and out (each sign-out a signed checkpoint); customers of the
  * configured business types come in a realistic mix, with durations around each type's target;
  * steps are ticked mostly in order, several seconds apart, with some skipped for a reason, money
  * announced for payments, items handed over, leaflets, the clerk leaving the seat now and then,
@@ -29,27 +30,32 @@ import zhCN from '../../core/i18n/locales/zh-CN.json' with { type: 'json' };
 import zhTW from '../../core/i18n/locales/zh-TW.json' with { type: 'json' };
 import { setUp, type CounterContext } from './counter';
 import { simulateDay } from './day';
-import { MemoryDevice } from './memory-device';
+import { DemoDevice, type DemoDeviceOptions } from './demo-device';
 import {
   DEMO_STAFF,
-  DEMO_TIME_ZONE,
   GIVEN_PIN,
   MINUTE,
   OWN_PIN,
+  demoSettings,
+  lastDemoDay,
   localMs,
   ms,
   type DemoDeviceTruth,
   type DemoExport,
   type DemoOptions,
+  type DemoSettings,
   type DemoTruth,
 } from './options';
 import { Random } from './random';
 
 export {
   COUNTER_YEAR,
+  DEMO_DEFAULTS,
   DEMO_STAFF,
-  DEMO_TIME_ZONE,
+  demoSettings,
+  lastDemoDay,
   type DemoDeviceTruth,
+  type DemoSettings,
   type DemoExport,
   type DemoOptions,
   type DemoTruth,
@@ -71,32 +77,31 @@ function labelsFor(locale: Locale): { labels: Labels; business: Record<string, s
   };
 }
 
-const DEFAULTS = {
-  seed: 1,
-  counterNames: [],
-  counters: 2,
-  clerks: 3,
-  days: 30,
-  servicesPerDay: 120,
-  startDate: '2026-11-02',
-  locale: 'zh-CN',
-} as const satisfies Required<Omit<DemoOptions, 'onProgress'>>;
+/**
+ * Where a demo counter's database lives (the global IndexedDB unless given) and who hears its
+ * commands: how the data is made, never what it is.
+ */
+export type DemoHooks = Pick<DemoDeviceOptions, 'onExecute' | 'backend'>;
 
 /**
- * One counter's device, simulated day by day (no export yet): what the benchmarks time, and what
- * `generateDemo` exports.
+ * One counter's tablet, simulated day by day (no export yet): what the benchmarks time, and what
+ * `generateDemo` exports. The caller closes the device (which deletes its database).
  */
 export async function simulateCounter(
   options: DemoOptions & { counterIndex?: number } = {},
-): Promise<{ device: MemoryDevice; truth: DemoDeviceTruth }> {
-  const settings = { ...DEFAULTS, ...withoutUndefined(options) };
+  hooks: DemoHooks = {},
+): Promise<{ device: DemoDevice; truth: DemoDeviceTruth; settings: DemoSettings }> {
+  const settings = demoSettings(options);
   const index = options.counterIndex ?? 0;
   const random = new Random(settings.seed, index * 2 + 1);
   const ids = new Random(settings.seed, index * 2 + 2);
-  const device = new MemoryDevice({
-    now: localMs(settings.startDate, 8 * 60),
+  const device = await DemoDevice.open({
+    // Unique among databases open at once (several demos, tests in parallel): not demo data.
+    name: `counter-steps-demo-${index}-${globalThis.crypto.randomUUID()}`,
+    now: localMs(settings.startDate, 8 * 60, settings.timeZone),
     newId: () => ids.uuid(),
-    fast: true,
+    onExecute: hooks.onExecute,
+    backend: hooks.backend,
   });
   const counter = options.counterNames?.[index] ?? String(index + 1);
   const total = settings.days * settings.servicesPerDay;
@@ -145,21 +150,27 @@ export async function simulateCounter(
     serviceNumber: 0,
     lastTouch: device.now,
   };
-  await setUp(context, settings.startDate);
-  for (let day = 0; day < settings.days; day += 1) {
-    await simulateDay(context, day);
-    options.onProgress?.({ counter, day: day + 1, days: settings.days });
+  try {
+    await setUp(context, settings.startDate);
+    for (let day = 0; day < settings.days; day += 1) {
+      await simulateDay(context, day);
+      options.onProgress?.({ counter, day: day + 1, days: settings.days });
+    }
+  } catch (error) {
+    await device.close();
+    throw error;
   }
   truth.deviceId = device.state.identity?.deviceId ?? '';
-  return { device, truth };
+  return { device, truth, settings };
 }
 
 /** The auditor's export of everything the device holds, at the end of its last day. */
 export async function exportCounter(
-  device: MemoryDevice,
-  locale: Locale,
+  device: DemoDevice,
+  settings: Pick<DemoSettings, 'locale' | 'startDate' | 'days'>,
   random: Random = new Random(0),
 ): Promise<{ bytes: Uint8Array; fileName: string; records: number }> {
+  const { locale } = settings;
   device.now += ms(random, 20 * MINUTE, 50 * MINUTE);
   await device.must({ type: 'sign-in', staffNo: DEMO_STAFF.auditor, pin: GIVEN_PIN });
   device.now += ms(random, 10_000, 20_000);
@@ -171,6 +182,7 @@ export async function exportCounter(
   });
   device.now += ms(random, 10_000, 30_000);
   const { bytes, fileName, result } = await device.exportZip({
+    range: { from: settings.startDate, to: lastDemoDay(settings) },
     labels: labelsFor(locale).labels,
     locale,
   });
@@ -179,36 +191,49 @@ export async function exportCounter(
   return { bytes, fileName, records: result.manifest.records.count };
 }
 
+/** One counter simulated and exported (its database deleted once the export is made). */
+export async function generateCounter(
+  options: DemoOptions,
+  counterIndex: number,
+  hooks: DemoHooks = {},
+): Promise<{ made: DemoExport; truth: DemoDeviceTruth }> {
+  const settings = demoSettings(options);
+  const { device, truth } = await simulateCounter({ ...options, ...settings, counterIndex }, hooks);
+  try {
+    const made = await exportCounter(
+      device,
+      settings,
+      new Random(settings.seed, 1_000 + counterIndex),
+    );
+    truth.exported = made.records;
+    truth.records = device.state.head.seq;
+    truth.events = { ...device.events };
+    return { made: { counter: truth.counter, fileName: made.fileName, bytes: made.bytes }, truth };
+  } finally {
+    await device.close();
+  }
+}
+
+/** The truth about every counter, as `generateDemo` reports it. */
+export function demoTruth(settings: DemoSettings, devices: DemoDeviceTruth[]): DemoTruth {
+  return { seed: settings.seed, timeZone: settings.timeZone, options: settings, devices };
+}
+
+/**
+ * Every counter simulated and exported, one after the other, with the truth about what was
+ * planted. (Each counter is a tablet of its own: the review's button makes them side by side, one
+ * worker each; the data is the same.)
+ */
 export async function generateDemo(
   options: DemoOptions = {},
 ): Promise<{ exports: DemoExport[]; truth: DemoTruth }> {
-  const settings = { ...DEFAULTS, ...withoutUndefined(options) };
+  const settings = demoSettings(options);
   const devices: DemoDeviceTruth[] = [];
   const exports: DemoExport[] = [];
   for (let counterIndex = 0; counterIndex < settings.counters; counterIndex += 1) {
-    const { device, truth } = await simulateCounter({ ...options, counterIndex });
-    const made = await exportCounter(
-      device,
-      settings.locale,
-      new Random(settings.seed, 1_000 + counterIndex),
-    );
-    exports.push({ counter: truth.counter, fileName: made.fileName, bytes: made.bytes });
-    truth.exported = made.records;
-    truth.records = device.rows.length;
-    for (const row of device.rows) {
-      truth.events[row.event.type] = (truth.events[row.event.type] ?? 0) + 1;
-    }
+    const { made, truth } = await generateCounter({ ...options, ...settings }, counterIndex);
+    exports.push(made);
     devices.push(truth);
   }
-  const { onProgress: _onProgress, ...rest } = settings as DemoOptions & typeof settings;
-  return {
-    exports,
-    truth: { seed: settings.seed, timeZone: DEMO_TIME_ZONE, options: rest, devices },
-  };
-}
-
-function withoutUndefined<T extends object>(object: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(object).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
+  return { exports, truth: demoTruth(settings, devices) };
 }

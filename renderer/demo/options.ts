@@ -1,8 +1,11 @@
 /**
- * The demo generator's options and what it reports (the truth), the staff and PINs every demo
- * device uses, and the store's clock: business hours in Asia/Shanghai and the helpers that turn a
- * business day and a local time into epoch milliseconds.
+ * The demo generator's options — one set, and one way to fill in what is left out, for the
+ * Review's "Load demo data" button and `npm run demo-data` alike — and what it reports (the
+ * truth), the staff and PINs every demo device uses, and the store's clock: business hours in the
+ * tablet's own business time zone and the helpers that turn a business day and a local time into
+ * epoch milliseconds.
  */
+import { businessDay } from '../../core/domain/device/business-day';
 import type { Locale } from '../../core/domain/locale';
 import type { Random } from './random';
 
@@ -17,8 +20,13 @@ export interface DemoOptions {
   days?: number;
   /** Services per business day at each counter. */
   servicesPerDay?: number;
-  /** The first business day (YYYY-MM-DD). */
+  /** The first business day (YYYY-MM-DD): by default the `days` before today's. */
   startDate?: string;
+  /**
+   * The store's business time zone (IANA), which the demo counters are set to and their hours
+   * are in: the tablet's configured one (by default this machine's).
+   */
+  timeZone?: string;
   /** The language of the exports' labels. */
   locale?: Locale;
   /** After each simulated day of each counter. */
@@ -54,10 +62,46 @@ export interface DemoDeviceTruth {
   repeatedPattern: RepeatedPattern[];
 }
 
+/** Every option filled in. */
+export type DemoSettings = Required<Omit<DemoOptions, 'onProgress'>>;
+
+/**
+ * What both the Review's button and `npm run demo-data` make unless told otherwise: a week at
+ * three counters, 40 services a day each (about 840 services, 18,000 records), ending yesterday.
+ */
+export const DEMO_DEFAULTS = {
+  seed: 1,
+  counterNames: [],
+  counters: 3,
+  clerks: 3,
+  days: 7,
+  servicesPerDay: 40,
+  locale: 'zh-CN',
+} as const satisfies Omit<DemoSettings, 'startDate' | 'timeZone'>;
+
+/**
+ * The options with everything left out filled in: the machine's time zone, and a start that
+ * makes the last demo day yesterday in that zone (`now` being today).
+ */
+export function demoSettings(options: DemoOptions = {}, now: number = Date.now()): DemoSettings {
+  const given = Object.fromEntries(
+    Object.entries(options).filter(([key, value]) => value !== undefined && key !== 'onProgress'),
+  ) as Partial<DemoSettings>;
+  const timeZone = given.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const days = given.days ?? DEMO_DEFAULTS.days;
+  const startDate =
+    given.startDate ?? addDays(businessDay(now, { timeZone, dayStartMinutes: 0 }), -days);
+  return { ...DEMO_DEFAULTS, ...given, days, timeZone, startDate };
+}
+
+/** The last business day the demo makes. */
+export const lastDemoDay = (settings: Pick<DemoSettings, 'startDate' | 'days'>): string =>
+  addDays(settings.startDate, settings.days - 1);
+
 export interface DemoTruth {
   seed: number;
   timeZone: string;
-  options: Required<Omit<DemoOptions, 'onProgress'>>;
+  options: DemoSettings;
   devices: DemoDeviceTruth[];
 }
 
@@ -66,10 +110,6 @@ export interface DemoExport {
   fileName: string;
   bytes: Uint8Array;
 }
-
-export const DEMO_TIME_ZONE = 'Asia/Shanghai';
-/** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
-const ZONE_OFFSET_MS = 8 * 3_600_000;
 
 export const DEMO_STAFF = {
   manager: '9001',
@@ -88,9 +128,43 @@ export const IDLE_LOCK_MINUTES = 5;
 /** The customer display asks for a rating when a service ends and gives up after this. */
 export const RATING_TIMEOUT = 15 * SECOND;
 
-/** Local wall-clock minutes of a business day in the store's zone, as epoch ms. */
-export const localMs = (day: string, minutes: number): number =>
-  Date.parse(`${day}T00:00:00Z`) + minutes * MINUTE - ZONE_OFFSET_MS;
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `atMs`. */
+function zoneOffsetMs(atMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(atMs)
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(
+    parts.year as number,
+    (parts.month as number) - 1,
+    parts.day as number,
+    parts.hour as number,
+    parts.minute as number,
+    parts.second as number,
+  );
+  return wall - Math.floor(atMs / 1000) * 1000;
+}
+
+/**
+ * Local wall-clock minutes of a day in the store's zone, as epoch ms. The zone's offset is read
+ * at a first guess and again at the instant that guess gives, so a day the clocks change on
+ * uses the offset in force at that hour.
+ */
+export function localMs(day: string, minutes: number, timeZone: string): number {
+  const wall = Date.parse(`${day}T00:00:00Z`) + minutes * MINUTE;
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  return wall - zoneOffsetMs(first, timeZone);
+}
 
 export const addDays = (day: string, days: number): string => {
   const date = new Date(`${day}T00:00:00Z`);

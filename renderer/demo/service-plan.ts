@@ -21,7 +21,7 @@ import {
   type Business,
 } from './business';
 import { complaintGap, complaintSteps } from './complaint-plan';
-import type { ServiceStep } from './memory-device';
+import type { ServiceStep } from './demo-device';
 import { MINUTE, OWN_PIN, SECOND, ms } from './options';
 import type { Random } from './random';
 

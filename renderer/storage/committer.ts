@@ -1,13 +1,14 @@
 /**
  * Turns what the domain decided into stored records: seals them after the head (and a signed
- * checkpoint when one is due), then appends everything — records, a new PIN's credential, new
+ * checkpoint when one is due) through the domain's `sealCommit` (sealing.ts), then appends everything — records, a new PIN's credential, new
  * signing keys and the review's rows — in one strict-durability transaction. The caller holds the
  * single-writer lock and folds the result into its state.
  */
 import type { Credential } from '../../core/domain/access/pin';
 import type { PlannedRecord } from '../../core/domain/device/commands';
-import { foldDevice, type DeviceState } from '../../core/domain/device/state';
+import type { DeviceState } from '../../core/domain/device/state';
 import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
+import { sealCommit } from '../../core/domain/log/sealing';
 import type { MonoStamp } from '../../core/domain/log/clock';
 import type { StoredRecord } from '../../core/domain/log/records';
 import type { SigningKeyPair } from '../../core/domain/log/signing';
@@ -50,26 +51,18 @@ export class Committer {
     const newKeys: KeyRow[] = extras.firstKey ? [keyRow(0, extras.firstKey)] : [];
     const due = extras.forced ?? checkpointDue(before, planned, now);
     let keyMissing = false;
-    const sealed: StoredRecord[] = [];
-    let state = before;
-    const append = async (records: readonly PlannedRecord[]) => {
-      const added = await this.sealer.seal(state, records, now, extras.mono);
-      sealed.push(...added);
-      state = foldDevice(added, state);
-    };
-    const checkpoint = async (reason: CheckpointReason) => {
-      const made = await this.sealer.checkpoint(state, reason, extras.firstKey);
-      if (made === 'key-missing') keyMissing = true;
-      else if (made) {
-        await append([{ staffNo: null, serviceId: null, event: made.event }]);
+    // Where the checkpoint goes and how the records fold is the domain's (sealing.ts); the
+    // store supplies its clock, ids and the key store.
+    const { sealed, state } = await sealCommit(before, planned, due, {
+      seal: (at, records) => this.sealer.seal(at, records, now, extras.mono),
+      checkpoint: async (at, reason) => {
+        const made = await this.sealer.checkpoint(at, reason, extras.firstKey);
+        if (made === 'key-missing') keyMissing = true;
+        if (made === null || made === 'key-missing') return null;
         newKeys.push(made.nextKey);
-      }
-    };
-    // The day's close seals yesterday's last record before today's first one; every other
-    // checkpoint seals what this command added.
-    if (due === 'day-close') await checkpoint(due);
-    await append(planned);
-    if (due && due !== 'day-close') await checkpoint(due);
+        return made.event;
+      },
+    });
 
     const pinSet = sealed.find((record) => record.event.type === 'pin-set');
     await this.log.append(before.head, sealed, {

@@ -73,6 +73,15 @@ export interface ReviewStateRow {
   version: number;
 }
 
+/**
+ * Another IndexedDB implementation than the page's (an in-memory one, for a demo counter's scratch
+ * database): Dexie runs the same tables over it.
+ */
+export interface IndexedDbBackend {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
 export class CounterStepsDb extends Dexie {
   events!: Table<unknown, number>;
   credentials!: Table<unknown, number>;
@@ -88,10 +97,18 @@ export class CounterStepsDb extends Dexie {
    * reopened behind the app's back once closed — not even when a newer version in another window
    * asked it to close, which would otherwise open that newer database with this older code.
    */
-  constructor(name: string = DATABASE_NAME, options: { autoOpen?: boolean } = {}) {
+  constructor(
+    name: string = DATABASE_NAME,
+    options: { autoOpen?: boolean; scratch?: boolean; backend?: IndexedDbBackend } = {},
+  ) {
     // Chromium acknowledges writes before they reach the disk unless asked for strict durability;
-    // a power cut at the counter must not lose a step the clerk saw recorded.
-    super(name, { chromeTransactionDurability: 'strict', autoOpen: options.autoOpen ?? true });
+    // a power cut at the counter must not lose a step the clerk saw recorded. A scratch database
+    // (a demo counter's, deleted once exported) is not worth a flush to disk per command.
+    super(name, {
+      chromeTransactionDurability: options.scratch ? 'relaxed' : 'strict',
+      autoOpen: options.autoOpen ?? true,
+      ...options.backend,
+    });
     this.version(1).stores({
       events: 'seq, serviceId, event.type, [staffNo+event.type]',
       credentials: '++id, staffNo',

@@ -37,7 +37,8 @@ import { Committer, type CommitExtras } from './committer';
 import { StorageError, toStorageError } from './errors';
 import { EventLog } from './event-log';
 import { Evidence } from './evidence';
-import { gatherEvidence } from './gather';
+import { gatherEvidence, timedEvent } from './gather';
+import { foldService, type ServiceState } from '../../core/domain/service/engine';
 import { HubClient } from './hub-client';
 import { KeyStore } from './key-store';
 import { Archive } from './archive';
@@ -183,6 +184,17 @@ export class DeviceStore {
 
   get snapshot(): StoreSnapshot {
     return this.current;
+  }
+
+  /** The store's wall clock (epoch ms): what its records are stamped with. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** A service folded from its records (as an amendment's target is), or null when none. */
+  async serviceState(serviceId: string): Promise<ServiceState | null> {
+    const { records } = await this.log.service(serviceId);
+    return records.length === 0 ? null : foldService(records.map(timedEvent));
   }
 
   subscribe = (listener: () => void): (() => void) => {

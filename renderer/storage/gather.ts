@@ -14,7 +14,8 @@ import { foldService, type TimedEvent } from '../../core/domain/service/engine';
 import type { EventLog } from './event-log';
 import type { Evidence } from './evidence';
 
-const timed = (record: LogRecord): TimedEvent => ({
+/** A record as the service engine folds it. */
+export const timedEvent = (record: LogRecord): TimedEvent => ({
   serviceId: record.serviceId,
   seq: record.seq,
   atMs: Date.parse(record.at),
@@ -57,7 +58,7 @@ export async function gatherEvidence(
   }
   if (needs.service) {
     const { records } = await deps.log.service(needs.service);
-    env.amendTarget = foldService(records.map(timed));
+    env.amendTarget = foldService(records.map(timedEvent));
   }
   return { credential, firstKey };
 }

@@ -4,7 +4,7 @@
  * a table.
  */
 import { PBKDF2_ITERATIONS } from '../../core/domain/access/pin';
-import { DATABASE_NAME } from './db';
+import { DATABASE_NAME, type IndexedDbBackend } from './db';
 import { openDatabase } from './open-database';
 import { DeviceStore, type Clock } from './device-store';
 import type { Witness } from './witness';
@@ -16,16 +16,27 @@ export async function openStore(
     pinIterations?: number;
     witness?: Witness;
     display?: boolean;
+    /** Fresh ids (random UUIDs unless given: the demo makes them from its seed). */
+    newId?: () => string;
     /** Another window keeps the database from opening (it opens once that window lets go). */
     onBlocked?: () => void;
+    /** A throwaway database (a demo counter's): see open-database.ts. */
+    scratch?: boolean;
+    /** Another IndexedDB than the page's (an in-memory one): see db.ts. */
+    backend?: IndexedDbBackend;
   } = {},
 ): Promise<DeviceStore> {
-  const db = await openDatabase(options.name ?? DATABASE_NAME, { onBlocked: options.onBlocked });
+  const db = await openDatabase(options.name ?? DATABASE_NAME, {
+    onBlocked: options.onBlocked,
+    scratch: options.scratch,
+    backend: options.backend,
+  });
   return DeviceStore.open(db, {
     display: options.display,
     clock: options.clock,
     pinIterations: options.pinIterations ?? PBKDF2_ITERATIONS,
     witness: options.witness,
+    newId: options.newId,
   });
 }
 
@@ -51,6 +62,15 @@ export type {
 } from './device-store';
 export { memoryWitness, type Witness } from './witness';
 export type { ExportPlan, ExportPlanProblem } from './export-source';
+export {
+  makeExport,
+  memoryTarget,
+  type ExportFailure,
+  type ExportMade,
+  type ExportRequest,
+  type ExportStore,
+  type ExportTarget,
+} from './export-service';
 export type { ImportProblem, Imported } from './importer';
-export type { ChainRow } from './db';
+export type { ChainRow, IndexedDbBackend } from './db';
 export type { HubTransport, HubProblem, PushProgress, PushDone } from './hub-client';

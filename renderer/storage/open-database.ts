@@ -15,17 +15,23 @@
  * close (versionchange): it does, and never reopens (`closed-by-newer-version`); a connection the
  * browser closes by itself (storage cleared or failing) ends the same way (`database-closed`).
  */
-import { CounterStepsDb, DATABASE_VERSION } from './db';
+import { CounterStepsDb, DATABASE_VERSION, type IndexedDbBackend } from './db';
 import { StorageError, errorName } from './errors';
 
 export interface OpenOptions {
   /** Another window's connection is keeping the upgrade waiting (it goes on once that closes). */
   onBlocked?: () => void;
+  /** A throwaway database (a demo counter's): writes not flushed to disk one by one. */
+  scratch?: boolean;
+  /** Another IndexedDB than the page's (see db.ts). */
+  backend?: IndexedDbBackend;
 }
 
 /** The version of the database named `name` as installed, or null where the browser cannot tell. */
-async function installedVersion(name: string): Promise<number | null> {
-  const factory = globalThis.indexedDB as IDBFactory | undefined;
+async function installedVersion(
+  name: string,
+  factory: IDBFactory | undefined,
+): Promise<number | null> {
   if (!factory?.databases) return null;
   try {
     const found = (await factory.databases()).find((database) => database.name === name);
@@ -56,11 +62,18 @@ export async function openDatabase(
   name: string,
   options: OpenOptions = {},
 ): Promise<CounterStepsDb> {
-  const installed = await installedVersion(name);
+  const installed = await installedVersion(
+    name,
+    options.backend?.indexedDB ?? (globalThis.indexedDB as IDBFactory | undefined),
+  );
   if (installed !== null && installed > DATABASE_VERSION * 10) {
     throw new StorageError('newer-version');
   }
-  const db = new CounterStepsDb(name, { autoOpen: false });
+  const db = new CounterStepsDb(name, {
+    autoOpen: false,
+    scratch: options.scratch,
+    backend: options.backend,
+  });
   db.on('blocked', () => options.onBlocked?.());
   try {
     await db.open();

@@ -245,6 +245,12 @@ export class ReviewIndex {
    * the day: `clerk:1001`, `flag:any`, `skip:greet-aloud`…), one page of them and how many in all;
    * with `overdueOn` (today's business day), only complaints whose follow-up is overdue then.
    */
+  /** The latest business day on or before `day` with a service in any log held here. */
+  async latestDay(day: string): Promise<string | null> {
+    const row = await this.db.services.where('day').belowOrEqual(day).last();
+    return row?.day ?? null;
+  }
+
   async services(
     query: { from: string; to: string; tags: readonly string[]; overdueOn?: string },
     page: { offset: number; limit: number },

@@ -37,6 +37,11 @@ export class Review {
     return this.index.rollups(from, to);
   }
 
+  /** The latest business day on or before `day` that has a service (null: none has). */
+  latestDay(day: string): Promise<string | null> {
+    return this.index.latestDay(day);
+  }
+
   services(query: ServiceQuery, page: { offset: number; limit: number }): Promise<ServicePage> {
     return this.index.services(query, page);
   }

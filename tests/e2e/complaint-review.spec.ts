@@ -5,6 +5,7 @@
  * from the exports' raw records (complaint-expected.ts, no app code), and clicking a figure lists
  * exactly the complaints behind it.
  */
+import 'fake-indexeddb/auto';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

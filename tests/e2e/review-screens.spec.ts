@@ -6,6 +6,7 @@
  * targets, words inside their buttons) and is written as a screenshot (`npm run screenshots`
  * puts them in tests/e2e/__screenshots__, where the README shows them).
  */
+import 'fake-indexeddb/auto';
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

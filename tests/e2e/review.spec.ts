@@ -7,6 +7,7 @@
  * clerk recorded; an auditor sees the figures but cannot change anything; on an empty tablet a
  * manager can load demo data from the review itself.
  */
+import 'fake-indexeddb/auto';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,18 +204,47 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
   await expect(button(page, 'Amend')).toHaveCount(0);
 });
 
-test('on an empty tablet a manager loads demo data from the review, and sees its week', async ({
+test('on an empty tablet a manager loads demo data from the review: no idle lock over it, and the review lands on its latest day', async ({
   page,
 }) => {
   test.setTimeout(300_000);
+  // The page's timers under the test's hand: the idle lock's wait can be run through at once.
+  await page.clock.install();
   await setUpCounter(page, 'en', '2');
   await button(page, t('nav.review')).click();
   await button(page, 'Load demo data…').click();
+  const started = Date.now();
   await button(page, 'Add demo data for good').click();
+  const offer = page.locator('section.demo-offer');
+  await expect(offer.getByRole('status')).toBeVisible();
+  // Longer than the idle lock's 3 minutes without a touch, while the demo is being made.
+  await page.clock.runFor('05:00');
+  await expect(page.locator('.lock')).toHaveCount(0);
   await expect(tile(page, 'services')).toBeVisible({ timeout: 240_000 });
-  await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue(
-    /\d{4}-\d{2}-\d{2}/,
+  console.log(
+    `Demo data loaded through the button in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  await expect(page.locator('.lock')).toHaveCount(0);
+
+  // The latest demo day is yesterday (the tablet's business day), shown as a day…
+  const yesterday = await page.evaluate(() => {
+    const date = new Date(Date.now() - 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  });
+  await expect(button(page, 'Day')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('textbox', { name: 'Day', exact: true })).toHaveValue(yesterday);
+  // …and the week and the month chosen next are the ones that hold it.
+  await button(page, 'Week').click();
+  const weekFrom = await page.getByRole('textbox', { name: 'Day', exact: true }).inputValue();
+  expect(weekFrom <= yesterday).toBe(true);
+  expect(Date.parse(yesterday) - Date.parse(weekFrom)).toBeLessThan(7 * 86_400_000);
+  await button(page, 'Month').click();
+  await expect(page.getByRole('textbox', { name: 'Day', exact: true })).toHaveValue(
+    `${yesterday.slice(0, 8)}01`,
+  );
+  await expect(tile(page, 'services')).toBeVisible();
+
   // Three demo counters, none of them this tablet's own (counter 2).
   await expect(page.locator('.counter-pick option')).toHaveText([
     'All counters',
@@ -224,7 +254,10 @@ test('on an empty tablet a manager loads demo data from the review, and sees its
   ]);
   await button(page, t('nav.log')).click();
   await expect(page.locator('tr[data-chain]')).toHaveCount(3);
-  // The offer is gone once anything is held.
+  // Opened again, the review shows the latest day with services (today has none), not an empty
+  // today; and the offer is gone once anything is held.
   await button(page, t('nav.review')).click();
+  await expect(page.getByRole('textbox', { name: 'Day', exact: true })).toHaveValue(yesterday);
+  await expect(tile(page, 'services')).toBeVisible();
   await expect(button(page, 'Load demo data…')).toHaveCount(0);
 });

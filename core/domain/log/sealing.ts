@@ -3,8 +3,9 @@
  * stamped (device, counter, time, monotonic offset, a fresh id), linked after the head and hashed;
  * and a signed checkpoint goes where one is due (the day's close before a new business day's first
  * record, any other after what the command added), signed with the key in force and naming a
- * freshly made next key. The storage's Sealer and the demo's memory device both seal through
- * here; where the keys are kept and how the records are written is theirs.
+ * freshly made next key. The store's committer and sealer (renderer/storage) seal through here —
+ * the app, the demo data and the benchmarks all run that store — and so does the domain tests'
+ * in-memory log; where the keys are kept and how the records are written is theirs.
  */
 import type { PlannedRecord } from '../device/commands';
 import { foldDevice, type DeviceState } from '../device/state';

@@ -1,21 +1,27 @@
 /**
- * On a tablet with nothing recorded yet, a manager can fill the review with demo data: a week at
- * three demo counters, made in a worker through the app's own rules (`renderer/demo`) and added
- * as other counters' logs, each checked in full like any import. It stays for good (the log is
- * never edited), so the offer says so and asks twice.
+ * On a tablet with nothing recorded yet, a manager can fill the review with demo data: the demo
+ * generator's default (`renderer/demo/options.ts`, the same as `npm run demo-data`), in this
+ * tablet's business time zone, ending yesterday — made in a worker through the app's own store
+ * and added as other counters' logs, each checked in full like any import. It runs as a long task
+ * (no idle lock, no update reload meanwhile). It stays for good (the log is never edited), so the
+ * offer says so and asks twice; once added, the review shows the latest demo day.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
-import { businessDay } from '../../../core/domain/device/config';
 import { can } from '../../../core/domain/permissions';
-import { addDays, periodOf, type Period } from '../../../core/domain/review/period';
 import { currentLocale } from '../../i18n';
+import { DEMO_DEFAULTS, demoSettings, lastDemoDay } from '../../demo/options';
 import { FormError } from '../../ui/FormError';
+import { runLongTask } from '../shared/long-task';
 import { useStore, useDeviceState } from '../shared/store-context';
 import { useImportMessage } from '../shared/use-import-message';
 
-/** A week of 40 services a day at three counters: about 840 services, 18,000 records. */
-export const DEMO_SIZE = { counters: 3, days: 7, servicesPerDay: 40 } as const;
+/** What the offer says it makes (the generator's defaults). */
+export const DEMO_SIZE = {
+  counters: DEMO_DEFAULTS.counters,
+  days: DEMO_DEFAULTS.days,
+  servicesPerDay: DEMO_DEFAULTS.servicesPerDay,
+} as const;
 
 /** The demo's counters: the first numbers that are not this tablet's own counter. */
 export function demoCounters(own: string | null, count: number = DEMO_SIZE.counters): string[] {
@@ -31,7 +37,7 @@ type Step =
   | { kind: 'adding'; counter: string }
   | { kind: 'failed'; message: string };
 
-export function DemoOffer({ onLoaded }: { onLoaded: (period: Period) => void }) {
+export function DemoOffer({ onLoaded }: { onLoaded: (latestDay: string) => void }) {
   const { t, i18n } = useTranslation('review');
   const store = useStore();
   const { session, config, counter } = useDeviceState();
@@ -59,38 +65,42 @@ export function DemoOffer({ onLoaded }: { onLoaded: (period: Period) => void }) 
 
   if (!allowed || !empty) return null;
 
-  const load = async () => {
-    const to = addDays(businessDay(Date.now(), config), -1);
-    const from = addDays(to, 1 - DEMO_SIZE.days);
-    const counters = demoCounters(counter);
-    try {
-      const { generateInWorker } = await import('../../demo/demo-messages');
-      setStep({ kind: 'making', counter: counters[0] ?? '', day: 0, days: DEMO_SIZE.days });
-      const exports = await generateInWorker(
-        {
-          ...DEMO_SIZE,
-          counterNames: counters,
-          startDate: from,
-          locale: currentLocale(i18n.language),
-        },
-        (progress) => setStep({ kind: 'making', ...progress }),
-      );
-      for (const made of exports) {
-        setStep({ kind: 'adding', counter: made.counter });
-        const added = await store.archive.importChain(made.bytes);
-        if (!added.ok) return setStep({ kind: 'failed', message: importMessage(added.error) });
-      }
-      setEmpty(false);
-      onLoaded(periodOf('range', from, to));
-    } catch (error) {
-      setStep({
-        kind: 'failed',
-        message: t('demo.failed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
+  const load = () =>
+    runLongTask(async () => {
+      const settings = demoSettings({
+        counterNames: demoCounters(counter),
+        locale: currentLocale(i18n.language),
+        timeZone: config.timeZone,
       });
-    }
-  };
+      try {
+        const { generateInWorkers } = await import('../../demo/demo-messages');
+        setStep({
+          kind: 'making',
+          counter: settings.counterNames[0] ?? '',
+          day: 0,
+          days: settings.days,
+        });
+        // The counters are made side by side; each is added as soon as it is ready, in order.
+        const making = generateInWorkers(settings, (progress) =>
+          setStep((shown) => (shown.kind === 'making' ? { kind: 'making', ...progress } : shown)),
+        );
+        for (const next of making) {
+          const made = await next;
+          setStep({ kind: 'adding', counter: made.counter });
+          const added = await store.archive.importChain(made.bytes);
+          if (!added.ok) return setStep({ kind: 'failed', message: importMessage(added.error) });
+        }
+        setEmpty(false);
+        onLoaded(lastDemoDay(settings));
+      } catch (error) {
+        setStep({
+          kind: 'failed',
+          message: t('demo.failed', {
+            reason: error instanceof Error ? error.message : String(error),
+          }),
+        });
+      }
+    });
 
   const busy = step.kind === 'making' || step.kind === 'adding';
   return (

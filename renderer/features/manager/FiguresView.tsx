@@ -37,8 +37,8 @@ export function FiguresView({
   period: Period;
   counter: string;
   onOpen: OpenServices;
-  /** Demo data was added (offered on an empty tablet): show its days. */
-  onDemoLoaded: (period: Period) => void;
+  /** Demo data was added (offered on an empty tablet): show its latest day. */
+  onDemoLoaded: (latestDay: string) => void;
 }) {
   const { t } = useTranslation('review');
   const loaded = useReviewQuery(

@@ -13,6 +13,7 @@ import { useReviewQuery } from './use-review';
 
 export function PeriodBar({
   period,
+  anchor,
   onPeriod,
   counter,
   onCounter,
@@ -20,6 +21,8 @@ export function PeriodBar({
   onAll,
 }: {
   period: Period;
+  /** The day looked at: the week or month chosen next is the one holding it. */
+  anchor: string;
   onPeriod: (period: Period) => void;
   counter: string;
   onCounter: (counter: string) => void;
@@ -58,7 +61,16 @@ export function PeriodBar({
             key={kind}
             type="button"
             aria-pressed={period.kind === kind}
-            onClick={() => onPeriod(periodOf(kind, period.from, period.to))}
+            onClick={() =>
+              onPeriod(
+                kind === 'range'
+                  ? periodOf(kind, period.from, period.to)
+                  : periodOf(
+                      kind,
+                      anchor >= period.from && anchor <= period.to ? anchor : period.from,
+                    ),
+              )
+            }
           >
             {t(`period.${kind}`)}
           </button>

@@ -1,7 +1,8 @@
 /**
  * The manager's review (auditors see it too, read-only): figures for a period over every log held
  * on this device, each figure opening the services behind it, each service opening its timeline
- * (where a manager amends it or records a spot-check).
+ * (where a manager amends it or records a spot-check). It opens on today, or, when today has no
+ * service yet, on the latest day that has one (after demo data is loaded: its latest day).
  */
 import './i18n';
 import './review.css';
@@ -9,11 +10,11 @@ import './figures.css';
 import './services.css';
 import './timeline.css';
 import './complaints.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import { businessDay } from '../../../core/domain/device/config';
 import { periodOf, type Period } from '../../../core/domain/review/period';
-import { useDeviceState } from '../shared/store-context';
+import { useDeviceState, useStore } from '../shared/store-context';
 import { FiguresView } from './FiguresView';
 import { PeriodBar } from './PeriodBar';
 import { ServicesView, type ServiceFilter } from './ServicesView';
@@ -27,9 +28,36 @@ type View =
 export function ReviewScreen() {
   const { t } = useTranslation('review');
   const { config } = useDeviceState();
-  const [period, setPeriod] = useState<Period>(() =>
+  const store = useStore();
+  const [period, setShown] = useState<Period>(() =>
     periodOf('day', businessDay(Date.now(), config)),
   );
+  // The day the manager is looking at: a week or a month chosen next is the one holding it.
+  const [anchor, setAnchor] = useState(period.from);
+  const setPeriod = (next: Period) => {
+    setShown(next);
+    if (next.kind === 'day' || anchor < next.from || anchor > next.to) setAnchor(next.from);
+  };
+  const showDay = (day: string) => {
+    setShown(periodOf('day', day));
+    setAnchor(day);
+  };
+  const [today] = useState(period.from);
+  useEffect(() => {
+    let live = true;
+    void store.review.latestDay(today).then((latest) => {
+      if (live && latest !== null && latest < today) {
+        // Only while the manager has not moved away from today meanwhile.
+        setShown((shown) =>
+          shown.kind === 'day' && shown.from === today ? periodOf('day', latest) : shown,
+        );
+        setAnchor((day) => (day === today ? latest : day));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [store, today]);
   const [counter, setCounter] = useState('');
   const [views, setViews] = useState<View[]>([{ kind: 'figures' }]);
   const view = views.at(-1) ?? { kind: 'figures' };
@@ -41,6 +69,7 @@ export function ReviewScreen() {
     <main className="review">
       <PeriodBar
         period={period}
+        anchor={anchor}
         onPeriod={setPeriod}
         counter={counter}
         onCounter={setCounter}
@@ -52,9 +81,9 @@ export function ReviewScreen() {
           period={period}
           counter={counter}
           onOpen={openServices}
-          onDemoLoaded={(loaded) => {
+          onDemoLoaded={(latestDay) => {
             setCounter('');
-            setPeriod(loaded);
+            showDay(latestDay);
           }}
         />
       )}

@@ -1,6 +1,6 @@
 /**
- * A device log built in memory, without storage, for the domain tests: the demo's MemoryDevice
- * (renderer/demo/memory-device.ts: commands through `decide`, records sealed with `sealRecord`
+ * A device log built in memory, without storage, for the domain tests: the MemoryDevice
+ * (memory-device.ts: commands through `decide`, records sealed with `sealRecord`
  * and folded with `evolveDevice`, checkpoints where `DeviceStore.commit()` adds them, evidence
  * supplied by hand), with the test clock moving a second before each command, recognisable ids,
  * and every private key kept so that tests can play someone who copied them.
@@ -12,10 +12,10 @@ import type { CheckpointReason, EventOf } from '../../../../core/domain/log/even
 import { makeCheckpoint } from '../../../../core/domain/log/checkpoints';
 import { hashOf, type StoredRecord } from '../../../../core/domain/log/records';
 import type { KeyAlgorithm, SigningKeyPair } from '../../../../core/domain/log/signing';
-import { MemoryDevice, type IdKind } from '../../../../renderer/demo/memory-device';
+import { MemoryDevice, type IdKind } from './memory-device';
 import { T0, startCommand } from '../../helpers/builders';
 
-export type { Evidence } from '../../../../renderer/demo/memory-device';
+export type { Evidence } from './memory-device';
 
 export const MANAGER = '9001';
 export const CLERK = '1001';

@@ -1,19 +1,42 @@
 /**
- * The demo generator: deterministic for a seed, every export it makes verifies intact from the
- * log's beginning, and its truth names exactly the services planted for the flags — checked
- * against what the export itself shows (services.csv, step-events.csv), not against the generator.
+ * The demo generator, through the app's own store (on fake-indexeddb here): deterministic for a
+ * seed, every export it makes verifies intact from the log's beginning, and its truth names
+ * exactly the services planted for the flags — checked against what the export itself shows
+ * (services.csv, step-events.csv), not against the generator; its services fall in opening hours
+ * in whatever business time zone the tablet has; and one set of defaults serves the review's
+ * button and `npm run demo-data`.
  */
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEMO_DEFAULTS,
+  demoSettings,
   generateDemo,
+  lastDemoDay,
   type DemoDeviceTruth,
   type DemoOptions,
 } from '../../../../renderer/demo/generate';
 import { readExportZip } from '../../../../core/export/read-export';
 import { verifyExport } from '../../../../core/export/verify-export';
 
-const SMALL: DemoOptions = { counters: 1, days: 2, servicesPerDay: 20, seed: 11 };
+const SMALL: DemoOptions = {
+  counters: 1,
+  days: 2,
+  servicesPerDay: 20,
+  seed: 11,
+  startDate: '2026-11-02',
+  timeZone: 'Asia/Shanghai',
+};
+
+/** The local hour of each service's start in `timeZone`, from the export's services.csv. */
+const startHours = (files: Map<string, Uint8Array>, timeZone: string) =>
+  csv(files, 'services.csv').map((row) =>
+    Number(
+      new Intl.DateTimeFormat('en', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(
+        Date.parse(row.started_at!),
+      ),
+    ),
+  );
 
 type Row = Record<string, string>;
 
@@ -147,15 +170,7 @@ describe('demo data generated through the domain', { timeout: 30_000 }, () => {
         id,
       ).toEqual([]);
     }
-    const hours = csv(files, 'services.csv').map((row) =>
-      Number(
-        new Intl.DateTimeFormat('en', {
-          timeZone: 'Asia/Shanghai',
-          hour: 'numeric',
-          hourCycle: 'h23',
-        }).format(Date.parse(row.started_at!)),
-      ),
-    );
+    const hours = startHours(files, 'Asia/Shanghai');
     expect(Math.min(...hours)).toBeGreaterThanOrEqual(9);
     expect(Math.max(...hours)).toBeLessThan(18);
   });
@@ -177,6 +192,47 @@ describe('demo data generated through the domain', { timeout: 30_000 }, () => {
       expect(servicesOf(other)[0]).not.toEqual(servicesOf(run)[0]);
     },
   );
+});
+
+describe('the demo’s hours and days', () => {
+  it(
+    'puts services in opening hours in the tablet’s own business time zone, across a change of the clocks',
+    { timeout: 60_000 },
+    async () => {
+      // New York's clocks go back an hour on 1 November 2026: the days on either side differ.
+      const timeZone = 'America/New_York';
+      const made = await generateDemo({
+        counters: 1,
+        days: 3,
+        servicesPerDay: 12,
+        seed: 3,
+        startDate: '2026-10-31',
+        timeZone,
+        locale: 'en',
+      });
+      const files = filesOf(made.exports[0]!.bytes);
+      const hours = startHours(files, timeZone);
+      expect(hours.length).toBe(36);
+      expect(Math.min(...hours)).toBeGreaterThanOrEqual(9);
+      expect(Math.max(...hours)).toBeLessThan(18);
+      const manifest = JSON.parse(text(files, 'manifest.json')) as {
+        range: { from: string; to: string; timeZone: string };
+      };
+      expect(manifest.range).toMatchObject({ from: '2026-10-31', to: '2026-11-02', timeZone });
+      expect(made.truth.timeZone).toBe(timeZone);
+    },
+  );
+
+  it('by default makes the week that ends yesterday in the given zone, as the review’s button does', () => {
+    // 01:30 on 8 December in Shanghai is still 7 December in UTC.
+    const now = Date.parse('2026-12-07T17:30:00Z');
+    const shanghai = demoSettings({ timeZone: 'Asia/Shanghai' }, now);
+    expect(shanghai).toMatchObject({ ...DEMO_DEFAULTS, startDate: '2026-12-01' });
+    expect(lastDemoDay(shanghai)).toBe('2026-12-07');
+    expect(lastDemoDay(demoSettings({ timeZone: 'UTC' }, now))).toBe('2026-12-06');
+    // More days end on the same day.
+    expect(lastDemoDay(demoSettings({ timeZone: 'UTC', days: 30 }, now))).toBe('2026-12-06');
+  });
 });
 
 describe('the demo’s complaints', () => {

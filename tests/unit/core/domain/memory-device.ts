@@ -1,63 +1,51 @@
 /**
- * A device held in memory, without IndexedDB: the app's command path (renderer/storage/
- * device-store.ts) with the storage's evidence supplied by hand. Any command goes through the
- * domain's `decide`; the records are sealed and signed checkpoints added by the domain's
- * sealing.ts, as the storage's Sealer seals them and exactly where `DeviceStore.commit()` adds
- * checkpoints (the day's close before a new business day's first record; sign-out, every N
- * records and forced ones after); and only the private key in force is kept, as the key store
- * does. It can make an export zip the way the auditor's Export button does (seal, plan, build,
- * record).
+ * A device log held in memory, for the domain tests (device-log.ts builds on it): the store's
+ * command path without the storage — any command goes through the domain's `decide`, and the
+ * records are sealed and checkpointed by the domain's `sealCommit` (sealing.ts), the one the
+ * store's committer seals through; only the private key in force is kept, as the key store does.
+ * The app, the demo and the benchmarks never use it: they run the store itself
+ * (renderer/storage; renderer/demo/demo-device.ts).
  *
  * The evidence: every PIN "matches" (a test may say otherwise), a new PIN's commitment is the
  * SHA-256 of its owner, the PIN and a counter, the first signing key is real (WebCrypto), and
  * commands come from the customer display too (ratings). Time is a clock the caller moves.
- *
- * Pure TypeScript over WebCrypto: it runs in Node (tests, scripts/demo-data.ts) and in a browser.
- *
- * Here the command path (deciding, committing, keys); the rows with their indexes are in
- * memory-log.ts, the exports in memory-export.ts.
  */
-import { evidenceNeeded } from '../../core/domain/access/decide-access';
-import { NO_LOCKOUT, type Lockout } from '../../core/domain/access/lockout';
+import { evidenceNeeded } from '../../../../core/domain/access/decide-access';
+import { NO_LOCKOUT, type Lockout } from '../../../../core/domain/access/lockout';
 import type {
   Command,
   DecideEnv,
   Decision,
   PinCheck,
   PlannedRecord,
-} from '../../core/domain/device/commands';
-import { decide } from '../../core/domain/device/decide';
-import { INITIAL_STATE, openService, type DeviceState } from '../../core/domain/device/state';
-import { sha256Hex } from '../../core/domain/log/canonical';
-import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
-import { hashOfNow, type StoredRecord } from '../../core/domain/log/records';
+} from '../../../../core/domain/device/commands';
+import { decide } from '../../../../core/domain/device/decide';
+import {
+  INITIAL_STATE,
+  openService,
+  type DeviceState,
+} from '../../../../core/domain/device/state';
+import { sha256Hex } from '../../../../core/domain/log/canonical';
+import { checkpointDue, type CheckpointReason } from '../../../../core/domain/log/checkpoints';
+import { hashOfNow, type StoredRecord } from '../../../../core/domain/log/records';
 import {
   sealCommit,
   sealPlanned,
   signCheckpoint,
   type SealStamp,
-} from '../../core/domain/log/sealing';
+} from '../../../../core/domain/log/sealing';
 import {
   generateSigningKey,
   type KeyAlgorithm,
   type SigningKeyPair,
-} from '../../core/domain/log/signing';
-import type { Head } from '../../core/domain/log/witness';
+} from '../../../../core/domain/log/signing';
+import type { Head } from '../../../../core/domain/log/witness';
 import {
   SERVICE_COMMAND_TYPES,
+  foldService,
   type ServiceCommand,
   type ServiceState,
-} from '../../core/domain/service/engine';
-import type { ExportResult } from '../../core/export/build-export';
-import {
-  exportZip,
-  planExport,
-  type ExportOptions,
-  type MemoryExportRequest,
-} from './memory-export';
-import { MemoryLog } from './memory-log';
-
-export type { ExportOptions, MemoryExportRequest } from './memory-export';
+} from '../../../../core/domain/service/engine';
 
 /** What a fresh id is for (a test can make them recognisable). */
 export type IdKind = 'command' | 'record' | 'device' | 'boot';
@@ -97,7 +85,7 @@ export type ServiceStep = WithoutService<ServiceCommand>;
 
 export class MemoryDevice {
   /** Every record as stored, in sequence order. */
-  readonly rows: StoredRecord[];
+  readonly rows: StoredRecord[] = [];
   /** The fold of the log (a test may set it, e.g. to a v1 log's fold before an upgrade). */
   state: DeviceState = INITIAL_STATE;
   /** The wall clock (epoch ms): the caller moves it. */
@@ -110,11 +98,11 @@ export class MemoryDevice {
   private readonly keepRetiredKeys: boolean;
   private readonly fast: boolean;
   private readonly makeId: (kind: IdKind) => string;
-  private readonly log = new MemoryLog();
+  /** Where each service's records lie among `rows` (first and last index). */
+  private readonly spans = new Map<string, { from: number; to: number }>();
   private pinsSet = 0;
 
   constructor(options: MemoryDeviceOptions = {}) {
-    this.rows = this.log.rows;
     this.now = options.now ?? Date.now();
     this.makeId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.algorithm = options.algorithm ?? 'Ed25519';
@@ -243,27 +231,22 @@ export class MemoryDevice {
 
   /** A service folded from its records, as the store folds an amendment's target. */
   serviceState(serviceId: string): ServiceState | null {
-    return this.log.serviceState(serviceId);
+    const span = this.spans.get(serviceId);
+    if (!span) return null;
+    const events = [];
+    for (let index = span.from; index <= span.to; index += 1) {
+      const record = this.rows[index] as StoredRecord;
+      if (record.serviceId !== serviceId) continue;
+      events.push({
+        serviceId,
+        seq: record.seq,
+        atMs: Date.parse(record.at),
+        staffNo: record.staffNo,
+        event: record.event,
+      });
+    }
+    return foldService(events);
   }
-
-  // -------------------------------------------------------------------------------------------
-  // Exports
-
-  /** What buildExport needs for `range` (the whole log by default): see `planExport`. */
-  exportRequest(options: ExportOptions): Promise<MemoryExportRequest> {
-    const { state, log, now } = this;
-    const key = state.keys ? this.signingKeys.get(state.keys.index) : undefined;
-    return planExport({ state, log, key, now }, options);
-  }
-
-  /** An export as the auditor's Export button makes it: see memory-export.ts's `exportZip`. */
-  exportZip(
-    options: ExportOptions,
-  ): Promise<{ bytes: Uint8Array; fileName: string; result: ExportResult }> {
-    return exportZip(this, options);
-  }
-
-  // -------------------------------------------------------------------------------------------
 
   /** As DeviceStore.commit: seal after the head, add a signed checkpoint when one is due. */
   private async commit(
@@ -302,7 +285,14 @@ export class MemoryDevice {
       },
     });
 
-    this.log.add(sealed);
+    for (const record of sealed) {
+      const index = this.rows.length;
+      this.rows.push(record);
+      if (!record.serviceId) continue;
+      const span = this.spans.get(record.serviceId);
+      if (span) span.to = index;
+      else this.spans.set(record.serviceId, { from: index, to: index });
+    }
     this.state = state;
     for (const [index, key] of newKeys) this.signingKeys.set(index, key);
     if (!this.keepRetiredKeys && state.keys && newKeys.size > 0) {
