@@ -20,11 +20,7 @@ import type {
   PlannedRecord,
 } from '../../../../core/domain/device/commands';
 import { decide } from '../../../../core/domain/device/decide';
-import {
-  INITIAL_STATE,
-  openService,
-  type DeviceState,
-} from '../../../../core/domain/device/state';
+import { INITIAL_STATE, openService, type DeviceState } from '../../../../core/domain/device/state';
 import { sha256Hex } from '../../../../core/domain/log/canonical';
 import { checkpointDue, type CheckpointReason } from '../../../../core/domain/log/checkpoints';
 import { hashOfNow, type StoredRecord } from '../../../../core/domain/log/records';
