@@ -29,7 +29,7 @@ import {
 
 export type { Clock } from './clock';
 import type { Head } from '../domain/log/witness';
-import type { Verdict, VerifierOptions } from '../domain/log/verify';
+import type { Verdict, VerifierOptions, VerifyProblem } from '../domain/log/verify';
 import { err, ok, type Result } from '../domain/result';
 import type { Refusal } from '../domain/refusal';
 import type { CounterStepsDb } from './db';
@@ -51,6 +51,7 @@ import { upgradeFromV1 } from './upgrade';
 import { ReviewIndex } from './review-index';
 import { Review } from './review';
 import { WriterLock } from './writer-lock';
+import { startLogWatch } from './log-watch-client';
 
 /** What the witness says about the log, when it disagrees. */
 export type IntegrityProblem =
@@ -67,6 +68,8 @@ export interface StoreSnapshot {
   /** Rows that failed validation among those read: shown, never dropped silently. */
   invalid: readonly InvalidRecord[];
   integrity: IntegrityProblem | null;
+  /** The first record the check of the whole log behind the screens found wrong (log-watch.ts). */
+  logCheck: VerifyProblem | null;
   /** The current signing key is missing, so checkpoints cannot be signed. */
   signingKeyMissing: boolean;
 }
@@ -111,6 +114,7 @@ export class DeviceStore {
   private readonly display: boolean;
   /** This window closes the database itself (close()): not a loss to report. */
   private closing = false;
+  private stopLogWatch: (() => void) | null = null;
 
   private constructor(
     private readonly db: CounterStepsDb,
@@ -155,6 +159,7 @@ export class DeviceStore {
       ...loaded,
       closed: null,
       integrity: null,
+      logCheck: null,
       signingKeyMissing: false,
     });
     store.watchConnection();
@@ -227,8 +232,22 @@ export class DeviceStore {
     return verifier.finish();
   }
 
+  /**
+   * Checks the whole log behind the screens, in a worker, from where the last start's check
+   * stopped (log-watch.ts); the first record found wrong shows as `logCheck`, the banner everyone
+   * at the device sees. Nothing waits on it: the app calls this once the first screen is painted,
+   * and the clerk goes on working whatever it finds. Not in the customer display's window.
+   */
+  watchLog(): void {
+    if (this.display || this.stopLogWatch) return;
+    this.stopLogWatch = startLogWatch(this.db.name, (problem) =>
+      this.update({ logCheck: problem }),
+    );
+  }
+
   close(): void {
     this.closing = true;
+    this.stopLogWatch?.();
     this.channel?.close();
     this.lock.close();
     this.db.close();
