@@ -57,6 +57,11 @@ export function logVerdictLines(t: Translate, verdict: Verdict): string[] {
   return lines;
 }
 
+/** The store hub's refusal of a push its verifier found not intact, in Verify's words. */
+export function hubNotIntactText(t: Translate, problem: VerifyProblem): string {
+  return t('hub.problem.notIntact', { problem: logProblemText(t, problem) });
+}
+
 export function exportProblemText(
   t: Translate,
   problem: ExportProblem | { kind: ReadExportProblem | 'not-found'; path?: string },

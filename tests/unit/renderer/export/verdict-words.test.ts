@@ -12,7 +12,12 @@ import {
   type Verdict,
   type VerifierOptions,
 } from '../../../../renderer/domain/log/verify';
-import { logVerdictLines, verdictLines } from '../../../../renderer/export/messages';
+import {
+  hubNotIntactText,
+  logProblemText,
+  logVerdictLines,
+  verdictLines,
+} from '../../../../renderer/export/messages';
 import type { ExportProblem, ExportVerdict } from '../../../../renderer/export/verify-export';
 import { createI18n } from '../../../../renderer/i18n/core';
 import en from '../../../../renderer/i18n/locales/en.json' with { type: 'json' };
@@ -361,5 +366,33 @@ describe('the verdict on an export file, as the app and `counter-steps verify` p
   ])('says %j in one line, in English and Chinese', (problem, english, chinese) => {
     expect(verdictLines(t.en, notIntact(problem))).toEqual([english]);
     expect(verdictLines(t['zh-CN'], notIntact(problem))).toEqual([chinese]);
+  });
+});
+
+describe('the same problem where else it is shown', () => {
+  it('is named in the red banner by the check at start, in Verify’s words', () => {
+    const problem = { kind: 'hash-mismatch', seq: 9 } as const;
+    expect(t.en('integrity.logCheck', { problem: logProblemText(t.en, problem) })).toBe(
+      "This device's log is not intact: the content of record 9 was changed. Tell the manager and the auditor.",
+    );
+    expect(t['zh-CN']('integrity.logCheck', { problem: logProblemText(t['zh-CN'], problem) })).toBe(
+      '本设备日志不完整：第 9 条的内容被改动。请告知值班经理和稽核人员。',
+    );
+  });
+
+  it('is named when the store hub refuses a push its verifier found not intact', () => {
+    const problem = {
+      kind: 'rule',
+      seq: 44,
+      rule: 'not-signed-in',
+      eventType: 'step-marked',
+      staffNo: '4242',
+    } as const;
+    expect(hubNotIntactText(t.en, problem)).toBe(
+      'The hub found this log not intact and stored nothing: record 44 (step-marked by 4242) breaks a rule: nobody was signed in. Verify the log and tell the auditor.',
+    );
+    expect(hubNotIntactText(t['zh-CN'], problem)).toBe(
+      '汇总服务发现本日志不完整，未保存任何内容：第 44 条（step-marked，工号 4242）违反规则：当时无人登录。请校验日志并告知稽核。',
+    );
   });
 });
