@@ -291,6 +291,8 @@ export class Ingest {
           error: 'not-intact',
           seq: 'seq' in broken ? broken.seq : null,
           detail: broken.kind === 'rule' ? `rule ${broken.rule}` : broken.kind,
+          // The witness's kinds never come from a push (the hub passes no witness here).
+          ...(broken.kind === 'records-missing' ? {} : { problem: broken }),
         });
       }
       const read = readRecord(row);

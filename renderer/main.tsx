@@ -44,6 +44,9 @@ async function boot(): Promise<void> {
         </StoreProvider>
       </StrictMode>,
     );
+    // The whole log is checked behind the screens once the first one is painted (the frame's
+    // callback runs before that paint; the timeout after it), in a worker: start-up waits for none of it.
+    requestAnimationFrame(() => setTimeout(() => store.watchLog(), 0));
   } catch (error) {
     root.render(<StartupError error={error} />);
   }

@@ -3,7 +3,7 @@
  * command-line verifier alike. `t` is a translate function (core/i18n/translator.ts: the app's, or the
  * CLI's own over the same locale files).
  */
-import type { VerifyProblem } from '../domain/log/verify';
+import type { Verdict, VerifyProblem } from '../domain/log/verify';
 import type { ReadExportProblem } from './read-export';
 import type { ExportProblem, ExportVerdict } from './verify-export';
 
@@ -28,6 +28,40 @@ export function logProblemText(t: Translate, problem: VerifyProblem): string {
   }
 }
 
+/**
+ * A device log's verdict as the lines the Log screen shows, one message from top to bottom: when
+ * intact, the count and how far checkpoints seal it; when not, the first problem and what the
+ * records before it were found to be — never the seal line, whose "no checkpoint yet" would
+ * contradict a problem found at a checkpoint (the verifier counts only checkpoints before it).
+ */
+export function logVerdictLines(t: Translate, verdict: Verdict): string[] {
+  if (verdict.intact) {
+    return [
+      t('audit.intact', { count: verdict.count }),
+      verdict.checkpoints === 0
+        ? t('audit.notSealed')
+        : t('audit.sealed', {
+            sealed: verdict.sealedUpTo,
+            count: verdict.checkpoints,
+            total: verdict.head.seq,
+          }),
+    ];
+  }
+  const lines = [t('audit.broken', { problem: logProblemText(t, verdict.problem) })];
+  // Missing or rewritten records are seen at the end, against the witness: every record there is
+  // was read, and they hold among themselves.
+  const atEnd =
+    verdict.problem.kind === 'records-missing' || verdict.problem.kind === 'witness-mismatch';
+  if (atEnd) lines.push(t('audit.heldAmongThemselves', { count: verdict.count }));
+  else if (verdict.count > 0) lines.push(t('audit.heldBefore', { count: verdict.count }));
+  return lines;
+}
+
+/** The store hub's refusal of a push its verifier found not intact, in Verify's words. */
+export function hubNotIntactText(t: Translate, problem: VerifyProblem): string {
+  return t('hub.problem.notIntact', { problem: logProblemText(t, problem) });
+}
+
 export function exportProblemText(
   t: Translate,
   problem: ExportProblem | { kind: ReadExportProblem | 'not-found'; path?: string },
@@ -36,6 +70,18 @@ export function exportProblemText(
   if (problem.kind === 'previous-not-intact') {
     return t('verifyFile.problem.previous-not-intact', {
       problem: exportProblemText(t, problem.problem),
+    });
+  }
+  // The verifier's codes for what is wrong are said in the reader's language, never as code.
+  if (problem.kind === 'key-record') {
+    return t('verifyFile.problem.key-record', {
+      seq: problem.seq ?? '?',
+      detail: t(`verifyFile.keyRecordDetail.${problem.detail}`),
+    });
+  }
+  if (problem.kind === 'manifest-mismatch') {
+    return t('verifyFile.problem.manifest-mismatch', {
+      field: t(`verifyFile.manifestField.${problem.field}`),
     });
   }
   return t(`verifyFile.problem.${problem.kind}`, problem as Record<string, unknown>);

@@ -29,7 +29,7 @@ import {
 
 export type { Clock } from './clock';
 import type { Head } from '../../core/domain/log/witness';
-import type { Verdict, VerifierOptions } from '../../core/domain/log/verify';
+import type { Verdict, VerifierOptions, VerifyProblem } from '../../core/domain/log/verify';
 import { err, ok, type Result } from '../../core/domain/result';
 import type { Refusal } from '../../core/domain/refusal';
 import type { CounterStepsDb } from './db';
@@ -52,6 +52,7 @@ import { upgradeFromV1 } from './upgrade';
 import { ReviewIndex } from './review-index';
 import { Review } from './review';
 import { WriterLock } from './writer-lock';
+import { startLogWatch } from './log-watch-client';
 
 /** What the witness says about the log, when it disagrees. */
 export type IntegrityProblem =
@@ -68,6 +69,8 @@ export interface StoreSnapshot {
   /** Rows that failed validation among those read: shown, never dropped silently. */
   invalid: readonly InvalidRecord[];
   integrity: IntegrityProblem | null;
+  /** The first record the check of the whole log behind the screens found wrong (log-watch.ts). */
+  logCheck: VerifyProblem | null;
   /** The current signing key is missing, so checkpoints cannot be signed. */
   signingKeyMissing: boolean;
 }
@@ -112,6 +115,7 @@ export class DeviceStore {
   private readonly display: boolean;
   /** This window closes the database itself (close()): not a loss to report. */
   private closing = false;
+  private stopLogWatch: (() => void) | null = null;
 
   private constructor(
     private readonly db: CounterStepsDb,
@@ -156,6 +160,7 @@ export class DeviceStore {
       ...loaded,
       closed: null,
       integrity: null,
+      logCheck: null,
       signingKeyMissing: false,
     });
     store.watchConnection();
@@ -239,8 +244,22 @@ export class DeviceStore {
     return verifier.finish();
   }
 
+  /**
+   * Checks the whole log behind the screens, in a worker, from where the last start's check
+   * stopped (log-watch.ts); the first record found wrong shows as `logCheck`, the banner everyone
+   * at the device sees. Nothing waits on it: the app calls this once the first screen is painted,
+   * and the clerk goes on working whatever it finds. Not in the customer display's window.
+   */
+  watchLog(): void {
+    if (this.display || this.stopLogWatch) return;
+    this.stopLogWatch = startLogWatch(this.db.name, (problem) =>
+      this.update({ logCheck: problem }),
+    );
+  }
+
   close(): void {
     this.closing = true;
+    this.stopLogWatch?.();
     this.channel?.close();
     this.lock.close();
     this.db.close();

@@ -240,7 +240,7 @@ test('a log rewritten on the device, every hash recomputed, fails the next expor
   const alone = await cli('verify', second.path);
   expect(alone.code).toBe(1);
   expect(alone.out).toMatch(
-    /^NOT INTACT: the key records are not a valid chain at record \d+ \(signature\)/,
+    /^NOT INTACT: the key records are not a valid chain at record \d+ \(the signature is wrong\)/,
   );
   const checkpoint = rows.find((row, at) => at > index && row.event.type === 'checkpoint')!;
   expect(alone.out).toContain(`record ${checkpoint.seq}`);

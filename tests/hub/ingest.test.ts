@@ -112,7 +112,11 @@ describe.each(DB_KINDS)('hub ingestion on %s', { timeout: 60_000 }, (kind) => {
     const request = await device.store.hub.pushRequest(batch);
     const response = await post('/api/v1/push', request);
     expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ error: 'not-intact', seq: 44 });
+    expect(response.json()).toMatchObject({
+      error: 'not-intact',
+      seq: 44,
+      problem: { kind: 'hash-mismatch', seq: 44 },
+    });
     expect(await counts(test.db, deviceId)).toEqual({ records: 40, head: 40 });
   });
 

@@ -114,6 +114,29 @@ export const HubErrorSchema = z.object({
   /** fork / not-intact: where. */
   seq: z.optional(z.nullable(z.int())),
   detail: z.optional(z.string().check(z.maxLength(500))),
+  /** not-intact: what the hub's verifier found, for the device to say in Verify's own words. */
+  problem: z.optional(
+    z.object({
+      kind: z.enum([
+        'invalid-record',
+        'sequence-gap',
+        'broken-link',
+        'hash-mismatch',
+        'rule',
+        'checkpoint-link',
+        'checkpoint-key',
+        'checkpoint-signature',
+        'first-key-mismatch',
+        'records-missing',
+        'witness-mismatch',
+      ]),
+      seq: z.optional(z.nullable(z.int())),
+      expected: z.optional(z.int()),
+      rule: z.optional(z.string().check(z.maxLength(100))),
+      eventType: z.optional(z.string().check(z.maxLength(100))),
+      staffNo: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
+    }),
+  ),
 });
 export type HubError = z.infer<typeof HubErrorSchema>;
 export type HubErrorCode = HubError['error'];

@@ -11,6 +11,7 @@ import { evolveDevice, INITIAL_STATE, type DeviceState } from '../device/state';
 import { canonicalize } from './canonical';
 import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
 import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
+import { stepKeyChain, type KeyChainState } from './key-chain';
 import { hashOf, readRecord, seqOf, type LogRecord } from './records';
 import {
   INITIAL_RULE_CONTEXT,
@@ -72,6 +73,14 @@ export interface VerifierOptions {
    */
   slice?: { from: { seq: number; prevHash: string }; keyRecordHashes: ReadonlyMap<number, string> };
   /**
+   * A check taken up again after `from`, the last record an earlier check found sound (the
+   * device's check at start, log-watch.ts): the records after it must continue it, and each key
+   * record (identity, restore, checkpoint) is checked against the key chain as it stood there
+   * (`keys`, walked over the key records alone: key-chain.ts) — a checkpoint's signature and the
+   * head it seals. The meaning rules need every record before, so they are not checked.
+   */
+  resume?: { from: Head; keys: KeyChainState | null };
+  /**
    * How a stored row's hash is worked out (`hashOf` by default). Exports pass `hashOfNow`, the
    * same SHA-256 computed synchronously: for hundreds of thousands of records, awaiting WebCrypto
    * once per record costs more than the hashing itself.
@@ -96,12 +105,24 @@ export class LogVerifier {
   private sealedUpTo = 0;
   private problem: VerifyProblem | null = null;
   private hashAtWitness: string | null = null;
+  /** The key chain a resumed check follows (`resume`); the replayed state's keys otherwise. */
+  private chain: KeyChainState | null = null;
 
   constructor(private readonly options: VerifierOptions = {}) {
     if (options.slice) {
       this.expectedSeq = options.slice.from.seq;
       this.prevHash = options.slice.from.prevHash;
     }
+    if (options.resume) {
+      this.expectedSeq = options.resume.from.seq + 1;
+      this.prevHash = options.resume.from.hash;
+      this.chain = options.resume.keys;
+    }
+  }
+
+  /** The last record found sound so far: where a later check may take up again. */
+  get checked(): Head {
+    return { seq: this.expectedSeq - 1, hash: this.prevHash };
   }
 
   get failed(): VerifyProblem | null {
@@ -136,7 +157,10 @@ export class LogVerifier {
     if ((await (this.options.hash ?? hashOf)(row)) !== record.hash)
       return { kind: 'hash-mismatch', seq: record.seq };
 
-    const rule = this.options.slice ? null : ruleBroken(this.state, this.context, record);
+    const rule =
+      this.options.slice || this.options.resume
+        ? null
+        : ruleBroken(this.state, this.context, record);
     if (rule) {
       return {
         kind: 'rule',
@@ -150,8 +174,10 @@ export class LogVerifier {
     if (signatureProblem) return signatureProblem;
 
     if (record.seq === this.options.witness?.seq) this.hashAtWitness = record.hash;
-    this.context = nextRuleContext(this.state, this.context, record);
-    this.state = evolveDevice(this.state, record);
+    if (!this.options.resume) {
+      this.context = nextRuleContext(this.state, this.context, record);
+      this.state = evolveDevice(this.state, record);
+    }
     this.expectedSeq = record.seq + 1;
     this.prevHash = record.hash;
     this.count += 1;
@@ -161,6 +187,7 @@ export class LogVerifier {
   private async checkKeys(record: LogRecord): Promise<VerifyProblem | null> {
     const { event } = record;
     const { slice } = this.options;
+    if (this.options.resume) return this.checkAlongChain(record);
     if (slice) {
       if (!KEY_RECORD_TYPES.has(event.type)) return null;
       if (slice.keyRecordHashes.get(record.seq) !== record.hash) {
@@ -191,15 +218,44 @@ export class LogVerifier {
     return null;
   }
 
+  /** A key record of a resumed check, against the key chain as it stands (see `resume`). */
+  private async checkAlongChain(record: LogRecord): Promise<VerifyProblem | null> {
+    const { event } = record;
+    if (!KEY_RECORD_TYPES.has(event.type)) return null;
+    if (
+      event.type === 'checkpoint' &&
+      (event.upToSeq !== record.seq - 1 || event.upToHash !== record.prevHash)
+    ) {
+      return { kind: 'checkpoint-link', seq: record.seq };
+    }
+    const firstKey =
+      this.options.expectedFirstKey ??
+      (event.type === 'device-identity' ? event.publicKey : this.chain?.key);
+    if (!firstKey) return { kind: 'checkpoint-key', seq: record.seq };
+    const step = await stepKeyChain(this.chain, record, firstKey);
+    if (!step.ok) {
+      return {
+        kind: step.detail === 'signature' ? 'checkpoint-signature' : 'checkpoint-key',
+        seq: record.seq,
+      };
+    }
+    this.chain = step.state;
+    if (step.sealedUpTo !== null) {
+      this.checkpoints += 1;
+      this.sealedUpTo = step.sealedUpTo;
+    }
+    return null;
+  }
+
   finish(): Verdict {
     const witness = this.options.witness ?? null;
     const summary: VerifySummary = {
       count: this.count,
       head: { seq: this.expectedSeq - 1, hash: this.prevHash },
-      rulesChecked: !this.options.slice,
+      rulesChecked: !this.options.slice && !this.options.resume,
       checkpoints: this.checkpoints,
       sealedUpTo: this.sealedUpTo,
-      deviceId: this.state.identity?.deviceId ?? null,
+      deviceId: this.state.identity?.deviceId ?? this.chain?.device ?? null,
       firstKey: this.state.identity?.firstKey ?? null,
       firstKeyTrusted: this.options.expectedFirstKey ? this.state.identity !== null : null,
     };

@@ -4,6 +4,8 @@
  * the hub's copy ends, with progress and a cancel (a week offline catches up batch by batch and
  * resumes where it stopped). The hub is never needed to serve a customer.
  */
+import type { VerifyProblem } from '../../../core/domain/log/verify';
+import { hubNotIntactText } from '../../../core/export/messages';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import type { HubProblem } from '../../storage';
@@ -63,6 +65,10 @@ export function HubPanel() {
   }, []);
 
   const problemText = (error: HubProblem): string => {
+    // The hub's verifier is the device's: what it found is said in Verify's words.
+    if (error.kind === 'refused' && error.error.error === 'not-intact' && error.error.problem) {
+      return hubNotIntactText(t, error.error.problem as VerifyProblem);
+    }
     if (error.kind === 'refused') {
       return t(`hub.problem.refused.${error.error.error}`, {
         seq: error.error.seq ?? error.error.expected ?? '?',

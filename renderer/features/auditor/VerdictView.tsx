@@ -1,7 +1,10 @@
-/** A verification verdict in words: intact with its counts, or the first record that is not and why. */
+/**
+ * A verification verdict in words: intact with its counts, or the first record that is not and
+ * what the records before it were found to be — the same lines as export/messages.ts gives.
+ */
 import { useTranslation } from '../../i18n/use-translation';
 import type { Verdict, VerifyProblem } from '../../../core/domain/log/verify';
-import { logProblemText } from '../../../core/export/messages';
+import { logProblemText, logVerdictLines } from '../../../core/export/messages';
 
 export function useProblemText(): (problem: VerifyProblem) => string {
   const { t } = useTranslation();
@@ -10,23 +13,15 @@ export function useProblemText(): (problem: VerifyProblem) => string {
 
 export function VerdictView({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
+  const [first, ...rest] = logVerdictLines(t, verdict);
   return (
     <div className={verdict.intact ? 'verdict ok' : 'verdict bad'} role="status">
-      <p>
-        {verdict.intact
-          ? t('audit.intact', { count: verdict.count })
-          : t('audit.broken', { problem: problemText(verdict.problem) })}
-      </p>
-      <p className="hint">
-        {verdict.checkpoints === 0
-          ? t('audit.notSealed')
-          : t('audit.sealed', {
-              sealed: verdict.sealedUpTo,
-              count: verdict.checkpoints,
-              total: verdict.head.seq,
-            })}
-      </p>
+      <p>{first}</p>
+      {rest.map((line) => (
+        <p key={line} className="hint">
+          {line}
+        </p>
+      ))}
     </div>
   );
 }
