@@ -17,6 +17,7 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { hashOf } from '../../renderer/domain/log/records';
 import {
+  openScreen,
   MANAGER,
   OPENING_STEPS,
   WORDS,
@@ -84,7 +85,7 @@ async function aDayOfServices(page: Page) {
 
 /** Log → Export today; returns the downloaded zip's path and bytes. */
 async function exportToday(page: Page, dir: string, name: string) {
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
@@ -257,7 +258,7 @@ test('a backup restored into a fresh profile reproduces the same services, and g
 }) => {
   const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
   await aDayOfServices(page);
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   await page.getByRole('button', { name: 'From the first day (a backup)' }).click();
   const backup = await exportToday(page, dir, 'backup.zip');
 
@@ -277,7 +278,7 @@ test('a backup restored into a fresh profile reproduces the same services, and g
   await tablet.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(tablet.getByRole('button', { name: w.startService })).toBeVisible();
 
-  await tablet.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(tablet, 'Log');
   await tablet.getByRole('button', { name: 'Verify the log' }).click();
   await expect(tablet.locator('.verdict').first()).toContainText('Intact');
   await tablet.getByRole('button', { name: 'From the first day (a backup)' }).click();

@@ -211,3 +211,21 @@ export async function expectOnTop(page: Page, locator: Locator) {
   );
   expect(reached).toBe(await locator.textContent());
 }
+
+/**
+ * Opens one of the signed-in screens by its name in the top bar (`nav.*`): through the screens
+ * menu, which keeps the top bar to one row, when the menu is there and closed.
+ */
+export async function openScreen(page: Page, name: string) {
+  const menu = page.locator('.topbar .screens-menu > button[aria-expanded]');
+  if ((await menu.count()) > 0 && (await menu.getAttribute('aria-expanded')) === 'false')
+    await menu.click();
+  await page.locator('.topbar').getByRole('button', { name, exact: true }).click();
+}
+
+/** The screens the signed-in person may open, as listed by the opened screens menu. */
+export async function screensListed(page: Page): Promise<Locator> {
+  const menu = page.locator('.topbar .screens-menu > button[aria-expanded]');
+  if ((await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  return page.getByRole('navigation', { name: 'Screens' }).getByRole('button');
+}

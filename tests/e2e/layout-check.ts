@@ -80,6 +80,19 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         if (tops.size > 1) problems.push(`the word ${match[0]} is broken across lines`);
       }
     }
+    // A number and its unit on two lines ("80 / %", "找您20 / 元") reads as two things.
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      const text = node as Text;
+      if (!text.parentElement || text.parentElement.getClientRects().length === 0) continue;
+      for (const match of text.data.matchAll(/\d[\d.,]*[ \u00a0]?(?:元|yuan|%|MB)/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (tops.size > 1) problems.push(`"${match[0]}" is broken across lines`);
+      }
+    }
     return problems;
   });
 }

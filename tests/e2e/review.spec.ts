@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo, type DemoTruth } from '../../renderer/demo/generate';
-import { setUpCounter, shortService } from './fixtures';
+import { screensListed, openScreen, setUpCounter, shortService } from './fixtures';
 import { duration, expectedFigures, logOf, type Expected } from './review-expected';
 import { text } from './screens';
 
@@ -51,7 +51,7 @@ const t = (key: string, vars?: Record<string, string | number>) => text('en', ke
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 async function addExports(page: Page) {
-  await button(page, t('nav.log')).click();
+  await openScreen(page, t('nav.log'));
   const panel = page.locator('section', {
     has: page.getByRole('heading', { name: t('importing.title') }),
   });
@@ -63,7 +63,7 @@ async function addExports(page: Page) {
 }
 
 async function showRange(page: Page) {
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await button(page, 'Range').click();
   await page.getByRole('textbox', { name: 'From', exact: true }).fill(FROM);
   await page.getByRole('textbox', { name: 'To', exact: true }).fill(TO);
@@ -141,7 +141,7 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
   test.setTimeout(180_000);
   await setUpCounter(page, 'en', '9');
   await shortService(page, 'en', 'A001', 'A002');
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await expect(tile(page, 'agreement')).toContainText('—');
   await tile(page, 'services').click();
   await page.locator('tr[data-service] button.link').first().click();
@@ -193,8 +193,8 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
   await page.getByLabel('New PIN', { exact: true }).fill('864209');
   await page.getByLabel('New PIN again').fill('864209');
   await button(page, 'Save PIN').click();
-  const tabs = page.getByRole('navigation', { name: 'Screens' }).getByRole('button');
-  await expect(tabs).toHaveText(['Review', 'Log']);
+  await expect(await screensListed(page)).toHaveText(['Review', 'Log']);
+  await page.keyboard.press('Escape');
   await expect(tile(page, 'agreement')).toContainText('0%');
   await tile(page, 'services').click();
   await page.locator('tr[data-service] button.link').first().click();
@@ -208,7 +208,7 @@ test('on an empty tablet a manager loads demo data from the review, and sees its
 }) => {
   test.setTimeout(300_000);
   await setUpCounter(page, 'en', '2');
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await button(page, 'Load demo data…').click();
   await button(page, 'Add demo data for good').click();
   await expect(tile(page, 'services')).toBeVisible({ timeout: 240_000 });
@@ -222,9 +222,9 @@ test('on an empty tablet a manager loads demo data from the review, and sees its
     'Counter 3',
     'Counter 4',
   ]);
-  await button(page, t('nav.log')).click();
+  await openScreen(page, t('nav.log'));
   await expect(page.locator('tr[data-chain]')).toHaveCount(3);
   // The offer is gone once anything is held.
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await expect(button(page, 'Load demo data…')).toHaveCount(0);
 });
