@@ -26,6 +26,7 @@ import {
   startService,
   tapOnCard,
 } from './fixtures';
+import { text } from './screens';
 
 const w = WORDS.en;
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'counter-steps.mjs');
@@ -291,4 +292,36 @@ test('a backup restored into a fresh profile reproduces the same services, and g
   expect(services(again.bytes)).toEqual(services(backup.bytes));
   expect((await cli('verify', again.path)).code).toBe(0);
   await fresh.close();
+});
+
+test('the Log screen’s file pickers are buttons in the screen’s language, 48 px tall at least, and name the file chosen', async ({
+  page,
+}) => {
+  const t = (key: string) => text('zh-CN', key);
+  await setUpCounter(page, 'zh-CN');
+  await openScreen(page, t('nav.log'));
+  const fields = page.locator('.file-field');
+  // Verify an export file (the file and the one before it) and the other counters' imports.
+  await expect(fields).toHaveCount(3);
+  for (const field of await fields.all()) {
+    const button = field.locator('label.file-button');
+    await expect(button).toHaveText(t('fileField.choose'));
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(48);
+    expect((await button.boundingBox())!.width).toBeGreaterThanOrEqual(48);
+    // The browser's own control ("Choose File", in English whatever the screen) is not seen.
+    const input = field.locator('input[type="file"]');
+    expect(await input.evaluate((element) => getComputedStyle(element).opacity)).toBe('0');
+    await expect(field.locator('.file-chosen')).toHaveText(t('fileField.none'));
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'picker-'));
+  const zip = join(dir, '窗口3-导出.zip');
+  await writeFile(zip, zipSync({ 'log.jsonl': strToU8('') }));
+  const first = fields.first();
+  await first.getByLabel(t('verifyFile.file')).setInputFiles(zip);
+  await expect(first.locator('.file-chosen')).toHaveText('窗口3-导出.zip');
+  // Tapping the button opens the picker (the label is the input's).
+  const chooser = page.waitForEvent('filechooser');
+  await fields.nth(1).locator('label.file-button').click();
+  await (await chooser).setFiles(zip);
+  await expect(fields.nth(1).locator('.file-chosen')).toHaveText('窗口3-导出.zip');
 });

@@ -32,11 +32,16 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         (control.offsetParent === null && style.position !== 'fixed')
       )
         continue;
-      // A checkbox or radio is tapped through its label.
+      // A checkbox or radio is tapped through its label; a file picker through the label that is
+      // its button (the input itself is visually hidden, see ui/ZipFileField.tsx).
       const target =
         control instanceof HTMLInputElement && ['checkbox', 'radio'].includes(control.type)
           ? (control.closest('label') ?? control)
-          : control;
+          : control instanceof HTMLInputElement && control.type === 'file'
+            ? ([...(control.labels ?? [])].find((label) =>
+                label.classList.contains('file-button'),
+              ) ?? control)
+            : control;
       // Words that do not fit their button spill out of it (or are cut off).
       if (
         control instanceof HTMLButtonElement &&

@@ -146,3 +146,26 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     }
   }
 }
+
+test('a number stays on one line with its unit: the target-time hint in Settings (800×1280) and the change in the Chinese money sentence (1280×800)', async ({
+  page,
+}) => {
+  const unitBreaks = async () =>
+    (await layoutProblems(page)).filter((problem) => problem.endsWith('is broken across lines'));
+  await page.setViewportSize(SIZES.portrait);
+  await setUpCounter(page, 'en');
+  await openScreen(page, text('en', 'nav.settings'));
+  await expect(page.getByText(/amber at 80.%/)).toBeVisible();
+  expect(await unitBreaks()).toEqual([]);
+
+  await page.setViewportSize(SIZES.landscape);
+  await openScreen(page, text('en', 'nav.counter'));
+  await page.getByRole('button', { name: '简体中文' }).click();
+  const t = (key: string) => text('zh-CN', key);
+  await startService(page, 'zh-CN', { ticket: 'A001', title: 'ms', business: 'bill-payment' });
+  await page.getByRole('button', { name: t('quick.money'), exact: true }).click();
+  await page.getByLabel(t('money.due')).fill('80');
+  await page.getByLabel(t('money.received')).fill('100');
+  await expect(page.getByRole('dialog').locator('blockquote')).toContainText('找您20元');
+  expect(await unitBreaks()).toEqual([]);
+});
