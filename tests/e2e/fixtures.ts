@@ -218,9 +218,12 @@ export async function expectOnTop(page: Page, locator: Locator) {
  */
 export async function openScreen(page: Page, name: string) {
   const menu = page.locator('.topbar .screens-menu > button[aria-expanded]');
-  if ((await menu.count()) > 0 && (await menu.getAttribute('aria-expanded')) === 'false')
+  const tab = page.locator('.topbar').getByRole('button', { name, exact: true });
+  // Wait for the top bar (after an unlock it comes back a moment later).
+  await expect(menu.or(tab).first()).toBeVisible();
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false')
     await menu.click();
-  await page.locator('.topbar').getByRole('button', { name, exact: true }).click();
+  await tab.click();
 }
 
 /** The screens the signed-in person may open, as listed by the opened screens menu. */
