@@ -241,7 +241,7 @@ test('bad input is refused by the domain with the message by the field, and noth
   page,
 }) => {
   await setUpCounter(page, 'zh-CN');
-  await page.getByRole('button', { name: '设置', exact: true }).click();
+  await openScreen(page, '设置');
   const before = (await readLog(page)).length;
 
   const scripts = page.getByRole('region', { name: '服务话术' });
@@ -275,7 +275,7 @@ test('bad input is refused by the domain with the message by the field, and noth
   await dialog.getByRole('button', { name: '取消' }).click();
 
   expect(await readLog(page)).toHaveLength(before);
-  await page.getByRole('button', { name: '窗口', exact: true }).click();
+  await openScreen(page, '窗口');
   await startService(page, 'zh-CN', {
     ticket: 'A025',
     title: 'mr',
