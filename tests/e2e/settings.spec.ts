@@ -312,9 +312,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     test(`the settings screen fits a ${orientation} tablet (${lang})`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await setUpCounter(page, lang);
-      await page
-        .getByRole('button', { name: lang === 'en' ? 'Settings' : '设置', exact: true })
-        .click();
+      await openScreen(page, lang === 'en' ? 'Settings' : '设置');
       await expect(page.locator('.script-editor')).toBeVisible();
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
