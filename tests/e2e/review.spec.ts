@@ -176,7 +176,7 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
   await expect(tile(page, 'agreement')).toContainText('1 service checked');
 
   // An auditor: the review and the log, nothing to change.
-  await button(page, 'Staff').click();
+  await openScreen(page, 'Staff');
   const add = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
   await add.getByLabel('Staff number').fill('7001');
   await add.getByRole('button', { name: 'Auditor', exact: true }).click();
