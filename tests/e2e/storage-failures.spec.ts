@@ -239,7 +239,7 @@ test.describe('in a throwaway browser context', () => {
   test('storage well below the threshold: no warning', async ({ page }) => {
     await setUpCounter(page, 'en');
     await openScreen(page, 'Settings');
-    await expect(page.locator('[data-fact="storage-left"]')).toHaveText(/MB \(\d+ %\)$/);
+    await expect(page.locator('[data-fact="storage-left"]')).toHaveText(/MB \(\d+\s%\)$/);
     await expect(page.locator('[data-fact="storage-warning"]')).toHaveCount(0);
   });
 });
