@@ -258,11 +258,14 @@ export async function appPage(page) {
       ),
 
     async setTapGuard(ms) {
+      // The screens are behind the top bar's Menu.
+      await page.locator('.topbar .screens-menu > button').click();
       await button('Settings').click();
       const setting = page.locator('form', { hasText: 'Ignore taps on a new step' });
       await setting.getByRole('textbox').fill(String(ms));
       await button('Save', setting).click();
       await setting.getByRole('status').getByText('Saved.').waitFor();
+      await page.locator('.topbar .screens-menu > button').click();
       await button('Counter').click();
       await button('Start service').waitFor();
     },

@@ -10,6 +10,7 @@ export type MoneyInputProblem =
   | 'money-empty'
   | 'money-negative'
   | 'money-comma'
+  | 'money-space'
   | 'money-not-a-number'
   | 'money-too-precise'
   | 'money-out-of-range';
@@ -23,12 +24,17 @@ const toAscii = (text: string) =>
 /**
  * Parses what a clerk types ("100", "99.5", "0.05") into fen without floating point. A comma is
  * refused rather than guessed at: "10,50" could be 10.50 or 1,050, and money is not guessed.
+ * Spaces: those around the amount are dropped (a stray tap of the space bar), but a space inside it
+ * is refused, for the same reason: "1 00" is a slip (100? 1? 1.00?), and reading it as 100
+ * silently would record a sum nobody typed. Full-width digits ("８０") are the same digits from a
+ * Chinese input method and are read as such.
  */
 export function parseYuan(input: string): Result<number, MoneyInputProblem> {
-  const text = toAscii(input).replace(/\s/g, '');
+  const text = toAscii(input).trim();
   if (text === '') return err('money-empty');
   if (/^[-−－]/.test(text)) return err('money-negative');
   if (/[,，]/.test(text)) return err('money-comma');
+  if (/\s/.test(text)) return err('money-space');
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
   if (!match) return err('money-not-a-number');
   const [, whole = '', fraction = ''] = match;

@@ -1,6 +1,6 @@
 /**
- * Everything behind a sign-in: the top bar (counter, staff number, role, lock, sign-out, PIN,
- * language), the screens the role may open (from its abilities) and the idle lock.
+ * Everything behind a sign-in: the top bar in one row (counter, staff number, role, the menu of
+ * screens, lock, sign-out, PIN, language), the screens the role may open (from its abilities) and the idle lock.
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
@@ -9,6 +9,7 @@ import type { ShiftSummary } from '../../core/domain/log/events';
 import { can, type Ability } from '../../core/domain/permissions';
 import { loadLaterWords, loadLocales } from '../i18n';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { ScreensMenu } from './ScreensMenu';
 import { Notice } from '../ui/Notice';
 import { ClerkScreen } from '../features/clerk/ClerkScreen';
 import { useDeviceState, useStore } from '../features/shared/store-context';
@@ -111,20 +112,7 @@ export function SignedInShell({
           {t('header.staff', { staffNo: session.staffNo })}
         </h1>
         <span className="role">{t(`role.${session.role}`)}</span>
-        {tabs.length > 1 && (
-          <nav className="tabs" aria-label={t('nav.label')}>
-            {tabs.map((name) => (
-              <button
-                key={name}
-                type="button"
-                aria-pressed={tab === name}
-                onClick={() => setTab(name)}
-              >
-                {t(`nav.${name}`)}
-              </button>
-            ))}
-          </nav>
-        )}
+        {tabs.length > 1 && <ScreensMenu tabs={tabs} current={tab} onChoose={setTab} />}
         <div className="topbar-actions">
           {can(session.role, 'run-service') && (
             <PhrasesButton onClick={() => setShowingPhrases(true)} />

@@ -16,7 +16,13 @@ export function LanguageSwitcher({ remember = true }: { remember?: boolean }) {
           key={locale}
           type="button"
           lang={locale}
-          aria-label={t(`language.${locale}`)}
+          // The name begins with what the button shows ("EN, English"): a person who says or
+          // types what they see (WCAG 2.5.3, Label in Name) finds it, and a screen reader still
+          // hears the language's whole name.
+          aria-label={t('language.button', {
+            short: t(`languageShort.${locale}`),
+            name: t(`language.${locale}`),
+          })}
           aria-pressed={locale === active}
           onClick={() => void changeLocale(locale, { remember })}
         >

@@ -5,6 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+  screensListed,
+  openScreen,
   MANAGER,
   WORDS,
   tapOnCard,
@@ -26,7 +28,7 @@ async function addAccount(
   person: { staffNo: string; first: string },
   role: 'Clerk' | 'Manager' | 'Auditor',
 ) {
-  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await openScreen(page, 'Staff');
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
   await form.getByLabel('Staff number').fill(person.staffNo);
   await form.getByRole('button', { name: role, exact: true }).click();
@@ -76,8 +78,9 @@ test('a manager adds a clerk, who signs in with their own PIN and sees only the 
   await firstSignIn(page, CLERK);
   await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
   await expect(page.getByText('Staff no. 1001')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Staff', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
+  // The screens menu lists the clerk's two screens only: no Staff, no Settings.
+  await expect(await screensListed(page)).toHaveText(['Counter', 'Mutual check']);
+  await page.keyboard.press('Escape');
 
   const rows = await expectChainIntact(page);
   expect(eventTypes(rows)).toEqual([
@@ -194,11 +197,11 @@ test('an auditor can verify the log but cannot start a service or change setting
   await storeWithClerk(page, 'auditor');
   await firstSignIn(page, AUDITOR);
   // The auditor starts on the review; the log is a tab away.
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
   await expect(page.getByRole('button', { name: w.startService })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Staff', exact: true })).toHaveCount(0);
+  await expect(await screensListed(page)).toHaveText(['Review', 'Log']);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Verify the log' }).click();
   await expect(page.getByRole('status')).toContainText(
     /^Intact: \d+ records, every hash, link, rule and signature checked\./,
@@ -302,7 +305,7 @@ test('signing out shows the shift summary, and its figures match the services do
 
 test('a record changed behind the app’s back is named by the log check', async ({ page }) => {
   await setUpCounter(page, 'en');
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   await page.getByRole('button', { name: 'Verify the log' }).click();
   await expect(page.getByRole('status')).toContainText('Intact: 5 records');
 

@@ -140,6 +140,8 @@ test('a cash service: the money helper computes the change and the sentence, and
     ['-5', 'The amount due cannot be negative.'],
     ['10,50', 'Use a decimal point in the amount due, for example 10.50 — not a comma.'],
     ['1,050', 'Use a decimal point in the amount due, for example 10.50 — not a comma.'],
+    // A space inside the amount is a slip, not 100: refused, never read silently.
+    ['1 00', 'Type the amount due without spaces, for example 100 ("1 00" is not read as 100).'],
     ['2000000', 'The amount due is out of range (1,000,000 yuan at most).'],
   ] as const) {
     await dialog.getByLabel(w.due).fill(typed);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../../renderer/demo/generate';
 import { COMPLAINT_STEPS, expectedComplaints } from './complaint-expected';
-import { setUpCounter } from './fixtures';
+import { openScreen, setUpCounter } from './fixtures';
 import { duration, logOf, type Row } from './review-expected';
 import { text } from './screens';
 
@@ -78,7 +78,7 @@ test('every complaint figure equals the raw records’, and opens exactly the co
 }) => {
   test.setTimeout(300_000);
   await setUpCounter(page, 'en', '9');
-  await button(page, t('nav.log')).click();
+  await openScreen(page, t('nav.log'));
   const panel = page.locator('section', {
     has: page.getByRole('heading', { name: t('importing.title') }),
   });
@@ -87,7 +87,7 @@ test('every complaint figure equals the raw records’, and opens exactly the co
     await button(page, t('importing.add')).click();
     await expect(panel.getByRole('status')).toContainText('Added');
   }
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await button(page, 'Range').click();
   await page.getByRole('textbox', { name: 'From', exact: true }).fill(FROM);
   await page.getByRole('textbox', { name: 'To', exact: true }).fill(TO);

@@ -9,6 +9,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import {
+  openScreen,
   MANAGER,
   card,
   eventTypes,
@@ -93,7 +94,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const { t, button, dialog } = words(page, lang);
     await setUpCounter(page, lang);
     // The manager adds a clerk and leaves the counter to them.
-    await button(t('nav.staff')).click();
+    await openScreen(page, t('nav.staff'));
     const form = page.locator('form', {
       has: page.getByRole('heading', { name: t('staff.newTitle') }),
     });
@@ -243,7 +244,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     );
 
     // The follow-up, on the manager's list: not due yet, then overdue three days on.
-    await button(t('nav.follow-ups')).click();
+    await openScreen(page, t('nav.follow-ups'));
     const followUp = page.locator('[data-follow-up]');
     await expect(followUp).toHaveAttribute('data-standing', 'upcoming');
     await page.clock.fastForward(3 * 86_400_000);
@@ -251,7 +252,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.getByRole('heading', { name: t('lock.title') })).toBeVisible();
     await page.getByLabel(t('signIn.pin'), { exact: true }).fill(MANAGER.pin);
     await button(t('lock.unlock')).click();
-    await button(t('nav.follow-ups')).click();
+    await openScreen(page, t('nav.follow-ups'));
     await expect(followUp).toHaveAttribute('data-standing', 'overdue');
     await expect(page.locator('[data-figure="overdue-follow-ups"]')).toContainText('1');
     await followUp.getByRole('button').click();
@@ -274,7 +275,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await open(); // the start panel
     await start(page, lang, 'A001', 'bill-payment');
     await open(); // a service
-    await button(t('nav.checks')).click();
+    await openScreen(page, t('nav.checks'));
     await open(); // the mutual checks
   });
 }

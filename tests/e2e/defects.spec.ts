@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+  openScreen,
   MANAGER,
   WORDS,
   card,
@@ -79,12 +80,12 @@ test('the guard is the manager’s setting: at 0 ms, a double tap 100 ms apart r
   page,
 }) => {
   await setUpCounter(page, 'en');
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openScreen(page, 'Settings');
   const setting = page.locator('form', { hasText: 'Ignore taps on a new step' });
   await setting.getByRole('textbox').fill('0');
   await setting.getByRole('button', { name: 'Save' }).click();
   await expect(setting.getByRole('status')).toHaveText('Saved.');
-  await page.getByRole('button', { name: 'Counter', exact: true }).click();
+  await openScreen(page, 'Counter');
   await startService(page, 'en', { ticket: 'A001', title: 'mr', business: 'bill-payment' });
   await doubleTap(page, 100);
   await expectStatus(page, 'stand-to-greet', 'done');
@@ -105,14 +106,14 @@ test('an auditor signing in over a clerk’s locked service can sign out; the cl
 }) => {
   await setUpCounter(page, 'en');
   // The manager adds an auditor, then runs the counter.
-  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await openScreen(page, 'Staff');
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
   await form.getByLabel('Staff number').fill('7001');
   await form.getByRole('button', { name: 'Auditor', exact: true }).click();
   await form.getByLabel('New PIN', { exact: true }).fill('975318');
   await form.getByLabel('New PIN again').fill('975318');
   await form.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('button', { name: 'Counter', exact: true }).click();
+  await openScreen(page, 'Counter');
   await startService(page, 'en', { ticket: 'A080', title: 'ms', business: 'bill-payment' });
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
 
@@ -126,7 +127,7 @@ test('an auditor signing in over a clerk’s locked service can sign out; the cl
   await page.getByRole('button', { name: 'Save PIN' }).click();
   // The auditor's screens (the review first; the log a tab away).
   await expect(page.getByText('Counter 3 · Staff no. 7001')).toBeVisible();
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: /Shift summary/ })).toBeVisible();

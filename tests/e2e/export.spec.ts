@@ -17,6 +17,7 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { hashOf } from '../../core/domain/log/records';
 import {
+  openScreen,
   MANAGER,
   OPENING_STEPS,
   WORDS,
@@ -25,6 +26,7 @@ import {
   startService,
   tapOnCard,
 } from './fixtures';
+import { text } from './screens';
 
 const w = WORDS.en;
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'counter-steps.mjs');
@@ -84,7 +86,7 @@ async function aDayOfServices(page: Page) {
 
 /** Log → Export today; returns the downloaded zip's path and bytes. */
 async function exportToday(page: Page, dir: string, name: string) {
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
@@ -257,7 +259,7 @@ test('a backup restored into a fresh profile reproduces the same services, and g
 }) => {
   const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
   await aDayOfServices(page);
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   await page.getByRole('button', { name: 'From the first day (a backup)' }).click();
   const backup = await exportToday(page, dir, 'backup.zip');
 
@@ -277,7 +279,7 @@ test('a backup restored into a fresh profile reproduces the same services, and g
   await tablet.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(tablet.getByRole('button', { name: w.startService })).toBeVisible();
 
-  await tablet.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(tablet, 'Log');
   await tablet.getByRole('button', { name: 'Verify the log' }).click();
   await expect(tablet.locator('.verdict').first()).toContainText('Intact');
   await tablet.getByRole('button', { name: 'From the first day (a backup)' }).click();
@@ -290,4 +292,36 @@ test('a backup restored into a fresh profile reproduces the same services, and g
   expect(services(again.bytes)).toEqual(services(backup.bytes));
   expect((await cli('verify', again.path)).code).toBe(0);
   await fresh.close();
+});
+
+test('the Log screen’s file pickers are buttons in the screen’s language, 48 px tall at least, and name the file chosen', async ({
+  page,
+}) => {
+  const t = (key: string) => text('zh-CN', key);
+  await setUpCounter(page, 'zh-CN');
+  await openScreen(page, t('nav.log'));
+  const fields = page.locator('.file-field');
+  // Verify an export file (the file and the one before it) and the other counters' imports.
+  await expect(fields).toHaveCount(3);
+  for (const field of await fields.all()) {
+    const button = field.locator('label.file-button');
+    await expect(button).toHaveText(t('fileField.choose'));
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(48);
+    expect((await button.boundingBox())!.width).toBeGreaterThanOrEqual(48);
+    // The browser's own control ("Choose File", in English whatever the screen) is not seen.
+    const input = field.locator('input[type="file"]');
+    expect(await input.evaluate((element) => getComputedStyle(element).opacity)).toBe('0');
+    await expect(field.locator('.file-chosen')).toHaveText(t('fileField.none'));
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'picker-'));
+  const zip = join(dir, '窗口3-导出.zip');
+  await writeFile(zip, zipSync({ 'log.jsonl': strToU8('') }));
+  const first = fields.first();
+  await first.getByLabel(t('verifyFile.file')).setInputFiles(zip);
+  await expect(first.locator('.file-chosen')).toHaveText('窗口3-导出.zip');
+  // Tapping the button opens the picker (the label is the input's).
+  const chooser = page.waitForEvent('filechooser');
+  await fields.nth(1).locator('label.file-button').click();
+  await (await chooser).setFiles(zip);
+  await expect(fields.nth(1).locator('.file-chosen')).toHaveText('窗口3-导出.zip');
 });

@@ -211,3 +211,24 @@ export async function expectOnTop(page: Page, locator: Locator) {
   );
   expect(reached).toBe(await locator.textContent());
 }
+
+/**
+ * Opens one of the signed-in screens by its name in the top bar (`nav.*`): through the screens
+ * menu, which keeps the top bar to one row, when the menu is there and closed.
+ */
+export async function openScreen(page: Page, name: string) {
+  const menu = page.locator('.topbar .screens-menu > button[aria-expanded]');
+  const tab = page.locator('.topbar').getByRole('button', { name, exact: true });
+  // Wait for the top bar (after an unlock it comes back a moment later).
+  await expect(menu.or(tab).first()).toBeVisible();
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false')
+    await menu.click();
+  await tab.click();
+}
+
+/** The screens the signed-in person may open, as listed by the opened screens menu. */
+export async function screensListed(page: Page): Promise<Locator> {
+  const menu = page.locator('.topbar .screens-menu > button[aria-expanded]');
+  if ((await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  return page.getByRole('navigation', { name: 'Screens' }).getByRole('button');
+}

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { HUB_ORIGIN } from './hub-env';
 import { SIZES, layoutProblems, shotDir } from './layout-check';
 import { text } from './screens';
-import { MANAGER, setUpCounter, type Lang } from './fixtures';
+import { openScreen, MANAGER, setUpCounter, type Lang } from './fixtures';
 import { enrolmentCode, hubManager, serve } from './hub-steps';
 
 const STORE = { id: 'S-RESTORE', name: 'Restore street' };
@@ -73,7 +73,7 @@ test('a restored tablet pushes only once the hub’s manager approved its restor
   const old = await oldContext.newPage();
   await setUpCounter(old, 'en', '7');
   await serve(old, 'A001', true);
-  await old.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openScreen(old, 'Settings');
   const oldPanel = old.locator('section.hub-panel');
   await oldPanel.getByLabel('Hub address').fill(HUB_ORIGIN);
   await oldPanel.getByRole('button', { name: 'Use this hub' }).click();
@@ -83,7 +83,7 @@ test('a restored tablet pushes only once the hub’s manager approved its restor
   await oldPanel.getByRole('button', { name: 'Enrol this device' }).click();
   await oldPanel.getByRole('button', { name: 'Push to the hub' }).click();
   await expect(oldPanel.locator('[data-hub-head]')).toBeVisible();
-  await old.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(old, 'Log');
   await old.getByRole('button', { name: 'From the first day (a backup)' }).click();
   const downloading = old.waitForEvent('download');
   await old.getByRole('button', { name: 'Export', exact: true }).click();
@@ -112,7 +112,7 @@ test('a restored tablet pushes only once the hub’s manager approved its restor
   await tablet.getByRole('button', { name: 'Restore', exact: true }).click();
   await serve(tablet, 'A002', true, 'A003');
 
-  await tablet.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openScreen(tablet, 'Settings');
   const panel = tablet.locator('section.hub-panel');
   await panel.getByLabel('Hub address').fill(HUB_ORIGIN);
   await panel.getByRole('button', { name: 'Use this hub' }).click();
@@ -146,7 +146,7 @@ test('a restored tablet pushes only once the hub’s manager approved its restor
   // The tablet, in Chinese after a reload: the automatic push is refused again, the field is back.
   await tablet.goto('./?lang=zh-CN');
   const t = (key: string, vars?: Record<string, string | number>) => text('zh-CN', key, vars);
-  await tablet.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+  await openScreen(tablet, t('nav.settings'));
   const field = panel.getByLabel(t('hub.restore.code'));
   await expect(field).toBeVisible({ timeout: 30_000 });
   await shoot(tablet, 'hub-restore-field', 'zh-CN');

@@ -5,7 +5,7 @@
  */
 import { expect, type Browser, type Page } from '@playwright/test';
 import { HUB_ORIGIN, HUB_SETUP_CODE } from './hub-env';
-import { OPENING_STEPS, WORDS, startService, tapOnCard } from './fixtures';
+import { openScreen, OPENING_STEPS, WORDS, startService, tapOnCard } from './fixtures';
 
 const w = WORDS.en;
 export const HUB_MANAGER = { staffNo: '8001', pin: '246813' };
@@ -43,7 +43,7 @@ export async function enrolmentCode(hub: Page, store: string, name: string): Pro
 
 /** Settings → Store hub: the address, the code, then a push until the hub holds everything. */
 export async function enrolAndPush(page: Page, code: string) {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openScreen(page, 'Settings');
   const panel = page.locator('section.hub-panel');
   await panel.getByLabel('Hub address').fill(`${HUB_ORIGIN}/`);
   await panel.getByRole('button', { name: 'Use this hub' }).click();

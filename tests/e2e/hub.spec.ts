@@ -14,12 +14,12 @@ import { join } from 'node:path';
 import { HUB_ORIGIN } from './hub-env';
 import { enrolAndPush, enrolmentCode, hubManager, serve } from './hub-steps';
 import { SIZES, shotDir } from './layout-check';
-import { finishShortService, setUpCounter, startService, tapOnCard } from './fixtures';
+import { openScreen, finishShortService, setUpCounter, startService, tapOnCard } from './fixtures';
 import { text } from './screens';
 
 /** The device's own review tiles for today: services, and steps done of those that applied. */
 async function deviceFigures(page: Page) {
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await openScreen(page, 'Review');
   const services = Number(await page.locator('[data-figure="services"] .tile-value').textContent());
   const note = (await page.locator('[data-figure="kept"] .tile-note').textContent()) ?? '';
   const [done, applicable] = (note.match(/\d+/g) ?? []).map(Number);
@@ -78,7 +78,7 @@ test('two devices push to one hub, whose chain dashboard is the union of their f
   // Nobody presses Push again: the first counter serves one more customer and its manager signs
   // out; the automatic push brings the shift to the hub a few seconds later.
   const first = devices[0]!;
-  await first.getByRole('button', { name: 'Counter', exact: true }).click();
+  await openScreen(first, 'Counter');
   await serve(first, 'A003', true, 'A004');
   await first.getByRole('button', { name: 'Sign out' }).click();
   await expect(first.getByRole('heading', { level: 1 })).toBeVisible();
@@ -189,7 +189,7 @@ test('a complaint pushed to the hub shows in the store’s complaint section and
   await enrolAndPush(device, code);
 
   // The device's own complaint figures, as its Review shows them.
-  await device.getByRole('button', { name: 'Review', exact: true }).click();
+  await openScreen(device, 'Review');
   const own = device.locator('section.complaints');
   await expect(own.locator('[data-figure="complaint-complaints"] .tile-value')).toHaveText('1');
   await expect(own.locator('[data-figure="complaint-resolvedShare"] .tile-value')).toHaveText(

@@ -12,7 +12,7 @@ import reviewZhTW from '../../core/i18n/review/zh-TW.json' with { type: 'json' }
 import en from '../../core/i18n/locales/en.json' with { type: 'json' };
 import zhCN from '../../core/i18n/locales/zh-CN.json' with { type: 'json' };
 import zhTW from '../../core/i18n/locales/zh-TW.json' with { type: 'json' };
-import { setUpCounter, shortService, startService } from './fixtures';
+import { openScreen, setUpCounter, shortService, startService } from './fixtures';
 
 type Tree = { [key: string]: string | Tree };
 const WORDS: Record<Locale, Tree[]> = {
@@ -83,14 +83,14 @@ test('switching the language re-renders every screen: clerk, review, settings', 
   }
 
   // The review (its own namespace of words): the navigation names it in English now.
-  await page.getByRole('button', { name: en.nav.review, exact: true }).click();
+  await openScreen(page, en.nav.review);
   await expect(page.locator('[data-review-ready], .review').first()).toBeVisible();
   for (let index = 1; index < order.length; index += 1) {
     await switchTo(page, order[index - 1]!, order[index]!, 'review');
   }
 
   // Settings (the later part of the words, loaded with it, for each language switched to).
-  await page.getByRole('button', { name: en.nav.settings, exact: true }).click();
+  await openScreen(page, en.nav.settings);
   await expect(page.getByRole('heading', { name: en.settings.screen })).toBeVisible();
   for (let index = 1; index < order.length; index += 1) {
     await switchTo(page, order[index - 1]!, order[index]!, 'settings');

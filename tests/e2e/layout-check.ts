@@ -32,11 +32,16 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         (control.offsetParent === null && style.position !== 'fixed')
       )
         continue;
-      // A checkbox or radio is tapped through its label.
+      // A checkbox or radio is tapped through its label; a file picker through the label that is
+      // its button (the input itself is visually hidden, see ui/ZipFileField.tsx).
       const target =
         control instanceof HTMLInputElement && ['checkbox', 'radio'].includes(control.type)
           ? (control.closest('label') ?? control)
-          : control;
+          : control instanceof HTMLInputElement && control.type === 'file'
+            ? ([...(control.labels ?? [])].find((label) =>
+                label.classList.contains('file-button'),
+              ) ?? control)
+            : control;
       // Words that do not fit their button spill out of it (or are cut off).
       if (
         control instanceof HTMLButtonElement &&
@@ -78,6 +83,19 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         range.setEnd(text, match.index + match[0].length);
         const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
         if (tops.size > 1) problems.push(`the word ${match[0]} is broken across lines`);
+      }
+    }
+    // A number and its unit on two lines ("80 / %", "找您20 / 元") reads as two things.
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      const text = node as Text;
+      if (!text.parentElement || text.parentElement.getClientRects().length === 0) continue;
+      for (const match of text.data.matchAll(/\d[\d.,]*[ \u00a0]?(?:元|yuan|%|MB)/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (tops.size > 1) problems.push(`"${match[0]}" is broken across lines`);
       }
     }
     return problems;

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { hashOf } from '../../core/domain/log/records';
-import { MANAGER, WORDS, readLog, setUpCounter, shortService } from './fixtures';
+import { MANAGER, WORDS, openScreen, readLog, setUpCounter, shortService } from './fixtures';
 
 type Row = Record<string, unknown> & {
   seq: number;
@@ -58,7 +58,7 @@ async function signIn(page: Page, person: { staffNo: string; pin: string }) {
 async function clerkAfterAService(page: Page): Promise<Row[]> {
   await setUpCounter(page, 'en');
   await shortService(page, 'en', 'A001', 'A002');
-  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await openScreen(page, 'Staff');
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
   await form.getByLabel('Staff number').fill(CLERK.staffNo);
   await form.getByRole('button', { name: 'Clerk', exact: true }).click();
@@ -168,7 +168,7 @@ test('the log re-hashed from a middle record to the end: the first checkpoint af
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await page.getByRole('button', { name: 'Sign in as someone else' }).click();
   await signIn(page, MANAGER);
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await openScreen(page, 'Log');
   await page.getByRole('button', { name: 'Verify the log' }).click();
   await expect(page.locator('.verdict p')).toHaveText([
     `Not intact: checkpoint ${checkpoint.seq} does not seal the record before it.`,

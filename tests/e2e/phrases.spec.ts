@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { Locale } from '../../core/domain/locale';
 import {
+  openScreen,
   MANAGER,
   expectChainIntact,
   readLog,
@@ -61,7 +62,7 @@ async function addPair(
 
 async function addClerk(page: Page, lang: Lang) {
   const { t, button } = words(page, lang);
-  await button(t('nav.staff')).click();
+  await openScreen(page, t('nav.staff'));
   const form = page.locator('form', {
     has: page.getByRole('heading', { name: t('staff.newTitle') }),
   });
@@ -134,7 +135,7 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
     const { t, button, section, card, dialog } = words(page, lang);
     await setUpCounter(page, lang);
     await addClerk(page, lang);
-    await button(t('nav.settings')).click();
+    await openScreen(page, t('nav.settings'));
     await expect(section.locator('tr[data-phrase="standard"]')).toHaveCount(8);
     await addPair(page, lang, QUEUE);
     await expect(section.getByRole('status')).toHaveText(t('settings.phrases.added'));
@@ -173,7 +174,7 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
 
     // The manager retires the first pair.
     await signIn(page, lang, MANAGER.staffNo, MANAGER.pin);
-    await button(t('nav.settings')).click();
+    await openScreen(page, t('nav.settings'));
     await button(t('settings.phrases.retireOne', { words: queue.never }), section).click();
     await expect(dialog).toContainText(t('settings.phrases.retireTitle', { words: queue.never }));
     await button(t('settings.phrases.retire'), dialog).click();
@@ -205,7 +206,7 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
   }) => {
     const { t, button, section } = words(page, lang);
     await setUpCounter(page, lang);
-    await button(t('nav.settings')).click();
+    await openScreen(page, t('nav.settings'));
     const before = (await readLog(page)).length;
     const fieldset = (locale: Locale) => section.locator(`fieldset[data-locale="${locale}"]`);
 
@@ -247,7 +248,7 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
       const { t, button, section, card } = words(page, lang);
       await page.setViewportSize(viewport);
       await setUpCounter(page, lang);
-      await button(t('nav.settings')).click();
+      await openScreen(page, t('nav.settings'));
       await addPair(page, lang, QUEUE);
       await expect(section.locator('tr[data-phrase="p1"]')).toBeVisible();
       await addPair(page, lang, BUSY);
@@ -260,7 +261,7 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
       expect(await axeViolations(page)).toEqual([]);
       await section.screenshot({ path: join(shotDir, `settings-phrases-${lang}-${size}.png`) });
 
-      await button(t('nav.counter')).click();
+      await openScreen(page, t('nav.counter'));
       await button(t('phrases.button')).click();
       await expect(card.locator('tr[data-phrase="p2"]')).toBeVisible();
       await card.locator('tr[data-phrase="p2"]').scrollIntoViewIfNeeded();

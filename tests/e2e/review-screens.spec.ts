@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../../renderer/demo/generate';
-import { setUpCounter, shortService, type Lang } from './fixtures';
+import { openScreen, setUpCounter, shortService, type Lang } from './fixtures';
 import { SIZES, layoutProblems, shotDir } from './layout-check';
 import { text } from './screens';
 import reviewEn from '../../core/i18n/review/en.json' with { type: 'json' };
@@ -51,7 +51,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const button = (name: string) => page.getByRole('button', { name, exact: true });
     await setUpCounter(page, lang, '9');
     await shortService(page, lang, 'A001', 'A002');
-    await button(t('nav.log')).click();
+    await openScreen(page, t('nav.log'));
     const panel = page.locator('section', {
       has: page.getByRole('heading', { name: t('importing.title') }),
     });
@@ -68,8 +68,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     };
     for (const size of ['landscape', 'portrait'] as const) {
       await page.setViewportSize(SIZES[size]);
-      await button(t('nav.counter')).click();
-      await button(t('nav.review')).click();
+      await openScreen(page, t('nav.counter'));
+      await openScreen(page, t('nav.review'));
       await button(r.period.range).click();
       await page.getByRole('textbox', { name: r.period.from, exact: true }).fill(FROM);
       await page.getByRole('textbox', { name: r.period.to, exact: true }).fill(TO);
@@ -94,8 +94,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await shoot('review-timeline', size);
 
       await button(r.period.day).click();
-      await button(t('nav.counter')).click();
-      await button(t('nav.review')).click();
+      await openScreen(page, t('nav.counter'));
+      await openScreen(page, t('nav.review'));
       await page.locator('[data-figure="services"]').click();
       await page.locator('tr[data-service] button.link').first().click();
       await button(r.check.start).click();

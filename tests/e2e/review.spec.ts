@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo, type DemoTruth } from '../../renderer/demo/generate';
-import { setUpCounter, shortService } from './fixtures';
+import { screensListed, openScreen, setUpCounter, shortService } from './fixtures';
 import { duration, expectedFigures, logOf, type Expected } from './review-expected';
 import { text } from './screens';
 
@@ -52,7 +52,7 @@ const t = (key: string, vars?: Record<string, string | number>) => text('en', ke
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 async function addExports(page: Page) {
-  await button(page, t('nav.log')).click();
+  await openScreen(page, t('nav.log'));
   const panel = page.locator('section', {
     has: page.getByRole('heading', { name: t('importing.title') }),
   });
@@ -64,7 +64,7 @@ async function addExports(page: Page) {
 }
 
 async function showRange(page: Page) {
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await button(page, 'Range').click();
   await page.getByRole('textbox', { name: 'From', exact: true }).fill(FROM);
   await page.getByRole('textbox', { name: 'To', exact: true }).fill(TO);
@@ -142,7 +142,7 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
   test.setTimeout(180_000);
   await setUpCounter(page, 'en', '9');
   await shortService(page, 'en', 'A001', 'A002');
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await expect(tile(page, 'agreement')).toContainText('—');
   await tile(page, 'services').click();
   await page.locator('tr[data-service] button.link').first().click();
@@ -177,7 +177,7 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
   await expect(tile(page, 'agreement')).toContainText('1 service checked');
 
   // An auditor: the review and the log, nothing to change.
-  await button(page, 'Staff').click();
+  await openScreen(page, 'Staff');
   const add = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
   await add.getByLabel('Staff number').fill('7001');
   await add.getByRole('button', { name: 'Auditor', exact: true }).click();
@@ -194,8 +194,8 @@ test('a spot-check moves the agreement figure; an auditor sees the review but ch
   await page.getByLabel('New PIN', { exact: true }).fill('864209');
   await page.getByLabel('New PIN again').fill('864209');
   await button(page, 'Save PIN').click();
-  const tabs = page.getByRole('navigation', { name: 'Screens' }).getByRole('button');
-  await expect(tabs).toHaveText(['Review', 'Log']);
+  await expect(await screensListed(page)).toHaveText(['Review', 'Log']);
+  await page.keyboard.press('Escape');
   await expect(tile(page, 'agreement')).toContainText('0%');
   await tile(page, 'services').click();
   await page.locator('tr[data-service] button.link').first().click();
@@ -211,7 +211,7 @@ test('on an empty tablet a manager loads demo data from the review: no idle lock
   // The page's timers under the test's hand: the idle lock's wait can be run through at once.
   await page.clock.install();
   await setUpCounter(page, 'en', '2');
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await button(page, 'Load demo data…').click();
   const started = Date.now();
   await button(page, 'Add demo data for good').click();
@@ -252,11 +252,11 @@ test('on an empty tablet a manager loads demo data from the review: no idle lock
     'Counter 3',
     'Counter 4',
   ]);
-  await button(page, t('nav.log')).click();
+  await openScreen(page, t('nav.log'));
   await expect(page.locator('tr[data-chain]')).toHaveCount(3);
   // Opened again, the review shows the latest day with services (today has none), not an empty
   // today; and the offer is gone once anything is held.
-  await button(page, t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await expect(page.getByRole('textbox', { name: 'Day', exact: true })).toHaveValue(yesterday);
   await expect(tile(page, 'services')).toBeVisible();
   await expect(button(page, 'Load demo data…')).toHaveCount(0);

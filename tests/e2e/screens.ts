@@ -12,7 +12,15 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import en from '../../core/i18n/locales/en.json' with { type: 'json' };
 import zhCN from '../../core/i18n/locales/zh-CN.json' with { type: 'json' };
-import { MANAGER, OPENING_STEPS, card, finishShortService, tapOnCard, type Lang } from './fixtures';
+import {
+  openScreen,
+  MANAGER,
+  OPENING_STEPS,
+  card,
+  finishShortService,
+  tapOnCard,
+  type Lang,
+} from './fixtures';
 
 type Tree = { [key: string]: string | Tree };
 const LOCALES: Record<Lang, Tree> = { en: en as Tree, 'zh-CN': zhCN as Tree };
@@ -128,7 +136,7 @@ export async function walkEveryScreen(
   await cancel();
 
   // The manager's screens.
-  await button(t('nav.staff')).click();
+  await openScreen(page, t('nav.staff'));
   const form = page.locator('form', {
     has: page.getByRole('heading', { name: t('staff.newTitle') }),
   });
@@ -145,24 +153,24 @@ export async function walkEveryScreen(
     .click();
   await visit('dialog-reset-pin', page);
   await cancel();
-  await button(t('nav.settings')).click();
+  await openScreen(page, t('nav.settings'));
   await expect(page.locator('[data-fact="version"]')).not.toHaveText('—');
   await visit('settings', page);
-  await button(t('nav.follow-ups')).click();
+  await openScreen(page, t('nav.follow-ups'));
   await expect(page.locator('[data-follow-up]')).toHaveCount(1);
   await visit('follow-ups', page);
-  await button(t('nav.log')).click();
+  await openScreen(page, t('nav.log'));
   await button(t('audit.verify')).click();
   await expect(page.locator('.verdict')).toBeVisible();
   await visit('log', page);
   // The review before any service ended (with the offer of demo data); then mutual checks.
-  await button(t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await expect(page.locator('.demo-offer')).toBeVisible();
   await visit('review-empty', page);
-  await button(t('nav.checks')).click();
+  await openScreen(page, t('nav.checks'));
   await expect(page.locator('main.review')).toBeVisible();
   await visit('mutual-check', page);
-  await button(t('nav.counter')).click();
+  await openScreen(page, t('nav.counter'));
 
   // Away from the seat, then the lock screen.
   await button(t('quick.leaveSeat')).click();
@@ -188,10 +196,10 @@ export async function walkEveryScreen(
   await button(t('rating.dissatisfied'), display).click();
   await visit('display-reasons', display);
   await visit('start-after-service', page);
-  await button(t('nav.review')).click();
+  await openScreen(page, t('nav.review'));
   await expect(page.locator('[data-figure="services"]')).toBeVisible();
   await visit('review', page);
-  await button(t('nav.counter')).click();
+  await openScreen(page, t('nav.counter'));
 
   // Signing out: the summary, then the sign-in screen; the new clerk chooses a PIN.
   await button(t('session.signOut')).click();

@@ -8,6 +8,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import {
+  screensListed,
+  openScreen,
   OPENING_STEPS,
   WORDS,
   card,
@@ -35,7 +37,7 @@ async function addAccount(
   person: { staffNo: string; first: string },
   role: 'Clerk' | 'Auditor',
 ) {
-  await page.getByRole('button', { name: 'Staff', exact: true }).click();
+  await openScreen(page, 'Staff');
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an account' }) });
   await form.getByLabel('Staff number').fill(person.staffNo);
   await form.getByRole('button', { name: role, exact: true }).click();
@@ -75,7 +77,7 @@ test('a manager edits lists, a target, a script, the flags and the business day;
   await setUpCounter(page, 'en');
   await addAccount(page, CLERK, 'Clerk');
   // The manager serves a customer, and is at step 3 when they open Settings.
-  await page.getByRole('button', { name: 'Counter', exact: true }).click();
+  await openScreen(page, 'Counter');
   await startService(page, 'en', {
     ticket: 'A025',
     title: 'mr',
@@ -84,7 +86,7 @@ test('a manager edits lists, a target, a script, the flags and the business day;
   });
   for (const id of OPENING_STEPS.slice(0, 2)) await tapOnCard(page, id, w.done);
   await expect(card(page)).toContainText('Hello, Mr Zhang!');
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openScreen(page, 'Settings');
 
   // A new skip reason, named in all three languages; its code comes from the English name.
   const reasons = page.getByRole('region', { name: 'Skip reasons' });
@@ -200,7 +202,7 @@ test('a manager edits lists, a target, a script, the flags and the business day;
   });
 
   // Back at the counter, without a reload: the new words on the card, the new reason in Skip.
-  await page.getByRole('button', { name: 'Counter', exact: true }).click();
+  await openScreen(page, 'Counter');
   await expect(card(page)).toHaveAttribute('data-card-step-id', 'greet-aloud');
   await expect(card(page).locator('.script')).toHaveText(
     'Good day, Mr Zhang! Welcome to counter 3.',
@@ -239,7 +241,7 @@ test('bad input is refused by the domain with the message by the field, and noth
   page,
 }) => {
   await setUpCounter(page, 'zh-CN');
-  await page.getByRole('button', { name: '设置', exact: true }).click();
+  await openScreen(page, '设置');
   const before = (await readLog(page)).length;
 
   const scripts = page.getByRole('region', { name: '服务话术' });
@@ -273,7 +275,7 @@ test('bad input is refused by the domain with the message by the field, and noth
   await dialog.getByRole('button', { name: '取消' }).click();
 
   expect(await readLog(page)).toHaveLength(before);
-  await page.getByRole('button', { name: '窗口', exact: true }).click();
+  await openScreen(page, '窗口');
   await startService(page, 'zh-CN', {
     ticket: 'A025',
     title: 'mr',
@@ -292,9 +294,8 @@ test('an auditor has no Settings (nor Staff) tab', async ({ page }) => {
   await firstSignIn(page, AUDITOR);
   await expect(page.getByText('Staff no. 7001')).toBeVisible();
   // An auditor looks (the review, the log) and changes nothing.
-  const tabs = page.getByRole('navigation', { name: 'Screens' }).getByRole('button');
-  await expect(tabs).toHaveText(['Review', 'Log']);
-  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await expect(await screensListed(page)).toHaveText(['Review', 'Log']);
+  await openScreen(page, 'Log');
   await expect(page.getByRole('heading', { name: "This device's log" })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Staff', exact: true })).toHaveCount(0);
@@ -311,9 +312,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     test(`the settings screen fits a ${orientation} tablet (${lang})`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await setUpCounter(page, lang);
-      await page
-        .getByRole('button', { name: lang === 'en' ? 'Settings' : '设置', exact: true })
-        .click();
+      await openScreen(page, lang === 'en' ? 'Settings' : '设置');
       await expect(page.locator('.script-editor')).toBeVisible();
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

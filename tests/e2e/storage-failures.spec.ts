@@ -9,6 +9,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
+  openScreen,
   WORDS,
   expectChainIntact,
   expectStatus,
@@ -226,7 +227,7 @@ test.describe('in a throwaway browser context', () => {
       navigator.storage.estimate = () => Promise.resolve({ usage: 850 * mb, quota: 1000 * mb });
     });
     await setUpCounter(page, 'en');
-    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await openScreen(page, 'Settings');
     await expect(page.locator('[data-fact="storage"]')).toHaveText('850.0 MB of 1000.0 MB');
     await expect(page.locator('[data-fact="storage-left"]')).toHaveText('150.0 MB (15 %)');
     await expect(page.locator('[data-fact="storage-warning"]')).toContainText(
@@ -237,8 +238,8 @@ test.describe('in a throwaway browser context', () => {
 
   test('storage well below the threshold: no warning', async ({ page }) => {
     await setUpCounter(page, 'en');
-    await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await expect(page.locator('[data-fact="storage-left"]')).toHaveText(/MB \(\d+ %\)$/);
+    await openScreen(page, 'Settings');
+    await expect(page.locator('[data-fact="storage-left"]')).toHaveText(/MB \(\d+\s%\)$/);
     await expect(page.locator('[data-fact="storage-warning"]')).toHaveCount(0);
   });
 });

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  openScreen,
   eventTypes,
   expectChainIntact,
   finishShortService,
@@ -51,9 +52,9 @@ test.afterAll(async () => {
 
 /** The version Settings → This device shows (the manager is signed in). */
 async function shownVersion(page: Page): Promise<string | null> {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openScreen(page, 'Settings');
   const version = await page.locator('[data-fact="version"]').textContent();
-  await page.getByRole('button', { name: 'Counter', exact: true }).click();
+  await openScreen(page, 'Counter');
   return version;
 }
 

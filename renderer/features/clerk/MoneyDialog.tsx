@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import { stepDefinition, type FlowDefinition } from '../../../core/domain/flow/flow-definition';
 import { formatYuan, parseYuan } from '../../../core/domain/money';
+import { KeepUnits } from '../../ui/KeepUnits';
 import { renderScript, type ScriptFacts } from '../../../core/domain/script';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
@@ -122,7 +123,11 @@ export function MoneyDialog({
           ? t('money.changeUnknown')
           : t('money.changeLine', { amount: formatYuan(changeFen) })}
       </output>
-      {sentence && <blockquote className="script">{sentence}</blockquote>}
+      {sentence && (
+        <blockquote className="script">
+          <KeepUnits text={sentence} />
+        </blockquote>
+      )}
     </Dialog>
   );
 }

@@ -46,6 +46,8 @@ function Chip({
         data-step-status={status}
         aria-current={id === current ? 'step' : undefined}
         aria-pressed={id === selected}
+        // "1 Stand to greet, done": the name begins with the chip's visible words (WCAG 2.5.3,
+        // Label in Name), the mark (✓, ↷, —) said as its word at the end.
         aria-label={t('strip.item', { number, name, status: t(`status.${status}`) })}
         onClick={() => onSelect(id)}
       >
@@ -54,7 +56,7 @@ function Chip({
           <span className="chip-mark" aria-hidden="true">
             {MARK[status]}
           </span>
-        </span>
+        </span>{' '}
         <span className="chip-name">{name}</span>
       </button>
     </li>

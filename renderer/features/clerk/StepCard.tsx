@@ -8,6 +8,7 @@ import type { ServiceState, StepState } from '../../../core/domain/service/engin
 import type { ComplaintStepDefinition } from '../../../core/domain/flow/complaint-flow';
 import type { StepDefinition } from '../../../core/domain/flow/flow-definition';
 import { renderScript, type ScriptFacts } from '../../../core/domain/script';
+import { KeepUnits } from '../../ui/KeepUnits';
 import { currentLocale } from '../../i18n';
 import { useListLabel } from '../shared/use-list-label';
 import { useShortcuts } from './use-shortcuts';
@@ -87,7 +88,7 @@ export function StepCard({
       <p className="step-todo">{t(`steps.${step.id}.todo`)}</p>
       <blockquote className="script" aria-label={t('step.say')}>
         {step.script ? (
-          renderScript(step.script, locale, facts)
+          <KeepUnits text={renderScript(step.script, locale, facts)} />
         ) : (
           <span className="script-none">{t('step.noWords')}</span>
         )}

@@ -20,11 +20,13 @@ describe('money input', () => {
     ['99.50', 9_950],
     ['0.05', 5],
     ['100.', 10_000],
-    [' 1 000 ', 100_000],
+    [' 100 ', 10_000],
+    ['\u3000100\u3000', 10_000],
     ['007', 700],
     ['1000000', 100_000_000],
     ['１００．５', 10_050],
     ['１２３', 12_300],
+    ['８０', 8_000],
   ])('reads %j as %i fen', (input, fen) => {
     expect(parseYuan(input)).toEqual({ ok: true, value: fen });
   });
@@ -38,6 +40,10 @@ describe('money input', () => {
     ['1,050', 'money-comma'],
     [' 1,000 ', 'money-comma'],
     ['10，50', 'money-comma'],
+    ['1 00', 'money-space'],
+    [' 1 000 ', 'money-space'],
+    ['1\u300000', 'money-space'],
+    ['99. 50', 'money-space'],
     ['abc', 'money-not-a-number'],
     ['1e3', 'money-not-a-number'],
     ['.5', 'money-not-a-number'],
