@@ -1,7 +1,7 @@
 /** Each complaint step: its average time against its target, the share over it, its outcomes. */
 import { useTranslation } from '../../i18n/use-translation';
 import type { ComplaintFigures } from '../../../core/domain/review/complaint-figures';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { formatMs, formatPercent } from './format';
 
 export function ComplaintStepsTable({
