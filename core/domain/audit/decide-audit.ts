@@ -19,6 +19,7 @@ import {
 } from '../log/events';
 import { refusal, type RefusalCode } from '../refusal';
 import { FollowUpResultSchema } from '../service/complaint';
+import { checkAbility, isOwnMutualCheck } from './checks';
 
 const refused = (code: RefusalCode): Decision => ({ records: [], refusal: refusal(code) });
 
@@ -104,13 +105,14 @@ export const auditHandlers = {
   'record-spot-check': (state, command, env) => {
     const kind = SpotCheckKindSchema.safeParse(command.kind);
     if (!kind.success) return refused('invalid-spot-check');
-    const mutual = kind.data === 'mutual-check';
-    const active = activeSession(state, mutual ? 'run-service' : 'spot-check');
+    const active = activeSession(state, checkAbility(kind.data));
     if ('refusal' in active) return { records: [], refusal: active.refusal };
     const target = env.amendTarget;
     if (!target || target.serviceId !== command.target) return refused('no-such-service');
     if (target.outcome === 'open') return refused('service-still-open');
-    if (mutual && target.startedBy === active.session.staffNo) return refused('own-service');
+    if (isOwnMutualCheck(kind.data, active.session.staffNo, target.startedBy)) {
+      return refused('own-service');
+    }
     const observations = z
       .partialRecord(StepIdSchema, ObservationSchema)
       .safeParse(command.observations);
