@@ -17,12 +17,12 @@ import {
   type Credential,
   type PinRefusal,
 } from '../core/domain/access/pin';
+import { HUB_ROLES, hubCan, type HubRole } from '../core/domain/hub/roles';
 import { err, ok, type Result } from '../core/domain/result';
 import type { Db } from './db';
 import { hashCode, makeCode } from './codes';
 
-export type HubRole = 'manager' | 'auditor';
-export const HubRoleSchema = z.enum(['manager', 'auditor']);
+export const HubRoleSchema = z.enum(HUB_ROLES);
 
 export interface Account {
   staffNo: string;
@@ -227,7 +227,7 @@ export class HubAccounts {
     by: Account,
     input: { staffNo: string; role: string; pin: string; confirmation: string },
   ): Promise<Result<null, AccountRefusal>> {
-    if (by.role !== 'manager') return err('not-allowed');
+    if (!hubCan(by.role, 'administer')) return err('not-allowed');
     if (!StaffNumberSchema.safeParse(input.staffNo).success) return err('staff-number');
     const role = HubRoleSchema.safeParse(input.role);
     if (!role.success) return err('not-allowed');
@@ -246,7 +246,7 @@ export class HubAccounts {
     by: Account,
     input: { subject: string; pin: string; confirmation: string },
   ): Promise<Result<null, AccountRefusal>> {
-    if (by.role !== 'manager') return err('not-allowed');
+    if (!hubCan(by.role, 'administer')) return err('not-allowed');
     if (!(await this.accountRow(input.subject))) return err('unknown-account');
     const refusal = checkNewPin(input.pin, input.confirmation);
     if (refusal) return err(refusal);
@@ -266,7 +266,7 @@ export class HubAccounts {
     subject: string,
     enabled: boolean,
   ): Promise<Result<null, AccountRefusal>> {
-    if (by.role !== 'manager') return err('not-allowed');
+    if (!hubCan(by.role, 'administer')) return err('not-allowed');
     if (subject === by.staffNo) return err('own-account');
     if (!(await this.accountRow(subject))) return err('unknown-account');
     await this.db.query('UPDATE accounts SET enabled = $2 WHERE staff_no = $1', [subject, enabled]);

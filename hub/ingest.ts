@@ -33,32 +33,24 @@ import {
   pushPayload,
   type EnrolAnswer,
   type EnrolRequest,
-  type HubError,
   type PushAnswer,
   type HeadRequest,
   type PushRequest,
   type RestoreAnswer,
   type RestoreRequest,
 } from '../core/domain/hub/protocol';
-import { err, ok, type Result } from '../core/domain/result';
+import { ok, type Result } from '../core/domain/result';
 import type { Db, Queryable } from './db';
 import { DeviceLocks } from './device-locks';
+import { failure, type Failure } from './failure';
 import { insertRecords } from './insert-records';
 import { KeyChains } from './key-chains';
 import { approveRestore, restoreRecords, unapprovedRestores } from './restore-approvals';
 import { hashCode } from './codes';
 import { PROJECTED, projectRecords } from './review-rows';
 
-export interface Failure {
-  status: number;
-  body: HubError;
-}
-
 /** Each record's hash, by Node's SHA-256 (the same value the device computed). */
 const HASH = hashOfWith(NODE_SHA256);
-
-const failure = (status: number, body: HubError): { ok: false; error: Failure } =>
-  err({ status, body });
 
 interface DeviceRow {
   id: string;

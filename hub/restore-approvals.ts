@@ -17,10 +17,10 @@ import {
   type RestoreAnswer,
   type RestoreRequest,
 } from '../core/domain/hub/protocol';
-import { err, ok, type Result } from '../core/domain/result';
+import { ok, type Result } from '../core/domain/result';
 import { hashCode } from './codes';
 import type { Db, Queryable } from './db';
-import type { Failure } from './ingest';
+import { failure, type Failure } from './failure';
 import type { KeyChains } from './key-chains';
 
 export interface RestoreRecord {
@@ -58,8 +58,6 @@ export async function unapprovedRestores(
   const keys = new Set(approved.map((row) => canonicalize(row.public_key)));
   return records.filter((record) => !keys.has(canonicalize(record.publicKey)));
 }
-
-const failure = (status: number, body: Failure['body']) => err({ status, body });
 
 /**
  * Takes a restore code: unused, unexpired, made for this device; the request signed along the

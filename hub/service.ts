@@ -5,6 +5,7 @@
  */
 import type { PublicKeyJwk } from '../core/domain/log/events';
 import type { RollupRow } from '../core/domain/review/rollup';
+import { hubCan } from '../core/domain/hub/roles';
 import { err, ok, type Result } from '../core/domain/result';
 import { HubAccounts, type Account } from './accounts';
 import { makeCode } from './codes';
@@ -46,7 +47,7 @@ export class HubService extends HubAccounts {
     id: string,
     name: string,
   ): Promise<Result<null, 'not-allowed' | 'store-id' | 'exists'>> {
-    if (by.role !== 'manager') return err('not-allowed');
+    if (!hubCan(by.role, 'administer')) return err('not-allowed');
     if (!/^[A-Za-z0-9-]{1,32}$/.test(id) || name.trim() === '' || name.length > 80)
       return err('store-id');
     const added = await this.db.query(
@@ -60,7 +61,7 @@ export class HubService extends HubAccounts {
     by: Account,
     store: string,
   ): Promise<Result<{ code: string; expiresAt: number }, 'not-allowed' | 'unknown-store'>> {
-    if (by.role !== 'manager') return err('not-allowed');
+    if (!hubCan(by.role, 'administer')) return err('not-allowed');
     const [known] = await this.db.query('SELECT id FROM stores WHERE id = $1', [store]);
     if (!known) return err('unknown-store');
     return ok(
@@ -76,7 +77,7 @@ export class HubService extends HubAccounts {
     by: Account,
     device: string,
   ): Promise<Result<{ code: string; expiresAt: number }, 'not-allowed' | 'unknown-device'>> {
-    if (by.role !== 'manager') return err('not-allowed');
+    if (!hubCan(by.role, 'administer')) return err('not-allowed');
     const [known] = await this.db.query<{ store_id: string }>(
       'SELECT store_id FROM devices WHERE id = $1',
       [device],

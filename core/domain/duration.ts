@@ -8,3 +8,11 @@ export function formatDuration(ms: number): string {
     ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
     : `${minutes}:${seconds}`;
 }
+
+/**
+ * Whether a time ran over its target: strictly longer than it (a time equal to the target kept
+ * it); no time (never timed) is not over. The one threshold of every "over target" the review
+ * shows: a service (isOverTarget), a complaint step's time and a complaint step's average.
+ */
+export const overItsTarget = (ms: number | null | undefined, targetSeconds: number): boolean =>
+  ms !== null && ms !== undefined && ms > targetSeconds * 1000;

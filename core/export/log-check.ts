@@ -10,7 +10,7 @@ import { hashOfWith } from '../domain/log/records';
 import { LogVerifier, type Head } from '../domain/log/verify';
 import type { Manifest } from './format';
 import { lineJson, rawLines } from './log-lines';
-import type { ExportProblem } from './verify-export';
+import type { ExportProblem } from './export-problem';
 
 export interface LogSummary {
   count: number;

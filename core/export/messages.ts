@@ -5,7 +5,8 @@
  */
 import type { Verdict, VerifyProblem } from '../domain/log/verify';
 import type { ReadExportProblem } from './read-export';
-import type { ExportProblem, ExportVerdict } from './verify-export';
+import type { ExportProblem } from './export-problem';
+import type { ExportVerdict } from './verify-export';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 

@@ -8,6 +8,7 @@ import { formatYuan } from '../domain/money';
 import type { LogRecord } from '../domain/log/records';
 import { businessDay, type Config } from '../domain/device/config';
 import type { ComplaintCategory } from '../domain/service/complaint';
+import { isOverTarget } from '../domain/review/service-row';
 import { stepOf, type ServiceSummary } from '../domain/service/projection';
 import type { SERVICE_COLUMNS, STEP_EVENT_COLUMNS } from './format';
 
@@ -62,12 +63,8 @@ export function serviceRow(
     ended_at: iso(summary.endedAt),
     duration_s: seconds(summary.durationMs),
     target_s: summary.targetSeconds,
-    over_target:
-      summary.durationMs === null
-        ? ''
-        : summary.durationMs > summary.targetSeconds * 1000
-          ? 'yes'
-          : 'no',
+    // The review's rule: only a finished service counts over its target; an untimed one is blank.
+    over_target: summary.durationMs === null ? '' : isOverTarget(summary) ? 'yes' : 'no',
     outcome: summary.outcome,
     abandon_reason: summary.abandonReason ?? '',
     steps_done: counts.done,

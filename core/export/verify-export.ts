@@ -16,7 +16,6 @@ import { JS_SHA256, canonicalize, type Sha256 } from '../domain/log/canonical';
 import { stepKeyChain, type KeyChainState } from '../domain/log/key-chain';
 import { fingerprint, verifySignature } from '../domain/log/signing';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../domain/log/events';
-import type { VerifyProblem } from '../domain/log/verify';
 import {
   EXPORT_FORMAT_VERSION,
   FILES,
@@ -25,33 +24,10 @@ import {
   manifestPayload,
   type Manifest,
 } from './format';
+import type { ExportProblem } from './export-problem';
 import { LogCheck } from './log-check';
 import { lineJson, rawLines } from './log-lines';
 import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
-
-export type ExportProblem =
-  /** The input is not something this verifier can judge (exit code 2). */
-  | { kind: 'not-an-export'; detail: string }
-  | { kind: 'manifest-unreadable'; detail: string }
-  | { kind: 'unsupported-version'; detail: string }
-  /** The input is an export, and it is not intact (exit code 1). */
-  | { kind: 'file-missing'; file: string }
-  | { kind: 'file-not-listed'; file: string }
-  | { kind: 'file-changed'; file: string }
-  | { kind: 'log-line-unreadable'; line: number }
-  | { kind: 'manifest-mismatch'; field: 'first' | 'last' | 'count' | 'device' }
-  | {
-      kind: 'key-record';
-      seq: number | null;
-      detail: 'hash' | 'order' | 'first' | 'key' | 'signature';
-    }
-  | { kind: 'first-key-mismatch' }
-  | { kind: 'manifest-signature' }
-  | { kind: 'log'; problem: VerifyProblem }
-  | { kind: 'previous-other-device' }
-  | { kind: 'previous-gap'; from: number; to: number }
-  | { kind: 'previous-fork'; seq: number }
-  | { kind: 'previous-not-intact'; problem: ExportProblem };
 
 const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
   'not-an-export',

@@ -159,14 +159,14 @@ export function registerAdminRoutes(app: FastifyInstance, context: WebContext) {
   };
 
   app.get('/admin', async (request, reply) => {
-    const session = await signedIn(request, reply, { role: 'manager' });
+    const session = await signedIn(request, reply, { ability: 'administer' });
     if (!session) return reply;
     return send(reply, await adminPage(session.t, session.locale, session.account, null, null));
   });
 
   const StoreBody = z.object({ id: z.string().max(40), name: z.string().max(100) });
   app.post('/admin/store', { schema: { body: StoreBody } }, async (request, reply) => {
-    const session = await signedIn(request, reply, { role: 'manager' });
+    const session = await signedIn(request, reply, { ability: 'administer' });
     if (!session) return reply;
     const { t, locale, account } = session;
     const { id, name } = request.body as z.infer<typeof StoreBody>;
@@ -182,7 +182,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: WebContext) {
 
   const CodeBody = z.object({ store: z.string().max(40) });
   app.post('/admin/code', { schema: { body: CodeBody } }, async (request, reply) => {
-    const session = await signedIn(request, reply, { role: 'manager' });
+    const session = await signedIn(request, reply, { ability: 'administer' });
     if (!session) return reply;
     const { t, locale, account } = session;
     const { store } = request.body as z.infer<typeof CodeBody>;
@@ -203,7 +203,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: WebContext) {
     confirmation: z.string().max(40),
   });
   app.post('/admin/account', { schema: { body: AccountBody } }, async (request, reply) => {
-    const session = await signedIn(request, reply, { role: 'manager' });
+    const session = await signedIn(request, reply, { ability: 'administer' });
     if (!session) return reply;
     const { t, locale, account } = session;
     const body = request.body as z.infer<typeof AccountBody>;
@@ -220,7 +220,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: WebContext) {
     confirmation: z.string().max(40),
   });
   app.post('/admin/reset', { schema: { body: ResetBody } }, async (request, reply) => {
-    const session = await signedIn(request, reply, { role: 'manager' });
+    const session = await signedIn(request, reply, { ability: 'administer' });
     if (!session) return reply;
     const { t, locale, account } = session;
     const made = await service.resetPin(account, request.body as z.infer<typeof ResetBody>);
@@ -232,7 +232,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: WebContext) {
 
   const EnabledBody = z.object({ subject: z.string().max(40), enabled: z.enum(['true', 'false']) });
   app.post('/admin/enabled', { schema: { body: EnabledBody } }, async (request, reply) => {
-    const session = await signedIn(request, reply, { role: 'manager' });
+    const session = await signedIn(request, reply, { ability: 'administer' });
     if (!session) return reply;
     const { t, locale, account } = session;
     const { subject, enabled } = request.body as z.infer<typeof EnabledBody>;

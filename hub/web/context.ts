@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { hubCan, type HubAbility } from '../../core/domain/hub/roles';
 import type { Locale } from '../../core/domain/locale';
 import type { Account } from '../accounts';
 import type { HubKey } from '../hub-key';
@@ -46,7 +47,7 @@ export function sessionGuard(service: HubService) {
   return async function signedIn(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { role?: 'manager'; allowMustChange?: boolean } = {},
+    options: { ability?: HubAbility; allowMustChange?: boolean } = {},
   ): Promise<SignedIn | null> {
     const locale = localeOf(request, reply);
     const t = translator(locale);
@@ -59,7 +60,7 @@ export function sessionGuard(service: HubService) {
       await reply.redirect('/pin');
       return null;
     }
-    if (options.role && account.role !== options.role) {
+    if (options.ability && !hubCan(account.role, options.ability)) {
       await send(
         reply,
         page(t, locale, t('errors.forbidden'), account, notice(t('errors.forbidden'), true)),

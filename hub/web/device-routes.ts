@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { hubCan } from '../../core/domain/hub/roles';
 import { exportDay } from '../export';
 import { Day, sessionGuard, type SignedIn, type WebContext } from './context';
 import { html } from './html';
@@ -73,7 +74,7 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
         }
       </section>
       ${
-        account.role === 'manager' && devices.length > 0
+        hubCan(account.role, 'administer') && devices.length > 0
           ? restoreSection(t, locale, devices, restore, message)
           : ''
       }
@@ -107,7 +108,7 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
 
   const RestoreBody = z.object({ device: z.string().max(40) });
   app.post('/devices/restore-code', { schema: { body: RestoreBody } }, async (request, reply) => {
-    const session = await signedIn(request, reply, { role: 'manager' });
+    const session = await signedIn(request, reply, { ability: 'administer' });
     if (!session) return reply;
     const { device } = request.body as z.infer<typeof RestoreBody>;
     const made = z.string().uuid().safeParse(device).success

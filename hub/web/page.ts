@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDuration } from '../../core/domain/duration';
+import { hubCan } from '../../core/domain/hub/roles';
 import { LocaleSchema, type Locale } from '../../core/domain/locale';
 import type { Account } from '../accounts';
 import type { Translate } from '../i18n';
@@ -48,7 +49,7 @@ export function page(
     ? html`<nav>
           <a href="/">${t('nav.dashboard')}</a>
           <a href="/devices">${t('nav.devices')}</a>
-          ${account.role === 'manager' ? html`<a href="/admin">${t('nav.admin')}</a>` : ''}
+          ${hubCan(account.role, 'administer') ? html`<a href="/admin">${t('nav.admin')}</a>` : ''}
           <a href="/pin">${t('nav.pin')}</a>
         </nav>
         <span class="who"

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../core/domain/device/config';
 import type { Locale } from '../../core/domain/locale';
-import type { ServiceRow } from '../../core/domain/review/service-row';
+import { isOverTarget, type ServiceRow } from '../../core/domain/review/service-row';
 import { timeline } from '../../core/domain/review/timeline';
 import {
   TagSchema,
@@ -141,7 +141,7 @@ export function registerServiceRoutes(app: FastifyInstance, context: WebContext)
       const config = byDevice.get(entry.device) ?? null;
       const rowLabel = labeller(t, locale, config);
       const steps = kept(entry);
-      const over = entry.durationMs > entry.targetSeconds * 1000;
+      const over = isOverTarget(entry);
       return html`<tr data-sid="${entry.sid}">
         <td>${entry.day}</td>
         <td>

@@ -3,7 +3,7 @@
  * added read-only, and a backup restored onto a new tablet (importer.ts) — each import recorded
  * in this device's own log through the store's one command path.
  */
-import { activeSession } from '../../core/domain/access/decide-access';
+import { activeSession } from '../../core/domain/access/active-session';
 import { checkNewPin } from '../../core/domain/access/pin';
 import type { Command } from '../../core/domain/device/commands';
 import { restoredState, type DeviceState } from '../../core/domain/device/state';

@@ -16,9 +16,10 @@ import {
   parseCommand,
   type Command,
   type DecideEnv,
+  type ParsedCommand,
   type PlannedRecord,
 } from '../../core/domain/device/commands';
-import { decide } from '../../core/domain/device/decide';
+import { decideParsed } from '../../core/domain/device/decide';
 import { foldDevice, restoredState, type DeviceState } from '../../core/domain/device/state';
 import {
   seqOf,
@@ -283,7 +284,7 @@ export class DeviceStore {
 
   // -------------------------------------------------------------------------------------------
 
-  private async executeOnce(command: Command): Promise<Result<LogRecord[], Refusal>> {
+  private async executeOnce(command: ParsedCommand): Promise<Result<LogRecord[], Refusal>> {
     const { state } = this.current;
     // Both clocks read at once: the records are stamped with these, durations measured on `mono`.
     const now = this.clock.now();
@@ -294,7 +295,8 @@ export class DeviceStore {
       log: this.log,
       newId: this.newId,
     });
-    const decision = decide(state, command, env);
+    // Parsed once, in `execute`: a retry after a write conflict judges the same parsed command.
+    const decision = decideParsed(state, command, env);
     const records =
       decision.records.length > 0 || decision.checkpoint
         ? await this.commit(decision.records, now, {

@@ -9,9 +9,14 @@
  * A clean snippet at each path shows the rules are not simply refusing everything.
  */
 import { ESLint } from 'eslint';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
+const run = promisify(execFile);
 const eslint = new ESLint({ cwd: join(import.meta.dirname, '../..') });
 
 async function problems(path: string, code: string): Promise<string[]> {
@@ -204,5 +209,62 @@ describe('the architecture’s lint rules', { timeout: 60_000 }, () => {
       (text) => !/no-unused|File ignored/.test(text),
     );
     expect(found).toEqual([]);
+  });
+});
+
+/**
+ * Import circles, type imports included: ESLint's import-x/no-cycle skips every `import type`, so
+ * `npm run lint` also runs dependency-cruiser (.dependency-cruiser.mjs). Each case is two files
+ * written to a fresh folder and cruised with the project's own configuration, as lint runs it.
+ */
+describe('the import-circle rule (dependency-cruiser)', () => {
+  const root = join(import.meta.dirname, '../..');
+  const depcruise = join(root, 'node_modules/.bin/depcruise');
+
+  async function cruise(files: Record<string, string>): Promise<{ code: number; output: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'cycle-'));
+    try {
+      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+      const config = join(root, '.dependency-cruiser.mjs');
+      const args = ['--config', config, '--output-type', 'err', '.'];
+      const done = await run(depcruise, args, { cwd: dir }).then(
+        ({ stdout }) => ({ code: 0, output: stdout }),
+        (error: { code?: number; stdout?: string }) => ({
+          code: error.code ?? -1,
+          output: error.stdout ?? '',
+        }),
+      );
+      return done;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('refuses two files that import each other’s types only', async () => {
+    const { code, output } = await cruise({
+      'a.ts': "import type { B } from './b';\nexport interface A { b: B }\n",
+      'b.ts': "import { type A } from './a';\nexport interface B { a: A | null }\n",
+    });
+    expect(output).toMatch(/no-circular: a\.ts/);
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it('lets types shared through a third file through', async () => {
+    const { code, output } = await cruise({
+      'shared.ts': 'export interface A { b: B }\nexport interface B { a: A | null }\n',
+      'a.ts': "import type { A } from './shared';\nexport const a = (x: A) => x;\n",
+      'b.ts':
+        "import type { B } from './shared';\nimport { a } from './a';\nexport const b = (x: B) => a(x.a!);\n",
+    });
+    expect(output).not.toMatch(/no-circular/);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('is part of npm run lint, which CI runs', async () => {
+    const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(manifest.scripts.lint).toContain('npm run lint:cycles');
+    expect(manifest.scripts['lint:cycles']).toContain('depcruise --config .dependency-cruiser.mjs');
   });
 });

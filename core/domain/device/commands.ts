@@ -210,8 +210,15 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameCommands: Same<z.output<typeof CommandSchema>, Command> = true;
 void _sameCommands;
 
+/**
+ * A command that has been through `parseCommand`: the brand lets the storage parse once and hand
+ * the result to `decideParsed`, which cannot then be given anything unchecked.
+ */
+const ParsedCommandSchema = CommandSchema.brand<'ParsedCommand'>();
+export type ParsedCommand = z.output<typeof ParsedCommandSchema>;
+
 /** The command, as the domain may read it, or why it cannot be read at all. */
-export function parseCommand(input: unknown): Result<Command, Refusal> {
-  const parsed = CommandSchema.safeParse(input);
+export function parseCommand(input: unknown): Result<ParsedCommand, Refusal> {
+  const parsed = ParsedCommandSchema.safeParse(input);
   return parsed.success ? ok(parsed.data) : err(refusal('invalid-command'));
 }

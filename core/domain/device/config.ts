@@ -23,7 +23,7 @@ import {
 } from '../flow/complaint-flow';
 import { SERVICE_STANDARD, StepIdSchema, type FlowDefinition } from '../flow/flow-definition';
 import { scriptProblem } from '../script';
-import type { ServiceContext } from '../service/engine';
+import type { ServiceContext } from '../service/context';
 import type { MonoStamp } from '../log/clock';
 
 export { businessDay } from './business-day';

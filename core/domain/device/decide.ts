@@ -1,17 +1,18 @@
 /**
  * The one entry to the domain's decisions: any command, against the device's state, gives the
- * records to append or a refusal. Service commands pass the session gate (signed in, unlocked, own
- * PIN chosen, allowed to serve) and are then judged by the service engine; exports and amendments
- * by the audit decider; everything else by the access decider. A command that does not even have
- * a command's shape is refused as `invalid-command` first. The storage runs this under its
- * single-writer lock: read state → decide → append.
+ * records to append or a refusal. One handler map, keyed by command type, routes it: access
+ * (access/*-handlers.ts), audit (audit/decide-audit.ts) and services (the session gate, then the
+ * service engine). A command that does not even have a command's shape is refused as
+ * `invalid-command` first. The storage runs this under its single-writer lock: read state →
+ * decide → append.
  */
-import { activeSession, decideAccess } from '../access/decide-access';
+import { activeSession } from '../access/active-session';
+import { accessHandlers } from '../access/decide-access';
 import { judgePin } from '../access/judge-pin';
 import { can } from '../permissions';
 import { refusal } from '../refusal';
-import { AUDIT_COMMAND_TYPES, decideAudit } from '../audit/decide-audit';
-import { SERVICE_COMMAND_TYPES, decideService, type ServiceCommand } from '../service/engine';
+import { auditHandlers } from '../audit/decide-audit';
+import { decideService, type ServiceCommand } from '../service/engine';
 import {
   parseCommand,
   type AccessCommand,
@@ -19,23 +20,35 @@ import {
   type Command,
   type Decision,
   type DecideEnv,
+  type ParsedCommand,
   type PlannedRecord,
 } from './commands';
 import { serviceContext } from './config';
+import { dispatch, type Handler, type HandlersFor } from './handlers';
 import { openService, type DeviceState } from './state';
 
-const isServiceCommand = (command: Command): command is ServiceCommand =>
-  SERVICE_COMMAND_TYPES.has(command.type);
+/** Every command type's handler: the areas' maps together, each command type exactly once. */
+type Handlers = HandlersFor<AccessCommand> &
+  HandlersFor<AuditCommand> &
+  HandlersFor<ServiceCommand>;
 
 export function decide(state: DeviceState, input: Command, env: DecideEnv): Decision {
   // Whatever arrives is checked for shape first: a command from a screen always fits.
   const parsed = parseCommand(input);
   if (!parsed.ok) return { records: [], refusal: parsed.error };
-  const command = parsed.value;
-  if (AUDIT_COMMAND_TYPES.has(command.type))
-    return decideAudit(state, command as AuditCommand, env);
-  if (!isServiceCommand(command)) return decideAccess(state, command as AccessCommand, env);
+  return decideParsed(state, parsed.value, env);
+}
 
+/** `decide` for a command the caller has already parsed (the storage parses before its lock). */
+export function decideParsed(state: DeviceState, command: ParsedCommand, env: DecideEnv): Decision {
+  return dispatch(handlers, state, command, env);
+}
+
+/**
+ * Every service command passes the session gate (signed in, unlocked, own PIN chosen, allowed to
+ * serve) and is judged by the service engine, which routes it by type itself.
+ */
+const runService: Handler<ServiceCommand> = (state, command, env) => {
   const active = activeSession(state, 'run-service');
   if ('refusal' in active) return { records: [], refusal: active.refusal };
   const author = active.session.staffNo;
@@ -64,7 +77,26 @@ export function decide(state: DeviceState, input: Command, env: DecideEnv): Deci
     });
   }
   return { records, refusal: null };
-}
+};
+
+const serviceHandlers = {
+  'start-service': runService,
+  'name-customer': runService,
+  'mark-done': runService,
+  skip: runService,
+  'mark-na': runService,
+  'start-complaint': runService,
+  'record-complaint': runService,
+  'leave-seat': runService,
+  'return-to-seat': runService,
+  'announce-money': runService,
+  recommend: runService,
+  'call-next': runService,
+  finish: runService,
+  abandon: runService,
+} satisfies HandlersFor<ServiceCommand>;
+
+const handlers = { ...accessHandlers, ...auditHandlers, ...serviceHandlers } satisfies Handlers;
 
 /**
  * An escalation is confirmed by the manager on duty with their own PIN on this tablet: the clerk's

@@ -4,7 +4,7 @@
  * record forged with DevTools can link perfectly and still break one of these: a clerk creating a
  * manager, a sign-in claiming a role the account does not have, an auditor recording a step.
  */
-import { activeSession } from '../access/decide-access';
+import { activeSession } from '../access/active-session';
 import type { ConfigChange } from '../device/config';
 import { phraseProblem, type PhrasePlaceProblem } from '../device/config-phrases';
 import { openService, type DeviceState } from '../device/state';

@@ -21,6 +21,7 @@ import {
   type OutcomeKind,
 } from '../service/complaint';
 import type { ComplaintSummary } from '../service/projection';
+import { overItsTarget } from '../duration';
 
 /** d done, s skipped, n not applicable, p never marked (a service that ended early). */
 export type ComplaintLetter = 'd' | 's' | 'n' | 'p';
@@ -60,7 +61,7 @@ export function complaintRow(
   const over = COMPLAINT_STEP_IDS.filter((id, index) => {
     const target = flow.steps.find((step) => step.id === id)?.targetSeconds;
     const time = ms[index];
-    return target !== undefined && time !== null && time !== undefined && time > target * 1000;
+    return target !== undefined && overItsTarget(time, target);
   });
   const { record } = summary;
   return {

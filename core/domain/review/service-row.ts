@@ -9,6 +9,7 @@
  * because its condition never arose, p not reached.
  */
 import type { Offer, RecommendationResponse, SkipReason } from '../catalog';
+import { overItsTarget } from '../duration';
 import type { Config, FlagThresholds } from '../device/config';
 import { STEP_IDS, isConditional, type FlowDefinition, type StepId } from '../flow/flow-definition';
 import type { Rating } from '../log/events';
@@ -168,11 +169,16 @@ export function flagsOf(
 
 /**
  * Whether a service counts in the over-target figures (and under the `over` tag that lists them):
- * finished, and longer than its target. A service the customer left early is not timed.
+ * finished, and longer than its target. A service the customer left early is not timed. The one
+ * rule: the review's rollups and tag, its services list, the export's `over_target` column and
+ * the hub's services page all ask this (Decision 53).
  */
-export const isOverTarget = (
-  row: Pick<ServiceRow, 'outcome' | 'durationMs' | 'targetSeconds'>,
-): boolean => row.outcome === 'finished' && row.durationMs > row.targetSeconds * 1000;
+export const isOverTarget = (service: {
+  outcome: string;
+  durationMs: number | null;
+  targetSeconds: number;
+}): boolean =>
+  service.outcome === 'finished' && overItsTarget(service.durationMs, service.targetSeconds);
 
 const sortKey = (startedAt: number) => startedAt.toString().padStart(15, '0');
 

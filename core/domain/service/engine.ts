@@ -9,13 +9,7 @@
  * tap queued before the screen changed (a double tap, a second tab) is refused as stale instead of
  * landing on whatever the state has become.
  */
-import {
-  RecommendationResponseSchema,
-  TicketSchema,
-  type BusinessType,
-  type ListEntry,
-} from '../catalog';
-import type { DayBoundary } from '../device/business-day';
+import { RecommendationResponseSchema, TicketSchema } from '../catalog';
 import {
   COMPLAINT_STANDARD,
   isComplaintStep,
@@ -29,7 +23,6 @@ import {
   type StepDefinition,
   type StepId,
 } from '../flow/flow-definition';
-import type { MonoStamp } from '../log/clock';
 import type { DomainEvent } from '../log/events';
 import type { ServiceCommand } from './commands';
 import { MAX_FEN } from '../money';
@@ -47,26 +40,12 @@ import {
 import { advanceClock, type ServiceState, type StepState } from './evolve';
 
 export { SERVICE_COMMAND_TYPES, type ServiceCommand } from './commands';
+import type { ServiceContext } from './context';
+export type { ServiceContext } from './context';
 export * from './evolve';
 
 // ---------------------------------------------------------------------------------------------
 // Commands
-
-export interface ServiceContext {
-  flow: FlowDefinition;
-  complaintFlow: ComplaintFlow;
-  /** The store's business day (a follow-up cannot be promised for a day already past). */
-  day: DayBoundary;
-  businessTypes: readonly BusinessType[];
-  /** The configured lists; a code not on them is refused. */
-  skipReasons: readonly ListEntry[];
-  offers: readonly ListEntry[];
-  now: number;
-  /** Who decides (the signed-in clerk): an escalation goes to someone else. */
-  clerk?: string | null;
-  /** The monotonic clock now (the store's page load); without it durations fall back to the wall clock. */
-  mono?: MonoStamp | null;
-}
 
 export type ServiceDecision = Result<DomainEvent[], Refusal>;
 

@@ -10,7 +10,7 @@ import { RATINGS } from '../../../core/domain/review/rollup';
 import { FLAG_KINDS } from '../../../core/domain/review/service-row';
 import { useListLabel } from '../shared/use-list-label';
 import { BreakdownRow } from './BreakdownRow';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { band, formatMs, formatPercent } from './format';
 
 export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: OpenServices }) {

@@ -1,7 +1,8 @@
 /** Each complaint step: its average time against its target, the share over it, its outcomes. */
 import { useTranslation } from '../../i18n/use-translation';
 import type { ComplaintFigures } from '../../../core/domain/review/complaint-figures';
-import type { OpenServices } from './FiguresView';
+import { overItsTarget } from '../../../core/domain/duration';
+import type { OpenServices } from './service-filter';
 import { formatMs, formatPercent } from './format';
 
 export function ComplaintStepsTable({
@@ -39,7 +40,8 @@ export function ComplaintStepsTable({
         <tbody>
           {figures.steps.map((step, index) => {
             const name = `${index + 1}. ${tApp(`steps.${step.id}.name`)}`;
-            const over = (step.averageMs ?? 0) > step.targetSeconds * 1000;
+            // The average against the target by the same threshold as each service's time.
+            const over = overItsTarget(step.averageMs, step.targetSeconds);
             return (
               <tr key={step.id} data-step={step.id}>
                 <th scope="row">

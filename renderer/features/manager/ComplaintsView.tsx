@@ -10,7 +10,7 @@ import type { ComplaintFigures } from '../../../core/domain/review/complaint-fig
 import type { Period } from '../../../core/domain/review/period';
 import { useNow } from '../../ui/use-now';
 import { useDeviceState } from '../shared/store-context';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { ComplaintStepsTable } from './ComplaintStepsTable';
 import { formatCount, formatPercent } from './format';
 import { useReviewQuery } from './use-review';

@@ -16,7 +16,7 @@ import { ComplaintsView } from './ComplaintsView';
 import { DemoOffer } from './DemoOffer';
 import { HeatMap } from './HeatMap';
 import { Ranking } from './Ranking';
-import type { ServiceFilter } from './ServicesView';
+import type { OpenServices } from './service-filter';
 import { StepBars } from './StepBars';
 import { Tiles } from './Tiles';
 import { useReviewQuery } from './use-review';
@@ -25,8 +25,6 @@ import { useReviewQuery } from './use-review';
 const TrendChart = lazy(() =>
   import('./TrendChart').then((module) => ({ default: module.TrendChart })),
 );
-
-export type OpenServices = (filter: ServiceFilter) => void;
 
 export function FiguresView({
   period,

@@ -6,7 +6,7 @@
 import { useTranslation } from '../../i18n/use-translation';
 import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
 import type { GroupFigures } from '../../../core/domain/review/figures';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { band, formatPercent } from './format';
 
 export function HeatMap({ clerks, onOpen }: { clerks: GroupFigures[]; onOpen: OpenServices }) {

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from '../../i18n/use-translation';
 import { MIN_RANKED, SCORE_FORMULA, type GroupFigures } from '../../../core/domain/review/figures';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { RankingTable } from './RankingTable';
 
 export function Ranking({

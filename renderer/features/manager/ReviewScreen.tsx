@@ -17,7 +17,8 @@ import { periodOf, type Period } from '../../../core/domain/review/period';
 import { useDeviceState, useStore } from '../shared/store-context';
 import { FiguresView } from './FiguresView';
 import { PeriodBar } from './PeriodBar';
-import { ServicesView, type ServiceFilter } from './ServicesView';
+import { ServicesView } from './ServicesView';
+import type { ServiceFilter } from './service-filter';
 import { TimelineView } from './TimelineView';
 
 type View =

@@ -2,7 +2,11 @@
 import { useTranslation } from '../../i18n/use-translation';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
-import { countLetters, type ServiceRow } from '../../../core/domain/review/service-row';
+import {
+  countLetters,
+  isOverTarget,
+  type ServiceRow,
+} from '../../../core/domain/review/service-row';
 import { formatMs } from './format';
 
 export function ServiceRows({
@@ -42,7 +46,7 @@ export function ServiceRows({
         <tbody>
           {rows.map((row) => {
             const counts = countLetters(row.steps, config.flow);
-            const over = row.durationMs > row.targetSeconds * 1000;
+            const over = isOverTarget(row);
             return (
               <tr key={row.id} data-service={row.serviceId}>
                 <td>

@@ -9,18 +9,8 @@ import type { Period } from '../../../core/domain/review/period';
 import { FormError } from '../../ui/FormError';
 import { ServiceFilters } from './ServiceFilters';
 import { ServiceRows } from './ServiceRows';
+import type { ServiceFilter } from './service-filter';
 import { useReviewQuery } from './use-review';
-
-export interface ServiceFilter {
-  /** Tags every service listed has (see ServiceRow tags, without the day). */
-  tags: string[];
-  title: string;
-  /** Business days, when not the review's period (a day picked in the trend). */
-  from?: string;
-  to?: string;
-  /** Only complaints whose follow-up is overdue on this business day (today). */
-  overdueOn?: string;
-}
 
 export const PAGE_SIZE = 25;
 

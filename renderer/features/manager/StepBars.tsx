@@ -4,7 +4,7 @@
  */
 import { useTranslation } from '../../i18n/use-translation';
 import type { StepFigure } from '../../../core/domain/review/figures';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { band, formatPercent } from './format';
 
 export function StepBars({ steps, onOpen }: { steps: StepFigure[]; onOpen: OpenServices }) {

@@ -1,7 +1,7 @@
 /** The period's headline figures, each a button to the services behind it. */
 import { useTranslation } from '../../i18n/use-translation';
 import { rate, type Figures } from '../../../core/domain/review/figures';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { band, formatCount, formatMs, formatPercent } from './format';
 
 export function Tiles({ figures, onOpen }: { figures: Figures; onOpen: OpenServices }) {

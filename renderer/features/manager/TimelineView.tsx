@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
+import { mayCheck } from '../../../core/domain/audit/checks';
 import { can } from '../../../core/domain/permissions';
 import { timeline } from '../../../core/domain/review/timeline';
 import { FormError } from '../../ui/FormError';
@@ -30,13 +31,14 @@ export function TimelineView({ sid, mutual = false }: { sid: string; mutual?: bo
   const { row, entries } = loaded.data;
   const own = row.device === 'own';
   const mayAmend = own && !!session && can(session.role, 'amend-service');
-  const mayCheck =
-    own && !!session && (mutual ? session.staffNo !== row.clerk : can(session.role, 'spot-check'));
+  // The audit decider's rule (audit/checks.ts): the button shows only where the check is allowed.
+  const mayCheckIt =
+    own && !!session && mayCheck(session, mutual ? 'mutual-check' : 'spot-check', row.clerk);
   return (
     <div className="timeline-view">
-      {(mayAmend || mayCheck) && acting === null && (
+      {(mayAmend || mayCheckIt) && acting === null && (
         <div className="row-actions">
-          {mayCheck && (
+          {mayCheckIt && (
             <button type="button" className="primary" onClick={() => setActing('check')}>
               {mutual ? t('check.mutualStart') : t('check.start')}
             </button>

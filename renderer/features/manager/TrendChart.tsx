@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import type { GroupFigures } from '../../../core/domain/review/figures';
 import { daysOf, type Period } from '../../../core/domain/review/period';
-import type { OpenServices } from './FiguresView';
+import type { OpenServices } from './service-filter';
 import { formatPercent } from './format';
 
 /** At most this many day labels under the chart (every day when they fit). */
