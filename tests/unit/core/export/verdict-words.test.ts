@@ -18,7 +18,8 @@ import {
   logVerdictLines,
   verdictLines,
 } from '../../../../core/export/messages';
-import type { ExportProblem, ExportVerdict } from '../../../../core/export/verify-export';
+import type { ExportProblem } from '../../../../core/export/export-problem';
+import type { ExportVerdict } from '../../../../core/export/verify-export';
 import { createI18n } from '../../../../core/i18n/translator';
 import en from '../../../../core/i18n/locales/en.json' with { type: 'json' };
 import zhCN from '../../../../core/i18n/locales/zh-CN.json' with { type: 'json' };
