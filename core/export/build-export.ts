@@ -47,6 +47,11 @@ export interface ExportRequest {
   device: Manifest['device'];
   keyRecords: Manifest['keyRecords'];
   previousExport: Manifest['previousExport'];
+  /**
+   * Records dated before `range.from` written after the previous export (export-source.ts): this
+   * export carries them, so that exports follow one another by sequence with nothing between.
+   */
+  carriedOver?: { fromSeq: number; toSeq: number; days: { from: string; to: string } } | null;
   amendments: ReadonlyMap<string, readonly AmendmentApplied[]>;
   exportedBy: { staffNo: string; role: Role };
   exportedAt: string;
@@ -176,6 +181,13 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
   await book.finish();
   files.push(await workbookFile.end());
   const notes: string[] = [];
+  if (request.carriedOver) {
+    const { fromSeq, toSeq, days } = request.carriedOver;
+    const dated = days.from === days.to ? days.from : `${days.from} to ${days.to}`;
+    notes.push(
+      `Records ${fromSeq} to ${toSeq}, dated ${dated}, were written after the previous export: they are in this one.`,
+    );
+  }
   if (shortened) {
     notes.push(
       `log.xlsx holds the first ${limit} rows of each sheet; the CSV files hold every row.`,

@@ -26,7 +26,6 @@ import {
   type Manifest,
 } from './format';
 import { LogCheck } from './log-check';
-import { lineJson, rawLines } from './log-lines';
 import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
 
 export type ExportProblem =
@@ -34,9 +33,13 @@ export type ExportProblem =
   | { kind: 'not-an-export'; detail: string }
   | { kind: 'manifest-unreadable'; detail: string }
   | { kind: 'unsupported-version'; detail: string }
+  /** The device key given to check against is neither a fingerprint nor a public key (JWK). */
+  | { kind: 'key-unreadable' }
   /** The input is an export, and it is not intact (exit code 1). */
   | { kind: 'file-missing'; file: string }
   | { kind: 'file-not-listed'; file: string }
+  /** Two entries of the zip have the same name: which one a reader takes is anyone's guess. */
+  | { kind: 'file-twice'; file: string }
   | { kind: 'file-changed'; file: string }
   | { kind: 'log-line-unreadable'; line: number }
   | { kind: 'manifest-mismatch'; field: 'first' | 'last' | 'count' | 'device' }
@@ -49,6 +52,10 @@ export type ExportProblem =
   | { kind: 'manifest-signature' }
   | { kind: 'log'; problem: VerifyProblem }
   | { kind: 'previous-other-device' }
+  /** The "previous" export is this very export. */
+  | { kind: 'previous-same' }
+  /** The "previous" export does not end before this one starts (the pair reversed, or overlapping). */
+  | { kind: 'previous-not-before'; previousLast: number; first: number; last: number }
   | { kind: 'previous-gap'; from: number; to: number }
   | { kind: 'previous-fork'; seq: number }
   | { kind: 'previous-not-intact'; problem: ExportProblem };
@@ -57,6 +64,7 @@ const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
   'not-an-export',
   'manifest-unreadable',
   'unsupported-version',
+  'key-unreadable',
 ]);
 
 export interface ExportVerdict {
@@ -201,6 +209,13 @@ async function expectedKeyMatches(
   return normalise(await fingerprint(manifest.device.firstKey)) === normalise(expected);
 }
 
+/** A fingerprint (32 hexadecimal digits, spaces anywhere) or a public key as JWK. */
+function keyReadable(expected: PublicKeyJwk | string): boolean {
+  if (typeof expected !== 'string') return true;
+  if (/^[0-9a-f]{32}$/i.test(expected.replace(/\s+/g, ''))) return true;
+  return PublicKeyJwkSchema.safeParse(safeJson(expected)).success;
+}
+
 function safeJson(text: string | null): unknown {
   if (text === null) return null;
   try {
@@ -232,6 +247,9 @@ export async function verifyExport(
     status: UNUSABLE.has(problem.kind) ? 'unusable' : 'not-intact',
     problem,
   });
+  if (options.expectedKey !== undefined && !keyReadable(options.expectedKey)) {
+    return fail({ kind: 'key-unreadable' });
+  }
   const entries = entriesOf(input);
 
   const manifest = await readManifest(entries);
@@ -243,7 +261,8 @@ export async function verifyExport(
   const listed = new Set(manifest.files.map((file) => file.name));
   const seen = new Set<string>();
   for (const name of entries.names) {
-    if (seen.has(name) || (name !== FILES.manifest && !listed.has(name)))
+    if (seen.has(name)) return fail({ kind: 'file-twice', file: name });
+    if (name !== FILES.manifest && !listed.has(name))
       return fail({ kind: 'file-not-listed', file: name });
     seen.add(name);
   }
@@ -351,7 +370,7 @@ export async function verifyExport(
         problem: earlier.problem ?? { kind: 'not-an-export', detail: '' },
       });
     }
-    const continuity = await continuesFrom(earlier.manifest, previous, manifest, entries);
+    const continuity = continuesFrom(earlier.manifest, manifest);
     if (continuity) return fail(continuity);
     verdict.continuesPrevious = true;
   }
@@ -360,36 +379,27 @@ export async function verifyExport(
 
 const unsigned = ({ signature: _signature, ...rest }: Manifest) => rest;
 
-/** Whether `manifest` picks up where `earlier` ended: no gap, and the same records where both hold them. */
-async function continuesFrom(
-  earlier: Manifest,
-  earlierFiles: ExportEntries,
-  manifest: Manifest,
-  files: ExportEntries,
-): Promise<ExportProblem | null> {
+/**
+ * Whether `manifest` picks up where `earlier` ended: the earlier export ends before this one
+ * starts (not the same export, not the pair reversed, no overlap), with no record between them,
+ * and this one's first record links to its last.
+ */
+function continuesFrom(earlier: Manifest, manifest: Manifest): ExportProblem | null {
   if (canonicalize(earlier.device.firstKey) !== canonicalize(manifest.device.firstKey)) {
     return { kind: 'previous-other-device' };
   }
+  if (canonicalize(earlier) === canonicalize(manifest)) return { kind: 'previous-same' };
   const end = earlier.records.last;
   const start = manifest.records.first;
+  if (end.seq >= start.seq) {
+    return {
+      kind: 'previous-not-before',
+      previousLast: end.seq,
+      first: start.seq,
+      last: manifest.records.last.seq,
+    };
+  }
   if (end.seq + 1 < start.seq)
     return { kind: 'previous-gap', from: end.seq + 1, to: start.seq - 1 };
-  if (end.seq + 1 === start.seq) {
-    return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
-  }
-  // They overlap: every record both hold must be the same record. Only the overlap's hashes
-  // are kept, each log streamed once more.
-  const hashes = new Map<number, string>();
-  for await (const raw of rawLines(earlierFiles.open(FILES.log))) {
-    const row = lineJson(raw) as { seq?: number; hash?: string } | null;
-    if (row?.seq !== undefined && row.seq >= start.seq && row.hash) hashes.set(row.seq, row.hash);
-  }
-  for await (const raw of rawLines(files.open(FILES.log))) {
-    const row = lineJson(raw) as { seq?: number; hash?: string } | null;
-    if (row?.seq === undefined) continue;
-    if (row.seq > end.seq) break;
-    const held = hashes.get(row.seq);
-    if (held !== undefined && held !== row.hash) return { kind: 'previous-fork', seq: row.seq };
-  }
-  return null;
+  return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
 }
