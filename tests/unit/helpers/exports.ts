@@ -30,6 +30,7 @@ export async function exportDay(
   day?: string,
   masking: 'none' | 'surname' = 'none',
   by: { staffNo: string; pin: string } = AUDITOR,
+  names: typeof labels = labels,
 ) {
   const { store } = device;
   if (store.snapshot.state.session?.staffNo !== by.staffNo) {
@@ -61,7 +62,7 @@ export async function exportDay(
     locale: 'en',
     appVersion: 'test',
     config: after.config,
-    labels,
+    labels: names,
     sink: async (chunk) => void chunks.push(chunk),
   });
   return { zip: concatBytes(chunks), result };
