@@ -6,6 +6,12 @@
  * files every text column is neutralised, in the workbook every cell is a value (never a formula)
  * and every text cell holds exactly what was recorded, with no apostrophe.
  */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +29,7 @@ const HOSTILE = {
   followUp: '=IMPORTXML(A1,"//a")',
   reason: "=cmd|' /C calc'!A0",
 };
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
 /** What a spreadsheet would run: a cell starting with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -189,4 +196,55 @@ describe('hostile text in an export', { timeout: 60_000 }, () => {
       HOSTILE.followUp,
     );
   });
+
+  // LibreOffice is a second, independent spreadsheet: Debian's libreoffice-calc-nogui when it is
+  // installed (it is not part of scripts/test-setup.sh: too large for every machine).
+  it.skipIf(!SOFFICE)(
+    'opens in LibreOffice with no formula anywhere and every sheet’s text as recorded',
+    { timeout: 180_000 },
+    async () => {
+      const entries = await hostileExport();
+      const dir = await mkdtemp(join(tmpdir(), 'export-soffice-'));
+      await writeFile(join(dir, 'log.xlsx'), entries.get('log.xlsx')!);
+      const run = (filter: string) =>
+        promisify(execFile)(
+          SOFFICE!,
+          [
+            `-env:UserInstallation=file://${join(dir, 'profile')}`,
+            '--headless',
+            '--convert-to',
+            filter,
+            '--outdir',
+            dir,
+            join(dir, 'log.xlsx'),
+          ],
+          { timeout: 150_000 },
+        );
+      // The flat OpenDocument form says which cells LibreOffice took for formulas: none.
+      await run('fods');
+      const flat = await readFile(join(dir, 'log.fods'), 'utf8');
+      expect(flat).toContain('table:table-cell');
+      expect(flat).not.toContain('table:formula');
+      // Every sheet as CSV (LibreOffice 7.2+: the last token -1 writes each sheet to its own file).
+      await run('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1');
+      const written = await readdir(dir);
+      for (const [sheet, file] of [
+        ['services', 'services.csv'],
+        ['step events', 'step-events.csv'],
+        ['complaints', 'complaints.csv'],
+      ] as const) {
+        const name = written.find((entry) => entry === `log-${sheet}.csv`);
+        expect(name, `${sheet} in ${written.join(', ')}`).toBeDefined();
+        const seen = Papa.parse<string[]>(await readFile(join(dir, name!), 'utf8'), {
+          skipEmptyLines: true,
+        }).data;
+        const recorded = Papa.parse<string[]>(
+          new TextDecoder().decode(entries.get(file)).replace(/^\ufeff/, ''),
+          { skipEmptyLines: true },
+        ).data.map((row) => row.map((cell) => cell.replace(/^'(?=[=+\-@\t\r])/, '')));
+        expect(seen.map((row) => row.slice(0, recorded[0]!.length))).toEqual(recorded);
+      }
+      expect(flat).toContain('=HYPERLINK(&quot;http://evil.invalid&quot;,&quot;x&quot;)');
+    },
+  );
 });
