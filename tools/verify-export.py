@@ -23,12 +23,16 @@ def jcs(v):  # RFC 8785: sorted keys (UTF-16 order), no spaces, ECMAScript numbe
     if isinstance(v, list): return "[" + ",".join(jcs(x) for x in v) + "]"
     if v is True or v is False or v is None or isinstance(v, str): return json.dumps(v, ensure_ascii=False)
     if isinstance(v, int): return str(v)
-    if v == int(v) and abs(v) < 1e21: return str(int(v))
-    r = repr(v)
-    if "e" in r:
-        m, e = r.split("e"); m = m[:-2] if m.endswith(".0") else m
-        r = m + "e" + ("+" if int(e) > 0 else "-") + str(abs(int(e)))
-    return r
+    if v != v or v in (float("inf"), float("-inf")): raise ValueError("no canonical form")
+    if v == 0: return "0"
+    m, _, e = repr(abs(v)).partition("e")  # shortest round trip, then ECMAScript's layout
+    whole, _, frac = m.partition(".")
+    both = whole + frac.rstrip("0")
+    d = both.lstrip("0").rstrip("0")
+    n, k = len(whole) - (len(both) - len(both.lstrip("0"))) + int(e or 0), len(d)
+    out = (d + "0" * (n - k) if k <= n <= 21 else d[:n] + "." + d[n:] if 0 < n <= 21 else "0." + "0" * -n + d if -6 < n <= 0
+           else d[0] + ("." + d[1:] if k > 1 else "") + "e" + ("+" if n > 0 else "-") + str(abs(n - 1)))
+    return ("-" if v < 0 else "") + out
 
 sha = lambda b: hashlib.sha256(b).hexdigest()
 record_hash = lambda row: sha(jcs({k: x for k, x in row.items() if k != "hash"}).encode())
