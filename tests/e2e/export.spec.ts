@@ -291,3 +291,35 @@ test('a backup restored into a fresh profile reproduces the same services, and g
   expect((await cli('verify', again.path)).code).toBe(0);
   await fresh.close();
 });
+
+test('a counter this tablet has never held is added only once the manager confirms, the reasons shown', async ({
+  page,
+  browser,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
+  await aDayOfServices(page);
+  const day = await exportToday(page, dir, 'day.zip');
+  const print = (await page.evaluate(() => document.body.innerText)).match(
+    /([0-9a-f]{4} ){7}[0-9a-f]{4}/,
+  );
+
+  const fresh = await browser.newContext();
+  const tablet = await fresh.newPage();
+  await setUpCounter(tablet, 'en', '7');
+  await tablet.getByRole('button', { name: 'Log', exact: true }).click();
+  const panel = tablet.locator('section', {
+    has: tablet.getByRole('heading', { name: "Other counters' logs" }),
+  });
+  await panel.getByLabel('Export file (.zip)').setInputFiles(day.path);
+  await panel.getByRole('button', { name: 'Add the export' }).click();
+  const confirm = panel.getByRole('alertdialog', {
+    name: "Check before adding this counter's log",
+  });
+  await expect(confirm).toContainText("This tablet has never held this device's log.");
+  if (print) await expect(confirm).toContainText(print[0]);
+  await expect(panel.locator('[data-chain]')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Add it anyway' }).click();
+  await expect(panel.getByRole('status')).toContainText(/Added \d+ records of counter 3\./);
+  await expect(panel.locator('[data-chain]')).toHaveCount(1);
+  await fresh.close();
+});

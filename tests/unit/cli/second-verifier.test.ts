@@ -178,9 +178,9 @@ describe('the second verifier, from the spec alone', { timeout: 60_000 }, () => 
   );
 
   it.each([
-    ['the device’s fingerprint', () => day.print, 0],
-    ['another fingerprint', () => 'abcd abcd abcd abcd abcd abcd abcd abcd', 1],
-    ['something that is no fingerprint', () => 'not-a-key', 2],
+    ['the device’s fingerprint', (): string => day.print, 0],
+    ['another fingerprint', (): string => 'abcd abcd abcd abcd abcd abcd abcd abcd', 1],
+    ['something that is no fingerprint', (): string => 'not-a-key', 2],
   ] as const)('gives the same exit code with --key as %s', async (_what, key, code) => {
     const [ours, theirs] = [
       await cli(day.path, '--key', key()),
