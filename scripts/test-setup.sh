@@ -3,8 +3,8 @@
 # (Playwright's own browser download is blocked on our machines, Debian's works), CJK fonts so
 # Chinese renders in screenshots, and PostgreSQL for the store hub's integration tests (the tests
 # start their own throwaway server on loopback with initdb/pg_ctl from /usr/lib/postgresql/<ver>/bin;
-# Debian's package also starts a system cluster, which the tests do not use). Uses sudo when not
-# run as root.
+# Debian's package also starts a system cluster, which the tests do not use), and Debian's
+# python3-cryptography for the second export verifier. Uses sudo when not run as root.
 set -euo pipefail
 
 need=()
@@ -16,6 +16,11 @@ if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
 fi
 if [ -z "${PG_BIN:-}" ] && [ -z "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] && ! command -v initdb >/dev/null 2>&1; then
   need+=(postgresql)
+fi
+# The second export verifier (tools/verify-export.py) runs on Debian's python3 with its
+# cryptography package; tests call /usr/bin/python3 by path, not whichever python3 is first.
+if ! /usr/bin/python3 -c 'import cryptography' >/dev/null 2>&1; then
+  need+=(python3-cryptography)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -26,6 +26,7 @@ import {
   type Manifest,
   type UnsignedManifest,
 } from './format';
+import { TABLES, dataPackage, neutralise, textColumns, type TableSpec } from './codebook';
 import { logJsonSchema } from './log-schema';
 import {
   checkAborted,
@@ -47,6 +48,11 @@ export interface ExportRequest {
   device: Manifest['device'];
   keyRecords: Manifest['keyRecords'];
   previousExport: Manifest['previousExport'];
+  /**
+   * Records dated before `range.from` written after the previous export (export-source.ts): this
+   * export carries them, so that exports follow one another by sequence with nothing between.
+   */
+  carriedOver?: { fromSeq: number; toSeq: number; days: { from: string; to: string } } | null;
   amendments: ReadonlyMap<string, readonly AmendmentApplied[]>;
   exportedBy: { staffNo: string; role: Role };
   exportedAt: string;
@@ -75,14 +81,24 @@ const BOM = '\ufeff';
 /** Rows a worksheet holds at most (Excel's 1,048,576, the header row included). */
 export const SHEET_ROW_LIMIT = 1_048_575;
 
-function csvChunk(
-  rows: readonly Record<string, Cell>[],
-  columns: readonly string[],
-  header: boolean,
-) {
+/**
+ * A batch of a table's rows as CSV: every text column neutralised (codebook.ts), whatever put
+ * the text there — a clerk's note, a manager's business type name, a label of the app's.
+ */
+function csvChunk(rows: readonly Record<string, Cell>[], table: TableSpec, header: boolean) {
+  const { columns } = table;
+  const texts = textColumns(table);
+  const safe = rows.map((row) => {
+    const out: Record<string, Cell> = { ...row };
+    for (const column of texts) {
+      const value = row[column];
+      if (typeof value === 'string') out[column] = neutralise(value);
+    }
+    return out;
+  });
   return encoder.encode(
     (header ? BOM : '') +
-      stringify(rows as Record<string, unknown>[], {
+      stringify(safe as Record<string, unknown>[], {
         header,
         columns: [...columns],
         record_delimiter: 'windows',
@@ -138,23 +154,29 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
   files.push(await schema.end());
 
   // 2. The CSV files, each written as its rows come.
-  const csv = async (
-    name: string,
-    columns: readonly string[],
-    batches: AsyncIterable<Record<string, Cell>[]>,
-  ) => {
+  const csv = async (name: string, batches: AsyncIterable<Record<string, Cell>[]>) => {
+    const table = TABLES.find((entry) => entry.file === name);
+    if (!table) throw new Error(`${name} is not in the codebook`);
     const file = zip.file(name);
     let header = true;
     for await (const batch of batches) {
       if (batch.length === 0 && !header) continue;
-      await file.write(csvChunk(batch, columns, header));
+      await file.write(csvChunk(batch, table, header));
       header = false;
     }
     files.push(await file.end());
   };
-  await csv(FILES.stepEvents, STEP_EVENT_COLUMNS, stepRowBatches(source));
-  await csv(FILES.services, SERVICE_COLUMNS, serviceRowBatches(source));
-  await csv(FILES.complaints, COMPLAINT_COLUMNS, complaintRowBatches(source));
+  await csv(FILES.stepEvents, stepRowBatches(source));
+  await csv(FILES.services, serviceRowBatches(source));
+  await csv(FILES.complaints, complaintRowBatches(source));
+
+  // The codebook: what each column holds, for readers without this app.
+  const codebook = zip.file(FILES.dataPackage);
+  const title = request.locale === 'en' ? 'Counter Steps export' : '柜台服务十七步 导出';
+  await codebook.write(
+    encoder.encode(`${JSON.stringify(dataPackage(request.locale, title), null, 2)}\n`),
+  );
+  files.push(await codebook.end());
 
   // 3. log.xlsx, for people: each sheet streamed into it as its rows come.
   const workbookFile = zip.file(FILES.workbook);
@@ -176,6 +198,13 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
   await book.finish();
   files.push(await workbookFile.end());
   const notes: string[] = [];
+  if (request.carriedOver) {
+    const { fromSeq, toSeq, days } = request.carriedOver;
+    const dated = days.from === days.to ? days.from : `${days.from} to ${days.to}`;
+    notes.push(
+      `Records ${fromSeq} to ${toSeq}, dated ${dated}, were written after the previous export: they are in this one.`,
+    );
+  }
   if (shortened) {
     notes.push(
       `log.xlsx holds the first ${limit} rows of each sheet; the CSV files hold every row.`,

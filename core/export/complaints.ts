@@ -13,7 +13,7 @@ import { businessDay, type Config } from '../domain/device/config';
 import type { LogRecord } from '../domain/log/records';
 import { promisedDue } from '../domain/service/complaint';
 import type { COMPLAINT_COLUMNS } from './format';
-import { asText, type Cell, type Labels } from './rows';
+import type { Cell, Labels } from './rows';
 
 export type ComplaintRow = Record<(typeof COMPLAINT_COLUMNS)[number], Cell>;
 
@@ -105,7 +105,7 @@ export class ComplaintRows {
         if (!row) return [];
         row.category = event.category;
         row.category_name = this.labels.complaintCategory(event.category);
-        row.summary = asText(event.summary);
+        row.summary = event.summary;
         row.outcome = event.outcome.kind;
         row.recorded_at = record.at;
         row.escalated_to = event.outcome.kind === 'escalated' ? event.outcome.manager : '';
@@ -151,7 +151,7 @@ export class ComplaintRows {
     row.follow_up_result = event.result;
     row.follow_up_closed_by = record.staffNo ?? '';
     row.follow_up_closed_at = record.at;
-    row.follow_up_note = asText(event.note);
+    row.follow_up_note = event.note;
     if (waiting) this.awaiting.delete(event.target);
     return waiting || !this.open.has(event.target) ? [row] : [];
   }

@@ -10,9 +10,13 @@ export type ExportProblem =
   | { kind: 'not-an-export'; detail: string }
   | { kind: 'manifest-unreadable'; detail: string }
   | { kind: 'unsupported-version'; detail: string }
+  /** The device key given to check against is neither a fingerprint nor a public key (JWK). */
+  | { kind: 'key-unreadable' }
   /** The input is an export, and it is not intact (exit code 1). */
   | { kind: 'file-missing'; file: string }
   | { kind: 'file-not-listed'; file: string }
+  /** Two entries of the zip have the same name: which one a reader takes is anyone's guess. */
+  | { kind: 'file-twice'; file: string }
   | { kind: 'file-changed'; file: string }
   | { kind: 'log-line-unreadable'; line: number }
   | { kind: 'manifest-mismatch'; field: 'first' | 'last' | 'count' | 'device' }
@@ -25,6 +29,10 @@ export type ExportProblem =
   | { kind: 'manifest-signature' }
   | { kind: 'log'; problem: VerifyProblem }
   | { kind: 'previous-other-device' }
+  /** The "previous" export is this very export. */
+  | { kind: 'previous-same' }
+  /** The "previous" export does not end before this one starts (the pair reversed, or overlapping). */
+  | { kind: 'previous-not-before'; previousLast: number; first: number; last: number }
   | { kind: 'previous-gap'; from: number; to: number }
   | { kind: 'previous-fork'; seq: number }
   | { kind: 'previous-not-intact'; problem: ExportProblem };

@@ -31,6 +31,8 @@ export const FILES = {
   log: 'log.jsonl',
   schema: 'log.schema.json',
   workbook: 'log.xlsx',
+  /** The codebook: a Frictionless Tabular Data Package descriptor of the CSV files. */
+  dataPackage: 'datapackage.json',
   manifest: 'manifest.json',
 } as const;
 

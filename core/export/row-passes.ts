@@ -10,7 +10,6 @@ import { readRecord, type LogRecord } from '../domain/log/records';
 import { ServiceProjector, type AmendmentApplied } from '../domain/service/projection';
 import { ComplaintRows, type ComplaintRow } from './complaints';
 import {
-  asText,
   serviceRow,
   stepEventRows,
   type Labels,
@@ -79,11 +78,7 @@ export async function* stepRowBatches(source: PassSource): AsyncGenerator<StepEv
       labels: source.labels,
       services,
     })) {
-      batch.push({
-        ...row,
-        note: asText(String(row.note)),
-        amendment_reason: asText(String(row.amendment_reason)),
-      });
+      batch.push(row);
     }
     if (
       (event.type === 'service-finished' || event.type === 'service-abandoned') &&

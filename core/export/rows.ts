@@ -22,9 +22,6 @@ export interface Labels {
   complaintCategory(code: ComplaintCategory): string;
 }
 
-/** Free text a spreadsheet could take for a formula (=, +, -, @) is kept as text. */
-export const asText = (value: string) => (/^[=+\-@]/.test(value) ? `'${value}` : value);
-
 export type Masking = 'none' | 'surname';
 
 /** 张* for a Chinese surname, Z. for a Latin one. */

@@ -26,13 +26,13 @@ import {
 } from './format';
 import type { ExportProblem } from './export-problem';
 import { LogCheck } from './log-check';
-import { lineJson, rawLines } from './log-lines';
 import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
 
 const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
   'not-an-export',
   'manifest-unreadable',
   'unsupported-version',
+  'key-unreadable',
 ]);
 
 export interface ExportVerdict {
@@ -177,6 +177,13 @@ async function expectedKeyMatches(
   return normalise(await fingerprint(manifest.device.firstKey)) === normalise(expected);
 }
 
+/** A fingerprint (32 hexadecimal digits, spaces anywhere) or a public key as JWK. */
+function keyReadable(expected: PublicKeyJwk | string): boolean {
+  if (typeof expected !== 'string') return true;
+  if (/^[0-9a-f]{32}$/i.test(expected.replace(/\s+/g, ''))) return true;
+  return PublicKeyJwkSchema.safeParse(safeJson(expected)).success;
+}
+
 function safeJson(text: string | null): unknown {
   if (text === null) return null;
   try {
@@ -208,6 +215,9 @@ export async function verifyExport(
     status: UNUSABLE.has(problem.kind) ? 'unusable' : 'not-intact',
     problem,
   });
+  if (options.expectedKey !== undefined && !keyReadable(options.expectedKey)) {
+    return fail({ kind: 'key-unreadable' });
+  }
   const entries = entriesOf(input);
 
   const manifest = await readManifest(entries);
@@ -219,7 +229,8 @@ export async function verifyExport(
   const listed = new Set(manifest.files.map((file) => file.name));
   const seen = new Set<string>();
   for (const name of entries.names) {
-    if (seen.has(name) || (name !== FILES.manifest && !listed.has(name)))
+    if (seen.has(name)) return fail({ kind: 'file-twice', file: name });
+    if (name !== FILES.manifest && !listed.has(name))
       return fail({ kind: 'file-not-listed', file: name });
     seen.add(name);
   }
@@ -327,7 +338,7 @@ export async function verifyExport(
         problem: earlier.problem ?? { kind: 'not-an-export', detail: '' },
       });
     }
-    const continuity = await continuesFrom(earlier.manifest, previous, manifest, entries);
+    const continuity = continuesFrom(earlier.manifest, manifest);
     if (continuity) return fail(continuity);
     verdict.continuesPrevious = true;
   }
@@ -336,36 +347,27 @@ export async function verifyExport(
 
 const unsigned = ({ signature: _signature, ...rest }: Manifest) => rest;
 
-/** Whether `manifest` picks up where `earlier` ended: no gap, and the same records where both hold them. */
-async function continuesFrom(
-  earlier: Manifest,
-  earlierFiles: ExportEntries,
-  manifest: Manifest,
-  files: ExportEntries,
-): Promise<ExportProblem | null> {
+/**
+ * Whether `manifest` picks up where `earlier` ended: the earlier export ends before this one
+ * starts (not the same export, not the pair reversed, no overlap), with no record between them,
+ * and this one's first record links to its last.
+ */
+function continuesFrom(earlier: Manifest, manifest: Manifest): ExportProblem | null {
   if (canonicalize(earlier.device.firstKey) !== canonicalize(manifest.device.firstKey)) {
     return { kind: 'previous-other-device' };
   }
+  if (canonicalize(earlier) === canonicalize(manifest)) return { kind: 'previous-same' };
   const end = earlier.records.last;
   const start = manifest.records.first;
+  if (end.seq >= start.seq) {
+    return {
+      kind: 'previous-not-before',
+      previousLast: end.seq,
+      first: start.seq,
+      last: manifest.records.last.seq,
+    };
+  }
   if (end.seq + 1 < start.seq)
     return { kind: 'previous-gap', from: end.seq + 1, to: start.seq - 1 };
-  if (end.seq + 1 === start.seq) {
-    return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
-  }
-  // They overlap: every record both hold must be the same record. Only the overlap's hashes
-  // are kept, each log streamed once more.
-  const hashes = new Map<number, string>();
-  for await (const raw of rawLines(earlierFiles.open(FILES.log))) {
-    const row = lineJson(raw) as { seq?: number; hash?: string } | null;
-    if (row?.seq !== undefined && row.seq >= start.seq && row.hash) hashes.set(row.seq, row.hash);
-  }
-  for await (const raw of rawLines(files.open(FILES.log))) {
-    const row = lineJson(raw) as { seq?: number; hash?: string } | null;
-    if (row?.seq === undefined) continue;
-    if (row.seq > end.seq) break;
-    const held = hashes.get(row.seq);
-    if (held !== undefined && held !== row.hash) return { kind: 'previous-fork', seq: row.seq };
-  }
-  return null;
+  return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
 }

@@ -44,12 +44,20 @@ export class Archive {
 
   /**
    * Adds (or continues) another counter's log from its export, read-only, after checking it in
-   * full; then records the import in this device's log. Managers only.
+   * full; then records the import in this device's log. Managers only. A device never held here,
+   * a log starting mid-way or a counter already in use here waits for `confirmed`.
    */
-  async importChain(bytes: Uint8Array): Promise<Result<Imported, ImportProblem | Refusal>> {
+  async importChain(
+    bytes: Uint8Array,
+    options: { confirmed?: boolean } = {},
+  ): Promise<Result<Imported, ImportProblem | Refusal>> {
     const gate = activeSession(this.store.state(), 'import-log');
     if ('refusal' in gate) return err(gate.refusal);
-    const imported = await this.importer.addChain(bytes, this.store.state());
+    const imported = await this.importer.addChain(
+      bytes,
+      this.store.state(),
+      options.confirmed === true,
+    );
     if (!imported.ok || imported.value.added === 0) return imported;
     const { chain } = imported.value;
     await this.review.refreshChain(

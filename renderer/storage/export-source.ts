@@ -20,6 +20,11 @@ export interface ExportPlan {
   last: { seq: number; hash: string };
   keyRecords: Record<string, unknown>[];
   previousExport: { lastSeq: number; lastHash: string } | null;
+  /**
+   * Records dated before the chosen days that were written after the previous export (its own
+   * record, a sign-out, a checkpoint…): they continue that export, so this one carries them.
+   */
+  carriedOver: { fromSeq: number; toSeq: number; days: { from: string; to: string } } | null;
   amendments: Map<string, AmendmentApplied[]>;
   rows: (fromSeq: number, toSeq: number) => AsyncIterable<readonly unknown[]>;
   sign: (
@@ -63,13 +68,22 @@ export class ExportSource {
     return low;
   }
 
+  /**
+   * The records an export of `range` holds. Continuity is by sequence, not by calendar: from
+   * where the previous export ended (its last seq + 1) — or from the first record of `range.from`
+   * when there is no previous export or the range starts before it (a backup, a day taken
+   * again) — up to the end of `range.to`, which for today is the head of the log. A day exported
+   * while it is still that day thus leaves nothing between its export and the next one.
+   */
   async plan(
     state: DeviceState,
     range: { from: string; to: string },
   ): Promise<Result<ExportPlan, ExportPlanProblem>> {
     const { config } = state;
     const head = state.head.seq;
-    const firstSeq = await this.firstOnOrAfter(range.from, head, config);
+    const previous = await this.previousEnd();
+    const dayStart = await this.firstOnOrAfter(range.from, head, config);
+    const firstSeq = previous && previous.lastSeq + 1 < dayStart ? previous.lastSeq + 1 : dayStart;
     let lastSeq = (await this.firstOnOrAfter(nextDay(range.to), head, config)) - 1;
     if (firstSeq > lastSeq) return err('no-records');
     // A checkpoint right after the range seals it (the day's close, or the export's own seal).
@@ -77,6 +91,8 @@ export class ExportSource {
     if (after?.event.type === 'checkpoint') lastSeq += 1;
     const [first, last] = await Promise.all([this.recordAt(firstSeq), this.recordAt(lastSeq)]);
     if (!first || !last) return err('log-unreadable');
+    const chosenFirst = dayStart <= lastSeq ? await this.recordAt(dayStart) : last;
+    if (!chosenFirst) return err('log-unreadable');
 
     const keyRecords = (await this.log.rowsOfTypes([
       'device-identity',
@@ -87,26 +103,26 @@ export class ExportSource {
     const signer = keyIndex === null ? null : await this.keys.key(keyIndex);
     if (!signer || keyIndex === null) return err('signing-key-missing');
 
-    const previous = await this.log.lastOfType('export-made');
-    const previousEnd = previous?.event.type === 'export-made' ? previous.event.lastSeq : null;
-    const previousHash = previousEnd === null ? null : await this.log.hashAt(previousEnd);
     const amendments = amendmentsByService((await this.log.ofTypes(['service-amended'])).records);
+    const dayOf = (record: LogRecord) => businessDay(Date.parse(record.at), config);
+    const from = dayOf(chosenFirst);
+    const lastDay = dayOf(last);
+    const carriedEnd = Math.min(dayStart, lastSeq + 1) - 1;
+    const carriedLast = carriedEnd >= firstSeq ? await this.recordAt(carriedEnd) : null;
 
     return ok({
-      days: {
-        from: businessDay(Date.parse(first.at), config),
-        to:
-          range.to < businessDay(Date.parse(last.at), config)
-            ? range.to
-            : businessDay(Date.parse(last.at), config),
-      },
+      days: { from, to: range.to < lastDay ? range.to : lastDay },
       first: { seq: first.seq, prevHash: first.prevHash, hash: first.hash },
       last: { seq: last.seq, hash: last.hash },
       keyRecords: keyRecords.filter((row) => (seqOf(row) ?? Infinity) <= head),
-      previousExport:
-        previousEnd !== null && previousHash
-          ? { lastSeq: previousEnd, lastHash: previousHash }
-          : null,
+      previousExport: previous,
+      carriedOver: carriedLast
+        ? {
+            fromSeq: firstSeq,
+            toSeq: carriedEnd,
+            days: { from: dayOf(first), to: dayOf(carriedLast) },
+          }
+        : null,
       amendments,
       rows: (fromSeq, toSeq) => this.log.batches(2000, fromSeq, toSeq),
       sign: async (payload) => ({
@@ -115,6 +131,21 @@ export class ExportSource {
         value: await sign(signer, payload),
       }),
     });
+  }
+
+  /**
+   * Where the exports so far reach: the export that ended furthest along the log (a day taken
+   * again later, or a backup, does not move the chain back).
+   */
+  private async previousEnd(): Promise<{ lastSeq: number; lastHash: string } | null> {
+    let lastSeq = 0;
+    for (const record of (await this.log.ofTypes(['export-made'])).records) {
+      if (record.event.type === 'export-made' && record.event.lastSeq > lastSeq)
+        lastSeq = record.event.lastSeq;
+    }
+    if (lastSeq === 0) return null;
+    const lastHash = await this.log.hashAt(lastSeq);
+    return lastHash ? { lastSeq, lastHash } : null;
   }
 }
 

@@ -16,6 +16,7 @@ import {
   judgeContinuation,
   type ChainRow as ContinuedRow,
 } from '../../core/domain/log/continuation';
+import { importCautions, type ImportCaution } from '../../core/domain/log/import-caution';
 import { readRecords } from '../../core/domain/log/records';
 import { err, ok, type Result } from '../../core/domain/result';
 import type { Manifest } from '../../core/export/format';
@@ -33,6 +34,8 @@ export type ImportProblem =
   | { kind: 'gap'; from: number; to: number }
   | { kind: 'fork'; seq: number }
   | { kind: 'not-a-backup' }
+  /** Intact, and nothing written yet: the manager confirms first, for these reasons. */
+  | { kind: 'needs-confirmation'; cautions: ImportCaution[] }
   | { kind: 'device-not-empty' };
 
 /** A verdict of intact, which always comes with its manifest. */
@@ -79,8 +82,15 @@ export class Importer {
     private readonly log: EventLog,
   ) {}
 
-  /** Another counter's log, added or continued read-only. */
-  async addChain(bytes: Uint8Array, own: DeviceState): Promise<Result<Imported, ImportProblem>> {
+  /**
+   * Another counter's log, added or continued read-only. A new device, a log starting mid-way or
+   * a counter another device uses here is refused with the reasons until `confirmed`.
+   */
+  async addChain(
+    bytes: Uint8Array,
+    own: DeviceState,
+    confirmed = false,
+  ): Promise<Result<Imported, ImportProblem>> {
     const opening = await opened(bytes);
     if (!opening.ok) return opening;
     const { files, verdict } = opening.value;
@@ -96,6 +106,23 @@ export class Importer {
       return err({ kind: 'other-first-key' });
     }
     const first = manifest.records.first.seq;
+    if (!confirmed) {
+      const cautions = importCautions({
+        device,
+        counter: manifest.device.counter,
+        fingerprint: manifest.device.fingerprint,
+        firstSeq: first,
+        held: held ? { counter: held.counter } : null,
+        devicesHere: [
+          ...(await this.db.chains.toArray()).map((chain) => ({
+            device: chain.device,
+            counter: chain.counter,
+          })),
+          ...(own.identity ? [{ device: own.identity.deviceId, counter: own.counter }] : []),
+        ],
+      });
+      if (cautions.length > 0) return err({ kind: 'needs-confirmation', cautions });
+    }
     const head = held ? { seq: held.headSeq, hash: held.headHash } : null;
     const needed = heldSeqsNeeded(head, rows);
     const stored = await this.db.chainRecords.bulkGet(

@@ -325,3 +325,111 @@ test('the Log screen’s file pickers are buttons in the screen’s language, 48
   await (await chooser).setFiles(zip);
   await expect(fields.nth(1).locator('.file-chosen')).toHaveText('窗口3-导出.zip');
 });
+
+test('a counter this tablet has never held is added only once the manager confirms, the reasons shown', async ({
+  page,
+  browser,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
+  await aDayOfServices(page);
+  const day = await exportToday(page, dir, 'day.zip');
+  const manifest = JSON.parse(new TextDecoder().decode(unzipSync(day.bytes)['manifest.json'])) as {
+    device: { fingerprint: string };
+  };
+
+  const fresh = await browser.newContext();
+  const tablet = await fresh.newPage();
+  await setUpCounter(tablet, 'en', '7');
+  await openScreen(tablet, 'Log');
+  const panel = tablet.locator('section', {
+    has: tablet.getByRole('heading', { name: "Other counters' logs" }),
+  });
+  await panel.getByLabel('Export file (.zip)').setInputFiles(day.path);
+  await panel.getByRole('button', { name: 'Add the export' }).click();
+  const confirm = panel.getByRole('alertdialog', {
+    name: "Check before adding this counter's log",
+  });
+  await expect(confirm).toContainText("This tablet has never held this device's log.");
+  await expect(confirm).toContainText(manifest.device.fingerprint);
+  await expect(panel.locator('[data-chain]')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Add it anyway' }).click();
+  await expect(panel.getByRole('status')).toContainText(/Added \d+ records of counter 3\./);
+  await expect(panel.locator('[data-chain]')).toHaveCount(1);
+  await fresh.close();
+});
+
+test('a day exported at 17:00, the evening worked on, and the next day exported: the pair verifies and a fresh tablet takes both in', async ({
+  page,
+  browser,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'export-e2e-'));
+  // 17:00 in Shanghai (the device's time zone), the counter still open after the export.
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await aDayOfServices(page);
+  const day1 = await exportToday(page, dir, 'day1.zip');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByLabel('Staff number').fill(MANAGER.staffNo);
+  await page.getByLabel('PIN', { exact: true }).fill(MANAGER.pin);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await startService(page, 'en', {
+    ticket: 'A003',
+    title: 'ms',
+    surname: '李',
+    business: 'bill-payment',
+  });
+  await page.getByRole('button', { name: 'Customer left' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Customer left', exact: true })
+    .click();
+  await expect(page.getByRole('button', { name: w.startService })).toBeVisible();
+
+  // The next morning.
+  await page.clock.fastForward(24 * 3600_000);
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  await page.getByLabel('PIN', { exact: true }).fill(MANAGER.pin);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await startService(page, 'en', {
+    ticket: 'B001',
+    title: 'mr',
+    surname: 'Wang',
+    business: 'bill-payment',
+  });
+  await page.getByRole('button', { name: 'Customer left' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Customer left', exact: true })
+    .click();
+  const day2 = await exportToday(page, dir, 'day2.zip');
+  expect(day2.suggested).toContain('2026-11-24');
+
+  const pair = await cli('verify', day2.path, '--previous', day1.path, '--lang', 'en');
+  expect(pair.out).toContain('It continues the earlier export without a gap or a change.');
+  expect(pair.code).toBe(0);
+  // The evening's service travels in the second export, under its own day.
+  const evening = Papa.parse<Record<string, string>>(
+    new TextDecoder().decode(unzipSync(day2.bytes)['services.csv']).replace(/^\ufeff/, ''),
+    { header: true, skipEmptyLines: true },
+  ).data;
+  expect(evening.map((row) => [row.ticket, row.business_day])).toEqual([
+    ['A003', '2026-11-23'],
+    ['B001', '2026-11-24'],
+  ]);
+
+  const fresh = await browser.newContext();
+  const tablet = await fresh.newPage();
+  await setUpCounter(tablet, 'en', '7');
+  await openScreen(tablet, 'Log');
+  const panel = tablet.locator('section', {
+    has: tablet.getByRole('heading', { name: "Other counters' logs" }),
+  });
+  await panel.getByLabel('Export file (.zip)').setInputFiles(day1.path);
+  await panel.getByRole('button', { name: 'Add the export' }).click();
+  await panel.getByRole('button', { name: 'Add it anyway' }).click();
+  await expect(panel.getByRole('status')).toContainText(/Added \d+ records of counter 3\./);
+  await panel.getByLabel('Export file (.zip)').setInputFiles(day2.path);
+  await panel.getByRole('button', { name: 'Add the export' }).click();
+  await expect(panel.getByRole('status')).toContainText(/Added \d+ records of counter 3\./);
+  await fresh.close();
+});

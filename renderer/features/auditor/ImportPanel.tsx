@@ -10,7 +10,7 @@ import { FormError } from '../../ui/FormError';
 import { ZipFileField } from '../../ui/ZipFileField';
 import { useStore } from '../shared/store-context';
 import { useBusy } from '../shared/use-busy';
-import { useImportMessage } from '../shared/use-import-message';
+import { cautionLines, useImportMessage } from '../shared/use-import-message';
 
 export function ImportPanel() {
   const { t } = useTranslation();
@@ -19,16 +19,25 @@ export function ImportPanel() {
   const [chains, setChains] = useState<ChainRow[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** Why the export chosen waits for confirmation (a new device, mid-log, a counter in use). */
+  const [cautions, setCautions] = useState<string[] | null>(null);
   const { busy, whileBusy } = useBusy();
 
   useEffect(() => {
     void store.archive.chains().then(setChains);
   }, [store]);
 
-  const add = async () => {
+  const add = async (confirmed = false) => {
     if (!file) return;
     await whileBusy(async () => {
-      const result = await store.archive.importChain(new Uint8Array(await file.arrayBuffer()));
+      setCautions(null);
+      const result = await store.archive.importChain(new Uint8Array(await file.arrayBuffer()), {
+        confirmed,
+      });
+      if (!result.ok && 'kind' in result.error && result.error.kind === 'needs-confirmation') {
+        setMessage(null);
+        return setCautions(cautionLines(t, result.error));
+      }
       if (!result.ok) return setMessage({ ok: false, text: importMessage(result.error) });
       setChains(await store.archive.chains());
       setMessage({
@@ -68,13 +77,35 @@ export function ImportPanel() {
           </tbody>
         </table>
       )}
-      <ZipFileField label={t('verifyFile.file')} onChange={setFile} />
+      <ZipFileField
+        label={t('verifyFile.file')}
+        onChange={(chosen) => {
+          setFile(chosen);
+          setCautions(null);
+        }}
+      />
+      {cautions && (
+        <div role="alertdialog" aria-labelledby="import-confirm-title" className="confirm">
+          <h3 id="import-confirm-title">{t('importing.confirm.title')}</h3>
+          <ul>
+            {cautions.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <button type="button" disabled={busy} onClick={() => void add(true)}>
+            {t('importing.confirm.add')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => setCautions(null)}>
+            {t('importing.confirm.cancel')}
+          </button>
+        </div>
+      )}
       {message && !message.ok && <FormError message={message.text} />}
       {message?.ok && <p role="status">{message.text}</p>}
       <button
         type="button"
         className="primary big"
-        disabled={!file || busy}
+        disabled={!file || busy || cautions !== null}
         onClick={() => void add()}
       >
         {t('importing.add')}

@@ -8,6 +8,14 @@ import { useRefusalMessage } from './use-refusal-message';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
+/** Why an import waits for the manager's confirmation, one sentence a reason. */
+export function cautionLines(
+  t: Translate,
+  problem: Extract<ImportProblem, { kind: 'needs-confirmation' }>,
+): string[] {
+  return problem.cautions.map((caution) => t(`importing.confirm.${caution.kind}`, caution));
+}
+
 /** The message for an import's problem (pure: `t` is the language's translate function). */
 export function importProblemText(t: Translate, problem: ImportProblem): string {
   switch (problem.kind) {
@@ -19,6 +27,10 @@ export function importProblemText(t: Translate, problem: ImportProblem): string 
       const reason = problem.verdict.problem ? exportProblemText(t, problem.verdict.problem) : '';
       return t('importing.problem.not-intact', { problem: reason });
     }
+    case 'needs-confirmation':
+      return t('importing.problem.needs-confirmation', {
+        reasons: cautionLines(t, problem).join(' '),
+      });
     default:
       return t(`importing.problem.${problem.kind}`, problem);
   }

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, main } from '../../../cli/verify';
 import { fingerprint } from '../../../core/domain/log/signing';
 import { FILES } from '../../../core/export/format';
-import { dayWithServices, exportDay } from '../helpers/exports';
+import { dayWithServices, exportDay, twoRecordedDays, zipWithDuplicate } from '../helpers/exports';
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -130,3 +130,59 @@ describe('counter-steps verify', () => {
     },
   );
 });
+
+// The last test walks two business days through the store: seconds on a shared machine.
+describe(
+  'counter-steps verify, input it cannot use or that is not one export',
+  { timeout: 60_000 },
+  () => {
+    it('exits 2 on a --key that is neither a fingerprint nor a public key, saying so', async () => {
+      const { path } = await writtenExport();
+      const result = await run('verify', path, '--key', 'not-a-key');
+      expect(result).toMatchObject({
+        code: EXIT.unusable,
+        out: 'Cannot check this: the device key given is neither a fingerprint (32 hexadecimal digits, as Settings → This device shows it) nor a public key (JWK).',
+      });
+    });
+
+    it('says a file appears twice when the zip holds two entries of the same name, and exits 1', async () => {
+      const { dir, zip } = await writtenExport();
+      const entries = unzipSync(zip);
+      // fflate's zipSync keys entries by name: a second services.csv is appended by hand, as a
+      // crafted zip would hold it (central directory and all), via a zip of its own.
+      const twice = zipWithDuplicate(entries, FILES.services);
+      const path = join(dir, 'twice.zip');
+      await writeFile(path, twice);
+      const result = await run('verify', path);
+      expect(result).toMatchObject({
+        code: EXIT.notIntact,
+        out: 'NOT INTACT: services.csv appears twice in the export.',
+      });
+    });
+
+    it('exits 1 on an export given as its own previous, and on the pair given in the wrong order', async () => {
+      const { day1, day2 } = await twoRecordedDays();
+      const dir = await mkdtemp(join(tmpdir(), 'verify-cli-'));
+      await writeFile(join(dir, 'day1.zip'), day1.zip);
+      await writeFile(join(dir, 'day2.zip'), day2.zip);
+      const ok = await run('verify', join(dir, 'day2.zip'), '--previous', join(dir, 'day1.zip'));
+      expect(ok.code).toBe(EXIT.intact);
+      expect(ok.out).toContain('It continues the earlier export');
+      const same = await run('verify', join(dir, 'day1.zip'), '--previous', join(dir, 'day1.zip'));
+      expect(same).toMatchObject({
+        code: EXIT.notIntact,
+        out: 'NOT INTACT: the earlier export given is this same export; give the export made before it.',
+      });
+      const reversed = await run(
+        'verify',
+        join(dir, 'day1.zip'),
+        '--previous',
+        join(dir, 'day2.zip'),
+      );
+      expect(reversed.code).toBe(EXIT.notIntact);
+      expect(reversed.out).toMatch(
+        /^NOT INTACT: the earlier export given does not come before this one: it ends at record \d+, and this one holds records 1 to \d+\./,
+      );
+    });
+  },
+);

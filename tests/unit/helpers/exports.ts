@@ -4,7 +4,16 @@ import { fingerprint } from '../../../core/domain/log/signing';
 import { buildExport } from '../../../core/export/build-export';
 import { concatBytes } from '../../../core/export/bytes';
 import { readExportZip } from '../../../core/export/read-export';
-import { AUDITOR, fullService, staffedDevice, startCommand, type TestDevice } from './builders';
+import { Zip, ZipPassThrough } from 'fflate';
+import {
+  AUDITOR,
+  CLERK,
+  T0,
+  fullService,
+  staffedDevice,
+  startCommand,
+  type TestDevice,
+} from './builders';
 
 const labels = {
   business: (code: string) => `B:${code}`,
@@ -21,6 +30,7 @@ export async function exportDay(
   day?: string,
   masking: 'none' | 'surname' = 'none',
   by: { staffNo: string; pin: string } = AUDITOR,
+  names: typeof labels = labels,
 ) {
   const { store } = device;
   if (store.snapshot.state.session?.staffNo !== by.staffNo) {
@@ -36,8 +46,7 @@ export async function exportDay(
   const result = await buildExport({
     ...plan.value,
     range: {
-      from: today,
-      to: today,
+      ...plan.value.days,
       timeZone: after.config.timeZone,
       dayStartMinutes: after.config.dayStartMinutes,
     },
@@ -53,10 +62,30 @@ export async function exportDay(
     locale: 'en',
     appVersion: 'test',
     config: after.config,
-    labels,
+    labels: names,
     sink: async (chunk) => void chunks.push(chunk),
   });
   return { zip: concatBytes(chunks), result };
+}
+
+/** What the Export button does once the zip is saved: the export recorded in the log. */
+export async function recordExport(
+  device: TestDevice,
+  { result }: { result: Awaited<ReturnType<typeof buildExport>> },
+) {
+  const { manifest } = result;
+  await device.must({
+    type: 'record-export',
+    export: {
+      from: manifest.range.from,
+      to: manifest.range.to,
+      firstSeq: manifest.records.first.seq,
+      lastSeq: manifest.records.last.seq,
+      masked: manifest.masking !== 'none',
+      manifestSha256: result.manifestSha256,
+      files: result.files.map(({ name, sha256 }) => ({ name, sha256 })),
+    },
+  });
 }
 
 export async function dayWithServices() {
@@ -79,3 +108,47 @@ export const files = (zip: Uint8Array) => {
   if (!read.ok) throw new Error(read.error);
   return read.value;
 };
+
+const HOUR = 3600_000;
+
+/**
+ * Day 1 exported at 17:00 (T0 is 09:00 UTC, 17:00 in Shanghai) and recorded, the clerk serving
+ * one more customer that evening, then day 2 exported and recorded: exports in sequence.
+ */
+export async function twoRecordedDays() {
+  const device = await dayWithServices();
+  const day1 = await exportDay(device);
+  await recordExport(device, day1);
+  await device.must({ type: 'sign-out' });
+  device.clock.now = T0 + HOUR;
+  await device.must({ type: 'sign-in', ...CLERK });
+  await fullService(device, 'A030', 'A031');
+  await device.must({ type: 'sign-out' });
+  device.clock.now = T0 + 24 * HOUR;
+  await device.must({ type: 'sign-in', ...CLERK });
+  await fullService(device, 'B001', 'B002');
+  const day2 = await exportDay(device);
+  await recordExport(device, day2);
+  return { device, day1, day2 };
+}
+
+/**
+ * The files zipped again with `twice` stored twice under its name (the second copy changed), as
+ * a crafted zip can hold it: fflate's streaming Zip writes every entry it is given.
+ */
+export function zipWithDuplicate(entries: Record<string, Uint8Array>, twice: string) {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  const add = (name: string, bytes: Uint8Array) => {
+    const file = new ZipPassThrough(name);
+    zip.add(file);
+    file.push(bytes, true);
+  };
+  for (const [name, bytes] of Object.entries(entries)) add(name, bytes);
+  add(twice, new TextEncoder().encode('service_id\r\nforged\r\n'));
+  zip.end();
+  return concatBytes(chunks);
+}

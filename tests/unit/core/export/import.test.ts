@@ -21,13 +21,16 @@ import {
   testDevice,
   withRawDb,
 } from '../../helpers/builders';
-import { dayWithServices, exportDay } from '../../helpers/exports';
+import { dayWithServices, exportDay, twoRecordedDays } from '../../helpers/exports';
 
 async function reviewer() {
   const device = await testDevice();
   await device.must({ ...firstRun(), counter: '9' } as never);
   return device;
 }
+
+/** The manager has looked at the fingerprint and confirmed adding a counter new to this tablet. */
+const CONFIRMED = { confirmed: true };
 
 const chainRows = async (name: string) => withRawDb(name, (db) => db.chainRecords.toArray());
 
@@ -36,7 +39,7 @@ describe('another counter’s log', () => {
     const counter3 = await dayWithServices();
     const { zip } = await exportDay(counter3);
     const manager = await reviewer();
-    const result = await manager.store.archive.importChain(zip);
+    const result = await manager.store.archive.importChain(zip, CONFIRMED);
     expect(result).toMatchObject({
       ok: true,
       value: { added: expect.any(Number), chain: { counter: '3' } },
@@ -71,7 +74,7 @@ describe('another counter’s log', () => {
     const day3 = await exportDay(counter3);
 
     const manager = await reviewer();
-    await manager.store.archive.importChain(day1.zip);
+    await manager.store.archive.importChain(day1.zip, CONFIRMED);
     const before = await chainRows(manager.name);
     expect(await manager.store.archive.importChain(day3.zip)).toMatchObject({
       ok: false,
@@ -109,7 +112,7 @@ describe('another counter’s log', () => {
     const forged = await exportDay(copy);
 
     const manager = await reviewer();
-    await manager.store.archive.importChain(real.zip);
+    await manager.store.archive.importChain(real.zip, CONFIRMED);
     const before = await chainRows(manager.name);
     const result = await manager.store.archive.importChain(forged.zip);
     expect(result).toMatchObject({ ok: false, error: { kind: 'fork' } });
@@ -255,5 +258,46 @@ describe('a backup restored onto a new tablet', () => {
     ).toMatchObject({ ok: true });
     expect(await reopened.verify()).toMatchObject({ intact: true });
     void counter3;
+  });
+});
+
+describe('adding a counter this tablet has never held', () => {
+  it('asks the manager to confirm first, saying why, and writes nothing until then', async () => {
+    const { day1, day2 } = await twoRecordedDays();
+    const manager = await reviewer();
+    const before = await rawRows(manager.name);
+    // Day 2 alone: a device never held, and a log that starts mid-way.
+    expect(await manager.store.archive.importChain(day2.zip)).toEqual({
+      ok: false,
+      error: {
+        kind: 'needs-confirmation',
+        cautions: [
+          { kind: 'new-device', fingerprint: day2.result.manifest.device.fingerprint },
+          { kind: 'starts-mid-log', firstSeq: day2.result.manifest.records.first.seq },
+        ],
+      },
+    });
+    expect(await chainRows(manager.name)).toEqual([]);
+    expect(await rawRows(manager.name)).toEqual(before);
+    // Confirmed, day 1 is added; day 2 then continues a device held here and asks nothing.
+    expect(await manager.store.archive.importChain(day1.zip, CONFIRMED)).toMatchObject({
+      ok: true,
+    });
+    expect(await manager.store.archive.importChain(day2.zip)).toMatchObject({ ok: true });
+  });
+
+  it('asks too when another device already uses that counter here', async () => {
+    const first = await dayWithServices();
+    const second = await dayWithServices();
+    const manager = await reviewer();
+    await manager.store.archive.importChain((await exportDay(first)).zip, CONFIRMED);
+    const result = await manager.store.archive.importChain((await exportDay(second)).zip);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'needs-confirmation',
+        cautions: [{ kind: 'new-device' }, { kind: 'counter-in-use', counter: '3' }],
+      },
+    });
   });
 });

@@ -147,7 +147,7 @@ describe('reading an export a part at a time', () => {
     const doubled = { ...twice, names: [...twice.names, FILES.log] };
     expect(await verifyExport(doubled)).toMatchObject({
       status: 'not-intact',
-      problem: { kind: 'file-not-listed', file: FILES.log },
+      problem: { kind: 'file-twice', file: FILES.log },
     });
   });
 
