@@ -28,7 +28,8 @@ export interface AlertInfo {
   device: string;
   counter: string | null;
   storeName: string;
-  kind: string;
+  /** The one kind the hub records (ingest.ts): a push that rewrote what the hub held. */
+  kind: 'fork';
   seq: number | null;
   at: number;
 }
@@ -133,7 +134,7 @@ export class HubService extends HubAccounts {
       device: string;
       counter: string | null;
       store_name: string;
-      kind: string;
+      kind: 'fork';
       seq: number | null;
       at: number;
     }>(

@@ -5,7 +5,7 @@
  * the screen for a moment (a half-filled form). Until then a small notice says it is waiting.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useDeviceState } from '../features/shared/store-context';
 import { platform } from '../platform';
 

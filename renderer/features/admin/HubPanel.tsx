@@ -5,7 +5,7 @@
  * resumes where it stopped). The hub is never needed to serve a customer.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { HubProblem } from '../../storage';
 import { platform } from '../../platform';
 import type { HubSettings } from '../../../preload/contract';

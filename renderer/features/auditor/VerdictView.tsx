@@ -1,5 +1,5 @@
 /** A verification verdict in words: intact with its counts, or the first record that is not and why. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Verdict, VerifyProblem } from '../../../core/domain/log/verify';
 import { logProblemText } from '../../../core/export/messages';
 

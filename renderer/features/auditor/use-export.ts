@@ -5,7 +5,7 @@
  * cancel; a failure at any point drops the partial file and says why.
  */
 import { useCallback, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { fingerprint } from '../../../core/domain/log/signing';
 import { currentLocale } from '../../i18n';
 import { buildExport } from '../../../core/export/build-export';

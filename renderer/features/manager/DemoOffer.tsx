@@ -5,7 +5,7 @@
  * never edited), so the offer says so and asks twice.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import { can } from '../../../core/domain/permissions';
 import { addDays, periodOf, type Period } from '../../../core/domain/review/period';

@@ -3,7 +3,7 @@
  * end, or history rewritten), or when checkpoints can no longer be signed. It stays until the
  * cause is dealt with: a manager or auditor verifies the log and reports it.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useSnapshot } from './store-context';
 
 export function IntegrityBanner() {
