@@ -6,7 +6,7 @@ import { callClips } from './scripts/call-clips-plugin';
 import { localeWords } from './scripts/locale-words-plugin';
 
 // Three builds: main (Node, ESM), preload (sandboxed, so CommonJS with every dependency
-// bundled in), renderer (the same app the browser build ships, on Preact, with the same call clips).
+// bundled in), renderer (the same app the browser build ships, on React, with the same call clips).
 export default defineConfig({
   main: {
     build: {
