@@ -4,10 +4,9 @@ import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
 import { callClips } from './scripts/call-clips-plugin';
 import { localeWords } from './scripts/locale-words-plugin';
-import { preactAlias } from './scripts/preact-alias';
 
 // Three builds: main (Node, ESM), preload (sandboxed, so CommonJS with every dependency
-// bundled in), renderer (the same app the browser build ships, on Preact, with the same call clips).
+// bundled in), renderer (the same app the browser build ships, on React, with the same call clips).
 export default defineConfig({
   main: {
     build: {
@@ -25,7 +24,6 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'renderer'),
     base: './',
     define: { __APP_VERSION__: JSON.stringify(pkg.version), __WEB_BUILD__: 'false' },
-    resolve: { alias: preactAlias },
     plugins: [
       react(),
       callClips(resolve(import.meta.dirname, 'assets/call')),

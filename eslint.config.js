@@ -51,7 +51,6 @@ const pure = restricted(
     'dexie',
     'dexie-*',
     'electron',
-    'i18next',
     'node:*',
     '**/storage/**',
     '**/features/**',
@@ -66,6 +65,15 @@ const pure = restricted(
   ],
   'core/ must stay pure: no UI, storage, platform, Node or DOM, and none of the programs built on it.',
 );
+/**
+ * i18next's types only: core/ names the words' shape (core/i18n/i18next.d.ts) and takes a typed
+ * `t` (core/export/messages.ts), while each program makes its own instance.
+ */
+const i18nextTypesOnly = {
+  group: ['i18next', 'react-i18next'],
+  allowTypeImports: true,
+  message: 'core/ uses i18next for its types only: each program makes and configures its own.',
+};
 const upward = restricted(
   ['**/features/**', '**/app/**', '**/ui/**'],
   'No upward imports: storage and platform never import screens.',
@@ -158,6 +166,7 @@ export default tseslint.config(
     ignores: ['core/node/**'],
     rules: {
       'no-restricted-imports': noImports(pure),
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [i18nextTypesOnly] }],
       'no-restricted-globals': [
         'error',
         'window',

@@ -6,7 +6,6 @@ import pkg from './package.json' with { type: 'json' };
 import { securityHeadersFor } from './main/security-headers.ts';
 import { callClips } from './scripts/call-clips-plugin.ts';
 import { localeWords } from './scripts/locale-words-plugin.ts';
-import { preactAlias } from './scripts/preact-alias.ts';
 
 /**
  * Which version the build says it is. COUNTER_STEPS_VERSION overrides package.json's, so a test can
@@ -21,7 +20,6 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version), __WEB_BUILD__: 'true' },
-  resolve: { alias: preactAlias },
   plugins: [
     react(),
     callClips(resolve(import.meta.dirname, 'assets/call')),

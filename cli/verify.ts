@@ -8,7 +8,8 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocaleSchema, type Locale } from '../core/domain/locale';
-import { createI18n } from '../core/i18n/translator';
+import i18next, { type TFunction } from 'i18next';
+import { I18N_OPTIONS } from '../core/i18n/options';
 import { exportProblemText, verdictLines } from '../core/export/messages';
 import { verifyExport } from '../core/export/verify-export';
 import { NODE_SHA256 } from '../core/node/sha256';
@@ -111,15 +112,19 @@ export async function openExport(path: string): Promise<Opened> {
   return { ok: false, problem: { kind: read.error } };
 }
 
-function translator(lang: Locale) {
-  return createI18n({
+function translator(lang: Locale): TFunction<'translation'> {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    ...I18N_OPTIONS,
     lng: lang,
+    ns: ['translation'],
     resources: {
       en: { translation: en },
       'zh-CN': { translation: zhCN },
       'zh-TW': { translation: zhTW },
     },
-  }).t;
+  });
+  return i18n.getFixedT(lang, 'translation');
 }
 
 /** Runs the command; returns the exit code, writing to `out` (and `err` for usage). */

@@ -4,7 +4,8 @@
  * device reads, so a step or a tile is called the same on the hub as on the tablet.
  */
 import { LOCALES, type Locale } from '../core/domain/locale';
-import { createI18n, type TFunction } from '../core/i18n/translator';
+import i18next, { type TFunction } from 'i18next';
+import { I18N_OPTIONS } from '../core/i18n/options';
 import reviewEn from '../core/i18n/review/en.json' with { type: 'json' };
 import reviewZhCN from '../core/i18n/review/zh-CN.json' with { type: 'json' };
 import reviewZhTW from '../core/i18n/review/zh-TW.json' with { type: 'json' };
@@ -15,7 +16,8 @@ import hubEn from './locales/en.json' with { type: 'json' };
 import hubZhCN from './locales/zh-CN.json' with { type: 'json' };
 import hubZhTW from './locales/zh-TW.json' with { type: 'json' };
 
-export type Translate = TFunction;
+/** The hub's words by default; `{ ns: 'translation' }` or `{ ns: 'review' }` for the device's. */
+export type Translate = TFunction<'hub'>;
 
 const resources = {
   en: { translation: appEn, review: reviewEn, hub: hubEn },
@@ -26,9 +28,15 @@ const resources = {
 const instances = new Map<Locale, Translate>();
 
 export function loadTranslations(): void {
-  for (const locale of LOCALES) {
-    instances.set(locale, createI18n({ lng: locale, defaultNS: 'hub', resources }).t);
-  }
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    ...I18N_OPTIONS,
+    lng: 'en',
+    ns: ['hub', 'translation', 'review'],
+    defaultNS: 'hub',
+    resources,
+  });
+  for (const locale of LOCALES) instances.set(locale, i18n.getFixedT(locale, 'hub'));
 }
 
 export function translator(locale: Locale): Translate {

@@ -29,7 +29,8 @@ export interface AlertInfo {
   device: string;
   counter: string | null;
   storeName: string;
-  kind: string;
+  /** The one kind the hub records (ingest.ts): a push that rewrote what the hub held. */
+  kind: 'fork';
   seq: number | null;
   at: number;
 }
@@ -134,7 +135,7 @@ export class HubService extends HubAccounts {
       device: string;
       counter: string | null;
       store_name: string;
-      kind: string;
+      kind: 'fork';
       seq: number | null;
       at: number;
     }>(

@@ -17,7 +17,6 @@ import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import react from '@vitejs/plugin-react';
 import { localeWords } from './locale-words-plugin.ts';
-import { preactAlias } from './preact-alias.ts';
 import { COUNTER_YEAR, generateDemo } from '../renderer/demo/generate';
 import { FILES } from '../core/export/format';
 import { readExportZip } from '../core/export/read-export';
@@ -56,9 +55,8 @@ await build({
   root,
   base: './',
   configFile: false,
-  // As the app's builds: Preact under React's API, the locale words in parts.
-  resolve: { alias: preactAlias },
-  plugins: [react(), localeWords(join(repo, 'renderer', 'i18n', 'locales'))],
+  // As the app's builds: the locale words in parts.
+  plugins: [react(), localeWords(join(repo, 'core', 'i18n', 'locales'))],
   logLevel: 'warn',
   build: { outDir, emptyOutDir: true },
 });

@@ -1,14 +1,15 @@
 /**
  * An export verdict in words, in the reader's language, for the app's "verify a file" and the
- * command-line verifier alike. `t` is a translate function (core/i18n/translator.ts: the app's, or the
- * CLI's own over the same locale files).
+ * command-line verifier alike. `t` is i18next's, in the 'translation' namespace (the app's, or the
+ * CLI's own over the same locale files); its keys are typed, so each problem kind needs its words.
  */
+import type { TFunction } from 'i18next';
 import type { Verdict, VerifyProblem } from '../domain/log/verify';
 import type { ReadExportProblem } from './read-export';
 import type { ExportProblem } from './export-problem';
 import type { ExportVerdict } from './verify-export';
 
-type Translate = (key: string, values?: Record<string, unknown>) => string;
+type Translate = TFunction<'translation'>;
 
 export function logProblemText(t: Translate, problem: VerifyProblem): string {
   switch (problem.kind) {

@@ -5,6 +5,7 @@
  * names it: list-label.ts) or a list of those. `say` puts them into a language with whatever
  * `t(key, values)` the caller has. No React here: the hub renders its pages without it.
  */
+import type { ParseKeys } from 'i18next';
 import { formatDuration } from '../domain/duration';
 import { formatYuan } from '../domain/money';
 import type { TimelineEntry } from '../domain/review/timeline';
@@ -13,11 +14,10 @@ import type { ListName } from './list-label';
 /** The manager's review texts, or the app's (steps, responses, complaint categories…). */
 export type Namespace = 'review' | 'app';
 
-export interface Words {
-  ns: Namespace;
-  key: string;
-  values?: Record<string, Value>;
-}
+/** A key of the review's words or of the app's, typed (core/i18n/i18next.d.ts). */
+export type Words =
+  | { ns: 'review'; key: ParseKeys<'review'>; values?: Record<string, Value> }
+  | { ns: 'app'; key: ParseKeys<'translation'>; values?: Record<string, Value> };
 
 export type Value =
   | string
@@ -28,13 +28,13 @@ export type Value =
   /** Values said one after the other, `separator` between them. */
   | { join: readonly Value[]; separator: Value };
 
-const review = (key: string, values?: Record<string, Value>): Words => ({
+const review = (key: ParseKeys<'review'>, values?: Record<string, Value>): Words => ({
   ns: 'review',
   key,
   ...(values ? { values } : {}),
 });
-const app = (key: string): Words => ({ ns: 'app', key });
-const stepName = (id: string) => app(`steps.${id}.name`);
+const app = (key: ParseKeys<'translation'>): Words => ({ ns: 'app', key });
+const stepName = (id: NonNullable<TimelineEntry['step']>) => app(`steps.${id}.name`);
 const duration = (ms: number) => formatDuration(ms);
 const note = (text: string) => (text ? ` (${text})` : '');
 
@@ -147,11 +147,7 @@ export function timelineWords(entry: TimelineEntry): Words {
 }
 
 /** The caller's translation: a key of a namespace with its values, in the reader's language. */
-export type Translate = (
-  ns: Namespace,
-  key: string,
-  values: Record<string, string | number>,
-) => string;
+export type Translate = (words: Words, values: Record<string, string | number>) => string;
 
 /** Words in a language: `t` translates keys, `label` names configured list entries. */
 export function say(
@@ -168,5 +164,5 @@ export function say(
   const values = Object.fromEntries(
     Object.entries(words.values ?? {}).map(([name, item]) => [name, value(item)]),
   );
-  return t(words.ns, words.key, values);
+  return t(words, values);
 }

@@ -5,9 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Locale } from '../../core/domain/locale';
-import type { Account } from '../accounts';
+import type { Account, AccountRefusal } from '../accounts';
 import type { Translate } from '../i18n';
 import { sessionGuard, type WebContext } from './context';
+import { accountRefusalText } from './account-refusal';
 import { html } from './html';
 import { dateTime, notice, page, send } from './page';
 
@@ -139,24 +140,8 @@ export function registerAdminRoutes(app: FastifyInstance, context: WebContext) {
     );
   };
 
-  const refusalText = (t: Translate, code: string): string => {
-    switch (code) {
-      case 'staff-number':
-        return t('admin.staffNoInvalid');
-      case 'exists':
-        return t('refusal.account-exists', { ns: 'translation' });
-      case 'unknown-account':
-        return t('refusal.no-such-account', { ns: 'translation' });
-      case 'own-account':
-        return t('admin.ownAccount');
-      case 'not-allowed':
-        return t('admin.notAllowed');
-      case 'store-id':
-        return t('admin.storeInvalid');
-      default:
-        return t(`refusal.${code}`, { ns: 'translation' });
-    }
-  };
+  const refusalText = (t: Translate, code: AccountRefusal | 'store-id'): string =>
+    code === 'store-id' ? t('admin.storeInvalid') : accountRefusalText(t, code);
 
   app.get('/admin', async (request, reply) => {
     const session = await signedIn(request, reply, { ability: 'administer' });

@@ -4,7 +4,9 @@
  * category, by clerk, and each complaint step's average time against its target. Every count
  * opens its services through the drill-down, with the same tags the device's figures open.
  */
+import type { ParseKeys } from 'i18next';
 import type { Locale } from '../../core/domain/locale';
+import type { ComplaintFigures } from '../../core/domain/review/complaint-figures';
 import type { ComplaintBoard } from '../complaints';
 import type { Translate } from '../i18n';
 import { html, type Html } from './html';
@@ -30,7 +32,7 @@ const link = (value: number, label: string, href: string, kind: string) =>
 
 function stepsTable(t: Translate, locale: Locale, input: ComplaintSectionInput): Html {
   const { board, drill } = input;
-  const r = (key: string, values: Record<string, unknown> = {}) =>
+  const r = (key: ParseKeys<'review'>, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'review', ...values });
   return html`<div class="table-scroll">
     <table data-table="complaint-steps">
@@ -101,7 +103,7 @@ function overdueNote(t: Translate, today: readonly string[]): Html {
 export function complaintSection(t: Translate, locale: Locale, input: ComplaintSectionInput): Html {
   const { figures } = input.board;
   const { drill } = input;
-  const r = (key: string, values: Record<string, unknown> = {}) =>
+  const r = (key: ParseKeys<'review'>, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'review', ...values });
   const head = html`<h2 id="complaints-title">${r('complaints.title')}</h2>`;
   if (figures.total === 0)
@@ -111,42 +113,42 @@ export function complaintSection(t: Translate, locale: Locale, input: ComplaintS
     </section>`;
   const tiles = [
     {
-      id: 'complaints',
+      id: 'complaints' as const,
       value: count(figures.total, locale),
       note: r('complaints.complaintsNote', { count: figures.byClerk.length }),
       raw: `${figures.total}`,
       tags: ['complaint'],
     },
     {
-      id: 'resolvedShare',
+      id: 'resolvedShare' as const,
       value: percent(figures.resolvedShare, locale),
       note: r('complaints.resolvedNote', { resolved: figures.resolved, total: figures.total }),
       raw: `${figures.resolved}/${figures.total}`,
       tags: ['complaint-outcome:resolved'],
     },
     {
-      id: 'escalations',
+      id: 'escalations' as const,
       value: count(figures.escalations, locale),
       note: r('complaints.escalationsNote', { count: figures.confirmed }),
       raw: `${figures.escalations}/${figures.confirmed}`,
       tags: ['complaint-outcome:escalated'],
     },
     {
-      id: 'followUps',
+      id: 'followUps' as const,
       value: count(figures.followUps, locale),
       note: r('complaints.followUpsNote', { count: figures.openFollowUps }),
       raw: `${figures.followUps}/${figures.openFollowUps}`,
       tags: ['complaint-followup'],
     },
     {
-      id: 'overdueFollowUps',
+      id: 'overdueFollowUps' as const,
       value: count(input.overdue, locale),
       note: overdueNote(t, input.today),
       raw: `${input.overdue}`,
       tags: ['overdue'],
     },
   ];
-  const category = (code: string) =>
+  const category = (code: ComplaintFigures['byCategory'][number]['code']) =>
     code === 'none'
       ? r('complaints.unrecorded')
       : t(`complaint.category.${code}`, { ns: 'translation' });

@@ -3,6 +3,7 @@
  * the same figure code as the device — the tiles, the stores ranked, the weakest steps, and for a
  * store its counters and clerks ranked.
  */
+import type { StepId } from '../../core/domain/flow/flow-definition';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Locale } from '../../core/domain/locale';
@@ -96,10 +97,10 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
     const { total } = board.figures;
     const [satisfied, neutral, dissatisfied] = total.ratings;
     const answered = satisfied + neutral + dissatisfied;
-    const stepName = (id: string) => t(`steps.${id}.name`, { ns: 'translation' });
+    const stepName = (id: StepId) => t(`steps.${id}.name`, { ns: 'translation' });
     const tiles = [
       {
-        id: 'services',
+        id: 'services' as const,
         value: String(total.services),
         note: t('tiles.servicesNote', {
           ns: 'review',
@@ -110,7 +111,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
         tags: [],
       },
       {
-        id: 'kept',
+        id: 'kept' as const,
         value: percent(total.kept.rate, locale),
         note: t('tiles.keptNote', {
           ns: 'review',
@@ -121,14 +122,14 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
         tags: [],
       },
       {
-        id: 'average',
+        id: 'average' as const,
         value: duration(total.averageMs),
         note: t('tiles.averageNote', { ns: 'review' }),
         raw: `${total.averageMs ?? ''}`,
         tags: ['outcome:finished'],
       },
       {
-        id: 'over',
+        id: 'over' as const,
         value: percent(rate(total.overTarget, total.finished), locale),
         note: t('tiles.overNote', { ns: 'review', count: total.overTarget }),
         raw: `${total.overTarget}/${total.finished}`,
@@ -136,14 +137,14 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
         tags: ['over'],
       },
       {
-        id: 'flagged',
+        id: 'flagged' as const,
         value: String(total.flagged),
         note: t('tiles.flaggedNote', { ns: 'review' }),
         raw: `${total.flagged}`,
         tags: ['flag:any'],
       },
       {
-        id: 'satisfied',
+        id: 'satisfied' as const,
         value: percent(rate(satisfied, answered), locale),
         note: t('tiles.satisfiedNote', { ns: 'review', count: answered }),
         raw: `${satisfied}/${answered}`,

@@ -33,7 +33,9 @@ export function labeller(t: Translate, locale: Locale, config: Config | null): L
 /** What a filter tag shows as, in the services list's title. */
 export function tagTitle(t: Translate, label: Label, tag: string): string {
   const [kind = '', value = ''] = tag.split(':');
-  const stepName = () => t(`steps.${value}.name`, { ns: 'translation' });
+  // A tag comes from the page's address: its values are known only at run time, so their keys are
+  // not typed, and one the words do not know shows as it was written (a default value).
+  const stepName = () => t(`steps.${value}.name`, { ns: 'translation', defaultValue: value });
   switch (kind) {
     case 'clerk':
       return t('ranking.clerkOne', { ns: 'review', key: value });
@@ -50,15 +52,15 @@ export function tagTitle(t: Translate, label: Label, tag: string): string {
     case 'flag':
       return value === 'any'
         ? t('tiles.flagged', { ns: 'review' })
-        : t(`flags.${value}`, { ns: 'review' });
+        : t(`flags.${value}`, { ns: 'review', defaultValue: value });
     case 'rating':
-      return t(`ratings.${value}`, { ns: 'review' });
+      return t(`ratings.${value}`, { ns: 'review', defaultValue: value });
     case 'skip':
       return t('drill.skipped', { step: stepName() });
     case 'late':
       return t('drill.late', { step: stepName() });
     case 'outcome':
-      return t(`drill.outcome.${value}`);
+      return t(`drill.outcome.${value}`, { defaultValue: value });
     case 'complaint':
       return t('complaints.title', { ns: 'review' });
     case 'complaint-category':
@@ -67,12 +69,12 @@ export function tagTitle(t: Translate, label: Label, tag: string): string {
         category:
           value === 'none'
             ? t('complaints.unrecorded', { ns: 'review' })
-            : t(`complaint.category.${value}`, { ns: 'translation' }),
+            : t(`complaint.category.${value}`, { ns: 'translation', defaultValue: value }),
       });
     case 'complaint-outcome':
       return value === 'none'
         ? t('complaints.unrecorded', { ns: 'review' })
-        : t(`complaint.outcome.${value}`, { ns: 'translation' });
+        : t(`complaint.outcome.${value}`, { ns: 'translation', defaultValue: value });
     case 'complaint-followup':
       return t('complaints.followUps', { ns: 'review' });
     case 'complaint-followup-open':
@@ -87,9 +89,10 @@ export function tagTitle(t: Translate, label: Label, tag: string): string {
     case 'complaint-step-over':
       return t(`drill.complaintStep.${kind.slice('complaint-step-'.length)}`, {
         step: stepName(),
+        defaultValue: tag,
       });
     default:
-      return t(`drill.tag.${kind}`);
+      return t(`drill.tag.${kind}`, { defaultValue: tag });
   }
 }
 
@@ -97,7 +100,10 @@ export function tagTitle(t: Translate, label: Label, tag: string): string {
 export function sayWords(t: Translate, label: Label, words: Words): string {
   return say(
     words,
-    (ns, key, values) => t(key, { ns: ns === 'app' ? 'translation' : 'review', ...values }),
+    (said, values) =>
+      said.ns === 'app'
+        ? t(said.key, { ns: 'translation', ...values })
+        : t(said.key, { ns: 'review', ...values }),
     label,
   );
 }

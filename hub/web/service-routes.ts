@@ -4,6 +4,7 @@
  * tags; newest first, a page at a time) and one service's timeline (`/service?sid=`), made by the
  * domain's own `timeline()` from the records exactly as the device stored them.
  */
+import type { ParseKeys } from 'i18next';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../core/domain/device/config';
@@ -61,7 +62,7 @@ function kept(row: ServiceRow): { done: number; applicable: number } {
 }
 
 function badges(t: Translate, row: ServiceRow): Html {
-  const r = (key: string, values: Record<string, unknown> = {}) =>
+  const r = (key: ParseKeys<'review'>, values: Record<string, unknown> = {}) =>
     t(key, { ns: 'review', ...values });
   return html`<span class="badges">
     ${row.outcome === 'abandoned' ? html`<span class="badge">${r('services.abandoned')}</span>` : ''}
@@ -161,7 +162,7 @@ export function registerServiceRoutes(app: FastifyInstance, context: WebContext)
         <td>${badges(t, entry)}</td>
       </tr>`;
     };
-    const r = (key: string, values: Record<string, unknown> = {}) =>
+    const r = (key: ParseKeys<'review'>, values: Record<string, unknown> = {}) =>
       t(key, { ns: 'review', ...values });
     const body = html`<p>
         <a href="/?from=${from}&to=${to}${store ? `&store=${store}` : ''}">${t('drill.back')}</a>
@@ -228,7 +229,7 @@ export function registerServiceRoutes(app: FastifyInstance, context: WebContext)
     const config = byDevice.get(row.device) ?? null;
     const label: Label = labeller(t, locale, config);
     const entries = timeline(records);
-    const r = (key: string, values: Record<string, unknown> = {}) =>
+    const r = (key: ParseKeys<'review'>, values: Record<string, unknown> = {}) =>
       t(key, { ns: 'review', ...values });
     const storeName = stores.find((entry) => entry.id === row.store)?.name ?? row.store;
     const title = r('timeline.title', {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Account } from '../accounts';
 import { translator, type Translate } from '../i18n';
 import { SESSION_COOKIE, sessionGuard, type WebContext } from './context';
+import { accountRefusalText } from './account-refusal';
 import { html } from './html';
 import { GUESSES } from './limits';
 import { localeOf, notice, page, send } from './page';
@@ -65,7 +66,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: WebContext) 
         ? t('setup.badCode')
         : made.error === 'staff-number'
           ? t('admin.staffNoInvalid')
-          : t(`refusal.${made.error}`, { ns: 'translation' });
+          : accountRefusalText(t, made.error);
     return send(reply, page(t, locale, t('setup.title'), null, setupForm(t, message)), 400);
   });
 
@@ -174,10 +175,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: WebContext) 
       request.body as z.infer<typeof PinBody>,
     );
     if (changed.ok) return reply.redirect('/');
-    const message =
-      changed.error === 'wrong-pin'
-        ? t('refusal.wrong-pin', { ns: 'translation', count: 0 }).split(/[.。]/)[0] + '.'
-        : t(`refusal.${changed.error}`, { ns: 'translation' });
+    const message = accountRefusalText(t, changed.error);
     return send(
       reply,
       page(t, locale, t('pin.title'), account, pinForm(t, account, message, true)),

@@ -6,7 +6,7 @@
  * records (no first run over it: restoring a backup is offered instead).
  */
 import { useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { mustChangePin } from '../../core/domain/device/state';
 import type { ShiftSummary } from '../../core/domain/log/events';
 import { ChoosePinScreen } from '../features/session/ChoosePinScreen';

@@ -5,13 +5,17 @@
  * The open list is the same navigation as before ("Screens", the current one pressed); choosing
  * one, tapping outside or Escape closes it.
  */
+import type en from '../../core/i18n/locales/en.json';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 
 /** The usual sign of a menu, beside its word (not a word itself: hidden from screen readers). */
 const MENU_ICON = '☰';
 
-export function ScreensMenu<Tab extends string>({
+/** The screens that have a name in the nav words (typed keys: a screen without one fails the type-check). */
+type ScreenName = keyof (typeof en)['nav'] & string;
+
+export function ScreensMenu<Tab extends ScreenName>({
   tabs,
   current,
   onChoose,

@@ -3,7 +3,7 @@
  * screens, lock, sign-out, PIN, language), the screens the role may open (from its abilities) and the idle lock.
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Session } from '../../core/domain/device/state';
 import type { ShiftSummary } from '../../core/domain/log/events';
 import { can, type Ability } from '../../core/domain/permissions';

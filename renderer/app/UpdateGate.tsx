@@ -7,7 +7,7 @@
  * waiting.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useLongTaskRunning } from '../features/shared/long-task';
 import { useDeviceState } from '../features/shared/store-context';
 import { platform } from '../platform';

@@ -1,17 +1,17 @@
 /**
- * The translator (core.ts, instance.ts) with the three locales of the app. The language comes from `?lang=` (tests and kiosk
+ * i18next (instance.ts) with the three locales of the app. The language comes from `?lang=` (tests and kiosk
  * links), else the last one chosen on this device, else zh-CN. Only the first part of that
  * language's words is loaded at start (each part of each locale is its own chunk, parts.ts); the
  * later part comes with the screens that use it (`loadLaterWords`), and another language's words
  * when someone switches to it.
  */
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '../../core/domain/locale';
-import type { I18n, Words } from '../../core/i18n/translator';
+import type { i18n as I18n } from 'i18next';
 import { i18n } from './instance';
 import type { WordsPart } from '../../core/i18n/parts';
 
-type Translation = Words;
-type Loader = () => Promise<{ default: Translation }>;
+/** A part of a locale's words (scripts/locale-words-plugin.ts). */
+type Loader = () => Promise<{ default: Record<string, unknown> }>;
 
 const LOADERS: Record<Locale, Record<WordsPart, Loader>> = {
   'zh-CN': {
@@ -28,7 +28,7 @@ const LOADERS: Record<Locale, Record<WordsPart, Loader>> = {
   },
 };
 
-/** Which parts of each locale the translator has. */
+/** Which parts of each locale i18next has. */
 const loaded = new Map<Locale, Set<WordsPart>>();
 /** Whether a screen that needs the later words has been opened (then every language gets them). */
 let laterWanted = false;
@@ -38,11 +38,12 @@ async function loadPart(locale: Locale, part: WordsPart): Promise<void> {
   loaded.set(locale, parts);
   if (parts.has(part)) return;
   const { default: words } = await LOADERS[locale][part]();
-  i18n.addResourceBundle(locale, 'translation', words);
+  // Deep, and without overwriting: the two parts have different top-level keys.
+  i18n.addResourceBundle(locale, 'translation', words, true, false);
   parts.add(part);
 }
 
-/** Adds `locale`'s words to the translator unless they are there already. */
+/** Adds `locale`'s words to i18next unless they are there already. */
 async function load(locale: Locale): Promise<void> {
   await Promise.all([
     loadPart(locale, 'first'),
@@ -77,7 +78,7 @@ export function initialLocale(search: string = globalThis.location?.search ?? ''
 
 export async function initI18n(locale: Locale = initialLocale()): Promise<I18n> {
   await loadPart(locale, 'first');
-  i18n.changeLanguage(locale);
+  await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
   return i18n;
 }
@@ -87,7 +88,7 @@ export async function changeLocale(
   { remember = true }: { remember?: boolean } = {},
 ): Promise<void> {
   await load(locale);
-  i18n.changeLanguage(locale);
+  await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
   if (remember) globalThis.localStorage?.setItem(STORAGE_KEY, locale);
 }

@@ -3,7 +3,7 @@
  * one confirming button. Escape and the backdrop cancel.
  */
 import { useId, useLayoutEffect, type ReactNode } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 
 export interface DialogConfirm {
   label: string;

@@ -1,4 +1,4 @@
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../core/domain/locale';
 import { changeLocale, currentLocale } from '../i18n';
 

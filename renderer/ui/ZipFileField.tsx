@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A labelled file picker for an export zip: the file chosen, or null when the choice is cleared.

@@ -155,8 +155,8 @@ test('a manager edits lists, a target, a script, the flags and the business day;
   await flags.getByRole('button', { name: 'Save' }).click();
   await expect(flags.getByRole('status')).toHaveText('Saved.');
   const day = page.getByRole('form', { name: 'Business day' });
-  // The option's value as the select reports it (the property: Preact leaves out the attribute
-  // when it equals the option's text, as it does for "UTC").
+  // The option's value as the select reports it (the property, which holds whether or not the
+  // renderer writes the attribute when it equals the option's text, as for "UTC").
   await expect(day.getByLabel('Time zone').locator('option').first()).toHaveJSProperty(
     'value',
     await page.evaluate(() => new Intl.DateTimeFormat().resolvedOptions().timeZone),

@@ -5,7 +5,8 @@
  * log module, however spelt; nothing updates or deletes a stored record; the domain imports no
  * React, Dexie or storage; features reach storage only through its entry and never each other;
  * screens in ui/ never reach storage; zod comes only through core/domain/zod.ts (zod/mini with
- * its messages; the hub's own routes may use classic zod); what ships imports no dev dependency.
+ * its messages; the hub's own routes may use classic zod); core/ takes only i18next's types;
+ * what ships imports no dev dependency.
  * A clean snippet at each path shows the rules are not simply refusing everything.
  */
 import { ESLint } from 'eslint';
@@ -178,6 +179,12 @@ const REFUSED: [string, string, string, RegExp][] = [
     "import uPlot from 'uplot';\nexport const x = uPlot;",
     /no-extraneous-dependencies/,
   ],
+  [
+    'an i18next instance in the shared core (each program makes its own)',
+    'core/export/example.ts',
+    "import i18next from 'i18next';\nexport const x = i18next;",
+    /i18next for its types only/,
+  ],
 ];
 
 // Each lint walks the fixture's imports (import-x resolves them): seconds on a busy machine.
@@ -202,7 +209,11 @@ describe('the architecture’s lint rules', { timeout: 60_000 }, () => {
     ['hub/example.ts', "import { z } from 'zod';\nexport const x = z.string();"],
     [
       'cli/example.ts',
-      "import { createI18n } from '../core/i18n/translator';\nexport const x = createI18n;",
+      "import i18next from 'i18next';\nimport { I18N_OPTIONS } from '../core/i18n/options';\nexport const x = [i18next, I18N_OPTIONS];",
+    ],
+    [
+      'core/export/example.ts',
+      "import type { TFunction } from 'i18next';\nexport const f = (t: TFunction) => t('steps.greet.name');",
     ],
   ])('let clean code at %s through', async (path, code) => {
     const found = (await problems(path, code)).filter(

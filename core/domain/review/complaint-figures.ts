@@ -8,7 +8,7 @@
  * Overdue follow-ups depend on today, which no rollup knows: they are counted from the service
  * rows of the open follow-ups (`overdueFollowUps`), a few rows however long the period.
  */
-import { COMPLAINT_CATEGORIES } from '../service/complaint';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../service/complaint';
 import {
   COMPLAINT_STEP_IDS,
   type ComplaintFlow,
@@ -39,7 +39,8 @@ export interface ComplaintStepFigure {
 export interface ComplaintFigures {
   total: number;
   /** Every category in the standard's order, then `none` (never recorded) when there is one. */
-  byCategory: { code: string; count: number }[];
+  /** Each category, and 'none' for complaints recorded before categories were (older logs). */
+  byCategory: { code: ComplaintCategory | 'none'; count: number }[];
   /** Clerks by staff number, most complaints first. */
   byClerk: { staffNo: string; count: number }[];
   resolved: number;
@@ -73,7 +74,7 @@ export function complaintFigures(
     total: sum.count,
     byCategory: [
       ...COMPLAINT_CATEGORIES.map((code) => ({ code, count: sum.categories[code] ?? 0 })),
-      ...(none > 0 ? [{ code: 'none', count: none }] : []),
+      ...(none > 0 ? [{ code: 'none' as const, count: none }] : []),
     ],
     byClerk: [...clerks]
       .map(([staffNo, count]) => ({ staffNo, count }))

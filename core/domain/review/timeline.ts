@@ -6,12 +6,18 @@
  * much. Pure: the screen only puts words to the entries.
  */
 import { clockJump, elapsedBetween, type Moment } from '../log/clock';
-import type { Amendment, Observation, Rating } from '../log/events';
+import type { Amendment, DomainEvent, Observation, Rating } from '../log/events';
 import type { LogRecord } from '../log/records';
 import type { ComplaintStepId } from '../flow/complaint-flow';
 import type { StepId } from '../flow/flow-definition';
 import type { ComplaintOutcome, FollowUpResult } from '../service/complaint';
 import { stepOf } from '../service/projection';
+
+/** A field of one kind of record, as the log types it (so each value has its words: typed keys). */
+type FieldOf<Type extends DomainEvent['type'], Field extends string> = Extract<
+  DomainEvent,
+  { type: Type }
+>[Field & keyof Extract<DomainEvent, { type: Type }>];
 
 export type TimelineEntry = {
   seq: number;
@@ -32,20 +38,25 @@ export type TimelineEntry = {
   | { kind: 'left-seat' }
   | { kind: 'returned'; absenceMs: number }
   | { kind: 'money'; dueFen: number; receivedFen: number; changeFen: number }
-  | { kind: 'recommended'; offer: string; response: string }
+  | { kind: 'recommended'; offer: string; response: FieldOf<'recommendation-recorded', 'response'> }
   | { kind: 'called-next'; nextTicket: string }
   | { kind: 'finished'; durationMs: number }
-  | { kind: 'abandoned'; reason: string; durationMs: number }
+  | { kind: 'abandoned'; reason: FieldOf<'service-abandoned', 'reason'>; durationMs: number }
   | { kind: 'rated'; rating: Rating; reasons: string[] }
   | { kind: 'amended'; change: Amendment; reason: string }
   | {
       kind: 'checked';
-      check: string;
+      check: FieldOf<'spot-check-recorded', 'kind'>;
       observations: Partial<Record<StepId, Observation>>;
       note: string;
     }
   | { kind: 'complaint-started'; trigger: 'business-type' | 'during-service' }
-  | { kind: 'complaint-recorded'; category: string; summary: string; outcome: ComplaintOutcome }
+  | {
+      kind: 'complaint-recorded';
+      category: FieldOf<'complaint-recorded', 'category'>;
+      summary: string;
+      outcome: ComplaintOutcome;
+    }
   /** The manager on duty took the escalated complaint over (their own record, after their PIN). */
   | { kind: 'escalation-confirmed' }
   /** A manager closed the follow-up the complaint promised (a later record of their own). */

@@ -3,7 +3,7 @@
  * day-close checkpoint count an instant in the business day it falls in.
  */
 import { useMemo, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { formatClock, parseClock } from '../../../core/domain/device/config-edits';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';

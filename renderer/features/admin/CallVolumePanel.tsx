@@ -4,7 +4,7 @@
  * needs to prove.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { platform } from '../../platform';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';

@@ -5,7 +5,7 @@
  * how much is used and left (a warning from 80 % full: a full disk stops new records).
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { fingerprint } from '../../../core/domain/log/signing';
 import { platform, storageFullness, type PlatformBridge } from '../../platform';
 import { useDeviceState } from '../shared/store-context';

@@ -4,7 +4,7 @@
  * business type's target time. Saved as one config change: the whole new list.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { BusinessType, ListEntry } from '../../../core/domain/catalog';
 import {
   addEntry,

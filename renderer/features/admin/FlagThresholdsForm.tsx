@@ -3,7 +3,7 @@
  * five thresholds the review flags services by, each with one line saying what it means.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { parseNumber } from '../../../core/domain/device/config-edits';
 import { FLAG_FIELDS, NUMBER_LIMITS } from '../../../core/domain/device/config-problem';
 import { TextField } from '../../ui/TextField';

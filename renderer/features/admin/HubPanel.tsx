@@ -7,7 +7,7 @@
 import type { VerifyProblem } from '../../../core/domain/log/verify';
 import { hubNotIntactText } from '../../../core/export/messages';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { HubProblem } from '../../storage';
 import { platform } from '../../platform';
 import type { HubSettings } from '../../../preload/contract';

@@ -5,7 +5,7 @@
  * once. A list keeps at least one entry, and the skip reasons keep "other".
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { removable, removeEntry } from '../../../core/domain/device/config-edits';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';

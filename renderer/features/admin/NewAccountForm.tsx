@@ -1,6 +1,6 @@
 /** Adds a clerk, manager or auditor with a first PIN, which its owner replaces at the first sign-in. */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { RoleSchema, type Role } from '../../../core/domain/permissions';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { FormError } from '../../ui/FormError';

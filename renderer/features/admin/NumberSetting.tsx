@@ -1,6 +1,6 @@
 /** One whole-number setting with its label, hint and Save; saving is a `config-changed` event. */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { useCommand } from '../shared/use-command';

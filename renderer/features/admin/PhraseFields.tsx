@@ -1,5 +1,5 @@
 /** One language's pair in the add form: the words not to say, and what to say instead. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { PHRASE_LIMITS, type PhraseWords } from '../../../core/domain/device/config-phrases';
 import type { Locale } from '../../../core/domain/locale';
 import { FormError } from '../../ui/FormError';

@@ -4,7 +4,7 @@
  * and says what is wrong, next to the language it is about.
  */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { PhraseWords } from '../../../core/domain/device/config-phrases';
 import { LOCALES, type Locale } from '../../../core/domain/locale';
 import { PhraseFields } from './PhraseFields';

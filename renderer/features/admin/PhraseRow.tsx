@@ -2,7 +2,7 @@
  * One pair in Settings → Words never to say, in the screen's language or the nearest one it was
  * written in; a pair of the store's own has Retire.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { phraseIn, type PhraseText } from '../../../core/domain/device/config-phrases';
 import type { Locale } from '../../../core/domain/locale';
 

@@ -4,7 +4,7 @@
  * retiring are each one config change; nothing is deleted (a retired pair stays in the log).
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { PHRASE_LIMITS, cardPhrases } from '../../../core/domain/device/config-phrases';
 import { currentLocale } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';

@@ -1,6 +1,6 @@
 /** A manager sets a new PIN for someone who forgot theirs; it also ends any wait. */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { PinField } from '../../ui/PinField';

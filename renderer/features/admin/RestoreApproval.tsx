@@ -5,7 +5,7 @@
  * then the automatic push goes on at once.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { HubProblem } from '../../storage';
 import { platform } from '../../platform';
 import { FormError } from '../../ui/FormError';

@@ -1,5 +1,5 @@
 /** Under a settings form: the refusal, or "Saved." once the change is in the log. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 
 export function SaveStatus({ saved, error }: { saved: boolean; error: string | null }) {

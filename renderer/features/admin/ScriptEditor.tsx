@@ -6,7 +6,7 @@
  * by the domain, and the message shows next to the language it is in.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import {
   COMPLAINT_STANDARD,
   complaintStepDefinition,

@@ -1,6 +1,6 @@
 /** One step's words in the three languages, with Save and "Back to the standard". */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { AnyStepId } from '../../../core/domain/service/commands';
 import { LOCALES, type Locale, type LocalizedText } from '../../../core/domain/locale';
 import { SaveStatus } from './SaveStatus';

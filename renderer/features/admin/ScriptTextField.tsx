@@ -1,6 +1,6 @@
 /** A step's words in one language, and what the clerk will see for a sample customer. */
 import { useId } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../core/domain/locale';
 import { renderScript, type ScriptFacts } from '../../../core/domain/script';
 import { FormError } from '../../ui/FormError';

@@ -3,7 +3,7 @@
  * button. Submitting saves (one `change-config`, see use-config-save.ts).
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { SaveStatus } from './SaveStatus';
 
 export function SettingsForm({

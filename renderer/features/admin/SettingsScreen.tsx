@@ -7,7 +7,7 @@
  * the auditor), how far its log is sealed, and whether its storage is safe from eviction.
  */
 import './admin.css';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { ConfigKey } from '../../../core/domain/device/config';
 import { useDeviceState } from '../shared/store-context';
 import { BusinessDayForm } from './BusinessDayForm';

@@ -4,7 +4,7 @@
  */
 import './admin.css';
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../core/domain/device/state';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState } from '../shared/store-context';

@@ -5,7 +5,7 @@
  * export itself is recorded in the log.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import { BusinessDaySchema } from '../../../core/domain/log/events';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';

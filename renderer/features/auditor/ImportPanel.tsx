@@ -4,7 +4,7 @@
  * unless it is intact and continues what is held of that counter.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { ChainRow } from '../../storage';
 import { FormError } from '../../ui/FormError';
 import { ZipFileField } from '../../ui/ZipFileField';

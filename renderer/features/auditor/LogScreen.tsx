@@ -5,7 +5,7 @@
  * Nothing here changes the log (an export is recorded, as who took what).
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../../core/domain/log/verify';
 import { FormError } from '../../ui/FormError';
 import { useDeviceState, useStore } from '../shared/store-context';

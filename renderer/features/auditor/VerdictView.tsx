@@ -2,7 +2,7 @@
  * A verification verdict in words: intact with its counts, or the first record that is not and
  * what the records before it were found to be — the same lines as export/messages.ts gives.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Verdict, VerifyProblem } from '../../../core/domain/log/verify';
 import { logProblemText, logVerdictLines } from '../../../core/export/messages';
 

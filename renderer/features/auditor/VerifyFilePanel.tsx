@@ -5,7 +5,7 @@
  * checked (a counter-year's export is never held whole), with progress and a cancel button.
  */
 import { useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { ProgressRow } from '../../ui/ProgressRow';
 import { TextField } from '../../ui/TextField';
 import { ZipFileField } from '../../ui/ZipFileField';

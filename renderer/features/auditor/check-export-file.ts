@@ -3,6 +3,7 @@
  * worker, read from the File a part at a time as they stream (verify-messages.ts), with progress
  * and cancel. Returns the verdict in lines for the panel, or null when cancelled.
  */
+import type { TFunction } from 'i18next';
 import { exportProblemText, verdictLines } from '../../../core/export/messages';
 import {
   checkFile,
@@ -11,7 +12,7 @@ import {
 } from '../../../core/export/verify-messages';
 import type { ExportVerdict } from '../../../core/export/verify-export';
 
-type Translate = (key: string, values?: Record<string, unknown>) => string;
+type Translate = TFunction<'translation'>;
 
 export interface FileCheck {
   verdict: ExportVerdict | null;

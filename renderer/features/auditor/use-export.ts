@@ -4,7 +4,7 @@
  * shows its progress, a cancel, and what went wrong in words.
  */
 import { useCallback, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import type { Masking } from '../../../core/export/rows';
 import { platform } from '../../platform';

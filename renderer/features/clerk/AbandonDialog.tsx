@@ -1,4 +1,4 @@
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { AbandonReasonSchema, type AbandonReason } from '../../../core/domain/catalog';
 import { Dialog } from '../../ui/Dialog';
 

@@ -1,5 +1,5 @@
 /** The clerk left the seat (step 13): everything waits until they are back and thank the customer (14). */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../core/domain/locale';
 import { renderScript, type ScriptFacts } from '../../../core/domain/script';
 import { currentLocale } from '../../i18n';

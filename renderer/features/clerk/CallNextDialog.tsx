@@ -1,6 +1,6 @@
 /** 叫号: the next ticket, shown large as it will be called, editable if the queue skipped one. */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { TicketSchema } from '../../../core/domain/catalog';
 import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';

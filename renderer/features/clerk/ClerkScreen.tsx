@@ -8,7 +8,7 @@ import './strip.css';
 import './start.css';
 import './clerk.css';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../../core/domain/catalog';
 import type { Command } from '../../../core/domain/device/commands';
 import { openService } from '../../../core/domain/device/state';

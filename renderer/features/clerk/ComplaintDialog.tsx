@@ -6,7 +6,7 @@
  * domain refuses a phone or ID number in the summary, a past date or a wrong PIN, and says why.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import {
   COMPLAINT_CATEGORIES,
   MAX_SUMMARY,

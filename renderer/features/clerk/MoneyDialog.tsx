@@ -5,7 +5,7 @@
  * less received than due — gets its own sentence, and nothing is recorded until both are right.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { stepDefinition, type FlowDefinition } from '../../../core/domain/flow/flow-definition';
 import { formatYuan, parseYuan } from '../../../core/domain/money';
 import { KeepUnits } from '../../ui/KeepUnits';

@@ -1,5 +1,5 @@
 /** The top bar's button that opens the words-never-to-say card (PhrasesCard, loaded when opened). */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 
 export function PhrasesButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@
  * starts.
  */
 import './complaint.css';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import {
   cardPhrases,
   phraseIn,

@@ -5,7 +5,7 @@
  * README); tapping one opens it in the step card.
  */
 import './complaint.css';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { ComplaintFlow } from '../../../core/domain/flow/complaint-flow';
 import type { FlowDefinition, Phase } from '../../../core/domain/flow/flow-definition';
 import type { AnyStepId } from '../../../core/domain/service/commands';

@@ -1,5 +1,5 @@
 /** What can happen at any time in a service: leave the seat, money, hand over, recommend, surname, customer left. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Command } from '../../../core/domain/device/commands';
 import type { ServiceState } from '../../../core/domain/service/engine';
 import type { OpenDialog } from './ClerkDialogs';

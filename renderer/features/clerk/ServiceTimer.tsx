@@ -1,5 +1,5 @@
 /** The running service time against the business type's target: amber near it, red past it. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { timerLevel } from '../../../core/domain/service/engine';
 import { formatDuration } from '../../ui/format';
 import { useNow } from '../../ui/use-now';

@@ -2,7 +2,7 @@
  * A service in progress: the step card (or, once every step has an outcome, the finish card), the
  * service's facts and timer, the quick actions, and the seventeen-step strip.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { nextTicket } from '../../../core/domain/catalog';
 import type { Command } from '../../../core/domain/device/commands';
 import { complaintStepDefinition, isComplaintStep } from '../../../core/domain/flow/complaint-flow';

@@ -1,5 +1,5 @@
 /** The "?" button that opens the list of keyboard shortcuts (ShortcutsDialog, loaded when opened). */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 
 export function ShortcutsButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation();

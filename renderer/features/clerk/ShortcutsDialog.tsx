@@ -1,5 +1,5 @@
 /** The list of the clerk's keyboard shortcuts, opened with "?" (the key or the button). */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { SHORTCUTS } from './use-shortcuts';
 

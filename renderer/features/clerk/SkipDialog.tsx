@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { SkipReason } from '../../../core/domain/catalog';
 import type { AnyStepId } from '../../../core/domain/service/commands';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';

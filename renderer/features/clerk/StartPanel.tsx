@@ -3,7 +3,7 @@
  * service (ticket prefilled, title, optional surname, business type).
  */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { TitleSchema, type BusinessType, type Title } from '../../../core/domain/catalog';
 import type { CallFailure } from '../../platform';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';

@@ -3,7 +3,7 @@
  * and the one big Done — for a step of either flow (the seventeen, the complaint's six). Skip needs a reason; Not applicable exists only for conditional steps. Done
  * and Skip ignore taps for a moment after a new step appears (see use-tap-guard.ts).
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { ServiceState, StepState } from '../../../core/domain/service/engine';
 import type { ComplaintStepDefinition } from '../../../core/domain/flow/complaint-flow';
 import type { StepDefinition } from '../../../core/domain/flow/flow-definition';

@@ -5,12 +5,13 @@
  * composition. Space is left to the browser when a button or link has the keyboard focus, so a
  * keyboard user's Space still presses the focused button, as everywhere else.
  */
+import type { ParseKeys } from 'i18next';
 import { useLayoutEffect, useRef } from 'react';
 
 export type ShortcutKey = 'space' | 's' | 'n' | '?';
 
 /** The shortcuts in the order the list shows them, with their i18n keys. */
-export const SHORTCUTS: readonly { keys: string; label: string }[] = [
+export const SHORTCUTS: readonly { keys: ParseKeys; label: ParseKeys }[] = [
   { keys: 'shortcuts.keys.space', label: 'shortcuts.done' },
   { keys: 'shortcuts.keys.s', label: 'shortcuts.skip' },
   { keys: 'shortcuts.keys.n', label: 'shortcuts.callNext' },
@@ -51,7 +52,7 @@ export function useShortcuts(
 ): void {
   const latest = useRef(actions);
   // Layout effects, so that the keys follow the screen from the moment it is committed: a passive
-  // effect may run a frame later (Preact runs them after paint), and a key pressed just after a
+  // effect may run a frame later (React runs them after paint), and a key pressed just after a
   // dialog closes would be lost.
   useLayoutEffect(() => {
     latest.current = actions;

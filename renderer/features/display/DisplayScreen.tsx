@@ -11,7 +11,7 @@
  */
 import './display.css';
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { useNow } from '../../ui/use-now';
 import { serviceAwaitingRating } from '../shared/rating';

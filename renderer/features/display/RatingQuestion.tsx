@@ -6,7 +6,7 @@
  * only from the display's store, once per service.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { RATING_REASONS, type Rating } from '../../../core/domain/log/events';
 import { Notice } from '../../ui/Notice';
 import { RATING_TIMEOUT_MS } from '../shared/rating';

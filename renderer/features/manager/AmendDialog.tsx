@@ -3,7 +3,7 @@
  * It is a new record; the service's own records stay as they were, shown beside the correction.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { STEP_IDS, type StepId } from '../../../core/domain/flow/flow-definition';
 import type { ServiceRow } from '../../../core/domain/review/service-row';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';

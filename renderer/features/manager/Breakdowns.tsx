@@ -3,7 +3,7 @@
  * recommended and the answers, the customers' ratings, the pencil-whipping flags and how often
  * spot-checks agreed with what clerks recorded. Each row opens its services.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
 import { rate, type Figures } from '../../../core/domain/review/figures';
 import { RATINGS } from '../../../core/domain/review/rollup';

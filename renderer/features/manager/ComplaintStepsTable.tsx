@@ -1,5 +1,6 @@
 /** Each complaint step: its average time against its target, the share over it, its outcomes. */
-import { useTranslation } from '../../i18n/use-translation';
+import type { ParseKeys } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ComplaintFigures } from '../../../core/domain/review/complaint-figures';
 import { overItsTarget } from '../../../core/domain/duration';
 import type { OpenServices } from './service-filter';
@@ -12,11 +13,11 @@ export function ComplaintStepsTable({
 }: {
   figures: ComplaintFigures;
   onOpen: OpenServices;
-  title: (key: string, detail?: string) => string;
+  title: (key: ParseKeys<'review'>, detail?: string) => string;
 }) {
   const { t, i18n } = useTranslation('review');
   const { t: tApp } = useTranslation();
-  const link = (label: string, tag: string, key: string, name: string) => (
+  const link = (label: string, tag: string, key: ParseKeys<'review'>, name: string) => (
     <button
       type="button"
       className="link"

@@ -3,8 +3,8 @@
  * spot, escalated, follow-ups promised and overdue, by category, by clerk, and each complaint
  * step's time against its target. Every figure opens the complaints behind it.
  */
-import { Trans } from '../../i18n/Trans';
-import { useTranslation } from '../../i18n/use-translation';
+import type { ParseKeys } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import type { ComplaintFigures } from '../../../core/domain/review/complaint-figures';
 import type { Period } from '../../../core/domain/review/period';
@@ -48,11 +48,11 @@ export function ComplaintsView({
   );
   const count = (value: number) => formatCount(value, i18n.language);
   const pct = (value: number | null) => formatPercent(value, i18n.language);
-  const title = (key: string, detail?: string) =>
+  const title = (key: ParseKeys<'review'>, detail?: string) =>
     [t('complaints.title'), ...(key === 'complaints.complaints' ? [] : [t(key)]), detail]
       .filter(Boolean)
       .join(' · ');
-  const categoryLabel = (code: string) =>
+  const categoryLabel = (code: ComplaintFigures['byCategory'][number]['code']) =>
     code === 'none' ? t('complaints.unrecorded') : tApp(`complaint.category.${code}`);
   const tiles = [
     {

@@ -7,7 +7,7 @@
  * offer says so and asks twice; once added, the review shows the latest demo day.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { can } from '../../../core/domain/permissions';
 import { currentLocale } from '../../i18n';
 import { DEMO_DEFAULTS, demoSettings, lastDemoDay } from '../../demo/options';

@@ -5,7 +5,7 @@
  * behind it.
  */
 import { lazy, Suspense, useMemo } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { complaintFigures } from '../../../core/domain/review/complaint-figures';
 import { figures, type Figures } from '../../../core/domain/review/figures';
 import type { Period } from '../../../core/domain/review/period';

@@ -7,7 +7,7 @@ import './i18n';
 import './review.css';
 import './follow-ups.css';
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import type { FollowUp } from '../../../core/domain/device/state';
 import { FollowUpResultSchema, type FollowUpResult } from '../../../core/domain/service/complaint';

@@ -3,7 +3,7 @@
  * and was done, its number written in the cell (colour only repeats it). A cell opens that
  * clerk's services where the step was skipped.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
 import type { GroupFigures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './service-filter';

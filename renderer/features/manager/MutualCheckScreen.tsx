@@ -8,7 +8,7 @@ import './figures.css';
 import './services.css';
 import './timeline.css';
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import { periodOf } from '../../../core/domain/review/period';
 import { useDeviceState } from '../shared/store-context';

@@ -1,5 +1,5 @@
 /** The period the review shows (a day, its week, its month, or a range), and which counter. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import {
   DaySchema,
   PeriodKindSchema,

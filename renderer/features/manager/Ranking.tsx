@@ -2,7 +2,7 @@
  * The ranking of clerks and counters (评比优秀窗口) on the documented score, the formula on screen;
  * fewer than MIN_RANKED services in the period are listed unranked.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { MIN_RANKED, SCORE_FORMULA, type GroupFigures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './service-filter';
 import { RankingTable } from './RankingTable';

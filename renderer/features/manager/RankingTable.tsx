@@ -1,5 +1,5 @@
 /** One ranking table (clerks or counters): rank, score, its parts, each group opening its services. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { rate, type GroupFigures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './service-filter';
 import { formatPercent } from './format';

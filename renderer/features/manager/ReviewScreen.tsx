@@ -11,7 +11,7 @@ import './services.css';
 import './timeline.css';
 import './complaints.css';
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import { periodOf, type Period } from '../../../core/domain/review/period';
 import { useDeviceState, useStore } from '../shared/store-context';

@@ -1,19 +1,21 @@
 /** A service's facts and each step's outcome, as recorded and (where amended) as corrected. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
 import { letterOf, type ServiceRow } from '../../../core/domain/review/service-row';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import { formatMs } from './format';
 
-const LETTER_STATUS: Record<string, string> = {
-  d: 'done',
-  l: 'late',
-  s: 'skipped',
-  n: 'na',
-  a: 'naAuto',
-  p: 'notReached',
-};
+/** A step's letter in the service's outcome string, and the review's word for it. */
+const LETTER_STATUS: Record<string, 'done' | 'late' | 'skipped' | 'na' | 'naAuto' | 'notReached'> =
+  {
+    d: 'done',
+    l: 'late',
+    s: 'skipped',
+    n: 'na',
+    a: 'naAuto',
+    p: 'notReached',
+  };
 
 export function ServiceFacts({ row }: { row: ServiceRow }) {
   const { t, i18n } = useTranslation('review');

@@ -1,5 +1,5 @@
 /** Narrowing the services list: each choice adds one tag the services must have. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { STEP_IDS } from '../../../core/domain/flow/flow-definition';
 import { FLAG_KINDS } from '../../../core/domain/review/service-row';
 import { COMPLAINT_CATEGORIES, OUTCOME_KINDS } from '../../../core/domain/service/complaint';
@@ -29,7 +29,10 @@ export function ServiceFilters({
       ),
     `${from}|${to}`,
   );
-  const select = (name: string, options: { value: string; label: string }[]) => (
+  const select = (
+    name: 'clerk' | 'type' | 'flag' | 'skipped' | 'amended' | 'complaint' | 'complaintOutcome',
+    options: { value: string; label: string }[],
+  ) => (
     <label className="field" key={name}>
       {t(`filters.${name}`)}
       <select

@@ -1,5 +1,5 @@
 /** One page of services as a table; a row opens the service's timeline. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useDeviceState } from '../shared/store-context';
 import { useListLabel } from '../shared/use-list-label';
 import {

@@ -4,7 +4,7 @@
  * complaint's category and outcome.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Period } from '../../../core/domain/review/period';
 import { FormError } from '../../ui/FormError';
 import { ServiceFilters } from './ServiceFilters';

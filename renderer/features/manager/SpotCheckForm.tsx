@@ -4,7 +4,7 @@
  * while observing, so it cannot lead the observer; once saved, the agreement is.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { STEP_IDS, type StepId } from '../../../core/domain/flow/flow-definition';
 import type { Observation } from '../../../core/domain/log/events';
 import { agrees } from '../../../core/domain/review/rollup';

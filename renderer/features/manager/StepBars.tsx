@@ -2,7 +2,7 @@
  * Each step's share kept over the period as a bar, with what did not count: skipped (against the
  * standard), not applicable and not reached (neither), and how many were done out of order.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { StepFigure } from '../../../core/domain/review/figures';
 import type { OpenServices } from './service-filter';
 import { band, formatPercent } from './format';

@@ -1,5 +1,5 @@
 /** The period's headline figures, each a button to the services behind it. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { rate, type Figures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './service-filter';
 import { band, formatCount, formatMs, formatPercent } from './format';

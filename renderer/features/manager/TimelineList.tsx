@@ -1,5 +1,5 @@
 /** Every record of a service, in order: offset from the start, who, the step, what happened. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../core/domain/review/timeline';
 import { say, stepWords, timelineWords, type Translate } from '../../../core/words/timeline-words';
 import { useListLabel } from '../shared/use-list-label';
@@ -9,8 +9,8 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation('review');
   const { t: tApp } = useTranslation();
   const label = useListLabel();
-  const translate: Translate = (ns, key, values) =>
-    ns === 'review' ? t(key, values) : tApp(key, values);
+  const translate: Translate = (words, values) =>
+    words.ns === 'review' ? t(words.key, values) : tApp(words.key, values);
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.records')}</h2>

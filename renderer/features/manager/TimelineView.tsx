@@ -4,7 +4,7 @@
  * the customer's rating and spot-checks. A manager amends it or records a spot-check from here.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { mayCheck } from '../../../core/domain/audit/checks';
 import { can } from '../../../core/domain/permissions';
 import { timeline } from '../../../core/domain/review/timeline';

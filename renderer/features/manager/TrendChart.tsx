@@ -6,7 +6,7 @@
 import 'uplot/dist/uPlot.min.css';
 import uPlot from 'uplot';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { GroupFigures } from '../../../core/domain/review/figures';
 import { daysOf, type Period } from '../../../core/domain/review/period';
 import type { OpenServices } from './service-filter';

@@ -7,7 +7,7 @@ import en from '../../../core/i18n/review/en.json';
 import zhCN from '../../../core/i18n/review/zh-CN.json';
 import zhTW from '../../../core/i18n/review/zh-TW.json';
 
-export const REVIEW_NS = 'review';
+export const REVIEW_NS = 'review' as const;
 export const reviewResources = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
 
 for (const [language, bundle] of Object.entries(reviewResources)) {

@@ -1,5 +1,5 @@
 /** Changing one's own PIN needs the current one; the change is an event, the old hash stays stored. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { PinChangeFields, usePinChange } from './PinChangeFields';
 

@@ -2,7 +2,7 @@
  * After a manager created the account or reset its PIN, the manager knows that PIN: its owner
  * chooses their own before anything else (or signs out).
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { SetupPage } from '../../ui/SetupPage';
 import { useCommand } from '../shared/use-command';
 import { PinChangeFields, usePinChange } from './PinChangeFields';

@@ -6,7 +6,7 @@
  */
 import './session.css';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { openService, type Session } from '../../../core/domain/device/state';
 import { stepDefinition } from '../../../core/domain/flow/flow-definition';
 import { renderScript } from '../../../core/domain/script';

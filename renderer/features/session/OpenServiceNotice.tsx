@@ -1,5 +1,5 @@
 /** Tells whoever is at the sign-in or lock screen that a service is still open, and whose it is. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { openService } from '../../../core/domain/device/state';
 import { useDeviceState } from '../shared/store-context';
 

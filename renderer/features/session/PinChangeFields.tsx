@@ -1,6 +1,6 @@
 /** Current PIN, new PIN twice, the rules and the error: changing one's own PIN, on a screen or in a dialog. */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 import { PinField } from '../../ui/PinField';
 import { useCommand } from '../shared/use-command';

@@ -4,7 +4,7 @@
  * are shown apart (see domain/service/shift-summary.ts).
  */
 import './session.css';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../../core/domain/log/events';
 import { formatDuration } from '../../ui/format';
 import { useListLabel } from '../shared/use-list-label';

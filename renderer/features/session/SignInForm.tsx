@@ -1,6 +1,6 @@
 /** Staff number and PIN. Nobody signs in for someone else (不得由他人代登陆): each person their own. */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';

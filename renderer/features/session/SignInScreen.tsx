@@ -1,6 +1,6 @@
 /** Nobody is signed in: the counter, any service left open, and the sign-in form. */
 import './session.css';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { SetupPage } from '../../ui/SetupPage';
 import { OpenServiceNotice } from './OpenServiceNotice';
 import { SignInForm } from './SignInForm';

@@ -4,7 +4,7 @@
  * device also makes its identity and first signing key here (see the README's trust section).
  */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 import { SetupPage } from '../../ui/SetupPage';
 import { TextField } from '../../ui/TextField';

@@ -3,7 +3,7 @@
  * loaded only when someone opens it, never with the clerk's screen.
  */
 import { lazy, Suspense } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { loadLaterWords } from '../../i18n';
 
 const RestorePanel = lazy(() =>

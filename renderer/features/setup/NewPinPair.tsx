@@ -1,5 +1,5 @@
 /** A new PIN and its confirmation, side by side: the first manager's at first run and on restore. */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { PinField } from '../../ui/PinField';
 
 export function NewPinPair({

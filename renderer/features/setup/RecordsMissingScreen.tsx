@@ -3,7 +3,7 @@
  * found damaged and discarded. First run is not offered — a new, empty log must never start over
  * an old one — only restoring the latest backup, and the advice to tell the manager or auditor.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { SetupPage } from '../../ui/SetupPage';
 import { LazyRestorePanel as RestorePanel } from './LazyRestorePanel';
 

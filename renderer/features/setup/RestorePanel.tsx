@@ -5,7 +5,7 @@
  * that log sets a new one here and is signed in; everyone else gets a new PIN from them.
  */
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { ZipFileField } from '../../ui/ZipFileField';

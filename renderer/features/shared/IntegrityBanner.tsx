@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { loadLaterWords } from '../../i18n';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { logProblemText } from '../../../core/export/messages';
 import { useSnapshot } from './store-context';
 

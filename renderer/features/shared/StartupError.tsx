@@ -4,18 +4,19 @@
  * fix it looks. Never a blank page: main.tsx shows this for every way opening can fail, and for a
  * database another window is holding (`database-blocked`) while it waits.
  */
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { StorageError } from '../../storage';
 
 export function StartupError({ error }: { error: unknown }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const code = error instanceof StorageError ? error.code : 'open-failed';
-  const advice = `startup.advice.${code}`;
+
   return (
     <main className="setup" role="alert" data-startup={code}>
       <h1>{t('startup.title')}</h1>
       <p>{t(`startup.${code}`, { defaultValue: t('startup.open-failed') })}</p>
-      <p className="hint">{i18n.exists(advice) ? t(advice) : t('startup.whatToDo')}</p>
+      {/* Not every failure has its own advice: the general one stands in (a default value). */}
+      <p className="hint">{t(`startup.advice.${code}`, { defaultValue: t('startup.whatToDo') })}</p>
     </main>
   );
 }

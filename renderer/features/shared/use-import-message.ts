@@ -1,12 +1,13 @@
 /** Why an export could not be imported or restored, in the user's language. */
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../../core/domain/refusal';
 import { exportProblemText } from '../../../core/export/messages';
 import type { ImportProblem } from '../../storage';
 import { useRefusalMessage } from './use-refusal-message';
 
-type Translate = (key: string, values?: Record<string, unknown>) => string;
+type Translate = TFunction<'translation'>;
 
 /** Why an import waits for the manager's confirmation, one sentence a reason. */
 export function cautionLines(

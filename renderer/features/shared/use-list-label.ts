@@ -6,7 +6,7 @@
  * state the domain decides with.
  */
 import { useCallback } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { listLabel, type ListName } from '../../../core/words/list-label';
 import { useDeviceState } from './store-context';
@@ -19,7 +19,14 @@ export function useListLabel(): (list: ListName, code: string) => string {
   const locale = currentLocale(i18n.language);
   return useCallback(
     (list, code) =>
-      listLabel(config, locale, (key) => (i18n.exists(key) ? t(key) : null), list, code),
+      // A configured code is known only at run time: its key is looked up (exists), not typed.
+      listLabel(
+        config,
+        locale,
+        (key) => (i18n.exists(key) ? t(key, { defaultValue: code }) : null),
+        list,
+        code,
+      ),
     [config, locale, t, i18n],
   );
 }

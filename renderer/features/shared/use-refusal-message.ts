@@ -4,8 +4,8 @@
  * complaint's summary.
  */
 import { useCallback } from 'react';
-import type { TFunction } from '../../../core/i18n/translator';
-import { useTranslation } from '../../i18n/use-translation';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ConfigProblem } from '../../../core/domain/device/config-problem';
 import type { Refusal } from '../../../core/domain/refusal';
 import { StorageError } from '../../storage';

@@ -7,27 +7,21 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT_VERSION, FILES, MAX_EXPORT_BYTES } from '../../../../core/export/format';
 import { importProblemText } from '../../../../renderer/features/shared/use-import-message';
-import en from '../../../../core/i18n/locales/en.json';
-import zhCN from '../../../../core/i18n/locales/zh-CN.json';
-import zhTW from '../../../../core/i18n/locales/zh-TW.json';
-import { createI18n, type TFunction } from '../../../../core/i18n/translator';
+import { LOCALES } from '../../../../core/domain/locale';
+import type { TFunction } from 'i18next';
 import type { ImportProblem } from '../../../../renderer/storage';
 import { firstRun, rawRows, testDevice, withRawDb, type TestDevice } from '../../helpers/builders';
 import { dayWithServices, exportDay } from '../../helpers/exports';
+import { testI18n } from '../../helpers/i18n';
 
 const decoder = new TextDecoder();
 let zip: Uint8Array;
-let translators: Record<string, TFunction>;
+let translators: Record<string, TFunction<'translation'>>;
 
 beforeAll(async () => {
   ({ zip } = await exportDay(await dayWithServices()));
   translators = {};
-  for (const [language, resources] of Object.entries({ en, 'zh-CN': zhCN, 'zh-TW': zhTW })) {
-    translators[language] = createI18n({
-      lng: language,
-      resources: { [language]: { translation: resources } },
-    }).t;
-  }
+  for (const language of LOCALES) translators[language] = testI18n(language).getFixedT(language);
 });
 
 /** The export with one file's bytes replaced (or added). */

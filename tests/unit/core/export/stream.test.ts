@@ -12,6 +12,7 @@ import { verifyExport } from '../../../../core/export/verify-export';
 import { bytesSource, openZip, type ExportEntries } from '../../../../core/export/zip-entries';
 import { checkExportFile } from '../../../../renderer/features/auditor/check-export-file';
 import { dayWithServices, exportDay, files } from '../../helpers/exports';
+import { keysT } from '../../helpers/i18n';
 
 const made = await (async () => (await exportDay(await dayWithServices())).zip)();
 const original = files(made);
@@ -163,8 +164,7 @@ describe('reading an export a part at a time', () => {
 });
 
 describe('verify a file in the app', () => {
-  const t = (key: string, values?: Record<string, unknown>) =>
-    `${key}${values ? ` ${JSON.stringify(values)}` : ''}`;
+  const t = keysT();
 
   it('reads the picked file a part at a time and says intact, with progress', async () => {
     let calls = 0;

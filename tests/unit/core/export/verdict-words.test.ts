@@ -7,11 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashOf } from '../../../../core/domain/log/records';
 import { generateSigningKey } from '../../../../core/domain/log/signing';
-import {
-  verifyRows,
-  type Verdict,
-  type VerifierOptions,
-} from '../../../../core/domain/log/verify';
+import { verifyRows, type Verdict, type VerifierOptions } from '../../../../core/domain/log/verify';
 import {
   hubNotIntactText,
   logProblemText,
@@ -20,10 +16,7 @@ import {
 } from '../../../../core/export/messages';
 import type { ExportProblem } from '../../../../core/export/export-problem';
 import type { ExportVerdict } from '../../../../core/export/verify-export';
-import { createI18n } from '../../../../core/i18n/translator';
-import en from '../../../../core/i18n/locales/en.json' with { type: 'json' };
-import zhCN from '../../../../core/i18n/locales/zh-CN.json' with { type: 'json' };
-import zhTW from '../../../../core/i18n/locales/zh-TW.json' with { type: 'json' };
+import { testI18n } from '../../helpers/i18n';
 import { startCommand } from '../../helpers/builders';
 import {
   CLERK,
@@ -40,15 +33,7 @@ import {
   type Row,
 } from '../domain/device-log';
 
-const translate = (lng: 'en' | 'zh-CN') =>
-  createI18n({
-    lng,
-    resources: {
-      en: { translation: en },
-      'zh-CN': { translation: zhCN },
-      'zh-TW': { translation: zhTW },
-    },
-  }).t;
+const translate = (lng: 'en' | 'zh-CN') => testI18n(lng).getFixedT(lng, 'translation');
 const t = { en: translate('en'), 'zh-CN': translate('zh-CN') };
 
 let log: DeviceLog;

@@ -7,15 +7,14 @@ import {
   listLabel,
   type ListName,
 } from '../../../../core/words/list-label';
-import { createI18n } from '../../../../core/i18n/translator';
-import { resources } from '../../../../renderer/i18n/resources';
+import { testI18n } from '../../helpers/i18n';
 
 const NAMES = { 'zh-CN': '系统故障', 'zh-TW': '系統故障', en: 'System down' };
 
 /** What the app's translator answers in `locale` (as use-list-label asks it), or null when it has nothing. */
 const translate = (locale: (typeof LOCALES)[number]) => {
-  const i18n = createI18n({ lng: locale, resources });
-  return (key: string) => (i18n.exists(key) ? i18n.t(key) : null);
+  const i18n = testI18n(locale);
+  return (key: string) => (i18n.exists(key) ? i18n.t(key, { defaultValue: key }) : null);
 };
 
 const configured = applyConfigChange(

@@ -214,7 +214,7 @@ describe('the timeline’s words', () => {
     for (const entry of ENTRIES) {
       const said = say(
         timelineWords(entry),
-        (ns, key, values) =>
+        ({ ns, key }, values) =>
           (text(locale, ns, key, values.count) ?? `MISSING ${key}`).replace(
             /\{\{(\w+)\}\}/g,
             (_, name: string) => String(values[name] ?? `UNFILLED ${name}`),
@@ -228,7 +228,7 @@ describe('the timeline’s words', () => {
     }
     const started = say(
       timelineWords(SAMPLES.started[0]!),
-      (_ns, key, values) => `${key} ${JSON.stringify(values)}`,
+      ({ key }, values) => `${key} ${JSON.stringify(values)}`,
       label,
     );
     expect(started).toBe(
@@ -236,7 +236,7 @@ describe('the timeline’s words', () => {
     );
     const amended = SAMPLES.amended[1]!;
     expect(
-      say(timelineWords(amended), (_ns, key, values) => `${key}${values.change ?? ''}`, label),
+      say(timelineWords(amended), ({ key }, values) => `${key}${values.change ?? ''}`, label),
     ).toBe('entry.amendedsteps.greet-aloud.name → outcome.done');
   });
 });
