@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../../renderer/demo/generate';
 import { COMPLAINT_STEPS, expectedComplaints } from './complaint-expected';
-import { openScreen, setUpCounter } from './fixtures';
+import { openScreen, setUpCounter, addCounterLog } from './fixtures';
 import { duration, logOf, type Row } from './review-expected';
 import { text } from './screens';
 
@@ -83,8 +83,10 @@ test('every complaint figure equals the raw records’, and opens exactly the co
     has: page.getByRole('heading', { name: t('importing.title') }),
   });
   for (const file of files) {
-    await panel.locator('input[type="file"]').setInputFiles(file);
-    await button(page, t('importing.add')).click();
+    await addCounterLog(panel, file, {
+      add: t('importing.add'),
+      addAnyway: t('importing.confirm.add'),
+    });
     await expect(panel.getByRole('status')).toContainText('Added');
   }
   await openScreen(page, t('nav.review'));

@@ -232,3 +232,22 @@ export async function screensListed(page: Page): Promise<Locator> {
   if ((await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
   return page.getByRole('navigation', { name: 'Screens' }).getByRole('button');
 }
+
+/**
+ * Adds another counter's export through the Log screen's panel (`panel`), confirming when the
+ * tablet asks (a device it never held, a log starting mid-way, a counter in use): the tests' logs
+ * are made elsewhere on purpose. `add` and `addAnyway` are the buttons' words in the screen's language.
+ */
+export async function addCounterLog(
+  panel: Locator,
+  file: string,
+  words: { add: string; addAnyway: string },
+) {
+  await panel.locator('input[type="file"]').setInputFiles(file);
+  await panel.getByRole('button', { name: words.add, exact: true }).click();
+  const confirm = panel.getByRole('alertdialog');
+  const status = panel.getByRole('status');
+  await expect(confirm.or(status).first()).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible())
+    await confirm.getByRole('button', { name: words.addAnyway, exact: true }).click();
+}

@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../../renderer/demo/generate';
-import { openScreen, setUpCounter, shortService, type Lang } from './fixtures';
+import { openScreen, setUpCounter, shortService, type Lang, addCounterLog } from './fixtures';
 import { SIZES, layoutProblems, shotDir } from './layout-check';
 import { text } from './screens';
 import reviewEn from '../../core/i18n/review/en.json' with { type: 'json' };
@@ -56,8 +56,10 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       has: page.getByRole('heading', { name: t('importing.title') }),
     });
     for (const file of files) {
-      await panel.locator('input[type="file"]').setInputFiles(file);
-      await button(t('importing.add')).click();
+      await addCounterLog(panel, file, {
+        add: t('importing.add'),
+        addAnyway: t('importing.confirm.add'),
+      });
       await expect(panel.locator('tr[data-chain]')).toHaveCount(files.indexOf(file) + 1);
     }
 

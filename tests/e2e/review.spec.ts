@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo, type DemoTruth } from '../../renderer/demo/generate';
-import { screensListed, openScreen, setUpCounter, shortService } from './fixtures';
+import { screensListed, openScreen, setUpCounter, shortService, addCounterLog } from './fixtures';
 import { duration, expectedFigures, logOf, type Expected } from './review-expected';
 import { text } from './screens';
 
@@ -57,8 +57,10 @@ async function addExports(page: Page) {
     has: page.getByRole('heading', { name: t('importing.title') }),
   });
   for (const file of files) {
-    await panel.locator('input[type="file"]').setInputFiles(file);
-    await button(page, t('importing.add')).click();
+    await addCounterLog(panel, file, {
+      add: t('importing.add'),
+      addAnyway: t('importing.confirm.add'),
+    });
     await expect(panel.getByRole('status')).toContainText('Added');
   }
 }
