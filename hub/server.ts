@@ -13,24 +13,41 @@
  * - HUB_TRUST_PROXY=1 — behind a reverse proxy that terminates TLS and sets X-Forwarded-For and
  *   X-Forwarded-Proto (docs/hub.md): the hub believes them. Never set it on an open port.
  *
- * It brings the schema up to date (node-pg-migrate) before it listens.
+ * It creates the database if it may and brings the schema up to date (node-pg-migrate) before it
+ * listens; a start-up failure is one line saying what to do (hub/start-up.ts), exit code 1.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildHub } from './app';
-import { openPglite, openPostgres } from './db';
-import { migrate } from './migrate';
+import { openHubDb, StartUpError } from './start-up';
+
+/** A failure at start-up is one line saying what to do (hub/start-up.ts), and a non-zero exit. */
+function stop(error: unknown): never {
+  const message =
+    error instanceof StartUpError
+      ? error.message
+      : (error as { code?: unknown } | null)?.code === 'EADDRINUSE'
+        ? `Port ${env.HUB_PORT ?? 8787} is in use on ${env.HUB_HOST ?? '127.0.0.1'}: stop what uses it, or choose another HUB_PORT.`
+        : `The hub cannot start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+  console.error(message);
+  process.exit(1);
+}
 
 const env = process.env;
 const url = env.HUB_DATABASE_URL;
 const dataDir = resolve(env.HUB_DATA_DIR ?? 'hub-data');
 const memory = env.HUB_MEMORY === '1';
-const db = url ? openPostgres(url) : await openPglite(memory ? null : dataDir);
-const ran = await migrate(db);
-const https =
-  env.HUB_TLS_CERT && env.HUB_TLS_KEY
-    ? { cert: readFileSync(env.HUB_TLS_CERT), key: readFileSync(env.HUB_TLS_KEY) }
-    : undefined;
+const { db, ran, created } = await openHubDb({ url, dataDir, memory }).catch(stop);
+if (created) console.log('The database in HUB_DATABASE_URL did not exist: created it.');
+let https: { cert: Buffer; key: Buffer } | undefined;
+try {
+  https =
+    env.HUB_TLS_CERT && env.HUB_TLS_KEY
+      ? { cert: readFileSync(env.HUB_TLS_CERT), key: readFileSync(env.HUB_TLS_KEY) }
+      : undefined;
+} catch (error) {
+  stop(error);
+}
 const hub = await buildHub({
   db,
   name: env.HUB_NAME,
@@ -40,7 +57,7 @@ const hub = await buildHub({
 });
 const port = Number(env.HUB_PORT ?? 8787);
 const host = env.HUB_HOST ?? '127.0.0.1';
-await hub.app.listen({ port, host });
+await hub.app.listen({ port, host }).catch(stop);
 
 const where = url ? 'PostgreSQL server' : memory ? 'PGlite in memory' : `PGlite in ${dataDir}`;
 console.log(

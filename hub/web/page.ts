@@ -1,7 +1,7 @@
 /**
  * The frame and the small pieces every hub page is made of: the language (asked in the query,
- * then remembered in a cookie), number, duration and time formats, the page with its header and
- * navigation, a notice, and sending a page as HTML.
+ * then remembered in a cookie; else the browser's Accept-Language), number, duration and time
+ * formats, the page with its header and navigation, a notice, and sending a page as HTML.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDuration } from '../../core/domain/duration';
@@ -17,11 +17,41 @@ const LANG_COOKIE = 'hub_lang';
 export function localeOf(request: FastifyRequest, reply: FastifyReply): Locale {
   const asked = LocaleSchema.safeParse((request.query as { lang?: unknown } | undefined)?.lang);
   if (asked.success) {
-    void reply.setCookie(LANG_COOKIE, asked.data, { path: '/', sameSite: 'strict' });
+    // Remembered for a year: a choice made once should not be undone by closing the browser.
+    void reply.setCookie(LANG_COOKIE, asked.data, {
+      path: '/',
+      sameSite: 'strict',
+      maxAge: 365 * 24 * 60 * 60,
+    });
     return asked.data;
   }
   const saved = LocaleSchema.safeParse(request.cookies[LANG_COOKIE]);
-  return saved.success ? saved.data : 'zh-CN';
+  if (saved.success) return saved.data;
+  return localeFromAcceptLanguage(request.headers['accept-language']) ?? 'zh-CN';
+}
+
+/**
+ * The browser's preferred language among the hub's three, by the Accept-Language header's order
+ * and weights: traditional Chinese (zh-TW, zh-HK, zh-MO, zh-Hant) to zh-TW, any other Chinese to
+ * zh-CN, any English to en; null when none of them is wanted (the hub then speaks zh-CN).
+ */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null;
+  const wanted = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+      return { tag: tag.trim().toLowerCase(), weight: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => entry.tag && entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { tag } of wanted) {
+    if (/^zh-(tw|hk|mo|hant)\b/.test(tag)) return 'zh-TW';
+    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return null;
 }
 
 export const percent = (value: number | null, locale: Locale) =>

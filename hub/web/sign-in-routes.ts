@@ -2,7 +2,7 @@
  * The hub's pages for signing in: the first manager's setup with the one-time code, sign-in with
  * the device's PIN rules, sign-out, and choosing one's own PIN (forced after a manager set it).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Account } from '../accounts';
 import { translator, type Translate } from '../i18n';
@@ -11,6 +11,16 @@ import { accountRefusalText } from './account-refusal';
 import { html } from './html';
 import { GUESSES } from './limits';
 import { localeOf, notice, page, send } from './page';
+
+/** The session's cookie, set once the PIN was checked (at sign-in, or right after setup). */
+function startSession(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+  });
+}
 
 export function registerSignInRoutes(app: FastifyInstance, context: WebContext) {
   const { service } = context;
@@ -60,7 +70,14 @@ export function registerSignInRoutes(app: FastifyInstance, context: WebContext) 
     const t = translator(locale);
     const body = request.body as z.infer<typeof SetupBody>;
     const made = await service.createFirstManager(body);
-    if (made.ok) return reply.redirect('/login');
+    if (made.ok) {
+      // The manager just proved the code and chose the PIN: asking for it again at once is only a
+      // step more (and a puzzle: "did setup work?"). Sign them in with the PIN they chose.
+      const session = await service.signIn(made.value.staffNo, body.pin, request.ip);
+      if (!session.ok) return reply.redirect('/login');
+      startSession(request, reply, session.value.token);
+      return reply.redirect('/');
+    }
     const message =
       made.error === 'bad-code'
         ? t('setup.badCode')
@@ -108,12 +125,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: WebContext) 
     const { staffNo, pin } = request.body as z.infer<typeof SignInBody>;
     const result = await service.signIn(staffNo.trim(), pin, request.ip);
     if (result.ok) {
-      void reply.setCookie(SESSION_COOKIE, result.value.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.protocol === 'https',
-      });
+      startSession(request, reply, result.value.token);
       return reply.redirect(result.value.account.mustChange ? '/pin' : '/');
     }
     const { error } = result;

@@ -152,6 +152,30 @@ test('an auditor signing in over a clerk’s locked service can sign out; the cl
   ]);
 });
 
+test('a refusal leaves the screen once the corrected form is sent again, even when the form stops it itself', async ({
+  page,
+}) => {
+  await setUpCounter(page, 'zh-CN');
+  const z = WORDS['zh-CN'];
+  const refusal = '为保护隐私只保存姓氏：请填“王”，不要填“王小明”。';
+  await page.getByLabel(z.ticket, { exact: true }).fill('A011');
+  await page.getByRole('button', { name: z.titles.mr, exact: true }).click();
+  await page.getByLabel(z.surname).fill('王小明');
+  await page.getByRole('button', { name: z.business['bill-payment'], exact: true }).click();
+  await page.getByRole('button', { name: z.startService }).click();
+  await expect(page.getByRole('alert')).toContainText(refusal);
+  // The surname is corrected, but the ticket was cleared by mistake: only that is said now.
+  await page.getByLabel(z.surname).fill('王');
+  await page.getByLabel(z.ticket, { exact: true }).fill('');
+  await page.getByRole('button', { name: z.startService }).click();
+  await expect(page.getByRole('alert')).toHaveText('请输入票号。');
+  await expect(page.getByText(refusal)).toHaveCount(0);
+  await page.getByLabel(z.ticket, { exact: true }).fill('A011');
+  await page.getByRole('button', { name: z.startService }).click();
+  await expect(page.locator('.customer')).toHaveText('王先生');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a full name typed as the surname is refused, saying why; a compound surname is kept', async ({
   page,
 }) => {

@@ -20,6 +20,9 @@ export async function hubManager(browser: Browser): Promise<Page> {
     await page.getByLabel('PIN', { exact: true }).fill(HUB_MANAGER.pin);
     await page.getByLabel('PIN again').fill(HUB_MANAGER.pin);
     await page.getByRole('button', { name: 'Create the manager' }).click();
+    // Setup signs the new manager in: the hub opens, no second sign-in.
+    await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
+    return page;
   }
   await page.goto(`${HUB_ORIGIN}/login?lang=en`);
   await page.getByLabel('Staff number').fill(HUB_MANAGER.staffNo);

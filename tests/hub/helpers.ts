@@ -89,9 +89,19 @@ export async function counts(db: Db, device: string) {
  */
 export async function form(
   app: Hub['app'],
-  request: { url: string; headers?: { cookie?: string }; payload?: Record<string, unknown> },
+  request: {
+    url: string;
+    headers?: { cookie?: string };
+    payload?: Record<string, unknown>;
+    /** The page the form is on (its token is taken from there); /login unless said. */
+    from?: string;
+  },
 ) {
-  const page = await app.inject({ method: 'GET', url: '/login', headers: request.headers ?? {} });
+  const page = await app.inject({
+    method: 'GET',
+    url: request.from ?? '/login',
+    headers: request.headers ?? {},
+  });
   const secret = page.cookies.find((entry) => entry.name === 'hub_csrf')?.value;
   const token = /name="_csrf" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
   const cookies = [request.headers?.cookie, secret ? `hub_csrf=${secret}` : undefined];

@@ -50,7 +50,14 @@ export function HubPanel() {
   const [address, setAddress] = useState('');
   const [code, setCode] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [problem, setProblem] = useState<string | null>(null);
+  /** What went wrong last: a sentence, or the hub's problem (worded when shown, see below). */
+  const [problem, setProblem] = useState<string | HubProblem | null>(null);
+  /**
+   * The last origin this page's own policy (its CSP's connect-src) blocked. A fetch it blocks fails
+   * exactly as an unreachable hub does; only the document's violation event tells them apart, and
+   * it may come after the failure: so the problem is worded at render, not when it happened.
+   */
+  const [blockedByPolicy, setBlockedByPolicy] = useState<string | null>(null);
   /** The last push here was refused: this tablet's restore is not approved on the hub. */
   const [awaitingRestore, setAwaitingRestore] = useState(false);
   /** When the hub took this tablet's restore code here (older automatic refusals are stale). */
@@ -64,6 +71,15 @@ export function HubPanel() {
       .then((result) => setSettings(result.ok ? result.value : null));
   }, []);
 
+  useEffect(() => {
+    const listen = (event: SecurityPolicyViolationEvent) => {
+      // The blocked URL is the whole request's (origin and path); only its origin matters here.
+      if (URL.canParse(event.blockedURI)) setBlockedByPolicy(new URL(event.blockedURI).origin);
+    };
+    document.addEventListener('securitypolicyviolation', listen);
+    return () => document.removeEventListener('securitypolicyviolation', listen);
+  }, []);
+
   const problemText = (error: HubProblem): string => {
     // The hub's verifier is the device's: what it found is said in Verify's words.
     if (error.kind === 'refused' && error.error.error === 'not-intact' && error.error.problem) {
@@ -73,6 +89,9 @@ export function HubPanel() {
       return t(`hub.problem.refused.${error.error.error}`, {
         seq: error.error.seq ?? error.error.expected ?? '?',
       });
+    }
+    if (error.kind === 'unreachable' && settings && blockedByPolicy === settings.origin) {
+      return t('hub.problem.policy', { origin: settings.origin });
     }
     return t(`hub.problem.${error.kind}`, { seq: 'seq' in error ? error.seq : '?' });
   };
@@ -115,7 +134,7 @@ export function HubPanel() {
     const result = await store.hub.enrol(platform().hubTransport(settings.origin), code);
     setPhase({ kind: 'idle' });
     if (!result.ok) {
-      setProblem(problemText(result.error));
+      setProblem(result.error);
       return;
     }
     setCode('');
@@ -143,7 +162,7 @@ export function HubPanel() {
     setAwaitingRestore(!result.ok && restoreRefused(result.error));
     if (!result.ok) {
       setPhase({ kind: 'idle' });
-      if (result.error.kind !== 'cancelled') setProblem(problemText(result.error));
+      if (result.error.kind !== 'cancelled') setProblem(result.error);
       return;
     }
     setPhase({ kind: 'pushed', count: result.value.pushed, head: result.value.head.seq });
@@ -160,7 +179,7 @@ export function HubPanel() {
   const askRestoreCode =
     phase.kind !== 'restore-approved' && (awaitingRestore || autoAwaitsRestore);
   return (
-    <section className="panel hub-panel" aria-labelledby="hub-title">
+    <section className="panel wide hub-panel" aria-labelledby="hub-title">
       <h2 id="hub-title">{t('hub.title')}</h2>
       <p className="hint">{t('hub.intro')}</p>
       {settings && (
@@ -229,7 +248,9 @@ export function HubPanel() {
           </button>
         </div>
       )}
-      <FormError message={problem} />
+      <FormError
+        message={problem === null || typeof problem === 'string' ? problem : problemText(problem)}
+      />
       {settings?.enrolment && askRestoreCode && (
         <RestoreApproval
           origin={settings.origin}

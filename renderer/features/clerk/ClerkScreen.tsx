@@ -186,6 +186,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
           suggestedTicket={calling ?? (latest || lastCalled ? suggestedNext : '')}
           businessTypes={state.config.businessTypes}
           onStart={(input) => void act({ type: 'start-service', ...input })}
+          onSubmitted={dismiss}
           onCallNext={() => setDialog({ kind: 'call-next' })}
           onShowShortcuts={showShortcuts}
         />

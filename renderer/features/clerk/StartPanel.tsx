@@ -36,6 +36,7 @@ export function StartPanel({
   suggestedTicket,
   businessTypes,
   onStart,
+  onSubmitted,
   onCallNext,
   onShowShortcuts,
 }: {
@@ -48,6 +49,8 @@ export function StartPanel({
   suggestedTicket: string;
   businessTypes: readonly BusinessType[];
   onStart: (input: StartInput) => void;
+  /** The form was sent: a refusal of the previous attempt no longer applies. */
+  onSubmitted: () => void;
   onCallNext: () => void;
   onShowShortcuts: () => void;
 }) {
@@ -61,6 +64,7 @@ export function StartPanel({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    onSubmitted();
     if (!ticket.trim()) return setMissing(t('start.missing.ticket'));
     if (!title) return setMissing(t('start.missing.title'));
     if (!businessType) return setMissing(t('start.missing.businessType'));

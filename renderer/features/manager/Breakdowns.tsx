@@ -11,7 +11,7 @@ import { FLAG_KINDS } from '../../../core/domain/review/service-row';
 import { useListLabel } from '../shared/use-list-label';
 import { BreakdownRow } from './BreakdownRow';
 import type { OpenServices } from './service-filter';
-import { band, formatMs, formatPercent } from './format';
+import { band, finishedCount, formatMs, formatPercent } from './format';
 
 export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: OpenServices }) {
   const { t, i18n } = useTranslation('review');
@@ -40,7 +40,7 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
                 id={type.code}
                 label={label('business-types', type.code)}
                 cells={[
-                  type.services,
+                  finishedCount(type, i18n.language, (count) => t('types.endedEarly', { count })),
                   formatMs(type.averageMs),
                   `${pct(rate(type.overTarget, type.finished))} (${type.overTarget})`,
                 ]}

@@ -36,3 +36,18 @@ export function band(rate: number | null): 'none' | 'good' | 'fair' | 'poor' {
   if (rate >= 0.7) return 'fair';
   return 'poor';
 }
+
+/**
+ * The count beside a business type's average time. The average is of finished services only, so
+ * the count is too; services ended early are named apart ("+2 ended early") rather than counted
+ * in silently, which made the count and the average describe different services.
+ */
+export function finishedCount(
+  type: { services: number; finished: number },
+  language: string,
+  endedEarly: (count: number) => string,
+): string {
+  const finished = formatCount(type.finished, language);
+  const ended = type.services - type.finished;
+  return ended > 0 ? `${finished} (${endedEarly(ended)})` : finished;
+}

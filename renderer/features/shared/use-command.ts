@@ -26,13 +26,14 @@ export function useCommand() {
   const run = useCallback(
     async (command: Command): Promise<LogRecord[] | null> => {
       if (busyShown.current) setBusy(true);
+      // A message describes the attempt before this one: once the form is sent again (corrected or
+      // not) it no longer applies, whatever this attempt's outcome (a dropped stale command says
+      // nothing, and must not leave the old refusal on screen).
+      setError(null);
+      setRefusal(null);
       try {
         const result = await store.execute(command);
-        if (result.ok) {
-          setError(null);
-          setRefusal(null);
-          return result.value;
-        }
+        if (result.ok) return result.value;
         if (result.error.code !== 'stale-command') {
           setError(refusalMessage(result.error));
           setRefusal(result.error);
