@@ -243,11 +243,31 @@ export async function addCounterLog(
   file: string,
   words: { add: string; addAnyway: string },
 ) {
-  await panel.locator('input[type="file"]').setInputFiles(file);
-  await panel.getByRole('button', { name: words.add, exact: true }).click();
   const confirm = panel.getByRole('alertdialog');
   const status = panel.getByRole('status');
-  await expect(confirm.or(status).first()).toBeVisible({ timeout: 30_000 });
-  if (await confirm.isVisible())
-    await confirm.getByRole('button', { name: words.addAnyway, exact: true }).click();
+  // The last add's message may still be on screen: wait for the question or a new message.
+  const before = (await status.count()) > 0 ? await status.textContent() : null;
+  await panel.locator('input[type="file"]').setInputFiles(file);
+  await panel.getByRole('button', { name: words.add, exact: true }).click();
+  await expect
+    .poll(
+      async () =>
+        (await confirm.isVisible()) ||
+        ((await status.count()) > 0 && (await status.textContent()) !== before),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  if (!(await confirm.isVisible())) return;
+  const asked = (await status.count()) > 0 ? await status.textContent() : null;
+  await confirm.getByRole('button', { name: words.addAnyway, exact: true }).click();
+  // Done when the question is gone and the message is the add's own.
+  await expect
+    .poll(
+      async () =>
+        !(await confirm.isVisible()) &&
+        (await status.count()) > 0 &&
+        ![before, asked].includes(await status.textContent()),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 }

@@ -7,12 +7,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { HUB_ORIGIN, HUB_PORT } from './hub-env';
-import { setUpCounter, type Lang } from './fixtures';
+import { openScreen, setUpCounter, type Lang } from './fixtures';
 import { SIZES, shotDir } from './layout-check';
 import { text } from './screens';
 
 async function useHub(page: Page, lang: Lang, origin: string) {
-  await page.getByRole('button', { name: text(lang, 'nav.settings'), exact: true }).click();
+  await openScreen(page, text(lang, 'nav.settings'));
   const panel = page.locator('section.hub-panel');
   await panel.getByLabel(text(lang, 'hub.address')).fill(`${origin}/`);
   await panel.getByRole('button', { name: text(lang, 'hub.saveAddress') }).click();
