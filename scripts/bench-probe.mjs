@@ -258,15 +258,19 @@ export async function appPage(page) {
       ),
 
     async setTapGuard(ms) {
-      // The screens are behind the top bar's Menu.
-      await page.locator('.topbar .screens-menu > button').click();
-      await button('Settings').click();
+      // The screens are behind the top bar's Menu (builds before it had tabs in the bar).
+      const openScreen = async (name) => {
+        const menu = page.locator('.topbar .screens-menu > button');
+        if ((await menu.count()) > 0 && (await menu.getAttribute('aria-expanded')) !== 'true')
+          await menu.click();
+        await button(name).click();
+      };
+      await openScreen('Settings');
       const setting = page.locator('form', { hasText: 'Ignore taps on a new step' });
       await setting.getByRole('textbox').fill(String(ms));
       await button('Save', setting).click();
       await setting.getByRole('status').getByText('Saved.').waitFor();
-      await page.locator('.topbar .screens-menu > button').click();
-      await button('Counter').click();
+      await openScreen('Counter');
       await button('Start service').waitFor();
     },
 
