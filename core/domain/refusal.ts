@@ -64,6 +64,8 @@ export type RefusalCode =
   | 'waiting'
   | 'account-disabled'
   | 'credential-untrusted'
+  /** A record must carry the person's signature and their key is not in memory (a reload). */
+  | 'pin-needed'
   | 'not-locked'
   | 'session-active'
   | 'account-exists'

@@ -47,6 +47,9 @@ export function logVerdictLines(t: Translate, verdict: Verdict): string[] {
             count: verdict.checkpoints,
             total: verdict.head.seq,
           }),
+      ...(verdict.predateSignatures > 0
+        ? [t('audit.predateSignatures', { count: verdict.predateSignatures })]
+        : []),
     ];
   }
   const lines = [t('audit.broken', { problem: logProblemText(t, verdict.problem) })];

@@ -8,7 +8,7 @@ import type { Credential } from '../../core/domain/access/pin';
 import type { PlannedRecord } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
 import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
-import { sealCommit } from '../../core/domain/log/sealing';
+import { sealCommit, type Signer } from '../../core/domain/log/sealing';
 import type { MonoStamp } from '../../core/domain/log/clock';
 import type { StoredRecord } from '../../core/domain/log/records';
 import type { SigningKeyPair } from '../../core/domain/log/signing';
@@ -24,6 +24,8 @@ export interface CommitExtras {
   forced?: CheckpointReason;
   /** The monotonic clock read with `now` (read at sealing when not given). */
   mono?: MonoStamp;
+  /** Who can sign records carrying their authority in this commit, by staff number. */
+  signers?: ReadonlyMap<string, Signer>;
 }
 
 export interface Committed {
@@ -54,7 +56,7 @@ export class Committer {
     // Where the checkpoint goes and how the records fold is the domain's (sealing.ts); the
     // store supplies its clock, ids and the key store.
     const { sealed, state } = await sealCommit(before, planned, due, {
-      seal: (at, records) => this.sealer.seal(at, records, now, extras.mono),
+      seal: (at, records) => this.sealer.seal(at, records, now, extras.mono, extras.signers),
       checkpoint: async (at, reason) => {
         const made = await this.sealer.checkpoint(at, reason, extras.firstKey);
         if (made === 'key-missing') keyMissing = true;

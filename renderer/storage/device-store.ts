@@ -54,6 +54,10 @@ import { ReviewIndex } from './review-index';
 import { Review } from './review';
 import { WriterLock } from './writer-lock';
 import { startLogWatch } from './log-watch-client';
+import { PersonKeys } from './person-keys';
+import { personSignatureRule } from '../../core/domain/log/person-signatures';
+import { refusal } from '../../core/domain/refusal';
+import type { MonoStamp } from '../../core/domain/log/clock';
 
 /** What the witness says about the log, when it disagrees. */
 export type IntegrityProblem =
@@ -74,6 +78,8 @@ export interface StoreSnapshot {
   logCheck: VerifyProblem | null;
   /** The current signing key is missing, so checkpoints cannot be signed. */
   signingKeyMissing: boolean;
+  /** The screen was locked because a record needs the person's PIN again (person-keys.ts). */
+  pinNeeded: boolean;
 }
 
 export interface StoreOptions {
@@ -100,6 +106,7 @@ export class DeviceStore {
   private channel: BroadcastChannel | null = null;
   private readonly log: EventLog;
   private readonly keys: KeyStore;
+  private readonly personKeys = new PersonKeys();
   private readonly committer: Committer;
   /** Exports, other counters' logs, backups (archive.ts). */
   readonly archive: Archive;
@@ -156,13 +163,27 @@ export class DeviceStore {
   }
 
   static async open(db: CounterStepsDb, options: StoreOptions): Promise<DeviceStore> {
-    const loaded = await loadState(new EventLog(db));
+    const { signIn, ...loaded } = await loadState(new EventLog(db));
+    // A session opens only from a sign-in its person signed (decision 0063): one written by
+    // hand opens nothing, and the record is named at once.
+    const forged = signIn ? await personSignatureRule(signIn.before, signIn.record) : null;
     const store = new DeviceStore(db, options, {
       ...loaded,
+      state: forged ? { ...loaded.state, session: null } : loaded.state,
       closed: null,
       integrity: null,
-      logCheck: null,
+      logCheck:
+        forged && signIn
+          ? {
+              kind: 'rule',
+              seq: signIn.record.seq,
+              rule: forged,
+              eventType: signIn.record.event.type,
+              staffNo: signIn.record.staffNo,
+            }
+          : null,
       signingKeyMissing: false,
+      pinNeeded: false,
     });
     store.watchConnection();
     if (loaded.state.legacy && !loaded.state.upgraded) {
@@ -290,13 +311,18 @@ export class DeviceStore {
     const now = this.clock.now();
     const mono = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) };
     const env: DecideEnv = { now, mono, newId: this.newId(), fromDisplay: this.display };
-    const { credential, firstKey } = await gatherEvidence(state, command, env, {
+    const gathered = await gatherEvidence(state, command, env, {
       evidence: this.evidence,
       log: this.log,
       newId: this.newId,
     });
+    const { credential, firstKey } = gathered;
     // Parsed once, in `execute`: a retry after a write conflict judges the same parsed command.
     const decision = decideParsed(state, command, env);
+    const signers = this.personKeys.signersFor(state, command.type, gathered);
+    if (this.personKeys.missingSigner(state, decision.records, signers) !== null) {
+      return this.askForPin(now, mono);
+    }
     const records =
       decision.records.length > 0 || decision.checkpoint
         ? await this.commit(decision.records, now, {
@@ -304,9 +330,38 @@ export class DeviceStore {
             firstKey,
             forced: decision.checkpoint,
             mono,
+            signers,
           })
         : [];
+    this.personKeys.remember(records, signers, gathered);
+    if (this.current.pinNeeded && !this.current.state.session?.locked) {
+      this.update({ pinNeeded: false });
+    }
     return decision.refusal ? err(decision.refusal) : ok(records);
+  }
+
+  /**
+   * A record needs its author's signature and their key is not in memory (the page was reloaded
+   * since they typed their PIN): the screen locks, and the person unlocks it with their PIN,
+   * which brings the key back; nothing else is written.
+   */
+  private async askForPin(now: number, mono: MonoStamp): Promise<Result<LogRecord[], Refusal>> {
+    const { session } = this.current.state;
+    if (session && !session.locked) {
+      await this.commit(
+        [
+          {
+            staffNo: session.staffNo,
+            serviceId: null,
+            event: { type: 'screen-locked', reason: 'manual' },
+          },
+        ],
+        now,
+        { mono },
+      );
+    }
+    this.update({ pinNeeded: true });
+    return err(refusal('pin-needed'));
   }
 
   /**

@@ -8,9 +8,13 @@ import {
   checkNewPin,
   credentialCommitment,
   hashPin,
+  makeCredential,
+  openPin,
   verifyPin,
   type Credential,
 } from '../../core/domain/access/pin';
+import { canonicalize } from '../../core/domain/log/canonical';
+import type { SigningKeyPair } from '../../core/domain/log/signing';
 import { LOCKOUT_RESET_TYPES, lockoutFrom, type Lockout } from '../../core/domain/access/lockout';
 import type { PinCheck } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
@@ -29,7 +33,29 @@ export class Evidence {
    * Checks `pin` for `staffNo`. The stored credential is used only if it matches the latest
    * commitment the log holds for that person; the iteration count is the app's, not the row's.
    */
-  async checkPin(state: DeviceState, staffNo: string, pin: string): Promise<PinCheck> {
+  async checkPin(
+    state: DeviceState,
+    staffNo: string,
+    pin: string,
+  ): Promise<{ check: PinCheck; key: SigningKeyPair | null }> {
+    const { check, key } = await this.openPin(state, staffNo, pin);
+    // The key a matching PIN unlocks must be the one the log commits for that person.
+    const committed = state.pins.get(staffNo)?.personKey ?? null;
+    if (
+      check.verdict === 'match' &&
+      committed !== null &&
+      (key === null || canonicalize(key.publicKey) !== canonicalize(committed))
+    ) {
+      return { check: { ...check, verdict: 'credential-mismatch' }, key: null };
+    }
+    return { check, key: check.verdict === 'match' ? key : null };
+  }
+
+  private async openPin(
+    state: DeviceState,
+    staffNo: string,
+    pin: string,
+  ): Promise<{ check: PinCheck; key: SigningKeyPair | null }> {
     const lockout = await this.lockout(state, staffNo);
     const committed = state.pins.get(staffNo)?.commitment ?? null;
     const parsed = state.accounts.has(staffNo)
@@ -38,14 +64,14 @@ export class Evidence {
     const credential = parsed?.success && parsed.data.staffNo === staffNo ? parsed.data : null;
     if (!credential || committed === null) {
       await verifyPin(await this.decoyCredential(), pin, this.iterations);
-      return { staffNo, verdict: 'no-credential', lockout };
+      return { check: { staffNo, verdict: 'no-credential', lockout }, key: null };
     }
     if ((await credentialCommitment(credential)) !== committed) {
       await verifyPin(await this.decoyCredential(), pin, this.iterations);
-      return { staffNo, verdict: 'credential-mismatch', lockout };
+      return { check: { staffNo, verdict: 'credential-mismatch', lockout }, key: null };
     }
-    const matches = await verifyPin(credential, pin, this.iterations);
-    return { staffNo, verdict: matches ? 'match' : 'mismatch', lockout };
+    const { match, key } = await openPin(credential, pin, this.iterations);
+    return { check: { staffNo, verdict: match ? 'match' : 'mismatch', lockout }, key };
   }
 
   /** Hashes a new PIN, if it meets the rules (the domain says why when it does not). */
@@ -53,10 +79,10 @@ export class Evidence {
     staffNo: string,
     pin: string,
     confirmation: string,
-  ): Promise<{ credential: Credential; commitment: string } | null> {
+  ): Promise<{ credential: Credential; commitment: string; key: SigningKeyPair } | null> {
     if (checkNewPin(pin, confirmation) !== null) return null;
-    const credential = await hashPin(staffNo, pin, this.iterations);
-    return { credential, commitment: await credentialCommitment(credential) };
+    const { credential, key } = await makeCredential(staffNo, pin, this.iterations);
+    return { credential, commitment: await credentialCommitment(credential), key };
   }
 
   /** The commitment to the credential stored for `staffNo` now (the v1 upgrade commits to these). */

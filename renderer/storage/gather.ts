@@ -24,18 +24,33 @@ export const timedEvent = (record: LogRecord): TimedEvent => ({
   event: record.event,
 });
 
+/** What the append must store or sign with, beside what went into `env`. */
+export interface Gathered {
+  credential?: Credential;
+  firstKey?: SigningKeyPair;
+  /** The signing key a matching typed PIN unlocked (decision 0063). */
+  pinKey?: { staffNo: string; key: SigningKeyPair };
+  /** The signing key the new PIN unlocks. */
+  newPinKey?: { staffNo: string; key: SigningKeyPair };
+}
+
 /** Fills `env` with what `command` needs; returns what the append must store with it. */
 export async function gatherEvidence(
   state: DeviceState,
   command: Command,
   env: DecideEnv,
   deps: { evidence: Evidence; log: EventLog; newId: () => string },
-): Promise<{ credential?: Credential; firstKey?: SigningKeyPair }> {
+): Promise<Gathered> {
   const needs = evidenceNeeded(state, command);
-  let credential: Credential | undefined;
-  let firstKey: SigningKeyPair | undefined;
+  const gathered: Gathered = {};
   if (needs.checkPin) {
-    env.pin = await deps.evidence.checkPin(state, needs.checkPin.staffNo, needs.checkPin.pin);
+    const { check, key } = await deps.evidence.checkPin(
+      state,
+      needs.checkPin.staffNo,
+      needs.checkPin.pin,
+    );
+    env.pin = check;
+    if (key) gathered.pinKey = { staffNo: check.staffNo, key };
   }
   if (needs.newPin) {
     const made = await deps.evidence.newPin(
@@ -44,12 +59,14 @@ export async function gatherEvidence(
       needs.newPin.confirmation,
     );
     if (made) {
-      env.newPin = { commitment: made.commitment };
-      credential = made.credential;
+      env.newPin = { commitment: made.commitment, personKey: made.key.publicKey };
+      gathered.credential = made.credential;
+      gathered.newPinKey = { staffNo: needs.newPin.staffNo, key: made.key };
     }
   }
   if (needs.identity) {
-    firstKey = await generateSigningKey();
+    const firstKey = await generateSigningKey();
+    gathered.firstKey = firstKey;
     env.identity = {
       deviceId: deps.newId(),
       algorithm: firstKey.algorithm,
@@ -60,5 +77,5 @@ export async function gatherEvidence(
     const { records } = await deps.log.service(needs.service);
     env.amendTarget = foldService(records.map(timedEvent));
   }
-  return { credential, firstKey };
+  return gathered;
 }

@@ -34,6 +34,11 @@ export interface LoadedState {
   state: DeviceState;
   /** Rows that failed validation among those read: shown, never dropped silently. */
   invalid: InvalidRecord[];
+  /**
+   * The sign-in that opened the session in force, and the state just before it: a session is
+   * opened only from a sign-in signed by its person (decision 0063), which the store checks.
+   */
+  signIn: { record: LogRecord; before: DeviceState } | null;
 }
 
 export async function loadState(log: EventLog): Promise<LoadedState> {
@@ -61,5 +66,12 @@ export async function loadState(log: EventLog): Promise<LoadedState> {
   for (const bad of [...registry.invalid, ...shift.invalid, ...(service?.invalid ?? [])]) {
     invalid.set(bad.seq, bad);
   }
-  return { state: foldDevice(records), invalid: [...invalid.values()] };
+  const state = foldDevice(records);
+  const opened = state.session
+    ? records.find((record) => record.seq === state.session?.signedInSeq)
+    : undefined;
+  const signIn = opened
+    ? { record: opened, before: foldDevice(records.filter((record) => record.seq < opened.seq)) }
+    : null;
+  return { state, invalid: [...invalid.values()], signIn };
 }

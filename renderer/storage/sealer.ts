@@ -11,8 +11,9 @@ import type { CheckpointReason } from '../../core/domain/log/checkpoints';
 import type { MonoStamp } from '../../core/domain/log/clock';
 import type { DomainEvent } from '../../core/domain/log/events';
 import type { StoredRecord } from '../../core/domain/log/records';
-import { sealPlanned, signCheckpoint } from '../../core/domain/log/sealing';
-import type { SigningKeyPair } from '../../core/domain/log/signing';
+import { sealPlanned, signCheckpoint, type Signer } from '../../core/domain/log/sealing';
+import { personPayload } from '../../core/domain/log/person-signatures';
+import { sign, type SigningKeyPair } from '../../core/domain/log/signing';
 import type { KeyRow } from './db';
 import type { Clock } from './clock';
 import { StorageError } from './errors';
@@ -31,8 +32,18 @@ export class Sealer {
     now: number,
     /** The monotonic clock read together with `now`; read here when not given. */
     mono: MonoStamp = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) },
+    /** The keys of the people whose records carry their authority here (decision 0063). */
+    signers: ReadonlyMap<string, Signer> = new Map(),
   ): Promise<StoredRecord[]> {
-    const sealed = await sealPlanned(state, planned, { now, mono, newId: this.newId });
+    const sealed = await sealPlanned(state, planned, {
+      now,
+      mono,
+      newId: this.newId,
+      sign: async (record) => {
+        const key = record.staffNo === null ? undefined : signers.get(record.staffNo);
+        return key ? sign(key, personPayload(record)) : undefined;
+      },
+    });
     if (!sealed.ok) throw new StorageError('log-unreadable');
     return sealed.value;
   }

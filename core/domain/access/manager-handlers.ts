@@ -9,7 +9,7 @@ import { configProblem } from '../device/config-problem';
 import { numberPhrase, phraseProblem } from '../device/config-phrases';
 import type { HandlersFor } from '../device/handlers';
 import { accepted, activeSession, by, refused } from './active-session';
-import { checkNewPin } from './pin';
+import { checkNewPin, personKeyOf } from './pin';
 
 export const managerHandlers = {
   'create-account': (state, command, env) => {
@@ -29,6 +29,7 @@ export const managerHandlers = {
         subject,
         reason: 'created',
         commitment: env.newPin.commitment,
+        ...personKeyOf(env.newPin),
       }),
     ]);
   },
@@ -45,6 +46,7 @@ export const managerHandlers = {
         subject: command.subject,
         reason: 'reset',
         commitment: env.newPin.commitment,
+        ...personKeyOf(env.newPin),
       }),
     ]);
   },

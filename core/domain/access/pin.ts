@@ -5,15 +5,24 @@
  */
 import { z } from '../zod';
 import { canonicalize, sha256Hex, toHex } from '../log/canonical';
+import type { PublicKeyJwk } from '../log/events';
+import { keyFromSeed, type SigningKeyPair } from '../log/signing';
 
 /** OWASP's current minimum for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;
 export const SALT_BYTES = 16;
 const HASH_BITS = 256;
 
+/**
+ * A credential that also unlocks its owner's signing key: the PBKDF2 output K is never stored;
+ * the row keeps SHA-256("counter-steps/pin-check" ‖ K), and the Ed25519 seed is
+ * SHA-256("counter-steps/person-key" ‖ K), so nothing in the row signs without the PIN.
+ */
+export const PERSON_KEY_ALGORITHM = 'PBKDF2-HMAC-SHA256+Ed25519';
+
 export const CredentialSchema = z.object({
   staffNo: z.string(),
-  algorithm: z.literal('PBKDF2-HMAC-SHA256'),
+  algorithm: z.enum(['PBKDF2-HMAC-SHA256', PERSON_KEY_ALGORITHM]),
   iterations: z.int().check(z.positive()),
   salt: z.string().check(z.regex(/^[0-9a-f]+$/)),
   hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -62,6 +71,59 @@ async function derive(pin: string, salt: Uint8Array, iterations: number): Promis
   return new Uint8Array(bits);
 }
 
+const labelled = async (label: string, secret: Uint8Array): Promise<Uint8Array> => {
+  const prefix = new TextEncoder().encode(label);
+  const bytes = new Uint8Array(prefix.length + secret.length);
+  bytes.set(prefix);
+  bytes.set(secret, prefix.length);
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+};
+
+/** The person's signing key (Ed25519) that the PBKDF2 output K gives: see PERSON_KEY_ALGORITHM. */
+const keyOfDerived = async (derived: Uint8Array): Promise<SigningKeyPair> =>
+  keyFromSeed(await labelled('counter-steps/person-key', derived));
+
+/**
+ * A new PIN's credential, and the signing key it unlocks (its public half goes in the log's
+ * `pin-set` record; the private half lives in memory only).
+ */
+export async function makeCredential(
+  staffNo: string,
+  pin: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<{ credential: Credential; key: SigningKeyPair }> {
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const derived = await derive(pin, salt, iterations);
+  return {
+    credential: {
+      staffNo,
+      algorithm: PERSON_KEY_ALGORITHM,
+      iterations,
+      salt: toHex(salt),
+      hash: toHex(await labelled('counter-steps/pin-check', derived)),
+    },
+    key: await keyOfDerived(derived),
+  };
+}
+
+/**
+ * Whether `pin` matches, and (for a credential of PERSON_KEY_ALGORITHM) the signing key it
+ * unlocks. The iteration count is the app's own, never the stored row's.
+ */
+export async function openPin(
+  credential: Credential,
+  pin: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<{ match: boolean; key: SigningKeyPair | null }> {
+  const derived = await derive(pin, fromHex(credential.salt), iterations);
+  const withKey = credential.algorithm === PERSON_KEY_ALGORITHM;
+  const check = withKey ? await labelled('counter-steps/pin-check', derived) : derived;
+  const match =
+    credential.iterations === iterations && constantTimeEqual(check, fromHex(credential.hash));
+  return { match, key: match && withKey ? await keyOfDerived(derived) : null };
+}
+
+/** A credential without a signing key (the hub's own accounts; the device's before 0063). */
 export async function hashPin(
   staffNo: string,
   pin: string,
@@ -95,11 +157,12 @@ export async function verifyPin(
   pin: string,
   iterations = PBKDF2_ITERATIONS,
 ): Promise<boolean> {
-  const derived = await derive(pin, fromHex(credential.salt), iterations);
-  return (
-    credential.iterations === iterations && constantTimeEqual(derived, fromHex(credential.hash))
-  );
+  return (await openPin(credential, pin, iterations)).match;
 }
+
+/** The `personKey` member of a `pin-set` event, when the new PIN unlocks a key. */
+export const personKeyOf = (newPin: { personKey?: PublicKeyJwk }): { personKey?: PublicKeyJwk } =>
+  newPin.personKey ? { personKey: newPin.personKey } : {};
 
 /** Failures in a row before the account has to wait. */
 export const FAILURES_BEFORE_WAIT = 5;

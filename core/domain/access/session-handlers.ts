@@ -14,7 +14,7 @@ import { decideService } from '../service/engine';
 import { summaryOf } from '../service/shift-summary';
 import { accepted, activeSession, by, refused } from './active-session';
 import { judgePin } from './judge-pin';
-import { checkNewPin } from './pin';
+import { checkNewPin, personKeyOf } from './pin';
 
 /** The records that end `session` because someone signs in over it (it was locked). */
 function endReplacedSession(state: DeviceState, session: Session, author: string): PlannedRecord {
@@ -121,6 +121,7 @@ export const sessionHandlers = {
         subject: staffNo,
         reason: 'changed',
         commitment: env.newPin.commitment,
+        ...personKeyOf(env.newPin),
       }),
     ]);
   },

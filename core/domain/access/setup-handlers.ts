@@ -6,7 +6,7 @@ import { CounterSchema, StaffNumberSchema } from '../catalog';
 import type { AccessCommand } from '../device/commands';
 import type { HandlersFor } from '../device/handlers';
 import { accepted, by, refused } from './active-session';
-import { checkNewPin } from './pin';
+import { checkNewPin, personKeyOf } from './pin';
 
 export const setupHandlers = {
   'first-run': (state, command, env) => {
@@ -27,6 +27,7 @@ export const setupHandlers = {
         subject: staffNo,
         reason: 'created',
         commitment: env.newPin.commitment,
+        ...personKeyOf(env.newPin),
       }),
       by(staffNo, { type: 'signed-in', role: 'manager' }),
     ]);
@@ -54,6 +55,7 @@ export const setupHandlers = {
           subject: staffNo,
           reason: 'reset',
           commitment: env.newPin.commitment,
+          ...personKeyOf(env.newPin),
         }),
         by(staffNo, { type: 'signed-in', role: 'manager' }),
       ],

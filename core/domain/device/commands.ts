@@ -82,8 +82,11 @@ export interface DecideEnv {
   /** A fresh id, used when the command starts a service. */
   newId: string;
   pin?: PinCheck;
-  /** The commitment to the new PIN's credential (hashed only if the PIN met the rules). */
-  newPin?: { commitment: string };
+  /**
+   * The commitment to the new PIN's credential (hashed only if the PIN met the rules), and the
+   * public half of the signing key it unlocks (decision 0063).
+   */
+  newPin?: { commitment: string; personKey?: PublicKeyJwk };
   /** First run: the device id and first signing key the storage generated. */
   identity?: { deviceId: string; algorithm: KeyAlgorithm; publicKey: PublicKeyJwk };
   /** An amendment or a spot-check: the service it is about, folded from its records. */

@@ -26,6 +26,8 @@ export interface PinRecord {
   setBy: string | null;
   reason: 'created' | 'changed' | 'reset' | 'upgrade';
   seq: number;
+  /** The public key the PIN unlocks (decision 0063); null for a PIN set before it. */
+  personKey: PublicKeyJwk | null;
 }
 
 export interface Session {
@@ -160,6 +162,7 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
           setBy: known?.setBy ?? null,
           reason: known?.reason ?? 'upgrade',
           seq: known?.seq ?? record.seq,
+          personKey: known?.personKey ?? null,
         });
       }
       return { ...next, upgraded: true, pins };
@@ -198,6 +201,7 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
           setBy: record.staffNo,
           reason: event.reason,
           seq: record.seq,
+          personKey: event.personKey ?? null,
         }),
       };
     case 'signed-in': {

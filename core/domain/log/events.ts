@@ -75,6 +75,11 @@ const pinSet = <C extends z.ZodMiniType>(commitment: C) =>
      * itself). A stored credential is used only if it matches the latest commitment for its owner.
      */
     commitment,
+    /**
+     * The public half of the signing key the new PIN unlocks (decision 0063): every record that
+     * carries this person's authority from here on is signed with it. Absent before 0063.
+     */
+    personKey: z.optional(PublicKeyJwkSchema),
   });
 
 const signedOut = <S extends z.ZodMiniType>(summary: S) =>

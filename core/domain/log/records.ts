@@ -25,6 +25,9 @@ import {
 
 export const LOG_SCHEMA_VERSION = 2;
 
+/** A signature, base64url (RFC 4648 §5) without padding. */
+export const SignatureSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{40,200}$/));
+
 const envelope = {
   seq: z.int().check(z.positive()),
   id: z.uuid(),
@@ -60,6 +63,11 @@ export const V2RecordSchema = z.strictObject({
   /** Null only before the device was given its counter (its identity record). */
   counter: z.nullable(CounterSchema),
   event: DomainEventSchema,
+  /**
+   * Its author's signature, for a record that carries a person's authority (a sign-in, a
+   * manager's approval…): person-signatures.ts says which, with which key, over what.
+   */
+  sig: z.optional(SignatureSchema),
 });
 export type StoredRecord = z.infer<typeof V2RecordSchema>;
 export type UnsealedRecord = Omit<StoredRecord, 'hash'>;
@@ -78,6 +86,7 @@ export interface LogRecord {
   event: RecordedEvent;
   prevHash: string;
   hash: string;
+  sig?: string;
 }
 
 /** A stored row that failed validation: reported with what was wrong, never dropped. */

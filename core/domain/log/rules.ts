@@ -49,7 +49,11 @@ export type RuleCode =
   | 'phrase-out-of-order'
   | 'phrase-repeated'
   | 'phrases-over-limit'
-  | 'phrase-not-added';
+  | 'phrase-not-added'
+  /** Person signatures (person-signatures.ts, decision 0063). */
+  | 'signature-missing'
+  | 'signature-invalid'
+  | 'pin-without-key';
 
 /** Context the replay carries between records, beyond the device state itself. */
 export interface RuleContext {
@@ -181,6 +185,10 @@ function configRule(state: DeviceState, change: ConfigChange): RuleCode | null {
   return problem ? PHRASE_RULES[problem.kind] : null;
 }
 
+/** Whether any PIN in `state` commits a signing key: from then on every new PIN must. */
+export const signaturesInForce = (state: DeviceState): boolean =>
+  [...state.pins.values()].some((pin) => pin.personKey !== null);
+
 /** The rule `record` breaks when appended to `state`, or null. Checkpoint signatures are apart. */
 export function ruleBroken(
   state: DeviceState,
@@ -258,6 +266,7 @@ export function ruleBroken(
       return sessionRule(state, staffNo, 'manage-accounts');
     case 'pin-set':
       if (!state.accounts.has(event.subject)) return 'no-such-account';
+      if (record.v === 2 && !event.personKey && signaturesInForce(state)) return 'pin-without-key';
       if (inBootstrap && event.subject === staffNo) return null;
       if (context.restored && event.subject === staffNo) {
         const account = state.accounts.get(staffNo);

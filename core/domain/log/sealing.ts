@@ -8,13 +8,15 @@
  * in-memory log; where the keys are kept and how the records are written is theirs.
  */
 import type { PlannedRecord } from '../device/commands';
-import { foldDevice, type DeviceState } from '../device/state';
+import { evolveDevice, type DeviceState } from '../device/state';
 import { err, ok, type Result } from '../result';
 import { makeCheckpoint, type CheckpointReason } from './checkpoints';
 import type { MonoStamp } from './clock';
 import type { DomainEvent } from './events';
 import { sealRecord, type StoredRecord, type UnsealedRecord } from './records';
 import { generateSigningKey, type SigningKeyPair } from './signing';
+import { carriesAuthority, personSignatureRule } from './person-signatures';
+import type { RuleCode } from './rules';
 
 /** When records are sealed, their fresh ids, and how each is hashed. */
 export interface SealStamp {
@@ -25,6 +27,23 @@ export interface SealStamp {
   newId: () => string;
   /** How a stamped record gets its hash: `sealRecord` (which re-checks the schema) by default. */
   hash?: (record: UnsealedRecord) => StoredRecord | Promise<StoredRecord>;
+  /**
+   * Its author's signature over a record that carries a person's authority (person-signatures.ts),
+   * or undefined when this commit holds no key for that person.
+   */
+  sign?: (record: UnsealedRecord) => Promise<string | undefined>;
+}
+
+/** A record the domain will not seal: it carries a person's authority without their signature. */
+export class PersonSignatureError extends Error {
+  constructor(
+    readonly seq: number,
+    readonly staffNo: string | null,
+    readonly rule: RuleCode,
+  ) {
+    super(`record ${seq} by ${staffNo ?? '-'}: ${rule}`);
+    this.name = 'PersonSignatureError';
+  }
 }
 
 /**
@@ -34,7 +53,7 @@ export interface SealStamp {
 export async function sealPlanned(
   state: DeviceState,
   planned: readonly PlannedRecord[],
-  { now, mono, newId, hash = sealRecord }: SealStamp,
+  { now, mono, newId, hash = sealRecord, sign }: SealStamp,
 ): Promise<Result<StoredRecord[], 'no-device'>> {
   const at = new Date(now).toISOString();
   let device = state.identity?.deviceId ?? null;
@@ -46,7 +65,7 @@ export async function sealPlanned(
       device = event.deviceId;
     if (event.type === 'device-set-up') counter = event.counter;
     if (device === null) return err('no-device');
-    const record = await hash({
+    const unsealed: UnsealedRecord = {
       v: 2,
       seq: state.head.seq + 1 + offset,
       id: newId(),
@@ -58,7 +77,9 @@ export async function sealPlanned(
       serviceId,
       event,
       prevHash,
-    });
+    };
+    const sig = sign && carriesAuthority(unsealed) ? await sign(unsealed) : undefined;
+    const record = await hash(sig ? { ...unsealed, sig } : unsealed);
     sealed.push(record);
     prevHash = record.hash;
   }
@@ -123,8 +144,13 @@ export async function sealCommit(
   let state = before;
   const append = async (records: readonly PlannedRecord[]) => {
     const added = await steps.seal(state, records);
+    for (const record of added) {
+      // The domain seals nothing that carries a person's authority without their signature.
+      const rule = await personSignatureRule(state, record);
+      if (rule) throw new PersonSignatureError(record.seq, record.staffNo, rule);
+      state = evolveDevice(state, record);
+    }
     sealed.push(...added);
-    state = foldDevice(added, state);
   };
   const checkpoint = async (reason: CheckpointReason) => {
     const event = await steps.checkpoint(state, reason);

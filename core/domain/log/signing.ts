@@ -52,6 +52,23 @@ export async function generateSigningKey(
   throw new Error('no signing algorithm');
 }
 
+/** PKCS #8 header of a raw Ed25519 private key (RFC 8410): the 32-byte seed follows it. */
+const ED25519_PKCS8 = [
+  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+];
+
+/**
+ * The Ed25519 key whose 32-byte seed is `seed` (a person's key, derived from their PIN). The
+ * private key returned cannot be exported; the public half is worked out once, on a copy.
+ */
+export async function keyFromSeed(seed: Uint8Array): Promise<SigningKeyPair> {
+  const pkcs8 = new Uint8Array([...ED25519_PKCS8, ...seed]);
+  const copy = await subtle().importKey('pkcs8', pkcs8, { name: 'Ed25519' }, true, ['sign']);
+  const jwk = await subtle().exportKey('jwk', copy);
+  const privateKey = await subtle().importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
+  return { algorithm: 'Ed25519', privateKey, publicKey: publicJwk(jwk) };
+}
+
 export const algorithmOf = (key: PublicKeyJwk): KeyAlgorithm =>
   key.kty === 'OKP' ? 'Ed25519' : 'ECDSA-P256';
 

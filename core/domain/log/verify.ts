@@ -3,7 +3,8 @@
  * command-line verifier and the hub feed it batches of stored rows. It checks, in order, for each
  * record: that it is a valid record of a known schema version; that its sequence number follows;
  * that it links to the previous hash; that its hash is its content's; that it was allowed for its
- * author at that point (rules.ts); and, for a checkpoint, its signature along the key chain
+ * author at that point (rules.ts), signed by its author where it carries their authority
+ * (person-signatures.ts); and, for a checkpoint, its signature along the key chain
  * (checkpoints.ts). At the end, the head is compared with a witness kept outside the log, which is
  * what shows records deleted from the end.
  */
@@ -13,6 +14,7 @@ import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
 import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
 import { stepKeyChain, type KeyChainState } from './key-chain';
 import { hashOf, readRecord, seqOf, type LogRecord } from './records';
+import { personSignatureRule, predatesSignatures } from './person-signatures';
 import {
   INITIAL_RULE_CONTEXT,
   nextRuleContext,
@@ -52,6 +54,11 @@ export interface VerifySummary {
   firstKey: PublicKeyJwk | null;
   /** The first key matched the one the auditor holds (`expectedFirstKey`); null if none given. */
   firstKeyTrusted: boolean | null;
+  /**
+   * Records carrying a person's authority accepted unsigned because their author's PIN commits no
+   * signing key yet: they predate per-person signatures (decision 0063). Not counted in a slice.
+   */
+  predateSignatures: number;
 }
 
 export type Verdict =
@@ -101,6 +108,7 @@ export class LogVerifier {
   private expectedSeq = 1;
   private prevHash = GENESIS_HASH;
   private count = 0;
+  private unsigned = 0;
   private checkpoints = 0;
   private sealedUpTo = 0;
   private problem: VerifyProblem | null = null;
@@ -157,10 +165,11 @@ export class LogVerifier {
     if ((await (this.options.hash ?? hashOf)(row)) !== record.hash)
       return { kind: 'hash-mismatch', seq: record.seq };
 
-    const rule =
-      this.options.slice || this.options.resume
-        ? null
-        : ruleBroken(this.state, this.context, record);
+    const whole = !this.options.slice && !this.options.resume;
+    const rule = whole
+      ? (ruleBroken(this.state, this.context, record) ??
+        (await personSignatureRule(this.state, record)))
+      : null;
     if (rule) {
       return {
         kind: 'rule',
@@ -173,6 +182,7 @@ export class LogVerifier {
     const signatureProblem = await this.checkKeys(record);
     if (signatureProblem) return signatureProblem;
 
+    if (whole && predatesSignatures(this.state, record)) this.unsigned += 1;
     if (record.seq === this.options.witness?.seq) this.hashAtWitness = record.hash;
     if (!this.options.resume) {
       this.context = nextRuleContext(this.state, this.context, record);
@@ -258,6 +268,7 @@ export class LogVerifier {
       deviceId: this.state.identity?.deviceId ?? this.chain?.device ?? null,
       firstKey: this.state.identity?.firstKey ?? null,
       firstKeyTrusted: this.options.expectedFirstKey ? this.state.identity !== null : null,
+      predateSignatures: this.unsigned,
     };
     if (this.problem) return { intact: false, problem: this.problem, ...summary };
     if (witness && witness.seq > summary.head.seq) {

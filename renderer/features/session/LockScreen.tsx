@@ -17,7 +17,7 @@ import { SetupPage } from '../../ui/SetupPage';
 import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
-import { useDeviceState } from '../shared/store-context';
+import { useDeviceState, useSnapshot } from '../shared/store-context';
 import { useCommand } from '../shared/use-command';
 import { OpenServiceNotice } from './OpenServiceNotice';
 import { SignInForm } from './SignInForm';
@@ -25,6 +25,7 @@ import { SignInForm } from './SignInForm';
 export function LockScreen({ session, counter }: { session: Session; counter: string }) {
   const { t, i18n } = useTranslation();
   const state = useDeviceState();
+  const { pinNeeded } = useSnapshot();
   const [mode, setMode] = useState<'self' | 'manager' | 'other'>('self');
   const [managerNo, setManagerNo] = useState('');
   const [pin, setPin] = useState('');
@@ -46,6 +47,11 @@ export function LockScreen({ session, counter }: { session: Session; counter: st
   return (
     <SetupPage title={away ? t('away.title') : t('lock.title')} className="lock">
       <p className="lock-who">{t('lock.who', { staffNo: session.staffNo, counter })}</p>
+      {pinNeeded && (
+        <p className="notice" role="status" data-testid="pin-needed">
+          {t('refusal.pin-needed')}
+        </p>
+      )}
       {away?.awaySince != null ? (
         <>
           <p className="away-time">

@@ -167,7 +167,7 @@ describe('credentials put there by hand', () => {
 });
 
 describe('records forged in IndexedDB, every hash recomputed', () => {
-  it('a clerk’s sign-in claiming the manager role gives no manager rights, and verify names it', async () => {
+  it('a clerk’s sign-in claiming the manager role opens no session, and verify names it', async () => {
     const device = await staffedDevice();
     await device.must({ type: 'sign-out' });
     await appendForged(device.name, (last) => ({
@@ -176,10 +176,8 @@ describe('records forged in IndexedDB, every hash recomputed', () => {
       at: last.at as string,
     }));
     const reloaded = await device.reopen();
-    expect(reloaded.snapshot.state.session).toMatchObject({
-      staffNo: CLERK.staffNo,
-      role: 'clerk',
-    });
+    // Not signed by the clerk's key (decision 0063): no session at all.
+    expect(reloaded.snapshot.state.session).toBeNull();
     expect(
       await reloaded.execute({
         type: 'create-account',
@@ -188,17 +186,23 @@ describe('records forged in IndexedDB, every hash recomputed', () => {
         pin: '975318',
         confirmation: '975318',
       }),
-    ).toMatchObject({ error: { code: 'forbidden' } });
+    ).toMatchObject({ error: { code: 'not-signed-in' } });
     const seq = ((await rawRows(device.name)) as Row[]).find(
       (row) => row.event.role === 'manager' && row.staffNo === CLERK.staffNo,
     )!.seq;
+    expect(reloaded.snapshot.logCheck).toMatchObject({
+      kind: 'rule',
+      seq,
+      rule: 'signature-missing',
+      staffNo: CLERK.staffNo,
+    });
     expect(await reloaded.verify()).toMatchObject({
       intact: false,
       problem: { kind: 'rule', seq, rule: 'role-mismatch' },
     });
   });
 
-  it('a clerk’s own role rewritten to manager in every record, re-hashed, breaks the first checkpoint after it', async () => {
+  it('a clerk’s own role rewritten to manager in every record, re-hashed, breaks the manager’s signature on it', async () => {
     const device = await staffedDevice();
     const rows = (await rawRows(device.name)) as Row[];
     const index = rows.findIndex(
@@ -211,12 +215,17 @@ describe('records forged in IndexedDB, every hash recomputed', () => {
     await replaceLog(device.name, await rehash(rows, index));
     const reloaded = await device.reopen();
     const verdict = await reloaded.verify();
-    expect(verdict).toMatchObject({ intact: false, problem: { kind: 'checkpoint-signature' } });
-    expect(
-      verdict.intact === false &&
-        verdict.problem.kind === 'checkpoint-signature' &&
-        verdict.problem.seq,
-    ).toBeGreaterThan(rows[index]!.seq);
+    // The manager signed the account's creation as it was (decision 0063); before that, the
+    // first checkpoint after it was what caught the change.
+    expect(verdict).toMatchObject({
+      intact: false,
+      problem: {
+        kind: 'rule',
+        seq: rows[index]!.seq,
+        rule: 'signature-invalid',
+        staffNo: MANAGER.staffNo,
+      },
+    });
   });
 
   it('the newest records deleted: the witness says records are missing, at start and in verify', async () => {
