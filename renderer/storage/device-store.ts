@@ -32,7 +32,7 @@ export type { Clock } from './clock';
 import type { Head } from '../../core/domain/log/witness';
 import type { Verdict, VerifierOptions, VerifyProblem } from '../../core/domain/log/verify';
 import { err, ok, type Result } from '../../core/domain/result';
-import type { Refusal } from '../../core/domain/refusal';
+import { refusal, type Refusal } from '../../core/domain/refusal';
 import type { CounterStepsDb } from './db';
 import { Committer, type CommitExtras } from './committer';
 import { StorageError, toStorageError } from './errors';
@@ -56,7 +56,6 @@ import { WriterLock } from './writer-lock';
 import { startLogWatch } from './log-watch-client';
 import { PersonKeys } from './person-keys';
 import { personSignatureRule } from '../../core/domain/log/person-signatures';
-import { refusal } from '../../core/domain/refusal';
 import type { MonoStamp } from '../../core/domain/log/clock';
 
 /** What the witness says about the log, when it disagrees. */
