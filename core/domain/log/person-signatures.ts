@@ -40,6 +40,9 @@ type RecordLike = Pick<LogRecord, 'v' | 'staffNo' | 'event'>;
 export function carriesAuthority(record: RecordLike): boolean {
   if (record.v !== 2 || record.staffNo === null) return false;
   const { event } = record;
+  // The first manager creating themselves at the first run (the rules allow it nowhere else):
+  // no key exists yet; the PIN record right after commits it and is signed with it.
+  if (event.type === 'account-created' && event.subject === record.staffNo) return false;
   return (
     AUTHORITY_TYPES.has(event.type) || (event.type === 'signed-out' && event.reason === 'replaced')
   );
