@@ -47,6 +47,8 @@ export interface ExportRequest {
   range: Manifest['range'];
   device: Manifest['device'];
   keyRecords: Manifest['keyRecords'];
+  /** The PIN records committing people's keys (decision 0063), when there are any. */
+  personKeyRecords?: Manifest['personKeyRecords'];
   previousExport: Manifest['previousExport'];
   /**
    * Records dated before `range.from` written after the previous export (export-source.ts): this
@@ -221,6 +223,7 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
     records: { count, first: request.first, last: request.last },
     previousExport: request.previousExport,
     keyRecords: request.keyRecords,
+    ...(request.personKeyRecords?.length ? { personKeyRecords: request.personKeyRecords } : {}),
     exportedBy: request.exportedBy,
     exportedAt: request.exportedAt,
     masking: request.masking,

@@ -74,6 +74,14 @@ export const ManifestSchema = z.strictObject({
   keyRecords: z
     .array(z.record(z.string(), z.unknown()))
     .check(z.minLength(1), z.maxLength(200_000)),
+  /**
+   * The stored `pin-set` rows that commit a person's signing key, from the log's start to this
+   * export's end (decision 0063): what checking the people's signatures in a slice needs. Absent
+   * before 0063 and in hub exports.
+   */
+  personKeyRecords: z.optional(
+    z.array(z.record(z.string(), z.unknown())).check(z.maxLength(200_000)),
+  ),
   exportedBy: z.strictObject({ staffNo: StaffNumberSchema, role: RoleSchema }),
   exportedAt: z.iso.datetime(),
   masking: z.enum(['none', 'surname']),

@@ -42,7 +42,14 @@ export class LogCheck {
       this.whole
         ? { expectedFirstKey: manifest.device.firstKey, hash: hashOfNow }
         : {
-            slice: { from: { seq: first.seq, prevHash: first.prevHash }, keyRecordHashes },
+            slice: {
+              from: { seq: first.seq, prevHash: first.prevHash },
+              keyRecordHashes,
+              // People's keys (decision 0063): with the key records, what their signatures need.
+              ...(manifest.personKeyRecords
+                ? { personKeyRecords: [...manifest.keyRecords, ...manifest.personKeyRecords] }
+                : {}),
+            },
             hash: hashOfNow,
           },
     );

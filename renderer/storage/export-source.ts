@@ -19,6 +19,8 @@ export interface ExportPlan {
   first: { seq: number; prevHash: string; hash: string };
   last: { seq: number; hash: string };
   keyRecords: Record<string, unknown>[];
+  /** The PIN records committing people's signing keys, up to the export's end (decision 0063). */
+  personKeyRecords: Record<string, unknown>[];
   previousExport: { lastSeq: number; lastHash: string } | null;
   /**
    * Records dated before the chosen days that were written after the previous export (its own
@@ -115,6 +117,13 @@ export class ExportSource {
       first: { seq: first.seq, prevHash: first.prevHash, hash: first.hash },
       last: { seq: last.seq, hash: last.hash },
       keyRecords: keyRecords.filter((row) => (seqOf(row) ?? Infinity) <= head),
+      personKeyRecords: (
+        (await this.log.rowsOfTypes(['pin-set'])) as Record<string, unknown>[]
+      ).filter(
+        (row) =>
+          (seqOf(row) ?? Infinity) <= head &&
+          (row.event as { personKey?: unknown } | undefined)?.personKey !== undefined,
+      ),
       previousExport: previous,
       carriedOver: carriedLast
         ? {

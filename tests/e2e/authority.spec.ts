@@ -96,9 +96,6 @@ test('a hand-written escalation confirmed “by” the manager is named by Verif
   await expect(page.locator('.integrity-banner')).toContainText(
     `record ${confirmation.seq} (escalation-confirmed by ${MANAGER.staffNo}) breaks a rule: ${UNSIGNED}`,
   );
-  // The complaint's card of words never to say opens with the complaint: put it away first.
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.backdrop')).toHaveCount(0);
   const verdict = await managerVerifies(page);
   await expect(verdict).toContainText(
     `Not intact: record ${confirmation.seq} (escalation-confirmed by ${MANAGER.staffNo}) breaks a rule: ${UNSIGNED}`,

@@ -84,6 +84,11 @@ export async function managerVerifies(page: Page) {
   const other = page.getByRole('button', { name: 'Sign in as someone else' });
   const signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
   await expect(lock.or(other).or(signInButton).first()).toBeVisible();
+  // A card open over the screen (a complaint's words never to say) is put away first.
+  if (await page.locator('.backdrop').isVisible()) {
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.backdrop')).toHaveCount(0);
+  }
   if (await lock.isVisible()) {
     await lock.click();
     await other.click();

@@ -14,9 +14,9 @@
  * are accepted and counted as predating per-person signatures. Once any PIN in the log commits
  * a key, every later `pin-set` must commit one too (rules.ts), so no one is taken back.
  */
-import type { DeviceState } from '../device/state';
+import { evolveDevice, INITIAL_STATE, type DeviceState } from '../device/state';
 import type { PublicKeyJwk } from './events';
-import type { LogRecord } from './records';
+import { readRecord, type LogRecord } from './records';
 import { verifySignature } from './signing';
 import type { RuleCode } from './rules';
 
@@ -103,3 +103,34 @@ export async function personSignatureRule(
 /** An authority record accepted unsigned because its author had no key yet (before 0063). */
 export const predatesSignatures = (state: DeviceState, record: LogRecord): boolean =>
   carriesAuthority(record) && signingKeyOf(state, record) === null;
+
+/**
+ * The people's keys along a slice of a log (a day's export), from the PIN records that commit
+ * them (`manifest.personKeyRecords`) and the key records: the part of the device state a person's
+ * signature depends on, without the records between.
+ */
+export class SliceSigners {
+  private readonly rows: LogRecord[];
+  private next = 0;
+  private state: DeviceState = INITIAL_STATE;
+
+  constructor(rows: readonly unknown[]) {
+    this.rows = rows
+      .map((row) => readRecord(row))
+      .flatMap((read) => (read.ok ? [read.value] : []))
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  /** As `personSignatureRule`, with the keys in force just before `record`. */
+  rule(record: LogRecord): Promise<RuleCode | null> {
+    while (this.next < this.rows.length && this.rows[this.next]!.seq < record.seq) {
+      this.state = evolveDevice(this.state, this.rows[this.next]!);
+      this.next += 1;
+    }
+    return personSignatureRule(this.state, record);
+  }
+
+  predates(record: LogRecord): boolean {
+    return predatesSignatures(this.state, record);
+  }
+}

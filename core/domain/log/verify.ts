@@ -14,7 +14,7 @@ import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
 import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
 import { stepKeyChain, type KeyChainState } from './key-chain';
 import { hashOf, readRecord, seqOf, type LogRecord } from './records';
-import { personSignatureRule, predatesSignatures } from './person-signatures';
+import { personSignatureRule, predatesSignatures, SliceSigners } from './person-signatures';
 import {
   INITIAL_RULE_CONTEXT,
   nextRuleContext,
@@ -78,7 +78,15 @@ export interface VerifierOptions {
    * it (identity, restore, checkpoint) must be the one whose signature was checked apart, by the
    * chain of key records from the first key (`keyRecordHashes`: seq → hash).
    */
-  slice?: { from: { seq: number; prevHash: string }; keyRecordHashes: ReadonlyMap<number, string> };
+  slice?: {
+    from: { seq: number; prevHash: string };
+    keyRecordHashes: ReadonlyMap<number, string>;
+    /**
+     * The key records and the PIN records committing people's keys up to the slice's end: each
+     * record in it carrying a person's authority is checked against its author's key.
+     */
+    personKeyRecords?: readonly unknown[];
+  };
   /**
    * A check taken up again after `from`, the last record an earlier check found sound (the
    * device's check at start, log-watch.ts): the records after it must continue it, and each key
@@ -109,6 +117,8 @@ export class LogVerifier {
   private prevHash = GENESIS_HASH;
   private count = 0;
   private unsigned = 0;
+  /** A slice's people's keys (VerifierOptions.slice.personKeyRecords). */
+  private sliceSigners: SliceSigners | null = null;
   private checkpoints = 0;
   private sealedUpTo = 0;
   private problem: VerifyProblem | null = null;
@@ -118,6 +128,9 @@ export class LogVerifier {
 
   constructor(private readonly options: VerifierOptions = {}) {
     if (options.slice) {
+      if (options.slice.personKeyRecords) {
+        this.sliceSigners = new SliceSigners(options.slice.personKeyRecords);
+      }
       this.expectedSeq = options.slice.from.seq;
       this.prevHash = options.slice.from.prevHash;
     }
@@ -169,7 +182,7 @@ export class LogVerifier {
     const rule = whole
       ? (ruleBroken(this.state, this.context, record) ??
         (await personSignatureRule(this.state, record)))
-      : null;
+      : ((await this.sliceSigners?.rule(record)) ?? null);
     if (rule) {
       return {
         kind: 'rule',
@@ -182,7 +195,8 @@ export class LogVerifier {
     const signatureProblem = await this.checkKeys(record);
     if (signatureProblem) return signatureProblem;
 
-    if (whole && predatesSignatures(this.state, record)) this.unsigned += 1;
+    if (whole ? predatesSignatures(this.state, record) : this.sliceSigners?.predates(record))
+      this.unsigned += 1;
     if (record.seq === this.options.witness?.seq) this.hashAtWitness = record.hash;
     if (!this.options.resume) {
       this.context = nextRuleContext(this.state, this.context, record);
