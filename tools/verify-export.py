@@ -2,7 +2,8 @@
 """A second verifier of Counter Steps exports, written from docs/export-format.md alone (not from
 the app's code), to show the format is specified well enough for anyone to check. Python 3 with
 hashlib and the `cryptography` package (Debian: python3-cryptography). It checks integrity and
-signatures, not the meaning rules (who may record what), which the app's verifier adds.
+signatures (the device's, and each person's on the records carrying their authority), not the
+meaning rules (who may record what), which the app's verifier adds.
 
   verify-export.py EXPORT.zip [--previous EARLIER.zip] [--key FINGERPRINT]
 Exit 0 intact, 1 not intact, 2 unusable input; one line saying which, and why."""
@@ -12,6 +13,17 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, utils
 
 KEY_TYPES = {"device-identity", "device-restored", "checkpoint"}
+AUTHORITY = {"signed-in", "screen-unlocked", "escalation-confirmed", "pin-set", "account-created", "account-disabled",
+             "account-enabled", "config-changed", "service-amended", "spot-check-recorded", "follow-up-closed"}
+
+def person_key(row, keys, restored_before):  # the key that must have signed row, or None (before 0063)
+    ev, who = row["event"], row.get("staffNo")
+    if row.get("v") != 2 or who is None: return None
+    if not (ev["type"] in AUTHORITY or (ev["type"] == "signed-out" and ev.get("reason") == "replaced")): return None
+    if ev["type"] == "account-created" and ev.get("subject") == who: return None  # the first manager, at the first run
+    own = keys.get(who)
+    if ev["type"] == "pin-set" and ev.get("subject") == who and "personKey" in ev and (own is None or restored_before): return ev["personKey"]
+    return own
 
 class Verdict(Exception):
     def __init__(self, code, message): super().__init__(message); self.code = code
@@ -82,7 +94,12 @@ def verify(path, key=None):
         chain, vouched[row["seq"]] = row["seq"], row["hash"]
     if device != m["device"]["id"]: raise Verdict(1, "the key chain is another device's")
     if key is not None and re.sub(r"\s", "", key).lower() != fingerprint(m["device"]["firstKey"]).replace(" ", ""): raise Verdict(1, "the first key is not the device key given")
+    people = {r["seq"]: r for r in m.get("personKeyRecords", [])}  # pin-set rows committing people's keys
+    for r in people.values():
+        if record_hash(r) != r.get("hash") or r["event"].get("type") != "pin-set" or "personKey" not in r["event"]: raise Verdict(1, f"person key record {r.get('seq')} was changed")
     first, last, seq, prev, count = m["records"]["first"], m["records"]["last"], None, None, 0
+    keys = {r["event"]["subject"]: r["event"]["personKey"] for s_, r in sorted(people.items()) if s_ < first["seq"]}
+    restored = {r["seq"] for r in m["keyRecords"] if r["event"]["type"] == "device-restored"}
     for line in z.read("log.jsonl").decode().splitlines():
         row = json.loads(line)
         if count == 0 and (row["prevHash"] != first["prevHash"] or row["hash"] != first["hash"] or row["seq"] != first["seq"]): raise Verdict(1, "the first record is not the manifest's")
@@ -91,6 +108,12 @@ def verify(path, key=None):
         if record_hash(row) != row["hash"]: raise Verdict(1, f"record {row['seq']} was changed")
         if row["event"]["type"] in KEY_TYPES and vouched.get(row["seq"]) != row["hash"]: raise Verdict(1, f"record {row['seq']} is not the key record the chain vouches for")
         if row["event"]["type"] == "checkpoint" and (row["event"]["upToSeq"] != row["seq"] - 1 or row["event"]["upToHash"] != row["prevHash"]): raise Verdict(1, f"checkpoint {row['seq']} does not seal the record before it")
+        if row["seq"] in people and people[row["seq"]]["hash"] != row["hash"]: raise Verdict(1, f"record {row['seq']} is not the person key record the manifest names")
+        key = person_key(row, keys, row["seq"] - 1 in restored)
+        body = {k: x for k, x in row.items() if k not in ("hash", "sig")}
+        if key is not None and not ("sig" in row and signed(key, {"purpose": "counter-steps/person-signature", "record": body}, row["sig"])):
+            raise Verdict(1, f"record {row['seq']} ({row['event']['type']} by {row['staffNo']}) is not signed by {row['staffNo']}")
+        if row["event"]["type"] == "pin-set" and "personKey" in row["event"]: keys[row["event"]["subject"]] = row["event"]["personKey"]
         seq, prev, count = row["seq"], row["hash"], count + 1
     if count != m["records"]["count"] or seq != last["seq"] or prev != last["hash"]: raise Verdict(1, "the records are not the ones the manifest names")
     payload = {"purpose": "counter-steps/export-manifest", "manifest": {k: x for k, x in m.items() if k != "signature"}}

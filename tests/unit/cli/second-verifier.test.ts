@@ -54,6 +54,28 @@ const laidOut = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n
 
 /** log.jsonl with one record changed and every hash and link after it recomputed. */
 function rewrittenLog(files: Files): Files {
+  return rewritten(files, (rows) => {
+    const at = rows.findIndex((row) => (row.event as { type: string }).type === 'step-skipped');
+    rows[at]!.event = { ...(rows[at]!.event as object), note: 'nothing to see' };
+    return at;
+  });
+}
+
+/** log.jsonl with a sign-in's person signature taken off (decision 0063), hashes recomputed. */
+function unsignedSignIn(files: Files): Files {
+  return rewritten(files, (rows) => {
+    const at = rows.findIndex(
+      (row) => (row.event as { type: string }).type === 'signed-in' && row.sig,
+    );
+    delete rows[at]!.sig;
+    return at;
+  });
+}
+
+function rewritten(
+  files: Files,
+  change: (rows: (Record<string, unknown> & { hash: string; prevHash: string })[]) => number,
+): Files {
   const rows = decoder
     .decode(files['log.jsonl'])
     .trim()
@@ -61,8 +83,7 @@ function rewrittenLog(files: Files): Files {
     .map(
       (line) => JSON.parse(line) as Record<string, unknown> & { hash: string; prevHash: string },
     );
-  const at = rows.findIndex((row) => (row.event as { type: string }).type === 'step-skipped');
-  rows[at]!.event = { ...(rows[at]!.event as object), note: 'nothing to see' };
+  const at = change(rows);
   for (let index = at; index < rows.length; index += 1) {
     const row = rows[index]!;
     if (index > at) row.prevHash = rows[index - 1]!.hash;
@@ -87,6 +108,7 @@ const TAMPERS: [string, (files: Files) => Files | Uint8Array][] = [
     }),
   ],
   ['a record rewritten, every hash after it recomputed', rewrittenLog],
+  ['a sign-in’s person signature taken off, every hash after it recomputed', unsignedSignIn],
   [
     'a manifest value changed',
     (files) => {
@@ -176,6 +198,17 @@ describe('the second verifier, from the spec alone', { timeout: 60_000 }, () => 
       );
     },
   );
+
+  it('names the record and the person whose signature is missing', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const files = unzipSync(new Uint8Array(await readFile(day.path)));
+    const path = await written('unsigned-sign-in.zip', unsignedSignIn(files));
+    const [ours, theirs] = [await cli(path), await python(path)];
+    expect(theirs.out).toMatch(
+      /^NOT INTACT: record \d+ \(signed-in by (\d+)\) is not signed by \1$/,
+    );
+    expect(ours.out).toContain('it carries a person’s authority but is not signed by them');
+  });
 
   it.each([
     ['the device’s fingerprint', (): string => day.print, 0],
