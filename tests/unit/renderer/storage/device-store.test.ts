@@ -109,7 +109,12 @@ describe('two writers on one log (two tabs, two windows)', () => {
   it('refuse an append whose head moved underneath it, and write nothing of it', async () => {
     const device = await staffedDevice();
     await device.must(startCommand());
-    const other = await openStore({ name: device.name, pinIterations: 1_000 });
+    // Another window of the same tablet: the same wall clock.
+    const other = await openStore({
+      name: device.name,
+      pinIterations: 1_000,
+      clock: { now: () => device.clock.now, mono: () => 0, boot: 'other-window' },
+    });
     const serviceId = device.store.snapshot.state.service!.serviceId;
     await other.execute({ type: 'mark-done', serviceId, stepId: 'stand-to-greet' });
     // This window still believes step 1 is pending: deciding again on the moved head makes its
