@@ -67,14 +67,10 @@ export async function loadState(log: EventLog): Promise<LoadedState> {
   const partial = foldDevice(records);
   const today = await todaysRecords(log, partial);
   for (const bad of today.invalid) invalid.set(bad.seq, bad);
-  if (today.records.length > 0) {
-    for (const record of today.records) bySeq.set(record.seq, record);
-    records.splice(0, records.length, ...[...bySeq.values()].sort((a, b) => a.seq - b.seq));
-  }
-  return {
-    state: today.records.length > 0 ? foldDevice(records) : partial,
-    invalid: [...invalid.values()],
-  };
+  if (today.records.length === 0) return { state: partial, invalid: [...invalid.values()] };
+  for (const record of today.records) bySeq.set(record.seq, record);
+  const all = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  return { state: foldDevice(all), invalid: [...invalid.values()] };
 }
 
 /** The records of the business day of the log's last record (a day's few thousand at most). */

@@ -189,6 +189,19 @@ describe('a full disk', () => {
 });
 
 describe('the state at start', () => {
+  it('remembers the day’s tickets across a reload: one served is refused again', async () => {
+    const device = await staffedDevice();
+    await fullService(device, 'A025', 'A026');
+    const reloaded = await device.reopen();
+    expect(await reloaded.execute(startCommand({ ticket: 'A025' }))).toEqual({
+      ok: false,
+      error: { code: 'ticket-already-served', ticket: 'A025' },
+    });
+    expect(
+      await reloaded.execute({ type: 'call-next', serviceId: null, nextTicket: 'A026' }),
+    ).toEqual({ ok: false, error: { code: 'ticket-already-called', ticket: 'A026' } });
+  });
+
   it('is what folding the whole log gives, read from a fraction of it', async () => {
     const device = await staffedDevice();
     await fullService(device, 'A025', 'A026');
