@@ -157,6 +157,7 @@ export async function main(
     expectedKey: options.key,
     previous: earlier?.ok ? earlier.files : undefined,
     sha256: NODE_SHA256,
+    now: Date.now(),
   }).finally(async () => {
     await opened.close();
     if (earlier?.ok) await earlier.close();

@@ -82,6 +82,11 @@ export type RefusalCode =
   | 'invalid-import'
   | 'not-from-display'
   | 'already-rated'
+  // Time and repeats (log/time-rules.ts).
+  | 'clock-went-back'
+  | 'ticket-already-called'
+  | 'ticket-already-served'
+  | 'service-id-repeated'
   | 'invalid-rating'
   | 'invalid-spot-check'
   | 'own-service';
@@ -100,6 +105,10 @@ export interface Refusal {
   surname?: SurnameProblem;
   /** `invalid-config`: what is wrong with the change, when more can be said than "invalid". */
   config?: ConfigProblem;
+  /** `clock-went-back`: the log's last record's time and the device's clock now (epoch ms). */
+  clock?: { lastAtMs: number; nowMs: number };
+  /** `ticket-already-called`, `ticket-already-served`: the ticket. */
+  ticket?: string;
 }
 
 export const refusal = (code: RefusalCode, extra: Omit<Refusal, 'code'> = {}): Refusal => ({

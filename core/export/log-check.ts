@@ -8,6 +8,7 @@
 import type { Sha256 } from '../domain/log/canonical';
 import { hashOfWith } from '../domain/log/records';
 import { LogVerifier, type Head } from '../domain/log/verify';
+import type { DatedAhead } from '../domain/log/time-rules';
 import type { Manifest } from './format';
 import { lineJson, rawLines } from './log-lines';
 import type { ExportProblem } from './export-problem';
@@ -20,6 +21,8 @@ export interface LogSummary {
   lastHash: string;
   /** The export starts at the log's first record. */
   whole: boolean;
+  /** The first record dated later than the verifier's clock (`now`), if any. */
+  datedAhead: DatedAhead | null;
 }
 
 export class LogCheck {
@@ -34,13 +37,15 @@ export class LogCheck {
     private readonly manifest: Manifest,
     private readonly keyRecordHashes: ReadonlyMap<number, string>,
     sha: Sha256,
+    /** The verifier's own clock, epoch ms (see VerifierOptions.now). */
+    now?: number,
   ) {
     const { first } = manifest.records;
     const hashOfNow = hashOfWith(sha);
     this.whole = first.seq === 1;
     this.verifier = new LogVerifier(
       this.whole
-        ? { expectedFirstKey: manifest.device.firstKey, hash: hashOfNow }
+        ? { expectedFirstKey: manifest.device.firstKey, hash: hashOfNow, now }
         : {
             slice: {
               from: { seq: first.seq, prevHash: first.prevHash },
@@ -51,6 +56,7 @@ export class LogCheck {
                 : {}),
             },
             hash: hashOfNow,
+            now,
           },
     );
   }
@@ -69,6 +75,7 @@ export class LogCheck {
       head: summary.head,
       lastHash: this.lastHash,
       whole: this.whole,
+      datedAhead: summary.datedAhead,
     };
   }
 

@@ -4,6 +4,8 @@
  * CLI's own over the same locale files); its keys are typed, so each problem kind needs its words.
  */
 import type { TFunction } from 'i18next';
+import { formatDuration } from '../domain/duration';
+import type { DatedAhead } from '../domain/log/time-rules';
 import type { Verdict, VerifyProblem } from '../domain/log/verify';
 import type { ReadExportProblem } from './read-export';
 import type { ExportProblem } from './export-problem';
@@ -37,6 +39,16 @@ export function logProblemText(t: Translate, problem: VerifyProblem): string {
  * contradict a problem found at a checkpoint (the verifier counts only checkpoints before it).
  */
 export function logVerdictLines(t: Translate, verdict: Verdict): string[] {
+  return [...verdictOnly(t, verdict), ...datedAheadLines(t, verdict.datedAhead)];
+}
+
+/** A record dated after the verifier's own clock, said after the verdict (a warning). */
+export function datedAheadLines(t: Translate, ahead: DatedAhead | null): string[] {
+  if (!ahead) return [];
+  return [t('audit.datedAhead', { seq: ahead.seq, ahead: formatDuration(ahead.aheadMs) })];
+}
+
+function verdictOnly(t: Translate, verdict: Verdict): string[] {
   if (verdict.intact) {
     return [
       t('audit.intact', { count: verdict.count }),
@@ -136,5 +148,6 @@ export function verdictLines(t: Translate, verdict: ExportVerdict): string[] {
     );
   }
   if (verdict.continuesPrevious) lines.push(t('verifyFile.continues'));
+  lines.push(...datedAheadLines(t, verdict.datedAhead));
   return lines;
 }

@@ -26,6 +26,7 @@ import {
 } from './format';
 import type { ExportProblem } from './export-problem';
 import { LogCheck } from './log-check';
+import type { DatedAhead } from '../domain/log/time-rules';
 import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
 
 const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
@@ -53,6 +54,8 @@ export interface ExportVerdict {
   signedBy: 'device' | 'hub';
   /** The hub's key fingerprint, for an export the hub signed. */
   hubFingerprint: string | null;
+  /** The first record dated later than the verifier's clock: the device's clock was ahead. */
+  datedAhead: DatedAhead | null;
 }
 
 /** An export's files: in memory, or read a part at a time (zip-entries.ts). */
@@ -68,6 +71,8 @@ export interface VerifyExportOptions {
   signal?: AbortSignal;
   /** The synchronous SHA-256 to use: JavaScript's by default; the command line passes Node's. */
   sha256?: Sha256;
+  /** The verifier's own clock (epoch ms): a record dated later than it is named (`datedAhead`). */
+  now?: number;
 }
 
 const entriesOf = (input: ExportInput): ExportEntries =>
@@ -209,6 +214,7 @@ export async function verifyExport(
     continuesPrevious: null,
     signedBy: 'device',
     hubFingerprint: null,
+    datedAhead: null,
   };
   const fail = (problem: ExportProblem): ExportVerdict => ({
     ...verdict,
@@ -256,7 +262,7 @@ export async function verifyExport(
     if (!seen.has(file.name)) return fail({ kind: 'file-missing', file: file.name });
     const check: LogCheck | null =
       file.name === FILES.log && !log && !('kind' in keys)
-        ? new LogCheck(manifest, keys.hashes, options.sha256 ?? JS_SHA256)
+        ? new LogCheck(manifest, keys.hashes, options.sha256 ?? JS_SHA256, options.now)
         : null;
     if (check) log = check;
     const hash = (options.sha256 ?? JS_SHA256).incremental();
@@ -292,6 +298,7 @@ export async function verifyExport(
   if ('kind' in summary) return fail(summary);
   verdict.records = summary.count;
   verdict.rulesChecked = summary.rulesChecked;
+  verdict.datedAhead = summary.datedAhead;
   if (summary.whole) verdict.sealedUpTo = summary.sealedUpTo;
   if (summary.count !== manifest.records.count)
     return fail({ kind: 'manifest-mismatch', field: 'count' });

@@ -52,6 +52,7 @@ export async function checkFileHere(
       previous: earlier?.ok ? earlier.value : undefined,
       signal: options.signal,
       onProgress: options.onProgress,
+      now: Date.now(),
     });
     return { kind: 'verdict', verdict };
   } catch (error) {

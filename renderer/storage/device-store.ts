@@ -258,7 +258,11 @@ export class DeviceStore {
   async verify(options: Omit<VerifierOptions, 'witness'> = {}): Promise<Verdict> {
     // The verifier (every rule, the signature checks) loads when someone verifies: not at start.
     const { LogVerifier } = await import('../../core/domain/log/verify');
-    const verifier = new LogVerifier({ ...options, witness: await this.witness.read() });
+    const verifier = new LogVerifier({
+      now: this.clock.now(),
+      ...options,
+      witness: await this.witness.read(),
+    });
     for await (const rows of this.log.batches()) {
       if (await verifier.pushAll(rows)) break;
     }

@@ -115,6 +115,19 @@ export class EventLog {
     return read.ok ? read.value : null;
   }
 
+  /**
+   * The newest records, read back from the end while `keep` holds for each row (the business
+   * day's records, say), in sequence order.
+   */
+  async tailWhile(keep: (row: unknown) => boolean): Promise<ReadResult> {
+    const rows = await this.db.events
+      .orderBy(':id')
+      .reverse()
+      .until((row) => !keep(row))
+      .toArray();
+    return readRecords(rows.reverse());
+  }
+
   /** Every record of these types, in sequence order. */
   async ofTypes(types: readonly EventType[]): Promise<ReadResult> {
     return readRecords(await this.rowsOfTypes(types));

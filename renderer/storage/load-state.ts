@@ -6,13 +6,16 @@
  *   of those types (few);
  * - the session: every record since the last sign-in (one shift at most), which also holds the head;
  * - the latest service: its own records (it may have started before that sign-in);
- * - the ticket called: the last `next-called` record.
+ * - the ticket called: the last `next-called` record;
+ * - the tickets called and served on the last record's business day (time-rules.ts): that day's
+ *   records, read back from the end.
  *
  * A test proves this gives the same state as folding every record.
  */
 import { foldDevice, type DeviceState } from '../../core/domain/device/state';
 import type { EventType } from '../../core/domain/log/events';
-import type { InvalidRecord, LogRecord } from '../../core/domain/log/records';
+import { businessDay } from '../../core/domain/device/business-day';
+import type { InvalidRecord, LogRecord, ReadResult } from '../../core/domain/log/records';
 import type { EventLog } from './event-log';
 
 export const REGISTRY_TYPES: readonly EventType[] = [
@@ -66,12 +69,34 @@ export async function loadState(log: EventLog): Promise<LoadedState> {
   for (const bad of [...registry.invalid, ...shift.invalid, ...(service?.invalid ?? [])]) {
     invalid.set(bad.seq, bad);
   }
-  const state = foldDevice(records);
+  const partial = foldDevice(records);
+  const today = await todaysRecords(log, partial);
+  for (const bad of today.invalid) invalid.set(bad.seq, bad);
+  for (const record of today.records) bySeq.set(record.seq, record);
+  const all =
+    today.records.length === 0 ? records : [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  const state = today.records.length === 0 ? partial : foldDevice(all);
   const opened = state.session
-    ? records.find((record) => record.seq === state.session?.signedInSeq)
+    ? all.find((record) => record.seq === state.session?.signedInSeq)
     : undefined;
   const signIn = opened
-    ? { record: opened, before: foldDevice(records.filter((record) => record.seq < opened.seq)) }
+    ? { record: opened, before: foldDevice(all.filter((record) => record.seq < opened.seq)) }
     : null;
   return { state, invalid: [...invalid.values()], signIn };
 }
+
+/** The records of the business day of the log's last record (a day's few thousand at most). */
+function todaysRecords(log: EventLog, state: DeviceState): Promise<ReadResult> {
+  const { atMs } = state.head;
+  if (atMs === null) return Promise.resolve({ records: [], invalid: [] });
+  const day = businessDay(atMs, dayBoundary(state.config));
+  return log.tailWhile((row) => {
+    const at = Date.parse(String((row as { at?: unknown } | null)?.at));
+    return Number.isFinite(at) && businessDay(at, dayBoundary(state.config)) === day;
+  });
+}
+
+const dayBoundary = (config: DeviceState['config']) => ({
+  timeZone: config.timeZone,
+  dayStartMinutes: config.dayStartMinutes,
+});

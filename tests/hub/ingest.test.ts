@@ -120,6 +120,25 @@ describe.each(DB_KINDS)('hub ingestion on %s', { timeout: 60_000 }, (kind) => {
     expect(await counts(test.db, deviceId)).toEqual({ records: 40, head: 40 });
   });
 
+  it('refuses a record dated back past the clock tolerance (a backdated record), storing nothing', async () => {
+    const rows = await device.rows();
+    const batch = rows.slice(40, 50).map((row) => structuredClone(row));
+    batch[0]!.at = new Date(Date.parse(rows[39]!.at as string) - 26 * 3_600_000).toISOString();
+    for (const [index, row] of batch.entries()) {
+      if (index > 0) row.prevHash = batch[index - 1]!.hash;
+      row.hash = await hashOf(row);
+    }
+    const response = await post('/api/v1/push', await device.store.hub.pushRequest(batch));
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({
+      error: 'not-intact',
+      seq: 41,
+      detail: 'rule clock-went-back',
+      problem: { kind: 'rule', seq: 41, rule: 'clock-went-back' },
+    });
+    expect(await counts(test.db, deviceId)).toEqual({ records: 40, head: 40 });
+  });
+
   it('refuses a malformed body with its reason, storing nothing', async () => {
     const missing = await post('/api/v1/push', { device: deviceId, rows: [] });
     expect(missing.statusCode).toBe(400);

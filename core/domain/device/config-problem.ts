@@ -16,6 +16,7 @@ export const NUMBER_LIMITS = {
   'idle-lock-minutes': { min: 1, max: 60, whole: true },
   'tap-guard-ms': { min: 0, max: 2000, whole: true },
   'checkpoint-every': { min: 10, max: 10_000, whole: true },
+  'clock-tolerance-seconds': { min: 10, max: 900, whole: true },
   minStepSeconds: { min: 0.5, max: 60, whole: false },
   burstSteps: { min: 3, max: 17, whole: true },
   burstSeconds: { min: 1, max: 60, whole: false },
@@ -120,6 +121,7 @@ export function configProblem(input: unknown): ConfigProblem | null {
     case 'idle-lock-minutes':
     case 'tap-guard-ms':
     case 'checkpoint-every':
+    case 'clock-tolerance-seconds':
       return outOfRange(key);
     case 'business-day': {
       const zone = change.timeZone;

@@ -59,6 +59,14 @@ export const ConfigChangeSchema = z.discriminatedUnion('key', [
    * accidental double tap does not land on the next step (painted ~30–70 ms after the first).
    */
   z.object({ key: z.literal('tap-guard-ms'), value: z.int().check(z.gte(0), z.lte(2000)) }),
+  /**
+   * A record dated more than this many seconds before the one before it is refused: the device's
+   * clock went back (time-rules.ts). Small, for a clock set right by a few seconds or a minute.
+   */
+  z.object({
+    key: z.literal('clock-tolerance-seconds'),
+    value: z.int().check(z.gte(10), z.lte(900)),
+  }),
   /** At most this many records between two signed checkpoints. */
   z.object({
     key: z.literal('checkpoint-every'),
@@ -120,6 +128,8 @@ export interface Config {
   idleLockMinutes: number;
   tapGuardMs: number;
   checkpointEvery: number;
+  /** How far back a record may be dated from the one before it (see time-rules.ts). */
+  clockToleranceSeconds: number;
   timeZone: string;
   dayStartMinutes: number;
   flow: FlowDefinition;
@@ -144,6 +154,7 @@ export const DEFAULT_CONFIG: Config = {
   idleLockMinutes: 3,
   tapGuardMs: 300,
   checkpointEvery: 500,
+  clockToleranceSeconds: 120,
   // Until a manager sets the store's zone, the device's own.
   timeZone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
   dayStartMinutes: 0,
@@ -164,6 +175,8 @@ export function applyConfigChange(config: Config, change: ConfigChange): Config 
       return { ...config, tapGuardMs: change.value };
     case 'checkpoint-every':
       return { ...config, checkpointEvery: change.value };
+    case 'clock-tolerance-seconds':
+      return { ...config, clockToleranceSeconds: change.value };
     case 'business-day':
       return { ...config, timeZone: change.timeZone, dayStartMinutes: change.startMinutes };
     case 'business-types':

@@ -10,7 +10,9 @@ import { activeSession } from '../access/active-session';
 import { accessHandlers } from '../access/decide-access';
 import { judgePin } from '../access/judge-pin';
 import { can } from '../permissions';
-import { refusal } from '../refusal';
+import { refusal, type Refusal } from '../refusal';
+import type { EventOf } from '../log/events';
+import { clockRefusal, ticketRepeated } from '../log/time-rules';
 import { auditHandlers } from '../audit/decide-audit';
 import { decideService, type ServiceCommand } from '../service/engine';
 import {
@@ -41,7 +43,39 @@ export function decide(state: DeviceState, input: Command, env: DecideEnv): Deci
 
 /** `decide` for a command the caller has already parsed (the storage parses before its lock). */
 export function decideParsed(state: DeviceState, command: ParsedCommand, env: DecideEnv): Decision {
+  // Time only moves forward, and a ticket or a service is not told twice (log/time-rules.ts).
+  const refused = timeOrRepeatRefusal(state, command, env);
+  if (refused) return { records: [], refusal: refused };
   return dispatch(handlers, state, command, env);
+}
+
+/**
+ * Refused before anything is decided: any command while the device's clock reads earlier than the
+ * log's last record (beyond the tolerance); a call of a ticket already called this business day,
+ * a service started for a ticket already served, or under the id of the service before.
+ */
+function timeOrRepeatRefusal(
+  state: DeviceState,
+  command: ParsedCommand,
+  env: DecideEnv,
+): Refusal | null {
+  const v1 = state.legacy && !state.identity;
+  const back = clockRefusal({ atMs: state.head.atMs, v1 }, state.config, env.now);
+  if (back) return back;
+  if (command.type === 'call-next') {
+    const event = { type: 'next-called', nextTicket: command.nextTicket } as const;
+    if (ticketRepeated(state.tickets, event, env.now, state.config)) {
+      return refusal('ticket-already-called', { ticket: command.nextTicket });
+    }
+  }
+  if (command.type === 'start-service') {
+    if (state.service?.serviceId === env.newId) return refusal('service-id-repeated');
+    const event = { type: 'service-started', ticket: command.ticket } as EventOf<'service-started'>;
+    if (ticketRepeated(state.tickets, event, env.now, state.config)) {
+      return refusal('ticket-already-served', { ticket: command.ticket });
+    }
+  }
+  return null;
 }
 
 /**

@@ -12,6 +12,7 @@ import { evolveService, type ServiceState } from '../service/engine';
 import { EMPTY_TALLY, tallyService, type ShiftTally } from '../service/shift-summary';
 import { DEFAULT_CONFIG, applyConfigChange, type Config } from './config';
 import { promisedDue, type ComplaintCategory, type FollowUpResult } from '../service/complaint';
+import { nextDayTickets, type DayTickets } from '../log/time-rules';
 
 export interface Account {
   staffNo: string;
@@ -76,6 +77,8 @@ export interface DeviceState {
   /** The latest service, open or ended. */
   service: ServiceState | null;
   lastCalled: string | null;
+  /** The tickets called and served on the last record's business day (time-rules.ts). */
+  tickets: DayTickets | null;
   /** Every follow-up a complaint promised, by its service. */
   followUps: ReadonlyMap<string, FollowUp>;
 }
@@ -94,6 +97,7 @@ export const INITIAL_STATE: DeviceState = {
   session: null,
   service: null,
   lastCalled: null,
+  tickets: null,
   followUps: new Map(),
 };
 
@@ -128,6 +132,7 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
     ...state,
     head: { seq: record.seq, hash: record.hash, atMs },
     legacy: state.legacy || record.v === 1,
+    tickets: nextDayTickets(state.tickets, record, atMs, state.service, state.config),
   };
   const { event } = record;
   switch (event.type) {

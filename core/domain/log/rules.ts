@@ -11,6 +11,7 @@ import { openService, type DeviceState } from '../device/state';
 import { can } from '../permissions';
 import { stepsBlockingFinish } from '../service/engine';
 import type { LogRecord } from './records';
+import { clockToleranceMs, clockWentBack, ticketRepeated } from './time-rules';
 
 export type RuleCode =
   | 'first-record'
@@ -53,7 +54,12 @@ export type RuleCode =
   /** Person signatures (person-signatures.ts, decision 0063). */
   | 'signature-missing'
   | 'signature-invalid'
-  | 'pin-without-key';
+  | 'pin-without-key'
+  // Time and repeats (time-rules.ts).
+  | 'clock-went-back'
+  | 'ticket-called-twice'
+  | 'ticket-served-twice'
+  | 'service-id-repeated';
 
 /** Context the replay carries between records, beyond the device state itself. */
 export interface RuleContext {
@@ -203,6 +209,8 @@ export function ruleBroken(
     if (!starts) return 'first-record';
   }
   if (record.v === 1 && (state.identity || state.upgraded)) return 'version-downgrade';
+  const time = timeAndRepeatRule(state, record);
+  if (time) return time;
   if (record.v === 2) {
     // A record names the device that wrote it: after a restore, the new tablet.
     const writer =
@@ -334,6 +342,20 @@ export function ruleBroken(
       return event.subject === staffNo ? null : 'not-session-owner';
   }
   return null;
+}
+
+/**
+ * Time only moves forward, and a ticket is called and served once a business day
+ * (time-rules.ts). A v2 record after a v2 record only: release 0.1.0 checked none of it.
+ */
+export function timeAndRepeatRule(state: DeviceState, record: LogRecord): RuleCode | null {
+  const afterV1 = state.legacy && !state.identity;
+  if (record.v === 1 || afterV1) return null;
+  const atMs = Date.parse(record.at);
+  if (clockWentBack(state.head.atMs, atMs, clockToleranceMs(state.config)) !== null) {
+    return 'clock-went-back';
+  }
+  return ticketRepeated(state.tickets, record.event, atMs, state.config);
 }
 
 /** Moves the replay's own context past `record` (the device state moves with evolveDevice). */

@@ -22,6 +22,7 @@ import {
   type RuleCode,
   type RuleContext,
 } from './rules';
+import { clockToleranceMs, datedAhead, StartedServices, type DatedAhead } from './time-rules';
 
 export type VerifyProblem =
   | { kind: 'invalid-record'; seq: number | null; issues: string[] }
@@ -59,6 +60,12 @@ export interface VerifySummary {
    * signing key yet: they predate per-person signatures (decision 0063). Not counted in a slice.
    */
   predateSignatures: number;
+  /**
+   * The first record dated later than the verifier's own clock (`now`) by more than the clock
+   * tolerance: the device's clock was ahead when it wrote it. A warning, not a broken log: the
+   * records are as written; their dates are not to be trusted from there on (time-rules.ts).
+   */
+  datedAhead: DatedAhead | null;
 }
 
 export type Verdict =
@@ -101,6 +108,11 @@ export interface VerifierOptions {
    * once per record costs more than the hashing itself.
    */
   hash?: (row: unknown) => string | Promise<string>;
+  /**
+   * The verifier's own clock (epoch ms), a clock outside the log: a record dated later than it by
+   * more than the tolerance is reported as `datedAhead`. Not given: not looked for.
+   */
+  now?: number;
 }
 
 const KEY_RECORD_TYPES: ReadonlySet<string> = new Set([
@@ -125,6 +137,9 @@ export class LogVerifier {
   private hashAtWitness: string | null = null;
   /** The key chain a resumed check follows (`resume`); the replayed state's keys otherwise. */
   private chain: KeyChainState | null = null;
+  /** Every service id started so far: a service copied under its own id is named. */
+  private readonly started = new StartedServices();
+  private ahead: DatedAhead | null = null;
 
   constructor(private readonly options: VerifierOptions = {}) {
     if (options.slice) {
@@ -183,6 +198,15 @@ export class LogVerifier {
       ? (ruleBroken(this.state, this.context, record) ??
         (await personSignatureRule(this.state, record)))
       : ((await this.sliceSigners?.rule(record)) ?? null);
+    if (!rule && this.started.repeated(record)) {
+      return {
+        kind: 'rule',
+        seq: record.seq,
+        rule: 'service-id-repeated',
+        eventType: record.event.type,
+        staffNo: record.staffNo,
+      };
+    }
     if (rule) {
       return {
         kind: 'rule',
@@ -197,6 +221,7 @@ export class LogVerifier {
 
     if (whole ? predatesSignatures(this.state, record) : this.sliceSigners?.predates(record))
       this.unsigned += 1;
+    this.noteDatedAhead(record);
     if (record.seq === this.options.witness?.seq) this.hashAtWitness = record.hash;
     if (!this.options.resume) {
       this.context = nextRuleContext(this.state, this.context, record);
@@ -242,6 +267,12 @@ export class LogVerifier {
     return null;
   }
 
+  /** Remembers the first record dated later than the verifier's clock (see `now`). */
+  private noteDatedAhead(record: LogRecord): void {
+    if (this.ahead || this.options.now === undefined || record.v === 1) return;
+    this.ahead = datedAhead(record, this.options.now, clockToleranceMs(this.state.config));
+  }
+
   /** A key record of a resumed check, against the key chain as it stands (see `resume`). */
   private async checkAlongChain(record: LogRecord): Promise<VerifyProblem | null> {
     const { event } = record;
@@ -283,6 +314,7 @@ export class LogVerifier {
       firstKey: this.state.identity?.firstKey ?? null,
       firstKeyTrusted: this.options.expectedFirstKey ? this.state.identity !== null : null,
       predateSignatures: this.unsigned,
+      datedAhead: this.ahead,
     };
     if (this.problem) return { intact: false, problem: this.problem, ...summary };
     if (witness && witness.seq > summary.head.seq) {

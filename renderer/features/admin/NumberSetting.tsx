@@ -10,7 +10,7 @@ export function NumberSetting({
   value,
   max,
 }: {
-  settingKey: 'idle-lock-minutes' | 'tap-guard-ms';
+  settingKey: 'idle-lock-minutes' | 'tap-guard-ms' | 'clock-tolerance-seconds';
   value: number;
   max: number;
 }) {

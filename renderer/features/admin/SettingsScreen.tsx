@@ -21,11 +21,12 @@ import { PhrasesEditor } from './PhrasesEditor';
 import { ScriptEditor } from './ScriptEditor';
 
 const NUMBER_SETTINGS: readonly {
-  key: ConfigKey & ('idle-lock-minutes' | 'tap-guard-ms');
+  key: ConfigKey & ('idle-lock-minutes' | 'tap-guard-ms' | 'clock-tolerance-seconds');
   max: number;
 }[] = [
   { key: 'idle-lock-minutes', max: 60 },
   { key: 'tap-guard-ms', max: 2000 },
+  { key: 'clock-tolerance-seconds', max: 900 },
 ];
 
 export function SettingsScreen() {
@@ -34,6 +35,7 @@ export function SettingsScreen() {
   const current: Record<(typeof NUMBER_SETTINGS)[number]['key'], number> = {
     'idle-lock-minutes': config.idleLockMinutes,
     'tap-guard-ms': config.tapGuardMs,
+    'clock-tolerance-seconds': config.clockToleranceSeconds,
   };
   return (
     <main className="admin settings">

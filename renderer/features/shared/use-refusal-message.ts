@@ -23,12 +23,21 @@ export function useRefusalMessage(): (refusal: Refusal) => string {
       if (refusal.code === 'invalid-config' && refusal.config) {
         return configProblemText(t, refusal.config);
       }
+      if (refusal.code === 'clock-went-back' && refusal.clock) {
+        const when = (ms: number) =>
+          new Date(ms).toLocaleString(i18n.language, { hour12: false });
+        return t('refusal.clock-went-back', {
+          now: when(refusal.clock.nowMs),
+          last: when(refusal.clock.lastAtMs),
+        });
+      }
       const steps = (refusal.steps ?? [])
         .map((id) => t(`steps.${id}.name`))
         .join(t('list.separator'));
       return t(`refusal.${refusal.code}`, {
         steps,
         count: refusal.attemptsLeft ?? refusal.steps?.length ?? 0,
+        ticket: refusal.ticket ?? '',
         time: refusal.retryAt
           ? new Date(refusal.retryAt).toLocaleTimeString(i18n.language, { hour12: false })
           : '',

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EXIT, main } from '../../../cli/verify';
 import { fingerprint } from '../../../core/domain/log/signing';
 import { FILES } from '../../../core/export/format';
+import { T0 } from '../helpers/builders';
 import { dayWithServices, exportDay, twoRecordedDays, zipWithDuplicate } from '../helpers/exports';
 
 async function run(...args: string[]) {
@@ -43,6 +44,22 @@ describe('counter-steps verify', () => {
     expect(result.out).toMatch(/^Intact: \d+ records, 1 to \d+/);
     expect(result.out).toContain("Every record's meaning was checked from the log's beginning.");
     expect(result.out).toContain('only shown to be self-consistent');
+  });
+
+  it('names, as a warning, a record dated later than its own clock (the tablet’s ran ahead)', async () => {
+    const { path } = await writtenExport();
+    // The auditor's computer reads 26 hours before the tablet's records.
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(T0 - 26 * 3_600_000);
+    try {
+      const result = await run('verify', path);
+      expect(result.code).toBe(EXIT.intact);
+      expect(result.out).toMatch(
+        /Record 1 is dated 2\d:\d\d:\d\d later than the clock here: the clock of the device that wrote it was ahead/,
+      );
+    } finally {
+      clock.mockRestore();
+    }
+    expect((await run('verify', path)).out).not.toContain('later than the clock here');
   });
 
   it('checks the first key against the fingerprint the auditor holds', async () => {

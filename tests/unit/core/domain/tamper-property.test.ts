@@ -155,7 +155,9 @@ describe(
         fc.asyncProperty(
           fc.nat(),
           fc.nat(),
-          fc.integer({ min: 1, max: 86_400 }),
+          // Within the clock tolerance (2 minutes): a later date beyond it is named sooner, by the
+          // record after it going back in time (time-rules.ts).
+          fc.integer({ min: 1, max: 110 }),
           fc.boolean(),
           async (which, at, seconds, claimNewest) => {
             const { rows, newest, newestIndex } = logs[which % logs.length]!;

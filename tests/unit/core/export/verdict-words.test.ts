@@ -88,6 +88,36 @@ describe('the verdict on this device’s log, as the Log screen shows it', () =>
     ]);
   });
 
+  it('says intact, then names a record dated later than the clock here (a warning, not a break)', async () => {
+    const now = Date.parse(rows[0]!.at as string) - 26 * 3_600_000;
+    const verdict = await verifyRows(rows, { witness: log.head, now });
+    expect(verdict.intact).toBe(true);
+    const lines = logVerdictLines(t.en, verdict);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Intact: /);
+    expect(lines[2]).toBe(
+      'Record 1 is dated 26:00:00 later than the clock here: the clock of the device that wrote it was ahead, so dates from that record on are not to be trusted.',
+    );
+    expect(logVerdictLines(t['zh-CN'], verdict)[2]).toBe(
+      '记录 1 的日期比此处的时钟晚 26:00:00：写入它的设备时钟当时偏快，从该记录起的日期不可信。',
+    );
+  });
+
+  it('says which clock rule a backdated record breaks', async () => {
+    const last = rows.at(-1)!;
+    const forged = await forgeAfter(rows, [
+      {
+        staffNo: CLERK,
+        event: { type: 'screen-locked', reason: 'manual' },
+        row: { at: new Date(Date.parse(last.at as string) - 26 * 3_600_000).toISOString() },
+      },
+    ]);
+    const verdict = await verdictOf(forged);
+    expect(logVerdictLines(t.en, verdict)[0]).toBe(
+      `Not intact: record ${(last.seq as number) + 1} (screen-locked by ${CLERK}) breaks a rule: dated before the record before it by more than the clock tolerance: the device's clock went back.`,
+    );
+  });
+
   it('says a field changed without a new hash: the content of that record was changed', async () => {
     const copy = rawCopy(rows);
     eventOf(copy[indexOfSeq(copy, middle)]!).ticket = 'A026';
@@ -278,6 +308,7 @@ describe('the verdict on an export file, as the app and `counter-steps verify` p
     continuesPrevious: null,
     signedBy: 'device',
     hubFingerprint: null,
+    datedAhead: null,
   });
 
   it.each<[ExportProblem, string, string]>([

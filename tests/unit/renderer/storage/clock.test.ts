@@ -61,7 +61,8 @@ async function serviceWithJump(jumpMs: number) {
 
 describe('the wall clock moved during a service', () => {
   for (const [label, jumpMs] of [
-    ['back an hour', -HOUR],
+    // Further back than the clock tolerance (2 minutes) is refused: see below.
+    ['back a minute and a half', -90_000],
     ['forward a day', 24 * HOUR],
   ] as const) {
     it(`${label}: the duration is the true one, the order is the log's, the jump is recorded and shown`, async () => {
@@ -99,6 +100,24 @@ describe('the wall clock moved during a service', () => {
       expect(summary.averageMs).toBe(75_000);
     });
   }
+
+  it('back an hour: the step is refused with the clock named, and nothing is written', async () => {
+    const device = await staffedDevice();
+    await device.must(startCommand({ ticket: 'A100' }));
+    const before = await device.rows();
+    wait(device, 5_000);
+    setWallClock(device, -HOUR);
+    const result = await device.store.execute({
+      type: 'mark-done',
+      serviceId: device.store.snapshot.state.service!.serviceId,
+      stepId: 'stand-to-greet',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'clock-went-back' } });
+    expect(await device.rows()).toEqual(before);
+    // Put right, the service goes on.
+    setWallClock(device, HOUR);
+    await device.must({ type: 'mark-done', stepId: 'stand-to-greet' });
+  });
 
   it('an absence is the true time away, whatever the wall clock did meanwhile', async () => {
     const device = await staffedDevice();

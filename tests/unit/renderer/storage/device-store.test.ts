@@ -109,7 +109,12 @@ describe('two writers on one log (two tabs, two windows)', () => {
   it('refuse an append whose head moved underneath it, and write nothing of it', async () => {
     const device = await staffedDevice();
     await device.must(startCommand());
-    const other = await openStore({ name: device.name, pinIterations: 1_000 });
+    // Another window of the same tablet: the same wall clock.
+    const other = await openStore({
+      name: device.name,
+      pinIterations: 1_000,
+      clock: { now: () => device.clock.now, mono: () => 0, boot: 'other-window' },
+    });
     const serviceId = device.store.snapshot.state.service!.serviceId;
     await other.execute({ type: 'mark-done', serviceId, stepId: 'stand-to-greet' });
     // This window still believes step 1 is pending: deciding again on the moved head makes its
@@ -184,6 +189,19 @@ describe('a full disk', () => {
 });
 
 describe('the state at start', () => {
+  it('remembers the day’s tickets across a reload: one served is refused again', async () => {
+    const device = await staffedDevice();
+    await fullService(device, 'A025', 'A026');
+    const reloaded = await device.reopen();
+    expect(await reloaded.execute(startCommand({ ticket: 'A025' }))).toEqual({
+      ok: false,
+      error: { code: 'ticket-already-served', ticket: 'A025' },
+    });
+    expect(
+      await reloaded.execute({ type: 'call-next', serviceId: null, nextTicket: 'A026' }),
+    ).toEqual({ ok: false, error: { code: 'ticket-already-called', ticket: 'A026' } });
+  });
+
   it('is what folding the whole log gives, read from a fraction of it', async () => {
     const device = await staffedDevice();
     await fullService(device, 'A025', 'A026');
