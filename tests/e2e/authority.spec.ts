@@ -6,7 +6,6 @@
  * each record and the person. A reload forgets the key; a manager's action then asks for the PIN.
  */
 import { expect, test } from '@playwright/test';
-import { hashOf } from '../../core/domain/log/records';
 import { MANAGER, openScreen, readLog, setUpCounter, startService } from './fixtures';
 import {
   CLERK,

@@ -123,8 +123,8 @@ export class SliceSigners {
 
   /** As `personSignatureRule`, with the keys in force just before `record`. */
   rule(record: LogRecord): Promise<RuleCode | null> {
-    while (this.next < this.rows.length && this.rows[this.next]!.seq < record.seq) {
-      this.state = evolveDevice(this.state, this.rows[this.next]!);
+    for (let row = this.rows[this.next]; row && row.seq < record.seq; row = this.rows[this.next]) {
+      this.state = evolveDevice(this.state, row);
       this.next += 1;
     }
     return personSignatureRule(this.state, record);

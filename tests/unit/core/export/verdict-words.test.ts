@@ -74,17 +74,22 @@ async function verdictOf(tampered: unknown[], options: VerifierOptions = {}): Pr
 }
 
 describe('the verdict on this device’s log, as the Log screen shows it', () => {
-  it('says intact with its count and seal, and nothing else', async () => {
+  it('says intact with its count and seal, and what predates per-person signatures', async () => {
     const verdict = await verifyRows(rows, { witness: log.head });
     const sealed = log.state.keys!.lastCheckpointSeq - 1;
     const { length } = rows;
+    // The in-memory device's PINs commit no signing key: as a log from before decision 0063.
+    const unsigned = verdict.predateSignatures;
+    expect(unsigned).toBeGreaterThan(0);
     expect(logVerdictLines(t.en, verdict)).toEqual([
       `Intact: ${length} records, every hash, link, rule and signature checked.`,
       `${verdict.checkpoints} signed checkpoints seal the log up to record ${sealed} of ${length}.`,
+      `${unsigned} records carrying a person’s authority predate per-person signatures (their authors’ PINs were set before them): they could not be signed.`,
     ]);
     expect(logVerdictLines(t['zh-CN'], verdict)).toEqual([
       `完整：共 ${length} 条记录，每个哈希、链接、规则和签名都已校验。`,
       `${verdict.checkpoints} 个签名检查点已封存至第 ${sealed} 条（共 ${length} 条）。`,
+      `有 ${unsigned} 条代表个人权限的记录早于个人签名功能（作者的密码设置于此前），无法签名。`,
     ]);
   });
 
