@@ -297,6 +297,7 @@ describe('follow-ups', () => {
         records: records.filter((record) => record.serviceId === id),
         invalid: [],
       }),
+      tailWhile: async () => ({ records: [], invalid: [] }),
     };
     const { state } = await loadState(fake as never);
     expect(state.followUps).toEqual(log.state.followUps);

@@ -98,12 +98,13 @@ describe('the verdict on this device’s log, as the Log screen shows it', () =>
     const verdict = await verifyRows(rows, { witness: log.head, now });
     expect(verdict.intact).toBe(true);
     const lines = logVerdictLines(t.en, verdict);
-    expect(lines).toHaveLength(3);
+    // Intact, the seal, the records that predate person signatures, then the clock's warning.
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^Intact: /);
-    expect(lines[2]).toBe(
+    expect(lines[3]).toBe(
       'Record 1 is dated 26:00:00 later than the clock here: the clock of the device that wrote it was ahead, so dates from that record on are not to be trusted.',
     );
-    expect(logVerdictLines(t['zh-CN'], verdict)[2]).toBe(
+    expect(logVerdictLines(t['zh-CN'], verdict)[3]).toBe(
       '记录 1 的日期比此处的时钟晚 26:00:00：写入它的设备时钟当时偏快，从该记录起的日期不可信。',
     );
   });
