@@ -31,6 +31,7 @@ import {
   enrolPayload,
   headPayload,
   pushPayload,
+  witnessPayload,
   type EnrolAnswer,
   type EnrolRequest,
   type PushAnswer,
@@ -38,6 +39,8 @@ import {
   type PushRequest,
   type RestoreAnswer,
   type RestoreRequest,
+  type WitnessAnswer,
+  type WitnessRequest,
 } from '../core/domain/hub/protocol';
 import { ok, type Result } from '../core/domain/result';
 import type { Db, Queryable } from './db';
@@ -48,6 +51,12 @@ import { KeyChains } from './key-chains';
 import { approveRestore, restoreRecords, unapprovedRestores } from './restore-approvals';
 import { hashCode } from './codes';
 import { PROJECTED, projectRecords } from './review-rows';
+import { deviceAlerts, forkFromWitness, newestWitnessed, raiseAlert, recordReport } from './witness';
+
+interface HeadAnswer {
+  head: { seq: number; hash: string };
+  witnessed: { seq: number; hash: string } | null;
+}
 
 /** Each record's hash, by Node's SHA-256 (the same value the device computed). */
 const HASH = hashOfWith(NODE_SHA256);
@@ -102,8 +111,8 @@ export class Ingest {
     return ok({ seq: row.head_seq, hash: row.head_hash });
   }
 
-  /** The head, for the device itself: signed with its key in force. */
-  async signedHead(request: HeadRequest): Promise<Result<{ seq: number; hash: string }, Failure>> {
+  /** The head, for the device itself: signed with its key in force (and the newest witnessed). */
+  async signedHead(request: HeadRequest): Promise<Result<HeadAnswer, Failure>> {
     const device = await this.device(request.device);
     if (!device) return failure(401, { error: 'not-enrolled' });
     const problem = await this.keys.check({
@@ -117,7 +126,46 @@ export class Ingest {
       }),
     });
     if (problem) return failure(403, { error: 'bad-signature', detail: problem });
-    return ok({ seq: device.head_seq, hash: device.head_hash });
+    return ok({
+      head: { seq: device.head_seq, hash: device.head_hash },
+      witnessed: await newestWitnessed(this.db, device.id),
+    });
+  }
+
+  /** A device's head, reported as soon as it moved (witness.ts): kept, or an alert. */
+  async witness(request: WitnessRequest): Promise<Result<WitnessAnswer, Failure>> {
+    const device = await this.device(request.device);
+    if (!device) return failure(401, { error: 'not-enrolled' });
+    const { head, anchor, calls, screen } = request;
+    const problem = await this.keys.check({
+      device: request.device,
+      firstKey: device.first_key,
+      keyRecords: request.keyRecords,
+      signature: request.signature,
+      payload: witnessPayload({
+        device: request.device,
+        keyIndex: request.signature.keyIndex,
+        head,
+        anchor,
+        calls,
+        screen,
+      }),
+    });
+    if (problem) return failure(403, { error: 'bad-signature', detail: problem });
+    return this.locks.run(request.device, async () => {
+      const held = (await this.device(request.device)) ?? device;
+      return ok(
+        await this.db.transaction((tx) =>
+          recordReport(tx, {
+            device: device.id,
+            heldSeq: held.head_seq,
+            keyIndex: request.signature.keyIndex,
+            report: { head, anchor, calls, screen },
+            now: this.now(),
+          }),
+        ),
+      );
+    });
   }
 
   async enrol(request: EnrolRequest): Promise<Result<EnrolAnswer, Failure>> {
@@ -226,7 +274,11 @@ export class Ingest {
       // A restore's new key counts only once a hub manager approved it (restore-approvals.ts).
       const restores = restoreRecords([...request.keyRecords, ...rows]);
       const [unapproved] = await unapprovedRestores(this.db, request.device, restores);
-      if (!unapproved) return this.store(request.device, rows);
+      if (!unapproved) {
+        const stored = await this.store(request.device, rows);
+        if (!stored.ok) return stored;
+        return ok({ ...stored.value, alerts: await deviceAlerts(this.db, request.device) });
+      }
       return failure(403, {
         error: 'restore-not-approved',
         seq: unapproved.seq,
@@ -268,6 +320,12 @@ export class Ingest {
         [id, 'fork', judged.seq, heldHash, pushed?.hash ?? null, this.now()],
       );
       return failure(409, { error: 'fork', seq: judged.seq });
+    }
+    // The new records must also pass through every head the hub witnessed (witness.ts).
+    const unwitnessed = await forkFromWitness(this.db, id, judged.fresh);
+    if (unwitnessed) {
+      await raiseAlert(this.db, id, unwitnessed, this.now());
+      return failure(409, { error: 'fork', seq: unwitnessed.seq });
     }
 
     // Verify every new record, continuing the replay of everything held before it.

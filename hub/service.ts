@@ -3,6 +3,7 @@
  * accounts.ts), and here the stores, enrolment codes, the devices and alerts, and the figures for
  * the dashboards and the exports.
  */
+import type { AlertKind } from './witness';
 import type { PublicKeyJwk } from '../core/domain/log/events';
 import type { RollupRow } from '../core/domain/review/rollup';
 import { hubCan } from '../core/domain/hub/roles';
@@ -27,10 +28,11 @@ export interface DeviceInfo {
 
 export interface AlertInfo {
   device: string;
+  storeId: string;
   counter: string | null;
   storeName: string;
-  /** The one kind the hub records (ingest.ts): a push that rewrote what the hub held. */
-  kind: 'fork';
+  /** A push or a head that rewrote what the hub held or heard of, a head gone back, a stall (witness.ts). */
+  kind: AlertKind;
   seq: number | null;
   at: number;
 }
@@ -134,17 +136,19 @@ export class HubService extends HubAccounts {
     const rows = await this.db.query<{
       device: string;
       counter: string | null;
+      store_id: string;
       store_name: string;
-      kind: 'fork';
+      kind: AlertKind;
       seq: number | null;
       at: number;
     }>(
-      `SELECT a.device, d.counter, s.name AS store_name, a.kind, a.seq, a.at
+      `SELECT a.device, d.counter, d.store_id, s.name AS store_name, a.kind, a.seq, a.at
        FROM alerts a JOIN devices d ON d.id = a.device JOIN stores s ON s.id = d.store_id
        ORDER BY a.at DESC LIMIT 200`,
     );
     return rows.map((row) => ({
       device: row.device,
+      storeId: row.store_id,
       counter: row.counter,
       storeName: row.store_name,
       kind: row.kind,

@@ -11,6 +11,7 @@ import { Day, sessionGuard, type SignedIn, type WebContext } from './context';
 import { html } from './html';
 import { dateTime, notice, page, send } from './page';
 import { restoreSection } from './restore-section';
+import { alertSection } from './alert-section';
 
 export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) {
   const { service } = context;
@@ -78,25 +79,7 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
           ? restoreSection(t, locale, devices, restore, message)
           : ''
       }
-      <section>
-        <h2>${t('alerts.title')}</h2>
-        ${
-          alerts.length === 0
-            ? html`<p>${t('alerts.none')}</p>`
-            : html`<table data-table="alerts">
-                <tbody>
-                  ${alerts.map(
-                    (alert) =>
-                      html`<tr>
-                        <td>${alert.storeName} · ${alert.counter ?? '—'}</td>
-                        <td>${t(`alerts.${alert.kind}`, { seq: alert.seq })}</td>
-                        <td>${dateTime(alert.at, locale, '')}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-        }
-      </section>`;
+      ${alertSection(t, locale, alerts)}`;
     return page(t, locale, t('devices.title'), account, body, '/devices');
   };
 
