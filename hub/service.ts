@@ -18,6 +18,8 @@ export interface DeviceInfo {
   counter: string | null;
   fingerprint: string;
   headSeq: number;
+  /** The newest head the device reported (hub/witness.ts), 0 before its first report. */
+  witnessedSeq: number;
   sealedUpTo: number;
   lastPushAt: number | null;
   alerts: number;
@@ -105,6 +107,7 @@ export class HubService extends HubAccounts {
       counter: string | null;
       fingerprint: string;
       head_seq: number;
+      witnessed_seq: number;
       sealed_up_to: number;
       last_push_at: number | null;
       alerts: number;
@@ -114,6 +117,8 @@ export class HubService extends HubAccounts {
       `SELECT d.id, d.store_id, s.name AS store_name, d.counter, d.fingerprint, d.head_seq,
               d.sealed_up_to, d.last_push_at, d.first_key,
               (SELECT count(*)::int FROM alerts a WHERE a.device = d.id) AS alerts,
+              (SELECT coalesce(max(w.seq), 0)::int FROM witnessed_heads w WHERE w.device = d.id)
+                AS witnessed_seq,
               (SELECT count(*)::int FROM restore_approvals r WHERE r.device = d.id) AS restores
        FROM devices d JOIN stores s ON s.id = d.store_id ORDER BY d.store_id, d.counter, d.id`,
     );
@@ -124,6 +129,7 @@ export class HubService extends HubAccounts {
       counter: row.counter,
       fingerprint: row.fingerprint,
       headSeq: row.head_seq,
+      witnessedSeq: row.witnessed_seq,
       sealedUpTo: row.sealed_up_to,
       lastPushAt: row.last_push_at,
       alerts: row.alerts,

@@ -38,6 +38,7 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
                     <th>${t('devices.counter')}</th>
                     <th>${t('devices.fingerprint')}</th>
                     <th class="num">${t('devices.head')}</th>
+                    <th class="num">${t('devices.witnessed')}</th>
                     <th class="num">${t('devices.sealed')}</th>
                     <th>${t('devices.lastPush')}</th>
                     <th class="num">${t('devices.alerts')}</th>
@@ -52,6 +53,9 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
                         <td>${device.counter ?? '—'}</td>
                         <td class="mono">${device.fingerprint}</td>
                         <td class="num" data-head="${device.headSeq}">${device.headSeq}</td>
+                        <td class="num" data-witnessed="${device.witnessedSeq}">
+                          ${device.witnessedSeq}
+                        </td>
                         <td class="num">${device.sealedUpTo}</td>
                         <td>${dateTime(device.lastPushAt, locale, t('devices.never'))}</td>
                         <td class="num">${device.alerts}</td>
