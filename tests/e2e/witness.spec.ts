@@ -215,6 +215,183 @@ test('attack 7: every store and the witness put back after a shift: the hub says
   await expect(tablet.getByText(`Staff no. ${MANAGER.staffNo}`)).toBeVisible();
 });
 
-void canonicalize;
-void checkpointPayload;
-void ({} as Row);
+const base64url = (bytes: ArrayBuffer) => Buffer.from(bytes).toString('base64url');
+const SIGN = {
+  Ed25519: { name: 'Ed25519' },
+  'ECDSA-P256': { name: 'ECDSA', hash: 'SHA-256' },
+} as const;
+
+/**
+ * DevTools plants a next key: an extractable key pair made by the attacker, named as the next key
+ * by a checkpoint signed in the page with the key in force (it cannot be exported, but it signs),
+ * and put in the keys table as the key that checkpoint names. Returns the planted private key.
+ */
+async function plantNextKey(page: Page): Promise<{ key: CryptoKey; algorithm: keyof typeof SIGN }> {
+  const rows = await log(page);
+  const last = rows.at(-1)!;
+  const device = String(rows[0]!.event.deviceId);
+  const index = rows.filter((row) => row.event.type === 'checkpoint').length;
+  const algorithm = await page.evaluate(
+    (index) =>
+      new Promise<'Ed25519' | 'ECDSA-P256'>((resolve, reject) => {
+        const open = indexedDB.open('counter-steps');
+        open.onsuccess = () => {
+          const get = open.result.transaction('keys').objectStore('keys').get(index);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as { algorithm: 'Ed25519' | 'ECDSA-P256' }).algorithm);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    index,
+  );
+  const pair = (await crypto.subtle.generateKey(
+    algorithm === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: 'P-256' },
+    true,
+    ['sign', 'verify'],
+  )) as CryptoKeyPair;
+  const full = await crypto.subtle.exportKey('jwk', pair.publicKey);
+  const nextKey =
+    full.kty === 'OKP'
+      ? { kty: full.kty, crv: full.crv, x: full.x }
+      : { kty: full.kty, crv: full.crv, x: full.x, y: full.y };
+  const payload = canonicalize(
+    checkpointPayload({
+      device,
+      upToSeq: last.seq,
+      upToHash: last.hash,
+      keyIndex: index,
+      nextKey: nextKey as Parameters<typeof checkpointPayload>[0]['nextKey'],
+    }),
+  );
+  const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  const signature = await page.evaluate(
+    ({ index, payload, privateJwk, nextKey, algorithm }) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('counter-steps');
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('keys').objectStore('keys').get(index);
+          get.onsuccess = async () => {
+            const inForce = get.result as { privateKey: CryptoKey };
+            const params =
+              algorithm === 'Ed25519'
+                ? { name: 'Ed25519' }
+                : { name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' };
+            const bytes = new Uint8Array(
+              await crypto.subtle.sign(params, inForce.privateKey, new TextEncoder().encode(payload)),
+            );
+            const planted = await crypto.subtle.importKey('jwk', privateJwk, params, true, [
+              'sign',
+            ]);
+            const tx = db.transaction('keys', 'readwrite');
+            tx.objectStore('keys').put({ index: index + 1, algorithm, privateKey: planted, publicKey: nextKey });
+            tx.objectStore('keys').delete(index);
+            tx.oncomplete = () => {
+              db.close();
+              resolve(
+                btoa(String.fromCharCode(...bytes))
+                  .replace(/\+/g, '-')
+                  .replace(/\//g, '_')
+                  .replace(/=+$/, ''),
+              );
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        };
+      }),
+    { index, payload, privateJwk, nextKey, algorithm },
+  );
+  const checkpoint: Row = {
+    ...last,
+    id: crypto.randomUUID(),
+    seq: last.seq + 1,
+    prevHash: last.hash,
+    serviceId: null,
+    staffNo: null,
+    event: {
+      type: 'checkpoint',
+      reason: 'every-n',
+      upToSeq: last.seq,
+      upToHash: last.hash,
+      keyIndex: index,
+      nextKey,
+      signature,
+    },
+  };
+  await writeEvents(page, await rehash([...rows, checkpoint], rows.length));
+  return { key: pair.privateKey, algorithm };
+}
+
+test('attack 6: a planted next key, then sealed records rewritten and re-signed: the hub says fork', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const hub = await hubManager(browser);
+  const store = 'S-W6';
+  const tablet = await enrolledTablet(browser, hub, store);
+  const planted = await plantNextKey(tablet);
+  await tablet.reload();
+
+  // The shift goes on, sealed by the device with the planted key when the manager signs out.
+  await openScreen(tablet, 'Counter');
+  await serve(tablet, 'A002', true, 'A003');
+  await tablet.getByRole('button', { name: 'Sign out' }).click();
+  await tablet.getByRole('button', { name: 'OK' }).click();
+  const heard = await heardOf(hub, tablet, store);
+
+  // Later, DevTools rewrites a sealed record of that shift and re-signs its checkpoint with the
+  // planted key (every hash after it recomputed, the witness edited to the new head).
+  const rows = await log(tablet);
+  const checkpoints = rows.filter((row) => row.event.type === 'checkpoint');
+  const [plantedAt, sealedBy] = checkpoints.slice(-2) as [Row, Row];
+  expect(sealedBy.event.keyIndex).toBe(Number(plantedAt.event.keyIndex) + 1);
+  const index = rows.findIndex((row) => row.seq > plantedAt.seq && row.serviceId !== null) + 2;
+  rewrite(rows[index]!);
+  const device = String(rows[0]!.event.deviceId);
+  for (let at = index; at < rows.length; at += 1) {
+    const row = rows[at]!;
+    row.prevHash = rows[at - 1]!.hash;
+    if (row === sealedBy) {
+      row.event.upToHash = row.prevHash;
+      const payload = checkpointPayload({
+        device,
+        upToSeq: Number(row.event.upToSeq),
+        upToHash: row.prevHash,
+        keyIndex: Number(row.event.keyIndex),
+        nextKey: row.event.nextKey as Parameters<typeof checkpointPayload>[0]['nextKey'],
+      });
+      row.event.signature = base64url(
+        await crypto.subtle.sign(
+          SIGN[planted.algorithm],
+          planted.key,
+          new TextEncoder().encode(canonicalize(payload)),
+        ),
+      );
+    }
+    await rehash(rows, at);
+  }
+  await writeEvents(tablet, rows);
+  await editWitness(tablet, { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash });
+  await tablet.reload();
+  await tablet.getByLabel('Staff number').fill(MANAGER.staffNo);
+  await tablet.getByLabel('PIN', { exact: true }).fill(MANAGER.pin);
+  await tablet.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // Nothing on the tablet can tell: every signature holds.
+  await expect(await verify(tablet)).toContainText('Intact');
+  await expect(tablet.locator('.integrity-banner:not(.hub-alerts)')).toHaveCount(0);
+
+  // The hub had heard of the head before the rewrite: a fork, at the first contact after it.
+  await expect(banner(tablet).locator('[data-alert="fork"]')).toContainText(
+    text('en', 'hubAlerts.fork', { seq: heard }),
+    { timeout: 20_000 },
+  );
+  expect(await hubAlerts(hub, store)).toMatchObject([{ kind: 'fork', seq: heard }]);
+  // And the next push of the records is refused as the same fork.
+  await openScreen(tablet, 'Settings');
+  const panel = tablet.locator('section.hub-panel');
+  await panel.getByRole('button', { name: 'Push to the hub' }).click();
+  await expect(panel.getByRole('alert')).toBeVisible();
+  expect(await hubAlerts(hub, store)).toHaveLength(1);
+});
