@@ -21,7 +21,7 @@ import { canonicalize } from '../core/domain/log/canonical';
 import type { Config } from '../core/domain/device/config';
 import type { DeviceState } from '../core/domain/device/state';
 import { heldSeqsNeeded, judgeContinuation } from '../core/domain/log/continuation';
-import { GENESIS_HASH, type PublicKeyJwk } from '../core/domain/log/events';
+import { GENESIS_HASH } from '../core/domain/log/events';
 import { hashOfWith, readRecord, type LogRecord } from '../core/domain/log/records';
 import { NODE_SHA256 } from '../core/node/sha256';
 import { fingerprint } from '../core/domain/log/signing';
@@ -29,9 +29,7 @@ import { LogVerifier } from '../core/domain/log/verify';
 import { REVIEW_VERSION } from '../core/domain/review/review-projector';
 import {
   enrolPayload,
-  headPayload,
   pushPayload,
-  witnessPayload,
   type EnrolAnswer,
   type EnrolRequest,
   type PushAnswer,
@@ -51,26 +49,12 @@ import { KeyChains } from './key-chains';
 import { approveRestore, restoreRecords, unapprovedRestores } from './restore-approvals';
 import { hashCode } from './codes';
 import { PROJECTED, projectRecords } from './review-rows';
-import { deviceAlerts, forkFromWitness, newestWitnessed, raiseAlert, recordReport } from './witness';
-
-interface HeadAnswer {
-  head: { seq: number; hash: string };
-  witnessed: { seq: number; hash: string } | null;
-}
+import { deviceAlerts, forkFromWitness, raiseAlert } from './witness';
+import { headReport, signedHead, type HeadAnswer, type ReportDeps } from './head-reports';
+import type { DeviceRow } from './device-row';
 
 /** Each record's hash, by Node's SHA-256 (the same value the device computed). */
 const HASH = hashOfWith(NODE_SHA256);
-
-interface DeviceRow {
-  id: string;
-  store_id: string;
-  counter: string | null;
-  first_key: PublicKeyJwk;
-  head_seq: number;
-  head_hash: string;
-  /** The review code's version its service rows and rollups were written by. */
-  review_version: number;
-}
 
 interface ChainedRow extends Record<string, unknown> {
   seq: number;
@@ -113,59 +97,22 @@ export class Ingest {
 
   /** The head, for the device itself: signed with its key in force (and the newest witnessed). */
   async signedHead(request: HeadRequest): Promise<Result<HeadAnswer, Failure>> {
-    const device = await this.device(request.device);
-    if (!device) return failure(401, { error: 'not-enrolled' });
-    const problem = await this.keys.check({
-      device: request.device,
-      firstKey: device.first_key,
-      keyRecords: request.keyRecords,
-      signature: request.signature,
-      payload: headPayload({
-        device: request.device,
-        keyIndex: request.signature.keyIndex,
-      }),
-    });
-    if (problem) return failure(403, { error: 'bad-signature', detail: problem });
-    return ok({
-      head: { seq: device.head_seq, hash: device.head_hash },
-      witnessed: await newestWitnessed(this.db, device.id),
-    });
+    return signedHead(this.reports(), request);
   }
 
   /** A device's head, reported as soon as it moved (witness.ts): kept, or an alert. */
-  async witness(request: WitnessRequest): Promise<Result<WitnessAnswer, Failure>> {
-    const device = await this.device(request.device);
-    if (!device) return failure(401, { error: 'not-enrolled' });
-    const { head, anchor, calls, screen } = request;
-    const problem = await this.keys.check({
-      device: request.device,
-      firstKey: device.first_key,
-      keyRecords: request.keyRecords,
-      signature: request.signature,
-      payload: witnessPayload({
-        device: request.device,
-        keyIndex: request.signature.keyIndex,
-        head,
-        anchor,
-        calls,
-        screen,
-      }),
-    });
-    if (problem) return failure(403, { error: 'bad-signature', detail: problem });
-    return this.locks.run(request.device, async () => {
-      const held = (await this.device(request.device)) ?? device;
-      return ok(
-        await this.db.transaction((tx) =>
-          recordReport(tx, {
-            device: device.id,
-            heldSeq: held.head_seq,
-            keyIndex: request.signature.keyIndex,
-            report: { head, anchor, calls, screen },
-            now: this.now(),
-          }),
-        ),
-      );
-    });
+  witness(request: WitnessRequest): Promise<Result<WitnessAnswer, Failure>> {
+    return headReport(this.reports(), request);
+  }
+
+  private reports(): ReportDeps {
+    return {
+      db: this.db,
+      keys: this.keys,
+      locks: this.locks,
+      now: this.now,
+      device: (id) => this.device(id),
+    };
   }
 
   async enrol(request: EnrolRequest): Promise<Result<EnrolAnswer, Failure>> {

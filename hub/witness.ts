@@ -74,7 +74,12 @@ export function judgeReport(facts: ReportFacts): NewAlert[] {
     });
   }
   const { anchor } = report;
-  if (anchor?.hash && atAnchor !== null && atAnchor !== anchor.hash && anchor.seq !== report.head.seq)
+  if (
+    anchor?.hash &&
+    atAnchor !== null &&
+    atAnchor !== anchor.hash &&
+    anchor.seq !== report.head.seq
+  )
     alerts.push({ kind: 'fork', seq: anchor.seq, heldHash: atAnchor, pushedHash: anchor.hash });
   if (
     screen?.screen === report.screen &&
@@ -86,10 +91,7 @@ export function judgeReport(facts: ReportFacts): NewAlert[] {
 }
 
 /** The screen as the hub remembers it after this report. */
-export function nextScreen(
-  previous: ScreenSeen | null,
-  report: ReportFacts['report'],
-): ScreenSeen {
+export function nextScreen(previous: ScreenSeen | null, report: ReportFacts['report']): ScreenSeen {
   if (previous?.screen !== report.screen || report.head.seq > previous.headSeq)
     return { screen: report.screen, calls: report.calls, headSeq: report.head.seq };
   return previous;

@@ -97,7 +97,10 @@ test('attack 8: a record after the last checkpoint rewritten, the witness edited
   );
   // The next push is refused as a fork too: the hub keeps what it heard of.
   await openScreen(tablet, 'Settings');
-  await tablet.locator('section.hub-panel').getByRole('button', { name: 'Push to the hub' }).click();
+  await tablet
+    .locator('section.hub-panel')
+    .getByRole('button', { name: 'Push to the hub' })
+    .click();
   await expect(tablet.locator('section.hub-panel').getByRole('alert')).toBeVisible();
 });
 
@@ -247,7 +250,9 @@ async function plantNextKey(page: Page): Promise<{ key: CryptoKey; algorithm: ke
     index,
   );
   const pair = (await crypto.subtle.generateKey(
-    algorithm === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: 'P-256' },
+    (algorithm === 'Ed25519'
+      ? { name: 'Ed25519' }
+      : { name: 'ECDSA', namedCurve: 'P-256' }) as EcKeyGenParams,
     true,
     ['sign', 'verify'],
   )) as CryptoKeyPair;
@@ -275,18 +280,28 @@ async function plantNextKey(page: Page): Promise<{ key: CryptoKey; algorithm: ke
           const get = db.transaction('keys').objectStore('keys').get(index);
           get.onsuccess = async () => {
             const inForce = get.result as { privateKey: CryptoKey };
-            const params =
+            const params = (
               algorithm === 'Ed25519'
                 ? { name: 'Ed25519' }
-                : { name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' };
+                : { name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' }
+            ) as EcdsaParams & EcKeyImportParams;
             const bytes = new Uint8Array(
-              await crypto.subtle.sign(params, inForce.privateKey, new TextEncoder().encode(payload)),
+              await crypto.subtle.sign(
+                params,
+                inForce.privateKey,
+                new TextEncoder().encode(payload),
+              ),
             );
             const planted = await crypto.subtle.importKey('jwk', privateJwk, params, true, [
               'sign',
             ]);
             const tx = db.transaction('keys', 'readwrite');
-            tx.objectStore('keys').put({ index: index + 1, algorithm, privateKey: planted, publicKey: nextKey });
+            tx.objectStore('keys').put({
+              index: index + 1,
+              algorithm,
+              privateKey: planted,
+              publicKey: nextKey,
+            });
             tx.objectStore('keys').delete(index);
             tx.oncomplete = () => {
               db.close();

@@ -57,7 +57,9 @@ describe('judging a head report', () => {
       { kind: 'fork', seq: 8, heldHash: H(8), pushedHash: H(98) },
     ]);
     expect(
-      judgeReport(facts({ report: { ...anchored, anchor: { seq: 8, hash: H(8) } }, atAnchor: H(8) })),
+      judgeReport(
+        facts({ report: { ...anchored, anchor: { seq: 8, hash: H(8) } }, atAnchor: H(8) }),
+      ),
     ).toEqual([]);
   });
 
@@ -93,7 +95,9 @@ describe.each(DB_KINDS)('the hub as a witness on %s', { timeout: 60_000 }, (kind
     deviceId = enrolled.value.device;
     rows = (await device.rows()) as typeof rows;
     head = rows.length;
-    const lastCheckpoint = rows.findLast((row) => (row.event as { type: string }).type === 'checkpoint');
+    const lastCheckpoint = rows.findLast(
+      (row) => (row.event as { type: string }).type === 'checkpoint',
+    );
     expect(head - (lastCheckpoint?.seq ?? 0)).toBeGreaterThan(12);
   }, 180_000);
   afterAll(async () => test?.close());

@@ -44,7 +44,6 @@ export type HubAlert = z.infer<typeof HubAlertSchema>;
 /** The device's open alerts, in every answer to a push or a head report (newest first). */
 const Alerts = z.optional(z.array(HubAlertSchema).check(z.maxLength(50)));
 
-
 export const EnrolRequestSchema = z.strictObject({
   code: EnrolCodeSchema,
   /** The log's first device id (its device-identity record's). */

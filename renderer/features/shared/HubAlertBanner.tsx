@@ -19,8 +19,12 @@ export function HubAlertBanner() {
       <p>{t('hubAlerts.title', { count: alerts.length })}</p>
       <ul>
         {alerts.map((alert) => (
-          <li key={`${alert.kind}-${String(alert.seq)}-${String(alert.at)}`} data-alert={alert.kind}>
-            {t(`hubAlerts.${alert.kind}`, { seq: alert.seq ?? '?' })} ({when.format(alert.at)})
+          <li
+            key={`${alert.kind}-${String(alert.seq)}-${String(alert.at)}`}
+            data-alert={alert.kind}
+          >
+            {t(`hubAlerts.${alert.kind}`, { seq: alert.seq ?? '?' })}{' '}
+            <time dateTime={new Date(alert.at).toISOString()}>{when.format(alert.at)}</time>
           </li>
         ))}
       </ul>
