@@ -12,8 +12,10 @@ import { hashOf } from '../../core/domain/log/records';
 import { sign } from '../../core/domain/log/signing';
 import { judgeReport, STALLED_CALLS, type ReportFacts } from '../../hub/witness';
 import type { KeyStore } from '../../renderer/storage/key-store';
+import { businessDay } from '../../core/domain/device/config';
 import { generatedDevice } from '../unit/helpers/review-data';
-import type { TestDevice } from '../unit/helpers/builders';
+import { CLERK, MANAGER, fullService, testDevice, type TestDevice } from '../unit/helpers/builders';
+import { dayWithServices, exportDay } from '../unit/helpers/exports';
 import { DB_KINDS, counts, enrolCode, form, stopPgServers, testHub, type TestHub } from './helpers';
 
 afterAll(() => stopPgServers());
@@ -265,3 +267,58 @@ describe.each(DB_KINDS)('the hub as a witness on %s', { timeout: 60_000 }, (kind
     }
   });
 });
+
+describe.each(DB_KINDS)(
+  'a restore approved after the hub heard of later heads, on %s',
+  { timeout: 60_000 },
+  (kind) => {
+    let test: TestHub;
+    afterAll(async () => test?.close());
+
+    it('takes the restored tablet’s records, keeping what the old tablet lost as a rollback', async () => {
+      test = await testHub(kind);
+      const original = await dayWithServices();
+      const enrolled = await original.store.hub.enrol(test.transport, await enrolCode(test));
+      if (!enrolled.ok) throw new Error('not enrolled');
+      const deviceId = enrolled.value.device;
+      const day = businessDay(original.clock.now, original.store.snapshot.state.config);
+      const { zip } = await exportDay(original, day);
+      expect((await original.store.hub.push(test.transport)).ok).toBe(true);
+      // The old tablet goes on after the backup; the hub hears of its head, not of its records.
+      await original.must({ type: 'lock', reason: 'manual' });
+      await original.must({ type: 'sign-in', ...CLERK });
+      await fullService(original, 'A100', 'A101');
+      const lost = original.store.snapshot.state.head;
+      const heard = await original.store.hub.reportHead(test.transport, { id: SCREEN, calls: 0 });
+      expect(heard).toMatchObject({ ok: true, value: { witnessed: { seq: lost.seq } } });
+
+      const restored = await testDevice();
+      await restored.store.archive.restoreBackup(zip, {
+        staffNo: MANAGER.staffNo,
+        pin: '802468',
+        confirmation: '802468',
+      });
+      await fullService(restored, 'E001', 'E002');
+      // Before a hub manager approves the restore, its reports are refused like its pushes.
+      expect(
+        await restored.store.hub.reportHead(test.transport, { id: SCREEN, calls: 0 }),
+      ).toMatchObject({ ok: false, error: { error: { error: 'restore-not-approved' } } });
+      const code = await test.hub.service.restoreCode(test.manager, deviceId);
+      if (!code.ok) throw new Error(code.error);
+      expect((await restored.store.hub.approveRestore(test.transport, code.value.code)).ok).toBe(
+        true,
+      );
+      const pushed = await restored.store.hub.push(test.transport);
+      expect(pushed).toMatchObject({
+        ok: true,
+        value: { alerts: [{ kind: 'rollback', seq: lost.seq }] },
+      });
+      const report = await restored.store.hub.reportHead(test.transport, { id: SCREEN, calls: 0 });
+      expect(report).toMatchObject({
+        ok: true,
+        value: { witnessed: { seq: restored.store.snapshot.state.head.seq } },
+      });
+      expect((await test.hub.service.alerts()).map((alert) => alert.kind)).toEqual(['rollback']);
+    });
+  },
+);
