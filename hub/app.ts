@@ -21,6 +21,7 @@ import {
   MAX_BODY_BYTES,
   PushRequestSchema,
   RestoreRequestSchema,
+  WitnessRequestSchema,
   type HubError,
 } from '../core/domain/hub/protocol';
 import type { Db } from './db';
@@ -149,8 +150,19 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   app.post('/api/v1/head', { schema: { body: HeadRequestSchema } }, async (request, reply) => {
     const result = await ingest.signedHead(request.body);
     if (!result.ok) return reply.code(result.error.status).send(result.error.body);
-    return { head: result.value };
+    return result.value;
   });
+
+  // A device's head as soon as it moved, signed with its key in force (hub/witness.ts).
+  app.post(
+    '/api/v1/witness',
+    { schema: { body: WitnessRequestSchema } },
+    async (request, reply) => {
+      const result = await ingest.witness(request.body);
+      if (!result.ok) return reply.code(result.error.status).send(result.error.body);
+      return result.value;
+    },
+  );
 
   app.get(
     '/api/v1/devices/:device/head',

@@ -21,7 +21,7 @@ import { canonicalize } from '../core/domain/log/canonical';
 import type { Config } from '../core/domain/device/config';
 import type { DeviceState } from '../core/domain/device/state';
 import { heldSeqsNeeded, judgeContinuation } from '../core/domain/log/continuation';
-import { GENESIS_HASH, type PublicKeyJwk } from '../core/domain/log/events';
+import { GENESIS_HASH } from '../core/domain/log/events';
 import { hashOfWith, readRecord, type LogRecord } from '../core/domain/log/records';
 import { NODE_SHA256 } from '../core/node/sha256';
 import { fingerprint } from '../core/domain/log/signing';
@@ -29,7 +29,6 @@ import { LogVerifier } from '../core/domain/log/verify';
 import { REVIEW_VERSION } from '../core/domain/review/review-projector';
 import {
   enrolPayload,
-  headPayload,
   pushPayload,
   type EnrolAnswer,
   type EnrolRequest,
@@ -38,6 +37,8 @@ import {
   type PushRequest,
   type RestoreAnswer,
   type RestoreRequest,
+  type WitnessAnswer,
+  type WitnessRequest,
 } from '../core/domain/hub/protocol';
 import { ok, type Result } from '../core/domain/result';
 import type { Db, Queryable } from './db';
@@ -48,20 +49,12 @@ import { KeyChains } from './key-chains';
 import { approveRestore, restoreRecords, unapprovedRestores } from './restore-approvals';
 import { hashCode } from './codes';
 import { PROJECTED, projectRecords } from './review-rows';
+import { deviceAlerts, forkFromWitness, raiseAlert } from './witness';
+import { headReport, signedHead, type HeadAnswer, type ReportDeps } from './head-reports';
+import type { DeviceRow } from './device-row';
 
 /** Each record's hash, by Node's SHA-256 (the same value the device computed). */
 const HASH = hashOfWith(NODE_SHA256);
-
-interface DeviceRow {
-  id: string;
-  store_id: string;
-  counter: string | null;
-  first_key: PublicKeyJwk;
-  head_seq: number;
-  head_hash: string;
-  /** The review code's version its service rows and rollups were written by. */
-  review_version: number;
-}
 
 interface ChainedRow extends Record<string, unknown> {
   seq: number;
@@ -102,22 +95,24 @@ export class Ingest {
     return ok({ seq: row.head_seq, hash: row.head_hash });
   }
 
-  /** The head, for the device itself: signed with its key in force. */
-  async signedHead(request: HeadRequest): Promise<Result<{ seq: number; hash: string }, Failure>> {
-    const device = await this.device(request.device);
-    if (!device) return failure(401, { error: 'not-enrolled' });
-    const problem = await this.keys.check({
-      device: request.device,
-      firstKey: device.first_key,
-      keyRecords: request.keyRecords,
-      signature: request.signature,
-      payload: headPayload({
-        device: request.device,
-        keyIndex: request.signature.keyIndex,
-      }),
-    });
-    if (problem) return failure(403, { error: 'bad-signature', detail: problem });
-    return ok({ seq: device.head_seq, hash: device.head_hash });
+  /** The head, for the device itself: signed with its key in force (and the newest witnessed). */
+  async signedHead(request: HeadRequest): Promise<Result<HeadAnswer, Failure>> {
+    return signedHead(this.reports(), request);
+  }
+
+  /** A device's head, reported as soon as it moved (witness.ts): kept, or an alert. */
+  witness(request: WitnessRequest): Promise<Result<WitnessAnswer, Failure>> {
+    return headReport(this.reports(), request);
+  }
+
+  private reports(): ReportDeps {
+    return {
+      db: this.db,
+      keys: this.keys,
+      locks: this.locks,
+      now: this.now,
+      device: (id) => this.device(id),
+    };
   }
 
   async enrol(request: EnrolRequest): Promise<Result<EnrolAnswer, Failure>> {
@@ -226,7 +221,11 @@ export class Ingest {
       // A restore's new key counts only once a hub manager approved it (restore-approvals.ts).
       const restores = restoreRecords([...request.keyRecords, ...rows]);
       const [unapproved] = await unapprovedRestores(this.db, request.device, restores);
-      if (!unapproved) return this.store(request.device, rows);
+      if (!unapproved) {
+        const stored = await this.store(request.device, rows);
+        if (!stored.ok) return stored;
+        return ok({ ...stored.value, alerts: await deviceAlerts(this.db, request.device) });
+      }
       return failure(403, {
         error: 'restore-not-approved',
         seq: unapproved.seq,
@@ -268,6 +267,12 @@ export class Ingest {
         [id, 'fork', judged.seq, heldHash, pushed?.hash ?? null, this.now()],
       );
       return failure(409, { error: 'fork', seq: judged.seq });
+    }
+    // The new records must also pass through every head the hub witnessed (witness.ts).
+    const unwitnessed = await forkFromWitness(this.db, id, judged.fresh);
+    if (unwitnessed) {
+      await raiseAlert(this.db, id, unwitnessed, this.now());
+      return failure(409, { error: 'fork', seq: unwitnessed.seq });
     }
 
     // Verify every new record, continuing the replay of everything held before it.

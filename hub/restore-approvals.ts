@@ -10,6 +10,7 @@
  * before the restore record itself reaches the hub, so a tablet restored far behind the hub's copy
  * catches up batch by batch.
  */
+import { raiseAlert } from './witness';
 import { canonicalize } from '../core/domain/log/canonical';
 import type { PublicKeyJwk } from '../core/domain/log/events';
 import {
@@ -128,6 +129,37 @@ export async function approveRestore(
         ],
       );
     }
+    await supersedeWitnessed(tx, request.device, pending, now());
     return ok({ device: request.device, approved: pending.length });
   });
+}
+
+/**
+ * The heads the hub heard of from the log's old tablet after the backup an approved restore
+ * continues (hub/witness.ts): the restored tablet's records take their sequence numbers, so they
+ * are set aside, and what the hub heard of and will never get is kept as a `rollback` alert.
+ */
+async function supersedeWitnessed(
+  tx: Queryable,
+  device: string,
+  approved: readonly RestoreRecord[],
+  now: number,
+): Promise<void> {
+  const from = Math.min(...approved.map((record) => record.seq ?? Infinity));
+  if (!Number.isFinite(from)) return;
+  const lost = await tx.query<{ seq: number; hash: string }>(
+    'DELETE FROM witnessed_heads WHERE device = $1 AND seq >= $2 RETURNING seq, hash',
+    [device, from],
+  );
+  const newest = lost.reduce<{ seq: number; hash: string } | null>(
+    (best, head) => (best && best.seq >= head.seq ? best : head),
+    null,
+  );
+  if (newest)
+    await raiseAlert(
+      tx,
+      device,
+      { kind: 'rollback', seq: newest.seq, heldHash: newest.hash, pushedHash: null },
+      now,
+    );
 }

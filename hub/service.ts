@@ -3,6 +3,7 @@
  * accounts.ts), and here the stores, enrolment codes, the devices and alerts, and the figures for
  * the dashboards and the exports.
  */
+import type { AlertKind } from './witness';
 import type { PublicKeyJwk } from '../core/domain/log/events';
 import type { RollupRow } from '../core/domain/review/rollup';
 import { hubCan } from '../core/domain/hub/roles';
@@ -17,6 +18,8 @@ export interface DeviceInfo {
   counter: string | null;
   fingerprint: string;
   headSeq: number;
+  /** The newest head the device reported (hub/witness.ts), 0 before its first report. */
+  witnessedSeq: number;
   sealedUpTo: number;
   lastPushAt: number | null;
   alerts: number;
@@ -27,10 +30,11 @@ export interface DeviceInfo {
 
 export interface AlertInfo {
   device: string;
+  storeId: string;
   counter: string | null;
   storeName: string;
-  /** The one kind the hub records (ingest.ts): a push that rewrote what the hub held. */
-  kind: 'fork';
+  /** A push or a head that rewrote what the hub held or heard of, a head gone back, a stall (witness.ts). */
+  kind: AlertKind;
   seq: number | null;
   at: number;
 }
@@ -103,6 +107,7 @@ export class HubService extends HubAccounts {
       counter: string | null;
       fingerprint: string;
       head_seq: number;
+      witnessed_seq: number;
       sealed_up_to: number;
       last_push_at: number | null;
       alerts: number;
@@ -112,6 +117,8 @@ export class HubService extends HubAccounts {
       `SELECT d.id, d.store_id, s.name AS store_name, d.counter, d.fingerprint, d.head_seq,
               d.sealed_up_to, d.last_push_at, d.first_key,
               (SELECT count(*)::int FROM alerts a WHERE a.device = d.id) AS alerts,
+              (SELECT coalesce(max(w.seq), 0)::int FROM witnessed_heads w WHERE w.device = d.id)
+                AS witnessed_seq,
               (SELECT count(*)::int FROM restore_approvals r WHERE r.device = d.id) AS restores
        FROM devices d JOIN stores s ON s.id = d.store_id ORDER BY d.store_id, d.counter, d.id`,
     );
@@ -122,6 +129,7 @@ export class HubService extends HubAccounts {
       counter: row.counter,
       fingerprint: row.fingerprint,
       headSeq: row.head_seq,
+      witnessedSeq: row.witnessed_seq,
       sealedUpTo: row.sealed_up_to,
       lastPushAt: row.last_push_at,
       alerts: row.alerts,
@@ -134,17 +142,19 @@ export class HubService extends HubAccounts {
     const rows = await this.db.query<{
       device: string;
       counter: string | null;
+      store_id: string;
       store_name: string;
-      kind: 'fork';
+      kind: AlertKind;
       seq: number | null;
       at: number;
     }>(
-      `SELECT a.device, d.counter, s.name AS store_name, a.kind, a.seq, a.at
+      `SELECT a.device, d.counter, d.store_id, s.name AS store_name, a.kind, a.seq, a.at
        FROM alerts a JOIN devices d ON d.id = a.device JOIN stores s ON s.id = d.store_id
        ORDER BY a.at DESC LIMIT 200`,
     );
     return rows.map((row) => ({
       device: row.device,
+      storeId: row.store_id,
       counter: row.counter,
       storeName: row.store_name,
       kind: row.kind,

@@ -13,6 +13,7 @@ import { dashboard } from '../dashboard';
 import { OVERDUE, servicesPage } from '../drill';
 import type { Translate } from '../i18n';
 import { Day, sessionGuard, type WebContext } from './context';
+import { alertSection } from './alert-section';
 import { complaintSection } from './complaint-section';
 import { deviceConfigs, deviceToday } from './device-configs';
 import { html, type Html } from './html';
@@ -169,6 +170,10 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
       today: [...new Set(await Promise.all(devices.map(today)))].sort(),
       drill,
     });
+    // Tampering alerts come first: a store's own, or the whole chain's.
+    const alerts = (await service.alerts()).filter(
+      (alert) => store === null || alert.storeId === store,
+    );
     const title = store
       ? t('dashboard.storeTitle', { store: names.get(store), from, to })
       : t('dashboard.chainTitle', { from, to });
@@ -191,6 +196,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: WebContex
         </form>
       </section>
       <h2 data-dashboard="${store ?? 'chain'}">${title}</h2>
+      ${alertSection(t, locale, alerts, 'hide')}
       ${total.services === 0 ? notice(t('period.none')) : ''}
       <section class="tiles" aria-label="${t('tiles.label', { ns: 'review' })}">
         ${tiles.map(

@@ -11,6 +11,7 @@ import { Day, sessionGuard, type SignedIn, type WebContext } from './context';
 import { html } from './html';
 import { dateTime, notice, page, send } from './page';
 import { restoreSection } from './restore-section';
+import { alertSection } from './alert-section';
 
 export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) {
   const { service } = context;
@@ -30,47 +31,53 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
         ${
           devices.length === 0
             ? html`<p>${t('devices.none')}</p>`
-            : html`<table data-table="devices">
-                <thead>
-                  <tr>
-                    <th>${t('devices.store')}</th>
-                    <th>${t('devices.counter')}</th>
-                    <th>${t('devices.fingerprint')}</th>
-                    <th class="num">${t('devices.head')}</th>
-                    <th class="num">${t('devices.sealed')}</th>
-                    <th>${t('devices.lastPush')}</th>
-                    <th class="num">${t('devices.alerts')}</th>
-                    <th>${t('devices.export')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${devices.map(
-                    (device) =>
-                      html`<tr data-device="${device.id}">
-                        <td>${device.storeName}</td>
-                        <td>${device.counter ?? '—'}</td>
-                        <td class="mono">${device.fingerprint}</td>
-                        <td class="num" data-head="${device.headSeq}">${device.headSeq}</td>
-                        <td class="num">${device.sealedUpTo}</td>
-                        <td>${dateTime(device.lastPushAt, locale, t('devices.never'))}</td>
-                        <td class="num">${device.alerts}</td>
-                        <td>
-                          <form method="get" action="/export" class="inline">
-                            <input type="hidden" name="device" value="${device.id}" />
-                            <label
-                              >${t('devices.day')}<input
-                                type="date"
-                                name="day"
-                                value="${latest}"
-                                required
-                            /></label>
-                            <button type="submit">${t('devices.exportSubmit')}</button>
-                          </form>
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+            : html`<div class="table-scroll">
+                <table data-table="devices">
+                  <thead>
+                    <tr>
+                      <th>${t('devices.store')}</th>
+                      <th>${t('devices.counter')}</th>
+                      <th>${t('devices.fingerprint')}</th>
+                      <th class="num">${t('devices.head')}</th>
+                      <th class="num">${t('devices.witnessed')}</th>
+                      <th class="num">${t('devices.sealed')}</th>
+                      <th>${t('devices.lastPush')}</th>
+                      <th class="num">${t('devices.alerts')}</th>
+                      <th>${t('devices.export')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${devices.map(
+                      (device) =>
+                        html`<tr data-device="${device.id}">
+                          <td>${device.storeName}</td>
+                          <td>${device.counter ?? '—'}</td>
+                          <td class="mono">${device.fingerprint}</td>
+                          <td class="num" data-head="${device.headSeq}">${device.headSeq}</td>
+                          <td class="num" data-witnessed="${device.witnessedSeq}">
+                            ${device.witnessedSeq}
+                          </td>
+                          <td class="num">${device.sealedUpTo}</td>
+                          <td>${dateTime(device.lastPushAt, locale, t('devices.never'))}</td>
+                          <td class="num">${device.alerts}</td>
+                          <td>
+                            <form method="get" action="/export" class="inline">
+                              <input type="hidden" name="device" value="${device.id}" />
+                              <label
+                                >${t('devices.day')}<input
+                                  type="date"
+                                  name="day"
+                                  value="${latest}"
+                                  required
+                              /></label>
+                              <button type="submit">${t('devices.exportSubmit')}</button>
+                            </form>
+                          </td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`
         }
       </section>
       ${
@@ -78,25 +85,7 @@ export function registerDeviceRoutes(app: FastifyInstance, context: WebContext) 
           ? restoreSection(t, locale, devices, restore, message)
           : ''
       }
-      <section>
-        <h2>${t('alerts.title')}</h2>
-        ${
-          alerts.length === 0
-            ? html`<p>${t('alerts.none')}</p>`
-            : html`<table data-table="alerts">
-                <tbody>
-                  ${alerts.map(
-                    (alert) =>
-                      html`<tr>
-                        <td>${alert.storeName} · ${alert.counter ?? '—'}</td>
-                        <td>${t(`alerts.${alert.kind}`, { seq: alert.seq })}</td>
-                        <td>${dateTime(alert.at, locale, '')}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-        }
-      </section>`;
+      ${alertSection(t, locale, alerts)}`;
     return page(t, locale, t('devices.title'), account, body, '/devices');
   };
 

@@ -17,9 +17,11 @@ import { useKeepAwake } from '../features/session/use-keep-awake';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { RecordsMissingScreen } from '../features/setup/RecordsMissingScreen';
 import { LazyRestorePanel as RestorePanel } from '../features/setup/LazyRestorePanel';
+import { HubAlertBanner } from '../features/shared/HubAlertBanner';
 import { IntegrityBanner } from '../features/shared/IntegrityBanner';
 import { StartupError } from '../features/shared/StartupError';
 import { useAutoPush } from '../features/shared/use-auto-push';
+import { useHeadReport } from '../features/shared/use-head-report';
 import { useSnapshot } from '../features/shared/store-context';
 import { StorageError } from '../storage';
 import { SetupPage } from '../ui/SetupPage';
@@ -35,6 +37,7 @@ export function CounterApp() {
   );
   useKeepAwake(Boolean(session));
   useAutoPush();
+  useHeadReport();
 
   if (closed) return <StartupError error={new StorageError(closed)} />;
 
@@ -74,6 +77,7 @@ export function CounterApp() {
   return (
     <>
       <IntegrityBanner />
+      <HubAlertBanner />
       <UpdateGate />
       {screen}
     </>

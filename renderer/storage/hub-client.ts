@@ -9,21 +9,25 @@ import type { DeviceState } from '../../core/domain/device/state';
 import {
   EnrolAnswerSchema,
   EnrolCodeSchema,
-  HeadSchema,
+  HeadAnswerSchema,
   HubErrorSchema,
   MAX_PUSH_ROWS,
   PushAnswerSchema,
   RestoreAnswerSchema,
+  WitnessAnswerSchema,
   enrolPayload,
   headPayload,
   pushPayload,
   restorePayload,
+  witnessPayload,
   type EnrolAnswer,
+  type HubAlert,
   type EnrolRequest,
   type HubError,
   type HubTransport,
   type PushRequest,
   type RestoreAnswer,
+  type WitnessAnswer,
 } from '../../core/domain/hub/protocol';
 import { seqOf } from '../../core/domain/log/records';
 import { sign } from '../../core/domain/log/signing';
@@ -57,6 +61,8 @@ export interface PushProgress {
 export interface PushDone {
   pushed: number;
   head: { seq: number; hash: string };
+  /** This device's alerts on the hub, as its last answer listed them (absent: none was asked). */
+  alerts?: HubAlert[];
 }
 
 interface Deps {
@@ -193,8 +199,14 @@ export class HubClient {
   async hubHead(
     transport: HubTransport,
   ): Promise<Result<{ seq: number; hash: string }, HubProblem>> {
+    const answer = await this.headAnswer(transport);
+    return answer.ok ? ok(answer.value.head) : answer;
+  }
+
+  /** The hub's head and the newest head it witnessed, asked with the key in force. */
+  private async headAnswer(transport: HubTransport) {
     const signer = await this.signer();
-    if (!signer) return err({ kind: 'no-key' });
+    if (!signer) return err<HubProblem>({ kind: 'no-key' });
     // Signed: the hub tells a log's head only to the device itself (or a signed-in hub user).
     const answer = await call(transport, {
       method: 'POST',
@@ -208,7 +220,42 @@ export class HubClient {
       },
     });
     if (!answer.ok) return answer;
-    const parsed = HeadSchema.safeParse((answer.value as { head?: unknown } | null)?.head);
+    const parsed = HeadAnswerSchema.safeParse(answer.value);
+    return parsed.success ? ok(parsed.data) : err<HubProblem>({ kind: 'bad-answer' });
+  }
+
+  /**
+   * Tells the hub this device's head as it is now (hub/witness.ts), with this device's own record
+   * at the newest head the hub witnessed, and the tickets this screen called since it opened. The
+   * answer lists the device's alerts on the hub.
+   */
+  async reportHead(
+    transport: HubTransport,
+    screen: { id: string; calls: number },
+  ): Promise<Result<WitnessAnswer, HubProblem>> {
+    const asked = await this.headAnswer(transport);
+    if (!asked.ok) return asked;
+    const signer = await this.signer();
+    if (!signer) return err({ kind: 'no-key' });
+    const { seq, hash } = this.deps.state().head;
+    const witnessed = asked.value.witnessed ?? null;
+    let anchor: { seq: number; hash: string | null } | null = null;
+    if (witnessed && witnessed.seq > 0 && witnessed.seq !== seq) {
+      const mine = (await this.deps.log.rowAt(witnessed.seq)) as { hash?: unknown } | undefined;
+      anchor = { seq: witnessed.seq, hash: typeof mine?.hash === 'string' ? mine.hash : null };
+    }
+    const report = { device: signer.device, head: { seq, hash }, anchor, calls: screen.calls };
+    const body = {
+      ...report,
+      screen: screen.id,
+      keyRecords: signer.keyRecords,
+      signature: await signer.sign(
+        witnessPayload({ ...report, screen: screen.id, keyIndex: signer.keyIndex }),
+      ),
+    };
+    const answer = await call(transport, { method: 'POST', path: '/api/v1/witness', body });
+    if (!answer.ok) return answer;
+    const parsed = WitnessAnswerSchema.safeParse(answer.value);
     return parsed.success ? ok(parsed.data) : err({ kind: 'bad-answer' });
   }
 
@@ -236,6 +283,7 @@ export class HubClient {
     }
     const from = hub.seq;
     let pushed = 0;
+    let alerts: HubAlert[] | undefined;
     for (let attempts = 0; attempts < 10_000; attempts += 1) {
       const headSeq = this.deps.state().head.seq;
       options.onProgress?.({
@@ -243,12 +291,13 @@ export class HubClient {
         headSeq,
         fraction: headSeq > from ? (hub.seq - from) / (headSeq - from) : 1,
       });
-      if (hub.seq >= headSeq) return ok({ pushed, head: hub });
+      if (hub.seq >= headSeq) return ok({ pushed, head: hub, ...(alerts ? { alerts } : {}) });
       if (options.signal?.aborted) return err({ kind: 'cancelled' });
       const batches = this.deps.log.batches(size, hub.seq + 1, Math.min(headSeq, hub.seq + size));
       const { value: rows } = await batches.next();
       await batches.return(undefined);
-      if (!rows || rows.length === 0) return ok({ pushed, head: hub });
+      if (!rows || rows.length === 0)
+        return ok({ pushed, head: hub, ...(alerts ? { alerts } : {}) });
       const request = await this.pushRequest(rows as Record<string, unknown>[]);
       if (!request) return err({ kind: 'no-key' });
       const answer = await call(transport, { method: 'POST', path: '/api/v1/push', body: request });
@@ -269,6 +318,7 @@ export class HubClient {
       if (!parsed.success) return err({ kind: 'bad-answer' });
       pushed += parsed.data.added;
       hub = parsed.data.head;
+      alerts = parsed.data.alerts ?? alerts;
     }
     return err({ kind: 'bad-answer' });
   }

@@ -27,6 +27,23 @@ export const SignatureSchema = z.strictObject({
 });
 export type PushSignature = z.infer<typeof SignatureSchema>;
 
+export const HeadSchema = z.strictObject({ seq: z.int().check(z.gte(0)), hash: HashSchema });
+
+/**
+ * What the hub holds against a device (hub/witness.ts): a pushed record or a reported head that
+ * rewrote one the hub had heard of (`fork`), a head behind one the hub had heard of (`rollback`),
+ * a screen that kept calling tickets while its log did not grow (`stalled`).
+ */
+export const HubAlertSchema = z.object({
+  kind: z.enum(['fork', 'rollback', 'stalled']),
+  seq: z.nullable(z.int()),
+  at: z.int(),
+});
+export type HubAlert = z.infer<typeof HubAlertSchema>;
+
+/** The device's open alerts, in every answer to a push or a head report (newest first). */
+const Alerts = z.optional(z.array(HubAlertSchema).check(z.maxLength(50)));
+
 export const EnrolRequestSchema = z.strictObject({
   code: EnrolCodeSchema,
   /** The log's first device id (its device-identity record's). */
@@ -59,6 +76,47 @@ export const HeadRequestSchema = z.strictObject({
 });
 export type HeadRequest = z.infer<typeof HeadRequestSchema>;
 
+/** The answer to a head request: the records held, and the newest head the hub witnessed. */
+export const HeadAnswerSchema = z.object({
+  head: HeadSchema,
+  witnessed: z.optional(z.nullable(HeadSchema)),
+});
+
+/**
+ * A device's head, reported as soon as it moved (after every finished service and checkpoint, and
+ * when a screen opens): the hub keeps every head it heard of, so that a head behind one of them, or
+ * another record where one of them was, is an alert within one report (hub/witness.ts). `anchor`
+ * is the device's own record at the newest head the hub witnessed (its head request's answer), or
+ * null there when the device has no record there; `calls` counts the tickets this screen (`screen`,
+ * one per page load) called aloud since it opened, outside the log. Signed with the key in force.
+ */
+export const WitnessRequestSchema = z.strictObject({
+  device: z.uuid(),
+  head: HeadSchema,
+  anchor: z.nullable(
+    z.strictObject({ seq: z.int().check(z.gte(0)), hash: z.nullable(HashSchema) }),
+  ),
+  calls: z.int().check(z.gte(0)),
+  screen: z.uuid(),
+  keyRecords: z.array(Row).check(z.maxLength(MAX_KEY_RECORDS)),
+  signature: SignatureSchema,
+});
+export type WitnessRequest = z.infer<typeof WitnessRequestSchema>;
+
+export const WitnessAnswerSchema = z.object({
+  /** The newest head the hub witnessed of this device (this one, unless it was refused). */
+  witnessed: HeadSchema,
+  alerts: z.array(HubAlertSchema).check(z.maxLength(50)),
+});
+export type WitnessAnswer = z.infer<typeof WitnessAnswerSchema>;
+
+/** What a head report's signature covers: everything it reports. */
+export const witnessPayload = (
+  input: Pick<WitnessRequest, 'device' | 'head' | 'anchor' | 'calls' | 'screen'> & {
+    keyIndex: number;
+  },
+) => ({ purpose: 'counter-steps/hub-witness', ...input });
+
 /**
  * A restored tablet's approval: the one-time restore code a hub manager made for the log's device,
  * with the key records up to the device's head (through its device-restored record), signed with
@@ -82,12 +140,11 @@ export const RestoreAnswerSchema = z.object({
 });
 export type RestoreAnswer = z.infer<typeof RestoreAnswerSchema>;
 
-export const HeadSchema = z.strictObject({ seq: z.int().check(z.gte(0)), hash: HashSchema });
-
 export const PushAnswerSchema = z.object({
   status: z.enum(['stored', 'duplicate']),
   added: z.int().check(z.gte(0)),
   head: HeadSchema,
+  alerts: Alerts,
 });
 export type PushAnswer = z.infer<typeof PushAnswerSchema>;
 

@@ -16,6 +16,7 @@ import { ProgressRow } from '../../ui/ProgressRow';
 import { TextField } from '../../ui/TextField';
 import { RestoreApproval } from './RestoreApproval';
 import { hubSettingsSaved, useAutoPushStatus } from '../shared/auto-push-status';
+import { hubContacted } from '../shared/hub-alerts';
 import { useDeviceState, useStore } from '../shared/store-context';
 
 type Phase =
@@ -159,6 +160,8 @@ export function HubPanel() {
       onProgress: (progress) => setPhase({ kind: 'pushing', ...progress }),
     });
     cancel.current = null;
+    if (result.ok || result.error.kind === 'refused' || result.error.kind === 'forked')
+      hubContacted();
     setAwaitingRestore(!result.ok && restoreRefused(result.error));
     if (!result.ok) {
       setPhase({ kind: 'idle' });

@@ -27,6 +27,7 @@ import type { OpenDialog } from './ClerkDialogs';
 import { ServiceView } from './ServiceView';
 import { StartPanel, type CallStatus } from './StartPanel';
 import { useShortcuts } from './use-shortcuts';
+import { countCall } from '../shared/hub-alerts';
 
 // What the clerk opens now and then (the quick tasks' dialogs, the list of keys, the words never
 // to say) loads the first time it is opened, not with the screen.
@@ -109,6 +110,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
 
   const callNext = async (ticket: string) => {
     if (await act({ type: 'call-next', serviceId: open?.serviceId ?? null, nextTicket: ticket })) {
+      countCall();
       callAloud(ticket);
     }
   };

@@ -19,6 +19,7 @@ import {
 } from '../../../core/domain/hub/auto-push';
 import { platform } from '../../platform';
 import type { HubSettings } from '../../../preload/contract';
+import { hubContacted, publishHubAlerts } from './hub-alerts';
 import { publishAutoPush, useHubRestoreApproved, useHubSettingsSaved } from './auto-push-status';
 import { useDeviceState, useStore } from './store-context';
 
@@ -75,8 +76,11 @@ export function useAutoPush(): void {
     const push = async () => {
       auto.current = attempted(auto.current, Date.now());
       const result = await store.hub.push(platform().hubTransport(origin));
+      if (result.ok || result.error.kind === 'refused' || result.error.kind === 'forked')
+        hubContacted();
       if (result.ok) {
         auto.current = succeeded(auto.current, result.value.head.seq);
+        if (result.value.alerts) publishHubAlerts(result.value.alerts);
         publishAutoPush({ at: Date.now(), ok: true, hubSeq: result.value.head.seq });
         // Saved over the settings as they are now (a manager may have changed them meanwhile).
         const now = await platform().getHub();
