@@ -20,8 +20,14 @@ import { dirname, join } from 'node:path';
 import { z } from '../core/domain/zod';
 import { PublicKeyJwkSchema, type PublicKeyJwk } from '../core/domain/log/events';
 import { checkpointPayload, sign, type KeyAlgorithm } from '../core/domain/log/signing';
-import { HeadSchema, type Head } from '../core/domain/log/witness';
-import { LogNameSchema, type Result } from '../preload/contract';
+import type { Head } from '../core/domain/log/witness';
+import {
+  LogNameSchema,
+  type CheckpointRequest,
+  type Result,
+  type SignedCheckpointAnswer,
+  type StatementRequest,
+} from '../preload/contract';
 import { leadsTo, type WitnessFileSystem, type WitnessStore } from './witness-store';
 
 export const KEY_VAULT_FILE_NAME = 'signing-keys.json';
@@ -68,36 +74,6 @@ const VaultFileSchema = z.object({
 });
 type VaultFile = z.infer<typeof VaultFileSchema>;
 
-export const CheckpointRequestSchema = z.strictObject({
-  log: LogNameSchema,
-  device: z.uuid(),
-  keyIndex: z.int().check(z.gte(0)),
-  head: HeadSchema,
-  /** The rows after the witnessed head up to `head`, not yet stored (none when it is witnessed). */
-  rows: z.array(z.unknown()).check(z.maxLength(500)),
-});
-export type CheckpointRequest = z.infer<typeof CheckpointRequestSchema>;
-
-/** What the page may have signed with the key in force: never a checkpoint. */
-export const STATEMENT_PURPOSES = [
-  'counter-steps/export-manifest',
-  'counter-steps/hub-enrol',
-  'counter-steps/hub-restore',
-  'counter-steps/hub-head',
-  'counter-steps/hub-push',
-] as const;
-
-export const StatementRequestSchema = z.strictObject({
-  log: LogNameSchema,
-  device: z.uuid(),
-  keyIndex: z.int().check(z.gte(0)),
-  payload: z.looseObject({ purpose: z.enum(STATEMENT_PURPOSES) }),
-});
-export type StatementRequest = z.infer<typeof StatementRequestSchema>;
-
-export const KeyInForceRequestSchema = z.strictObject({ log: LogNameSchema, device: z.uuid() });
-export const FirstKeyRequestSchema = z.strictObject({ log: LogNameSchema });
-
 export type VaultError =
   | 'no-safe-storage'
   | 'vault-unreadable'
@@ -105,12 +81,6 @@ export type VaultError =
   | 'key-missing'
   | 'key-index'
   | 'not-witnessed';
-
-export interface SignedCheckpointAnswer {
-  algorithm: KeyAlgorithm;
-  nextKey: PublicKeyJwk;
-  signature: string;
-}
 
 export interface KeyVault {
   firstKey(log: string): Promise<Result<{ algorithm: KeyAlgorithm; publicKey: PublicKeyJwk }>>;

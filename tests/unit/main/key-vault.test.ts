@@ -3,21 +3,14 @@ import { mkdtemp, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, type DomainEvent } from '../../../core/domain/log/events';
-import { sealRecord, type StoredRecord } from '../../../core/domain/log/records';
+import { GENESIS_HASH } from '../../../core/domain/log/events';
 import { checkpointPayload, verifySignature } from '../../../core/domain/log/signing';
-import type { Head } from '../../../core/domain/log/witness';
-import {
-  CheckpointRequestSchema,
-  KEY_VAULT_FILE_NAME,
-  StatementRequestSchema,
-  createKeyVault,
-  type SafeStorageLike,
-} from '../../../main/key-vault';
+import { CheckpointRequestSchema, StatementRequestSchema } from '../../../preload/contract';
+import { KEY_VAULT_FILE_NAME, createKeyVault, type SafeStorageLike } from '../../../main/key-vault';
 import { createWitnessStore } from '../../../main/witness-store';
+import { DEVICE, headOf, records } from './log-rows';
 
 const LOG = 'counter-steps';
-const DEVICE = '11111111-1111-4111-8111-111111111111';
 const realFs = { readFile: (path: string) => readFile(path, 'utf8'), writeFile, rename, mkdir };
 
 /** safeStorage stand-in: a reversible scramble, and a switch for "no keyring". */
@@ -46,36 +39,6 @@ async function setUp() {
   const vault = createKeyVault({ userDataDir, fs: realFs, safeStorage, witness });
   return { userDataDir, witness, safeStorage, vault };
 }
-
-/** A chain of real records (hashed and linked as the device stores them). */
-async function records(from: Head, count: number, note = 'x'): Promise<StoredRecord[]> {
-  const made: StoredRecord[] = [];
-  let prev = from;
-  for (let index = 0; index < count; index += 1) {
-    const event: DomainEvent = { type: 'log-upgraded', fromSchema: 1, credentials: [] };
-    const record = await sealRecord({
-      v: 2,
-      seq: prev.seq + 1,
-      id: `00000000-0000-4000-8000-${String(prev.seq + 1).padStart(12, '0')}`,
-      at: '2026-11-23T09:00:00.000Z',
-      mono: { boot: note, ms: prev.seq },
-      device: DEVICE,
-      staffNo: null,
-      counter: null,
-      serviceId: null,
-      event,
-      prevHash: prev.hash,
-    });
-    made.push(record);
-    prev = { seq: record.seq, hash: record.hash };
-  }
-  return made;
-}
-
-const headOf = (rows: StoredRecord[]): Head => {
-  const last = rows.at(-1)!;
-  return { seq: last.seq, hash: last.hash };
-};
 
 describe('the signing keys main keeps', () => {
   it('makes a first key and gives the page only its public half; at rest it is under safeStorage', async () => {
@@ -202,7 +165,7 @@ describe('the signing keys main keeps', () => {
     if (!first.ok) throw new Error(first.error);
     const rows = await records({ seq: 0, hash: GENESIS_HASH }, 1);
     await witness.advance(LOG, headOf(rows), rows);
-    const manifest = { purpose: 'counter-steps/export-manifest', days: 1 };
+    const manifest = { purpose: 'counter-steps/export-manifest' as const, days: 1 };
     const signed = await vault.signStatement({
       log: LOG,
       device: DEVICE,
