@@ -9,10 +9,10 @@ import type { Credential } from '../../core/domain/access/pin';
 import type { Command, DecideEnv } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
 import type { LogRecord } from '../../core/domain/log/records';
-import { generateSigningKey, type SigningKeyPair } from '../../core/domain/log/signing';
 import { foldService, type TimedEvent } from '../../core/domain/service/engine';
 import type { EventLog } from './event-log';
 import type { Evidence } from './evidence';
+import type { NewFirstKey, SigningKeys } from './key-store';
 
 /** A record as the service engine folds it. */
 export const timedEvent = (record: LogRecord): TimedEvent => ({
@@ -29,11 +29,11 @@ export async function gatherEvidence(
   state: DeviceState,
   command: Command,
   env: DecideEnv,
-  deps: { evidence: Evidence; log: EventLog; newId: () => string },
-): Promise<{ credential?: Credential; firstKey?: SigningKeyPair }> {
+  deps: { evidence: Evidence; log: EventLog; keys: SigningKeys; newId: () => string },
+): Promise<{ credential?: Credential; firstKey?: NewFirstKey }> {
   const needs = evidenceNeeded(state, command);
   let credential: Credential | undefined;
-  let firstKey: SigningKeyPair | undefined;
+  let firstKey: NewFirstKey | undefined;
   if (needs.checkPin) {
     env.pin = await deps.evidence.checkPin(state, needs.checkPin.staffNo, needs.checkPin.pin);
   }
@@ -49,7 +49,7 @@ export async function gatherEvidence(
     }
   }
   if (needs.identity) {
-    firstKey = await generateSigningKey();
+    firstKey = await deps.keys.firstKey();
     env.identity = {
       deviceId: deps.newId(),
       algorithm: firstKey.algorithm,

@@ -26,10 +26,9 @@ import {
   type RestoreAnswer,
 } from '../../core/domain/hub/protocol';
 import { seqOf } from '../../core/domain/log/records';
-import { sign } from '../../core/domain/log/signing';
 import { err, ok, type Result } from '../../core/domain/result';
 import type { EventLog } from './event-log';
-import type { KeyStore } from './key-store';
+import type { SigningKeys } from './key-store';
 
 export type { HubTransport };
 
@@ -61,7 +60,7 @@ export interface PushDone {
 
 interface Deps {
   log: EventLog;
-  keys: KeyStore;
+  keys: SigningKeys;
   state: () => DeviceState;
 }
 
@@ -104,8 +103,8 @@ export class HubClient {
     const state = this.deps.state();
     const index = state.keys?.index;
     if (index === undefined || !state.identity) return null;
-    const key = await this.deps.keys.key(index);
-    if (!key) return null;
+    const key = await this.deps.keys.signer(state);
+    if (!key || key.keyIndex !== index) return null;
     const keyRecords = await this.keyRecords(state.head.seq);
     const identity = keyRecords[0]?.event as { type?: string; deviceId?: string } | undefined;
     if (identity?.type !== 'device-identity' || !identity.deviceId) return null;
@@ -113,7 +112,7 @@ export class HubClient {
       device: identity.deviceId,
       keyIndex: index,
       keyRecords,
-      sign: async (payload: unknown) => ({ keyIndex: index, value: await sign(key, payload) }),
+      sign: async (payload: unknown) => ({ keyIndex: index, value: await key.sign(payload) }),
     };
   }
 
