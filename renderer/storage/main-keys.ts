@@ -40,10 +40,10 @@ export class MainKeys implements SigningKeys {
   ): Promise<MadeCheckpoint | null | 'key-missing'> {
     if (!state.keys || !state.identity) return null;
     // Main signs only what leads from its witness: bring it up to what is stored first.
-    const stored: Head =
-      fresh.length > 0
-        ? { seq: fresh[0]!.seq - 1, hash: fresh[0]!.prevHash }
-        : { seq: state.head.seq, hash: state.head.hash };
+    const first = fresh[0];
+    const stored: Head = first
+      ? { seq: first.seq - 1, hash: first.prevHash }
+      : { seq: state.head.seq, hash: state.head.hash };
     if (stored.seq > 0) {
       const moved = await this.witness.advance(stored, this.rowsAfter);
       if (!moved.ok && moved.error !== 'behind') return 'key-missing';
