@@ -81,6 +81,7 @@ export type RefusalCode =
   | 'not-from-display'
   | 'already-rated'
   | 'invalid-rating'
+  | 'invalid-rating-proof'
   | 'invalid-spot-check'
   | 'own-service';
 

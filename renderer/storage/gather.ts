@@ -8,7 +8,10 @@ import { evidenceNeeded } from '../../core/domain/access/decide-access';
 import type { Credential } from '../../core/domain/access/pin';
 import type { Command, DecideEnv } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
+import { DisplayProofSchema, RatingReasonSchema, RatingSchema } from '../../core/domain/log/events';
+import { ratingProofHolds } from '../../core/domain/log/rating-proof';
 import type { LogRecord } from '../../core/domain/log/records';
+import { z } from '../../core/domain/zod';
 import { foldService, type TimedEvent } from '../../core/domain/service/engine';
 import type { EventLog } from './event-log';
 import type { Evidence } from './evidence';
@@ -23,6 +26,24 @@ export const timedEvent = (record: LogRecord): TimedEvent => ({
   staffNo: record.staffNo,
   event: record.event,
 });
+
+/** Whether a rating's display proof holds, against the key in force (rating-proof.ts). */
+async function checkRatingProof(
+  state: DeviceState,
+  command: Extract<Command, { type: 'rate-service' }>,
+): Promise<'holds' | 'fails'> {
+  const proof = DisplayProofSchema.safeParse(command.proof);
+  const rating = RatingSchema.safeParse(command.rating);
+  const reasons = z.array(RatingReasonSchema).safeParse(command.reasons);
+  if (!proof.success || !rating.success || !reasons.success) return 'fails';
+  const holds = await ratingProofHolds({
+    device: state.identity?.deviceId ?? null,
+    serviceId: command.serviceId,
+    event: { rating: rating.data, reasons: reasons.data, source: 'display', proof: proof.data },
+    keys: state.keys,
+  });
+  return holds ? 'holds' : 'fails';
+}
 
 /** Fills `env` with what `command` needs; returns what the append must store with it. */
 export async function gatherEvidence(
@@ -55,6 +76,9 @@ export async function gatherEvidence(
       algorithm: firstKey.algorithm,
       publicKey: firstKey.publicKey,
     };
+  }
+  if (command.type === 'rate-service' && command.proof !== undefined) {
+    env.ratingProof = await checkRatingProof(state, command);
   }
   if (needs.service) {
     const { records } = await deps.log.service(needs.service);

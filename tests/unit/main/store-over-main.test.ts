@@ -5,14 +5,37 @@
  * key, 7: roll the database back, 8: rewrite after the last checkpoint) are tried from the page.
  */
 import { describe, expect, it } from 'vitest';
-import { enrolPayload } from '../../../../core/domain/hub/protocol';
-import { hashOf } from '../../../../core/domain/log/records';
-import { generateSigningKey, verifySignature } from '../../../../core/domain/log/signing';
-import type { CounterStepsApi } from '../../../../preload/contract';
-import { witnessOver } from '../../../../renderer/platform/bridge';
-import { openStore } from '../../../../renderer/storage';
-import { CLERK, MANAGER, T0, firstRun, withRawDb } from '../../helpers/builders';
-import { APP, setup } from '../../main/ipc-support';
+import { enrolPayload } from '../../../core/domain/hub/protocol';
+import { hashOf } from '../../../core/domain/log/records';
+import { generateSigningKey, verifySignature } from '../../../core/domain/log/signing';
+import type { CounterStepsApi } from '../../../preload/contract';
+import { witnessOver } from '../../../renderer/storage/witness-over';
+import { openStore, type DeviceStore } from '../../../renderer/storage';
+import { APP, setup } from './ipc-support';
+
+import type { Command } from '../../../core/domain/device/commands';
+import { CounterStepsDb } from '../../../renderer/storage/db';
+
+const T0 = Date.parse('2026-11-23T09:00:00.000Z');
+const MANAGER = { staffNo: '9001', pin: '246810' };
+const CLERK = { staffNo: '1001', pin: '135792' };
+const firstRun = (): Command => ({
+  type: 'first-run',
+  counter: '3',
+  staffNo: MANAGER.staffNo,
+  pin: MANAGER.pin,
+  confirmation: MANAGER.pin,
+});
+
+/** The database as DevTools would see it. */
+async function withRawDb<T>(name: string, work: (db: CounterStepsDb) => Promise<T>): Promise<T> {
+  const db = new CounterStepsDb(name);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
 
 let runs = 0;
 
@@ -38,7 +61,13 @@ async function electronDevice() {
       witness: witnessOver(api, name, { chained: true }),
       keyKeeper: api,
     });
-  const device = {
+  const device: {
+    name: string;
+    api: CounterStepsApi;
+    store: DeviceStore;
+    reopen(): Promise<DeviceStore>;
+    must(command: Command): Promise<unknown>;
+  } = {
     name,
     api,
     store: await open(),
@@ -47,7 +76,7 @@ async function electronDevice() {
       device.store = await open();
       return device.store;
     },
-    async must(command: Parameters<typeof device.store.execute>[0]) {
+    async must(command: Command) {
       const result = await device.store.execute(command);
       if (!result.ok) throw new Error(`${command.type} refused: ${JSON.stringify(result.error)}`);
       return result.value;
