@@ -67,9 +67,7 @@ test('attack 5: the clerk’s own ?display=1, never paired, rates as the counter
   // The Review counts it as the counter screen's, and lists it so, never as a display's.
   await openScreen(counter, '服务评比');
   await expect(counter.getByTestId('ratings-source')).toContainText('柜台自己的屏幕');
-  await expect(counter.getByRole('heading', { name: '来自已配对客户显示屏的评价' })).toHaveCount(
-    0,
-  );
+  await expect(counter.getByRole('heading', { name: '来自已配对客户显示屏的评价' })).toHaveCount(0);
 });
 
 test('attack 5: a rating appended from DevTools as a display’s, with no proof or a forged one, is named by Verify', async ({
