@@ -80,16 +80,16 @@ test('attack 5: a rating appended from DevTools as a display’s, with no proof 
   const finished = rows.filter((row) => row.event.type === 'service-finished').at(-1)!;
 
   const forge = async (event: Record<string, unknown>) => {
-    const { hash: _hash, ...template } = last;
+    const { hash: _hash, ...template } = last as Record<string, unknown>;
     return sealRecord({
-      ...(template as never),
+      ...template,
       seq: last.seq + 1,
       id: crypto.randomUUID(),
       staffNo: null,
       serviceId: finished.serviceId,
       prevHash: last.hash,
-      event: { type: 'service-rated', rating: 'satisfied', reasons: [], ...event } as never,
-    });
+      event: { type: 'service-rated', rating: 'satisfied', reasons: [], ...event },
+    } as unknown as Parameters<typeof sealRecord>[0]);
   };
 
   // Claimed as a display's without a proof.
