@@ -5,7 +5,16 @@
  */
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, powerSaveBlocker, protocol, screen, session } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+} from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
 import { watchRenderer } from './crash-recovery';
 import {
@@ -25,6 +34,7 @@ import { createExportFiles } from './export-files';
 import { createHubSettings } from './hub-settings';
 import { createIpcHandlers } from './ipc-handlers';
 import { createKeepAwake } from './keep-awake';
+import { createKeyVault } from './key-vault';
 import { applyNavigationGuards } from './navigation-guard';
 import { createRendererProtocolHandler } from './renderer-protocol';
 import { type Settings, loadSettings } from './settings';
@@ -155,6 +165,8 @@ async function start(): Promise<void> {
     }),
   );
 
+  const textFs = { readFile: (path: string) => readFile(path, 'utf8'), writeFile, rename, mkdir };
+  const witness = createWitnessStore({ userDataDir, fs: textFs, log: log('witness') });
   registerIpcHandlers(
     createIpcHandlers({
       appVersion: app.getVersion(),
@@ -165,11 +177,9 @@ async function start(): Promise<void> {
         log: log('export'),
       }),
       keepAwake: createKeepAwake(powerSaveBlocker),
-      witness: createWitnessStore({
-        userDataDir,
-        fs: { readFile: (path) => readFile(path, 'utf8'), writeFile, rename, mkdir },
-        log: log('witness'),
-      }),
+      witness,
+      // The checkpoint keys, under the OS's keychain through safeStorage (key-vault.ts).
+      keys: createKeyVault({ userDataDir, fs: textFs, safeStorage, witness, log: log('keys') }),
       display: {
         viewOf: (senderId) => viewOf(senderId, displayWindow?.window.webContents.id ?? null),
         open: async () => {

@@ -19,7 +19,12 @@ import {
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
   SetHubRequestSchema,
+  FirstKeyRequestSchema,
+  CheckpointRequestSchema,
+  StatementRequestSchema,
+  KeyInForceRequestSchema,
 } from '../preload/contract';
+import type { KeyVault } from './key-vault';
 import { isAppUrl } from './app-origin';
 import type { ExportFiles } from './export-files';
 import type { HubSettingsStore } from './hub-settings';
@@ -59,6 +64,8 @@ export interface IpcDeps {
   exports: ExportFiles;
   keepAwake: KeepAwake;
   witness: WitnessStore;
+  /** The checkpoint signing keys (signing-keys.json under safeStorage). */
+  keys: KeyVault;
   /** The customer display's window; without it every window is the counter. */
   display?: DisplayWindows;
   /** The store hub's settings (hub.json), which also open the CSP and request filter to it. */
@@ -185,7 +192,28 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     CHANNELS.advanceWitness,
     WitnessAdvanceRequestSchema,
     log,
-    ({ log: name, head }) => deps.witness.advance(name, head),
+    async ({ log: name, head, rows }) => {
+      const advanced = await deps.witness.advance(name, head, rows);
+      // A key whose checkpoint the witness has now passed is destroyed at once.
+      if (advanced.ok) await deps.keys.settle(name);
+      return advanced;
+    },
+  );
+
+  const firstKey = gated(CHANNELS.firstKey, FirstKeyRequestSchema, log, ({ log: name }) =>
+    deps.keys.firstKey(name),
+  );
+  const signCheckpoint = gated(CHANNELS.signCheckpoint, CheckpointRequestSchema, log, (request) =>
+    deps.keys.signCheckpoint(request),
+  );
+  const signStatement = gated(CHANNELS.signStatement, StatementRequestSchema, log, (request) =>
+    deps.keys.signStatement(request),
+  );
+  const keyInForce = gated(
+    CHANNELS.keyInForce,
+    KeyInForceRequestSchema,
+    log,
+    ({ log: name, device }) => deps.keys.keyInForce(name, device),
   );
 
   const getHub = gated(CHANNELS.getHub, GetHubRequestSchema, log, () => deps.hub.read());
@@ -202,6 +230,10 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     abortExport,
     readWitness,
     advanceWitness,
+    firstKey,
+    signCheckpoint,
+    signStatement,
+    keyInForce,
     openDisplay,
     getHub,
     setHub,

@@ -1,8 +1,13 @@
 /**
  * The witness of each log's head, kept by the main process in `witness.json` in the user-data
  * folder, out of the page's reach: the page can only ask to move it forward, through a zod-checked
- * IPC call made after each commit. A lower sequence number, or the same one with another hash, is
- * refused and reported — that is what a truncated or rewritten log looks like from here. The file
+ * IPC call made after each commit, carrying the stored rows from the witnessed head to the new one.
+ * Main hashes each row itself and checks that it links to the one before (`headAfter`): a lower
+ * sequence number, the same one with another hash, or rows that do not lead from the witnessed
+ * head to the new one are refused and reported — that is what a truncated or rewritten log looks
+ * like from here. The first head of a log is taken on first use (its rows, if sent, are checked
+ * among themselves). The checkpoint signer (key-vault.ts) signs only heads this witness holds or
+ * rows that extend it. The file
  * is written beside itself and renamed, so a power cut never leaves half a witness; an unreadable
  * file is reported, never silently replaced by an empty one.
  */
@@ -10,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { z } from '../core/domain/zod';
 import {
   HeadSchema,
+  headAfter,
   judgeAdvance,
   type Head,
   type WitnessRefusal,
@@ -36,7 +42,20 @@ export type WitnessError =
 
 export interface WitnessStore {
   read(log: string): Promise<Result<Head | null>>;
-  advance(log: string, head: Head): Promise<Result<null>>;
+  /** `rows`: the stored rows after the witnessed head up to `head` (none for the same head). */
+  advance(log: string, head: Head, rows?: readonly unknown[]): Promise<Result<null>>;
+}
+
+/** Whether `rows` lead from `current` to `head` (on first use, with no rows: taken as it is). */
+export async function leadsTo(
+  current: Head | null,
+  rows: readonly unknown[],
+  head: Head,
+): Promise<boolean> {
+  if (current && current.seq === head.seq) return current.hash === head.hash && rows.length === 0;
+  if (!current && rows.length === 0) return true;
+  const reached = await headAfter(current, rows);
+  return reached !== null && reached.seq === head.seq && reached.hash === head.hash;
 }
 
 const isMissing = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ENOENT';
@@ -83,7 +102,7 @@ export function createWitnessStore(deps: {
         return { ok: true, value: file.logs[name] ?? null };
       }),
 
-    advance: (name, head) =>
+    advance: (name, head, rows = []) =>
       serial(async () => {
         const file = await load().catch(() => null);
         if (!file) {
@@ -97,6 +116,14 @@ export function createWitnessStore(deps: {
             `witness of ${name} refused to go from seq ${current?.seq} to ${head.seq} (${refusal})`,
           );
           return fail(refusal as WitnessError);
+        }
+        if (current && head.seq === current.seq) return { ok: true, value: null };
+        const linked = await leadsTo(current, rows, head);
+        if (!linked) {
+          log(
+            `witness of ${name} refused: rows do not lead from seq ${current?.seq} to ${head.seq}`,
+          );
+          return fail('unlinked');
         }
         const next: WitnessFile = { version: 1, logs: { ...file.logs, [name]: head } };
         const partial = `${filePath}.part`;

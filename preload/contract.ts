@@ -5,7 +5,9 @@
  * renderer never knows which shell it runs in.
  */
 import { z } from '../core/domain/zod';
-import { HeadSchema, type Head } from '../core/domain/log/witness';
+import { PublicKeyJwkSchema, type PublicKeyJwk } from '../core/domain/log/events';
+import type { KeyAlgorithm } from '../core/domain/log/signing';
+import { HeadSchema, MAX_WITNESSED_ROWS, type Head } from '../core/domain/log/witness';
 import type { Result as AppResult } from '../core/domain/result';
 
 export { CHANNELS } from './channels';
@@ -65,8 +67,68 @@ export const LogNameSchema = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
 export const WitnessReadRequestSchema = z.strictObject({ log: LogNameSchema });
 export type WitnessReadRequest = z.infer<typeof WitnessReadRequestSchema>;
 
-export const WitnessAdvanceRequestSchema = z.strictObject({ log: LogNameSchema, head: HeadSchema });
+/** The stored rows after the witnessed head up to `head`: main hashes and links them itself. */
+const RowsSchema = z.array(z.unknown()).check(z.maxLength(MAX_WITNESSED_ROWS));
+
+export const WitnessAdvanceRequestSchema = z.strictObject({
+  log: LogNameSchema,
+  head: HeadSchema,
+  rows: z.optional(RowsSchema),
+});
 export type WitnessAdvanceRequest = z.infer<typeof WitnessAdvanceRequestSchema>;
+
+export const FirstKeyRequestSchema = z.strictObject({ log: LogNameSchema });
+export type FirstKeyRequest = z.infer<typeof FirstKeyRequestSchema>;
+
+/**
+ * A checkpoint over `head`, asked of main: the page names the head, the key index it expects in
+ * force and the rows (not yet stored) from the witnessed head to `head`; never the next key.
+ */
+export const CheckpointRequestSchema = z.strictObject({
+  log: LogNameSchema,
+  device: z.uuid(),
+  keyIndex: z.int().check(z.gte(0)),
+  head: HeadSchema,
+  rows: RowsSchema,
+});
+export type CheckpointRequest = z.infer<typeof CheckpointRequestSchema>;
+
+/** What the page may have signed with the key in force: never a checkpoint. */
+export const STATEMENT_PURPOSES = [
+  'counter-steps/export-manifest',
+  'counter-steps/hub-enrol',
+  'counter-steps/hub-restore',
+  'counter-steps/hub-head',
+  'counter-steps/hub-push',
+  'counter-steps/hub-witness',
+] as const;
+
+export const StatementRequestSchema = z.strictObject({
+  log: LogNameSchema,
+  device: z.uuid(),
+  keyIndex: z.int().check(z.gte(0)),
+  payload: z.looseObject({ purpose: z.enum(STATEMENT_PURPOSES) }),
+});
+export type StatementRequest = z.infer<typeof StatementRequestSchema>;
+
+export const KeyInForceRequestSchema = z.strictObject({ log: LogNameSchema, device: z.uuid() });
+export type KeyInForceRequest = z.infer<typeof KeyInForceRequestSchema>;
+
+export interface FirstKeyAnswer {
+  algorithm: KeyAlgorithm;
+  publicKey: PublicKeyJwk;
+}
+
+export interface SignedCheckpointAnswer {
+  algorithm: KeyAlgorithm;
+  nextKey: PublicKeyJwk;
+  signature: string;
+}
+
+export const FirstKeyAnswerSchema = z.strictObject({
+  algorithm: z.enum(['Ed25519', 'ECDSA-P256']),
+  publicKey: PublicKeyJwkSchema,
+});
 
 /** The store hub this device pushes to (an origin: scheme, host, port), and its enrolment there. */
 export const HubOriginSchema = z
@@ -107,8 +169,24 @@ export interface CounterStepsApi {
   abortExport(request: ExportHandleRequest): Promise<Result<null>>;
   /** The head of the log as main last saw it (null before the first advance). */
   readWitness(request: WitnessReadRequest): Promise<Result<Head | null>>;
-  /** Moves main's witness forward; `behind` or `forked` when the page sends an earlier head. */
+  /**
+   * Moves main's witness forward over the rows that lead to the new head; `behind`, `forked` or
+   * `unlinked` when they do not.
+   */
   advanceWitness(request: WitnessAdvanceRequest): Promise<Result<null>>;
+  /**
+   * Electron: main makes the first signing key of a new device identity and keeps its private
+   * half (key-vault.ts). The browser build answers `unsupported` (its keys are in IndexedDB).
+   */
+  firstKey(request: FirstKeyRequest): Promise<Result<FirstKeyAnswer>>;
+  /** Electron: main signs a checkpoint over a head it has witnessed, naming its own next key. */
+  signCheckpoint(request: CheckpointRequest): Promise<Result<SignedCheckpointAnswer>>;
+  /** Electron: main signs an export manifest or a hub request with the key in force. */
+  signStatement(
+    request: StatementRequest,
+  ): Promise<Result<{ algorithm: KeyAlgorithm; value: string }>>;
+  /** Electron: the index of the key in force main holds for the device's chain (null: none). */
+  keyInForce(request: KeyInForceRequest): Promise<Result<number | null>>;
   /**
    * Shows the customer display for the customer at the counter ("Turn to the customer"): its own
    * window in Electron (brought forward if it is open, else opened over the counter's window on

@@ -17,7 +17,14 @@ import type {
   WitnessReadRequest,
   HubSettings,
   SetHubRequest,
+  FirstKeyRequest,
+  FirstKeyAnswer,
+  CheckpointRequest,
+  SignedCheckpointAnswer,
+  StatementRequest,
+  KeyInForceRequest,
 } from './contract';
+import type { KeyAlgorithm } from '../core/domain/log/signing';
 import type { Head } from '../core/domain/log/witness';
 
 const counterSteps = {
@@ -36,6 +43,16 @@ const counterSteps = {
     ipcRenderer.invoke(CHANNELS.readWitness, request) as Promise<Result<Head | null>>,
   advanceWitness: (request: WitnessAdvanceRequest) =>
     ipcRenderer.invoke(CHANNELS.advanceWitness, request) as Promise<Result<null>>,
+  firstKey: (request: FirstKeyRequest) =>
+    ipcRenderer.invoke(CHANNELS.firstKey, request) as Promise<Result<FirstKeyAnswer>>,
+  signCheckpoint: (request: CheckpointRequest) =>
+    ipcRenderer.invoke(CHANNELS.signCheckpoint, request) as Promise<Result<SignedCheckpointAnswer>>,
+  signStatement: (request: StatementRequest) =>
+    ipcRenderer.invoke(CHANNELS.signStatement, request) as Promise<
+      Result<{ algorithm: KeyAlgorithm; value: string }>
+    >,
+  keyInForce: (request: KeyInForceRequest) =>
+    ipcRenderer.invoke(CHANNELS.keyInForce, request) as Promise<Result<number | null>>,
   openDisplay: () => ipcRenderer.invoke(CHANNELS.openDisplay) as Promise<Result<null>>,
   getHub: () => ipcRenderer.invoke(CHANNELS.getHub) as Promise<Result<HubSettings | null>>,
   setHub: (request: SetHubRequest) =>

@@ -31,6 +31,7 @@ async function boot(): Promise<void> {
     const view = info.ok ? info.value.view : 'counter';
     const store = await openStore({
       witness: platform().witness(DATABASE_NAME),
+      keyKeeper: platform().keyKeeper(),
       display: view === 'display',
       // Another window holds the database: say so while waiting (opening goes on once it lets go).
       onBlocked: () => root.render(<StartupError error={new StorageError('database-blocked')} />),

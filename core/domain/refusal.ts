@@ -88,6 +88,7 @@ export type RefusalCode =
   | 'ticket-already-served'
   | 'service-id-repeated'
   | 'invalid-rating'
+  | 'invalid-rating-proof'
   | 'invalid-spot-check'
   | 'own-service';
 

@@ -6,7 +6,6 @@
  */
 import type { HubTransport } from '../../core/domain/hub/protocol';
 import type { Witness } from '../../core/domain/log/witness';
-import { err, ok } from '../../core/domain/result';
 import type { CounterStepsApi } from '../../preload/contract';
 import type { TicketCaller } from './ticket-caller';
 
@@ -37,6 +36,14 @@ export interface UpdateBridge {
 export interface PlatformBridge extends CounterStepsApi, CallBridge, UpdateBridge {
   /** The witness of the log named `log`, kept wherever this platform keeps it. */
   witness(log: string): Witness;
+  /**
+   * Who keeps the checkpoint signing keys: Electron's main (its key calls), or null where the
+   * page keeps them itself (the browser build: IndexedDB).
+   */
+  keyKeeper(): Pick<
+    CounterStepsApi,
+    'firstKey' | 'signCheckpoint' | 'signStatement' | 'keyInForce'
+  > | null;
   /** How much storage the app uses and may use, and whether the browser may evict it. */
   storageStatus(): Promise<StorageStatus>;
   /** Requests to the store hub at `origin` (the page's CSP allows only the configured one). */
@@ -104,19 +111,4 @@ export async function storageManagerStatus(): Promise<StorageStatus> {
   return { persisted, usageBytes: estimate.usage ?? null, quotaBytes: estimate.quota ?? null };
 }
 
-/** The storage's witness port over the bridge's two witness calls. */
-export function witnessOver(api: CounterStepsApi, log: string): Witness {
-  return {
-    async read() {
-      const result = await api.readWitness({ log });
-      return result.ok ? result.value : null;
-    },
-    async advance(head) {
-      const result = await api.advanceWitness({ log, head });
-      if (result.ok) return ok(null);
-      return err(
-        result.error === 'behind' || result.error === 'forked' ? result.error : 'unavailable',
-      );
-    },
-  };
-}
+export { witnessOver } from '../storage/witness-over';

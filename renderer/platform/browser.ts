@@ -86,7 +86,19 @@ function viewFromUrl(): View {
     : 'counter';
 }
 
+/**
+ * The browser build keeps its signing keys in IndexedDB (renderer/storage/key-store.ts): nothing
+ * in the page's origin can keep a key from DevTools, so nothing here pretends to.
+ */
+const NO_KEY_KEEPER = {
+  firstKey: () => Promise.resolve({ ok: false as const, error: 'unsupported' }),
+  signCheckpoint: () => Promise.resolve({ ok: false as const, error: 'unsupported' }),
+  signStatement: () => Promise.resolve({ ok: false as const, error: 'unsupported' }),
+  keyInForce: () => Promise.resolve({ ok: false as const, error: 'unsupported' }),
+};
+
 const api: CounterStepsApi = {
+  ...NO_KEY_KEEPER,
   getAppInfo: () =>
     Promise.resolve({
       ok: true,
@@ -260,6 +272,7 @@ export const browserBridge: PlatformBridge = {
   ...lazyTicketCaller,
   ...updates,
   witness: (log) => witnessOver(api, log),
+  keyKeeper: () => null,
   storageStatus: storageManagerStatus,
   hubTransport: (origin) => fetchTransport(origin),
 };

@@ -26,7 +26,9 @@ export function electronBridge(): PlatformBridge | null {
     ...api,
     ...lazyTicketCaller,
     ...NO_UPDATES,
-    witness: (log) => witnessOver(api, log),
+    // Main checks every row that moves its witness, and keeps the signing keys.
+    witness: (log) => witnessOver(api, log, { chained: true }),
+    keyKeeper: () => api,
     storageStatus: storageManagerStatus,
     hubTransport: (origin) => fetchTransport(origin),
   };

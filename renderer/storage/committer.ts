@@ -11,16 +11,15 @@ import { checkpointDue, type CheckpointReason } from '../../core/domain/log/chec
 import { sealCommit, type Signer } from '../../core/domain/log/sealing';
 import type { MonoStamp } from '../../core/domain/log/clock';
 import type { StoredRecord } from '../../core/domain/log/records';
-import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { KeyRow } from './db';
 import type { EventLog } from './event-log';
-import { keyRow } from './key-store';
+import { keyRow, type NewFirstKey } from './key-store';
 import type { ReviewIndex } from './review-index';
 import type { Sealer } from './sealer';
 
 export interface CommitExtras {
   credential?: Credential;
-  firstKey?: SigningKeyPair;
+  firstKey?: NewFirstKey;
   forced?: CheckpointReason;
   /** The monotonic clock read with `now` (read at sealing when not given). */
   mono?: MonoStamp;
@@ -50,18 +49,25 @@ export class Committer {
     now: number,
     extras: CommitExtras = {},
   ): Promise<Committed> {
-    const newKeys: KeyRow[] = extras.firstKey ? [keyRow(0, extras.firstKey)] : [];
+    const first = extras.firstKey?.pair;
+    const newKeys: KeyRow[] = first ? [keyRow(0, first)] : [];
+    // What this commit sealed so far: stored only at the end, so a checkpoint's keeper is shown it.
+    const fresh: StoredRecord[] = [];
     const due = extras.forced ?? checkpointDue(before, planned, now);
     let keyMissing = false;
     // Where the checkpoint goes and how the records fold is the domain's (sealing.ts); the
     // store supplies its clock, ids and the key store.
     const { sealed, state } = await sealCommit(before, planned, due, {
-      seal: (at, records) => this.sealer.seal(at, records, now, extras.mono, extras.signers),
+      seal: async (at, records) => {
+        const added = await this.sealer.seal(at, records, now, extras.mono, extras.signers);
+        fresh.push(...added);
+        return added;
+      },
       checkpoint: async (at, reason) => {
-        const made = await this.sealer.checkpoint(at, reason, extras.firstKey);
+        const made = await this.sealer.checkpoint(at, reason, fresh, extras.firstKey);
         if (made === 'key-missing') keyMissing = true;
         if (made === null || made === 'key-missing') return null;
-        newKeys.push(made.nextKey);
+        if (made.nextKey) newKeys.push(made.nextKey);
         return made.event;
       },
     });

@@ -41,7 +41,8 @@ import { Evidence } from './evidence';
 import { gatherEvidence, timedEvent } from './gather';
 import { foldService, type ServiceState } from '../../core/domain/service/engine';
 import { HubClient } from './hub-client';
-import { KeyStore } from './key-store';
+import { KeyStore, type SigningKeys } from './key-store';
+import { MainKeys, type KeyKeeperApi } from './main-keys';
 import { Archive } from './archive';
 import { Importer } from './importer';
 import { Sealer } from './sealer';
@@ -90,6 +91,11 @@ export interface StoreOptions {
   clock?: Clock;
   pinIterations: number;
   witness?: Witness;
+  /**
+   * Electron: main keeps the signing keys (main-keys.ts); without it the keys are kept in this
+   * database's `keys` table (the browser build).
+   */
+  keyKeeper?: KeyKeeperApi | null;
   newId?: () => string;
 }
 
@@ -104,7 +110,7 @@ export class DeviceStore {
   private readonly lock: WriterLock;
   private channel: BroadcastChannel | null = null;
   private readonly log: EventLog;
-  private readonly keys: KeyStore;
+  private readonly keys: SigningKeys;
   private readonly personKeys = new PersonKeys();
   private readonly committer: Committer;
   /** Exports, other counters' logs, backups (archive.ts). */
@@ -130,11 +136,13 @@ export class DeviceStore {
     initial: StoreSnapshot,
   ) {
     this.log = new EventLog(db);
-    this.keys = new KeyStore(db);
     this.importer = new Importer(db, this.log);
     this.evidence = new Evidence(this.log, options.pinIterations);
     this.clock = options.clock ?? browserClock;
     this.witness = options.witness ?? memoryWitness();
+    this.keys = options.keyKeeper
+      ? new MainKeys(options.keyKeeper, db.name, this.witness, this.rowsAfter)
+      : new KeyStore(db);
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.display = options.display ?? false;
     this.lock = new WriterLock(`${LOCK_NAME}:${db.name}`);
@@ -190,18 +198,19 @@ export class DeviceStore {
         upgradeFromV1(store.current.state, store.evidence, store.commit.bind(store), {
           now: store.clock.now(),
           deviceId: store.newId(),
+          keys: store.keys,
         }),
       );
     }
     await store.checkWitness();
     // A backup restored but not finished (the app closed in between): no key of its own yet.
-    if (store.current.state.head.seq > 0 && (await db.keys.count()) === 0) {
+    if (store.current.state.head.seq > 0 && !(await store.keys.holdsAny(store.current.state))) {
       store.update({ state: restoredState(store.current.state) });
     }
     const { keys } = store.current.state;
     if (keys && !store.current.state.restoring) {
       await store.keys.retireAllBut(keys.index);
-      store.update({ signingKeyMissing: (await store.keys.key(keys.index)) === null });
+      store.update({ signingKeyMissing: (await store.keys.signer(store.current.state)) === null });
     }
     await store.refreshReview();
     store.listenToOtherWriters();
@@ -317,6 +326,7 @@ export class DeviceStore {
     const gathered = await gatherEvidence(state, command, env, {
       evidence: this.evidence,
       log: this.log,
+      keys: this.keys,
       newId: this.newId,
     });
     const { credential, firstKey } = gathered;
@@ -405,6 +415,13 @@ export class DeviceStore {
     }
   }
 
+  /** The stored rows after `seq` up to `upTo`, for a witness that checks the chain. */
+  private readonly rowsAfter = async (seq: number, upTo: number): Promise<unknown[]> => {
+    const rows: unknown[] = [];
+    for await (const batch of this.log.batches(500, seq + 1, upTo)) rows.push(...batch);
+    return rows;
+  };
+
   /** Compares the log with its witness; while they disagree the witness is not moved. */
   private async checkWitness(): Promise<void> {
     const witnessed = await this.witness.read();
@@ -425,7 +442,7 @@ export class DeviceStore {
 
   private async advanceWitness(head: Head): Promise<void> {
     if (this.current.integrity) return;
-    const result = await this.witness.advance({ seq: head.seq, hash: head.hash });
+    const result = await this.witness.advance({ seq: head.seq, hash: head.hash }, this.rowsAfter);
     if (!result.ok && result.error !== 'unavailable') await this.checkWitness();
   }
 

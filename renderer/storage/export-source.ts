@@ -7,11 +7,10 @@
 import { businessDay, type Config } from '../../core/domain/device/config';
 import type { DeviceState } from '../../core/domain/device/state';
 import { readRecord, seqOf, type LogRecord } from '../../core/domain/log/records';
-import { sign } from '../../core/domain/log/signing';
 import { err, ok, type Result } from '../../core/domain/result';
 import { amendmentsByService, type AmendmentApplied } from '../../core/domain/service/projection';
 import type { EventLog } from './event-log';
-import type { KeyStore } from './key-store';
+import type { SigningKeys } from './key-store';
 
 export interface ExportPlan {
   /** The business days the records found actually span (a backup asks from the beginning). */
@@ -39,7 +38,7 @@ export type ExportPlanProblem = 'no-records' | 'signing-key-missing' | 'log-unre
 export class ExportSource {
   constructor(
     private readonly log: EventLog,
-    private readonly keys: KeyStore,
+    private readonly keys: SigningKeys,
   ) {}
 
   private async recordAt(seq: number): Promise<LogRecord | null> {
@@ -101,9 +100,9 @@ export class ExportSource {
       'device-restored',
       'checkpoint',
     ])) as Record<string, unknown>[];
-    const keyIndex = state.keys?.index ?? null;
-    const signer = keyIndex === null ? null : await this.keys.key(keyIndex);
-    if (!signer || keyIndex === null) return err('signing-key-missing');
+    const signer = await this.keys.signer(state);
+    if (!signer) return err('signing-key-missing');
+    const { keyIndex } = signer;
 
     const amendments = amendmentsByService((await this.log.ofTypes(['service-amended'])).records);
     const dayOf = (record: LogRecord) => businessDay(Date.parse(record.at), config);
@@ -137,7 +136,7 @@ export class ExportSource {
       sign: async (payload) => ({
         keyIndex,
         algorithm: signer.algorithm,
-        value: await sign(signer, payload),
+        value: await signer.sign(payload),
       }),
     });
   }

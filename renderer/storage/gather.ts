@@ -8,11 +8,15 @@ import { evidenceNeeded } from '../../core/domain/access/decide-access';
 import type { Credential } from '../../core/domain/access/pin';
 import type { Command, DecideEnv } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
+import { DisplayProofSchema, RatingReasonSchema, RatingSchema } from '../../core/domain/log/events';
+import { ratingProofHolds } from '../../core/domain/log/rating-proof';
+import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { LogRecord } from '../../core/domain/log/records';
-import { generateSigningKey, type SigningKeyPair } from '../../core/domain/log/signing';
+import { z } from '../../core/domain/zod';
 import { foldService, type TimedEvent } from '../../core/domain/service/engine';
 import type { EventLog } from './event-log';
 import type { Evidence } from './evidence';
+import type { NewFirstKey, SigningKeys } from './key-store';
 
 /** A record as the service engine folds it. */
 export const timedEvent = (record: LogRecord): TimedEvent => ({
@@ -27,11 +31,29 @@ export const timedEvent = (record: LogRecord): TimedEvent => ({
 /** What the append must store or sign with, beside what went into `env`. */
 export interface Gathered {
   credential?: Credential;
-  firstKey?: SigningKeyPair;
+  firstKey?: NewFirstKey;
   /** The signing key a matching typed PIN unlocked (decision 0063). */
   pinKey?: { staffNo: string; key: SigningKeyPair };
   /** The signing key the new PIN unlocks. */
   newPinKey?: { staffNo: string; key: SigningKeyPair };
+}
+
+/** Whether a rating's display proof holds, against the key in force (rating-proof.ts). */
+async function checkRatingProof(
+  state: DeviceState,
+  command: Extract<Command, { type: 'rate-service' }>,
+): Promise<'holds' | 'fails'> {
+  const proof = DisplayProofSchema.safeParse(command.proof);
+  const rating = RatingSchema.safeParse(command.rating);
+  const reasons = z.array(RatingReasonSchema).safeParse(command.reasons);
+  if (!proof.success || !rating.success || !reasons.success) return 'fails';
+  const holds = await ratingProofHolds({
+    device: state.identity?.deviceId ?? null,
+    serviceId: command.serviceId,
+    event: { rating: rating.data, reasons: reasons.data, source: 'display', proof: proof.data },
+    keys: state.keys,
+  });
+  return holds ? 'holds' : 'fails';
 }
 
 /** Fills `env` with what `command` needs; returns what the append must store with it. */
@@ -39,7 +61,7 @@ export async function gatherEvidence(
   state: DeviceState,
   command: Command,
   env: DecideEnv,
-  deps: { evidence: Evidence; log: EventLog; newId: () => string },
+  deps: { evidence: Evidence; log: EventLog; keys: SigningKeys; newId: () => string },
 ): Promise<Gathered> {
   const needs = evidenceNeeded(state, command);
   const gathered: Gathered = {};
@@ -65,13 +87,16 @@ export async function gatherEvidence(
     }
   }
   if (needs.identity) {
-    const firstKey = await generateSigningKey();
+    const firstKey = await deps.keys.firstKey();
     gathered.firstKey = firstKey;
     env.identity = {
       deviceId: deps.newId(),
       algorithm: firstKey.algorithm,
       publicKey: firstKey.publicKey,
     };
+  }
+  if (command.type === 'rate-service' && command.proof !== undefined) {
+    env.ratingProof = await checkRatingProof(state, command);
   }
   if (needs.service) {
     const { records } = await deps.log.service(needs.service);

@@ -30,10 +30,9 @@ import {
   type WitnessAnswer,
 } from '../../core/domain/hub/protocol';
 import { seqOf } from '../../core/domain/log/records';
-import { sign } from '../../core/domain/log/signing';
 import { err, ok, type Result } from '../../core/domain/result';
 import type { EventLog } from './event-log';
-import type { KeyStore } from './key-store';
+import type { SigningKeys } from './key-store';
 
 export type { HubTransport };
 
@@ -67,7 +66,7 @@ export interface PushDone {
 
 interface Deps {
   log: EventLog;
-  keys: KeyStore;
+  keys: SigningKeys;
   state: () => DeviceState;
 }
 
@@ -110,8 +109,8 @@ export class HubClient {
     const state = this.deps.state();
     const index = state.keys?.index;
     if (index === undefined || !state.identity) return null;
-    const key = await this.deps.keys.key(index);
-    if (!key) return null;
+    const key = await this.deps.keys.signer(state);
+    if (!key || key.keyIndex !== index) return null;
     const keyRecords = await this.keyRecords(state.head.seq);
     const identity = keyRecords[0]?.event as { type?: string; deviceId?: string } | undefined;
     if (identity?.type !== 'device-identity' || !identity.deviceId) return null;
@@ -119,7 +118,7 @@ export class HubClient {
       device: identity.deviceId,
       keyIndex: index,
       keyRecords,
-      sign: async (payload: unknown) => ({ keyIndex: index, value: await sign(key, payload) }),
+      sign: async (payload: unknown) => ({ keyIndex: index, value: await key.sign(payload) }),
     };
   }
 

@@ -8,6 +8,7 @@ import { DATABASE_NAME, type IndexedDbBackend } from './db';
 import { openDatabase } from './open-database';
 import { DeviceStore, type Clock } from './device-store';
 import type { Witness } from './witness';
+import type { KeyKeeperApi } from './main-keys';
 
 export async function openStore(
   options: {
@@ -15,6 +16,8 @@ export async function openStore(
     clock?: Clock;
     pinIterations?: number;
     witness?: Witness;
+    /** Electron: main keeps the signing keys (see device-store.ts). */
+    keyKeeper?: KeyKeeperApi | null;
     display?: boolean;
     /** Fresh ids (random UUIDs unless given: the demo makes them from its seed). */
     newId?: () => string;
@@ -36,6 +39,7 @@ export async function openStore(
     clock: options.clock,
     pinIterations: options.pinIterations ?? PBKDF2_ITERATIONS,
     witness: options.witness,
+    keyKeeper: options.keyKeeper,
     newId: options.newId,
   });
 }

@@ -9,19 +9,17 @@ import type { PlannedRecord } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
 import type { CheckpointReason } from '../../core/domain/log/checkpoints';
 import type { MonoStamp } from '../../core/domain/log/clock';
-import type { DomainEvent } from '../../core/domain/log/events';
 import type { StoredRecord } from '../../core/domain/log/records';
-import { sealPlanned, signCheckpoint, type Signer } from '../../core/domain/log/sealing';
+import { sealPlanned, type Signer } from '../../core/domain/log/sealing';
 import { personPayload } from '../../core/domain/log/person-signatures';
-import { sign, type SigningKeyPair } from '../../core/domain/log/signing';
-import type { KeyRow } from './db';
+import { sign } from '../../core/domain/log/signing';
 import type { Clock } from './clock';
 import { StorageError } from './errors';
-import { keyRow, type KeyStore } from './key-store';
+import type { MadeCheckpoint, NewFirstKey, SigningKeys } from './key-store';
 
 export class Sealer {
   constructor(
-    private readonly keys: KeyStore,
+    private readonly keys: SigningKeys,
     private readonly clock: Clock,
     private readonly newId: () => string,
   ) {}
@@ -49,18 +47,16 @@ export class Sealer {
   }
 
   /**
-   * A checkpoint over `state`'s head, signed with the key in force, naming a freshly made next
-   * key; null when the log has no key chain yet, 'key-missing' when the key in force is gone.
+   * A checkpoint over `state`'s head (its last `fresh` records sealed, not yet stored), signed
+   * with the key in force by whoever keeps it (key-store.ts), naming the next key; null when the
+   * log has no key chain yet, 'key-missing' when the key in force cannot sign.
    */
-  async checkpoint(
+  checkpoint(
     state: DeviceState,
     reason: CheckpointReason,
-    firstKey: SigningKeyPair | undefined,
-  ): Promise<{ event: DomainEvent; nextKey: KeyRow } | null | 'key-missing'> {
-    const made = await signCheckpoint(state, reason, (index) =>
-      index === 0 && firstKey ? firstKey : this.keys.key(index),
-    );
-    if (made === null || made === 'key-missing') return made;
-    return { event: made.event, nextKey: keyRow(made.nextIndex, made.nextKey) };
+    fresh: readonly StoredRecord[],
+    firstKey: NewFirstKey | undefined,
+  ): Promise<MadeCheckpoint | null | 'key-missing'> {
+    return this.keys.checkpoint(state, reason, fresh, firstKey);
   }
 }

@@ -6,20 +6,20 @@
 import type { PlannedRecord } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
 import type { CheckpointReason } from '../../core/domain/log/checkpoints';
-import { generateSigningKey, type SigningKeyPair } from '../../core/domain/log/signing';
 import type { Evidence } from './evidence';
+import type { NewFirstKey, SigningKeys } from './key-store';
 
 export type Commit = (
   planned: readonly PlannedRecord[],
   now: number,
-  extras: { firstKey?: SigningKeyPair; forced?: CheckpointReason },
+  extras: { firstKey?: NewFirstKey; forced?: CheckpointReason },
 ) => Promise<unknown>;
 
 export async function upgradeFromV1(
   state: DeviceState,
   evidence: Evidence,
   commit: Commit,
-  env: { now: number; deviceId: string },
+  env: { now: number; deviceId: string; keys: SigningKeys },
 ): Promise<void> {
   if (!state.legacy || state.upgraded) return;
   const credentials: { subject: string; commitment: string }[] = [];
@@ -27,7 +27,7 @@ export async function upgradeFromV1(
     const commitment = await evidence.commitmentOfStored(staffNo);
     if (commitment) credentials.push({ subject: staffNo, commitment });
   }
-  const firstKey = await generateSigningKey();
+  const firstKey = await env.keys.firstKey();
   await commit(
     [
       {

@@ -10,6 +10,7 @@ import { z } from '../zod';
 import { StepIdSchema, isConditional, stepDefinition } from '../flow/flow-definition';
 import {
   AmendmentSchema,
+  DisplayProofSchema,
   ExportMadeSchema,
   LogImportedSchema,
   ObservationSchema,
@@ -148,12 +149,23 @@ export const auditHandlers = {
     const rating = RatingSchema.safeParse(command.rating);
     const reasons = z.array(RatingReasonSchema).check(z.maxLength(5)).safeParse(command.reasons);
     if (!rating.success || !reasons.success) return refused('invalid-rating');
+    // A display's rating only with a proof that holds; without one, the counter screen's.
+    const proof = command.proof === undefined ? null : DisplayProofSchema.safeParse(command.proof);
+    if (proof && (!proof.success || env.ratingProof !== 'holds'))
+      return refused('invalid-rating-proof');
     return {
       records: [
         {
           staffNo: null,
           serviceId: service.serviceId,
-          event: { type: 'service-rated', rating: rating.data, reasons: reasons.data },
+          event: {
+            type: 'service-rated',
+            rating: rating.data,
+            reasons: reasons.data,
+            ...(proof?.success
+              ? { source: 'display' as const, proof: proof.data }
+              : { source: 'counter-screen' as const }),
+          },
         },
       ],
       refusal: null,

@@ -54,7 +54,14 @@ export type AuditCommand =
       note: string;
     }
   /** The customer's tap on the customer display (or its timeout). */
-  | { type: 'rate-service'; serviceId: string; rating: unknown; reasons: unknown }
+  | {
+      type: 'rate-service';
+      serviceId: string;
+      rating: unknown;
+      reasons: unknown;
+      /** A display's proof (rating-proof.ts); none: the rating is the counter screen's. */
+      proof?: unknown;
+    }
   /** A manager closes a promised follow-up of a complaint, with what came of it. */
   | { type: 'close-follow-up'; target: string; result: string; note: string };
 
@@ -93,6 +100,8 @@ export interface DecideEnv {
   amendTarget?: ServiceState | null;
   /** The command comes from the customer display (Electron: its own window, known to main). */
   fromDisplay?: boolean;
+  /** A rating's display proof, checked by the storage (rating-proof.ts); absent: none given. */
+  ratingProof?: 'holds' | 'fails';
 }
 
 /** A record to append: the event, who did it (null: the device itself) and its service. */
@@ -176,6 +185,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
     serviceId: Id,
     rating: z.unknown(),
     reasons: z.unknown(),
+    proof: z.optional(z.unknown()),
   }),
   // Services.
   z.object({

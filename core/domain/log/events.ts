@@ -45,6 +45,23 @@ export const PublicKeyJwkSchema = z.union([
 ]);
 export type PublicKeyJwk = z.infer<typeof PublicKeyJwkSchema>;
 
+/** Where a customer's rating was given (rating-proof.ts). */
+export const RATING_SOURCES = ['display', 'counter-screen'] as const;
+export const RatingSourceSchema = z.enum(RATING_SOURCES);
+export type RatingSource = z.infer<typeof RatingSourceSchema>;
+
+const Signature = z.string().check(z.regex(/^[A-Za-z0-9_-]{40,200}$/));
+
+export const DisplayProofSchema = z.strictObject({
+  /** The display's public key. */
+  key: PublicKeyJwkSchema,
+  /** The index of the device key (in force at the rating) that vouches for the display key. */
+  keyIndex: z.int().check(z.gte(0)),
+  attestation: Signature,
+  signature: Signature,
+});
+export type DisplayProof = z.infer<typeof DisplayProofSchema>;
+
 /** The clerk's self-check at sign-out (自查), kept in the signed-out event. */
 const shiftSummary = <N extends z.ZodMiniType>(notReached: N) =>
   z.object({
@@ -237,13 +254,16 @@ const UNCHANGED = [
   ExportMadeSchema,
   LogImportedSchema,
   /**
-   * The customer's rating of the service that just ended, from the customer display (a device
-   * record: the customer is nobody's staff number); `unanswered` when the question timed out.
+   * The customer's rating of the service that just ended (a device record: the customer is
+   * nobody's staff number); `unanswered` when the question timed out. `source` says where it was
+   * given and `proof` proves a display's (rating-proof.ts); none on records before sources were.
    */
   z.object({
     type: z.literal('service-rated'),
     rating: RatingSchema,
     reasons: z.array(RatingReasonSchema).check(z.maxLength(5)),
+    source: z.optional(RatingSourceSchema),
+    proof: z.optional(DisplayProofSchema),
   }),
   /** What an observer saw of a service, step by step, beside what the clerk recorded. */
   z.object({

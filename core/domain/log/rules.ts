@@ -41,6 +41,7 @@ export type RuleCode =
   | 'not-the-open-service'
   | 'finished-with-steps-pending'
   | 'rated-twice'
+  | 'rating-proof'
   | 'no-complaint'
   | 'complaint-repeated'
   | 'complaint-recorded-twice'

@@ -13,6 +13,7 @@ import { canonicalize } from './canonical';
 import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
 import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
 import { stepKeyChain, type KeyChainState } from './key-chain';
+import { ratingProofHolds } from './rating-proof';
 import { hashOf, readRecord, seqOf, type LogRecord } from './records';
 import { personSignatureRule, predatesSignatures, SliceSigners } from './person-signatures';
 import {
@@ -218,6 +219,14 @@ export class LogVerifier {
     }
     const signatureProblem = await this.checkKeys(record);
     if (signatureProblem) return signatureProblem;
+    if (record.event.type === 'service-rated' && !(await this.ratingProofHolds(record)))
+      return {
+        kind: 'rule',
+        seq: record.seq,
+        rule: 'rating-proof',
+        eventType: record.event.type,
+        staffNo: null,
+      };
 
     if (whole ? predatesSignatures(this.state, record) : this.sliceSigners?.predates(record))
       this.unsigned += 1;
@@ -271,6 +280,20 @@ export class LogVerifier {
   private noteDatedAhead(record: LogRecord): void {
     if (this.ahead || this.options.now === undefined || record.v === 1) return;
     this.ahead = datedAhead(record, this.options.now, clockToleranceMs(this.state.config));
+  }
+
+  /**
+   * A display's rating proves itself (rating-proof.ts): with the key in force where the whole log
+   * is replayed, with the display's own signature alone in a slice or a resumed check.
+   */
+  private ratingProofHolds(record: LogRecord) {
+    const whole = !this.options.slice && !this.options.resume;
+    return ratingProofHolds({
+      device: record.device,
+      serviceId: record.serviceId,
+      event: record.event as EventOf<'service-rated'>,
+      keys: whole ? this.state.keys : null,
+    });
   }
 
   /** A key record of a resumed check, against the key chain as it stands (see `resume`). */

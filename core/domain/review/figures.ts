@@ -50,6 +50,8 @@ export interface GroupFigures {
   kept: Kept;
   steps: StepFigure[];
   ratings: RatingTally;
+  /** Ratings from a paired display, apart (absent: none). */
+  displayRatings?: RatingTally;
   agreement: Kept;
   /** The ranking score (0–100), null below MIN_RANKED services. */
   score: number | null;
@@ -134,6 +136,7 @@ function merge(into: RollupRow, row: RollupRow): void {
     addInto(sum, tally);
   }
   addInto(into.ratings, row.ratings);
+  if (row.displayRatings) addInto((into.displayRatings ??= [0, 0, 0, 0]), row.displayRatings);
   if (row.complaints) mergeComplaints((into.complaints ??= emptyComplaintTally()), row.complaints);
   into.checks.services += row.checks.services;
   for (const [id, tally] of Object.entries(row.checks.steps) as [StepId, CheckTally][]) {
@@ -178,6 +181,7 @@ function groupOf(key: string, sum: RollupRow): GroupFigures {
     kept: kept(done, applicable),
     steps,
     ratings: sum.ratings,
+    ...(sum.displayRatings ? { displayRatings: sum.displayRatings } : {}),
     agreement: kept(
       checks.reduce((total, [agree]) => total + agree, 0),
       checks.reduce((total, [agree, disagree]) => total + agree + disagree, 0),

@@ -27,7 +27,7 @@ import { amendRow, serviceRow, withTags, type ServiceRow } from './service-row';
  * tags, rollup tallies) and its follow-up closed. 4: the `over` tag only on finished services, as the
  * over-target figure counts them (isOverTarget).
  */
-export const REVIEW_VERSION = 4;
+export const REVIEW_VERSION = 5;
 
 export interface ReviewRows {
   /** The service's records so far, in order (the one being pushed included). */
@@ -76,8 +76,10 @@ export class ReviewProjector {
       await this.replace(row, { ...amended, later: [...row.later, record.seq] }, config);
     } else if (event.type === 'service-rated' && record.serviceId) {
       const row = await this.rows.service(this.sid(record.serviceId));
-      const rated =
-        row && withTags({ ...row, rating: event.rating, later: [...row.later, record.seq] });
+      // A paired display's rating apart from one given on the counter's screen (rating-proof.ts).
+      const given =
+        event.source === 'display' ? { displayRating: event.rating } : { rating: event.rating };
+      const rated = row && withTags({ ...row, ...given, later: [...row.later, record.seq] });
       if (row && rated) await this.replace(row, rated, config);
     } else if (event.type === 'follow-up-closed') {
       const row = await this.rows.service(this.sid(event.target));

@@ -47,7 +47,10 @@ export interface RollupRow {
   skipReasons: Record<string, number>;
   types: Record<string, TypeTally>;
   offers: Record<string, OfferTally>;
+  /** Ratings given on the counter's screen or an unpaired display (and before sources). */
   ratings: RatingTally;
+  /** Ratings from a paired display (rating-proof.ts); absent until the first. */
+  displayRatings?: RatingTally;
   checks: { services: number; steps: Partial<Record<StepId, CheckTally>> };
   /**
    * The complaints handled in these services (complaint-rollup.ts); absent until the first one,
@@ -154,6 +157,8 @@ export function addService(
     bumpAt((rollup.offers[offer] ??= [0, 0, 0]), RESPONSES.indexOf(response), sign);
   }
   if (row.rating) bumpAt(rollup.ratings, RATINGS.indexOf(row.rating), sign);
+  if (row.displayRating)
+    bumpAt((rollup.displayRatings ??= [0, 0, 0, 0]), RATINGS.indexOf(row.displayRating), sign);
   if (row.complaint)
     addComplaint((rollup.complaints ??= emptyComplaintTally()), row.complaint, sign);
   rollup.skipReasons = kept(rollup.skipReasons, (count) => count === 0);

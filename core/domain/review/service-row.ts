@@ -51,7 +51,10 @@ export interface ServiceRow {
   flags: FlagKind[];
   /** The service's timing pattern (see patternOf), or null when too few steps were marked. */
   pattern: string | null;
+  /** The customer's rating given on the counter's screen or an unpaired display (or before sources). */
   rating: Rating | null;
+  /** The customer's rating from a paired display (rating-proof.ts): never mixed with `rating`. */
+  displayRating?: Rating | null;
   /** The complaint handled in the service (complaint-row.ts), or null. */
   complaint: ComplaintRow | null;
   amendments: number;
@@ -193,6 +196,7 @@ export function tagsOf(row: Omit<ServiceRow, 'tags'>): string[] {
     ...(row.flags.length > 0 ? [`flag:any${at}`] : []),
     ...(row.amendments > 0 ? [`amended${at}`] : []),
     ...(row.rating ? [`rating:${row.rating}${at}`] : []),
+    ...(row.displayRating ? [`display-rating:${row.displayRating}${at}`] : []),
     ...(isOverTarget(row) ? [`over${at}`] : []),
     ...(row.checks > 0 ? [`checked${at}`] : []),
     ...(row.clockJumps.length > 0 ? [`clock-moved${at}`] : []),

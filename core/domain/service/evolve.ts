@@ -8,7 +8,7 @@ import type { Offer, RecommendationResponse, SkipReason, Title } from '../catalo
 import { COMPLAINT_STEP_IDS, type ComplaintStepId } from '../flow/complaint-flow';
 import { STEP_IDS, type StepId } from '../flow/flow-definition';
 import { elapsedBetween, type MonoStamp, type Moment } from '../log/clock';
-import type { Rating, RecordedEvent } from '../log/events';
+import type { Rating, RatingSource, RecordedEvent } from '../log/events';
 import type { ComplaintRecord } from './complaint';
 
 export type StepStatus = 'pending' | 'done' | 'skipped' | 'na';
@@ -61,6 +61,8 @@ export interface ServiceState {
   nextTicket: string | null;
   /** The customer's rating, once given (or timed out). */
   rating: Rating | null;
+  /** Where it was given (rating-proof.ts): a paired display's, or the counter screen's. */
+  ratingSource?: RatingSource | null;
   /** The complaint handled in this service (its business type, or tapped during it), or null. */
   complaint: ComplaintState | null;
 }
@@ -227,7 +229,7 @@ export function evolveService(
     case 'service-abandoned':
       return { ...state, outcome: 'abandoned', endedAt: atMs, durationMs: event.durationMs };
     case 'service-rated':
-      return { ...state, rating: event.rating };
+      return { ...state, rating: event.rating, ratingSource: event.source ?? 'counter-screen' };
     case 'complaint-started':
       if (state.complaint) return state;
       return {

@@ -20,6 +20,8 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
   const pct = (value: number | null) => formatPercent(value, i18n.language);
   const [satisfied, neutral, dissatisfied, unanswered] = figures.total.ratings;
   const answered = satisfied + neutral + dissatisfied;
+  // A paired display's ratings, apart: never added to the counter screen's above.
+  const { displayRatings } = figures.total;
   return (
     <div className="breakdowns">
       <section className="panel" aria-labelledby="types-title">
@@ -123,6 +125,32 @@ export function Breakdowns({ figures, onOpen }: { figures: Figures; onOpen: Open
           </tbody>
         </table>
         <p className="hint">{t('ratings.hint', { answered, unanswered })}</p>
+        <p className="hint" data-testid="ratings-source">
+          {t('ratings.counterScreen')}
+        </p>
+        {displayRatings && (
+          <>
+            <h3 id="display-ratings-title">{t('ratings.displayTitle')}</h3>
+            <table className="plain" aria-labelledby="display-ratings-title">
+              <tbody>
+                {RATINGS.map((rating, index) => (
+                  <BreakdownRow
+                    key={rating}
+                    id={`display-${rating}`}
+                    label={t(`ratings.${rating}`)}
+                    cells={[displayRatings[index] ?? 0, '']}
+                    onOpen={() =>
+                      onOpen({
+                        tags: [`display-rating:${rating}`],
+                        title: `${t('ratings.displayTitle')} · ${t(`ratings.${rating}`)}`,
+                      })
+                    }
+                  />
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="flags-title">

@@ -82,10 +82,16 @@ export function ServiceFacts({ row }: { row: ServiceRow }) {
             </dd>
           </>
         )}
+        {row.displayRating && (
+          <>
+            <dt>{t('timeline.rating')}</dt>
+            <dd>{t('ratings.fromDisplay', { rating: t(`ratings.${row.displayRating}`) })}</dd>
+          </>
+        )}
         {row.rating && (
           <>
             <dt>{t('timeline.rating')}</dt>
-            <dd>{t(`ratings.${row.rating}`)}</dd>
+            <dd>{t('ratings.onCounterScreen', { rating: t(`ratings.${row.rating}`) })}</dd>
           </>
         )}
       </dl>

@@ -81,7 +81,16 @@ export function ServiceRows({
                     ))}
                     {row.amendments > 0 && <span className="badge">{t('services.amended')}</span>}
                     {row.checks > 0 && <span className="badge">{t('services.checked')}</span>}
-                    {row.rating && <span className="badge">{t(`ratings.${row.rating}`)}</span>}
+                    {row.rating && (
+                      <span className="badge" data-rating-source="counter-screen">
+                        {t('ratings.onCounterScreen', { rating: t(`ratings.${row.rating}`) })}
+                      </span>
+                    )}
+                    {row.displayRating && (
+                      <span className="badge" data-rating-source="display">
+                        {t('ratings.fromDisplay', { rating: t(`ratings.${row.displayRating}`) })}
+                      </span>
+                    )}
                     {row.complaint && (
                       <span
                         className="badge complaint"

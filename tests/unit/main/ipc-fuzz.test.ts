@@ -16,6 +16,10 @@ import {
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
   WriteExportRequestSchema,
+  FirstKeyRequestSchema,
+  CheckpointRequestSchema,
+  StatementRequestSchema,
+  KeyInForceRequestSchema,
 } from '../../../preload/contract';
 import {
   GetAppInfoRequestSchema,
@@ -49,6 +53,13 @@ function spies() {
     keepAwake: { set: (on: boolean) => void record('keepAwake.set')(on), isOn: () => false },
     witness: { read: record('witness.read'), advance: record('witness.advance') },
     display: { viewOf: () => 'counter', open: record('display.open') },
+    keys: {
+      firstKey: record('keys.firstKey'),
+      signCheckpoint: record('keys.signCheckpoint'),
+      signStatement: record('keys.signStatement'),
+      keyInForce: record('keys.keyInForce'),
+      settle: record('keys.settle'),
+    } as never,
     hub: {
       read: record('hub.read'),
       write: record('hub.write'),
@@ -68,6 +79,10 @@ const SCHEMAS: Record<keyof IpcHandlers, z.ZodMiniType> = {
   abortExport: ExportHandleRequestSchema,
   readWitness: WitnessReadRequestSchema,
   advanceWitness: WitnessAdvanceRequestSchema,
+  firstKey: FirstKeyRequestSchema,
+  signCheckpoint: CheckpointRequestSchema,
+  signStatement: StatementRequestSchema,
+  keyInForce: KeyInForceRequestSchema,
   openDisplay: OpenDisplayRequestSchema,
   getHub: GetHubRequestSchema,
   setHub: SetHubRequestSchema,
@@ -112,6 +127,23 @@ const nearMiss = fc.oneof(
     ),
   }),
   fc.record({ on: fc.boolean(), extra: fc.anything() }),
+  fc.record({
+    log: fc.constant('counter-steps'),
+    device: fc.uuid(),
+    keyIndex: fc.constantFrom(-1, 0.5, '0', 0),
+    head: fc.constant({ seq: 1, hash: '0'.repeat(64) }),
+    rows: fc.constantFrom([], 'rows', null),
+    nextKey: fc.constantFrom(undefined, { kty: 'OKP', crv: 'Ed25519', x: 'planted' }),
+  }),
+  fc.record({
+    log: fc.constant('counter-steps'),
+    device: fc.uuid(),
+    keyIndex: fc.constant(0),
+    payload: fc.record({
+      purpose: fc.constantFrom('counter-steps/checkpoint', 'anything', 42),
+      upToSeq: fc.nat(),
+    }),
+  }),
   fc.record({
     settings: fc.record({
       origin: fc.constantFrom(...HOSTILE_STRINGS, 'http://a.b/path', "http://a.b 'unsafe-eval'"),

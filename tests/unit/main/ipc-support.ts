@@ -8,6 +8,7 @@ import { createExportFiles } from '../../../main/export-files';
 import { createHubSettings } from '../../../main/hub-settings';
 import { createIpcHandlers, type IpcDeps } from '../../../main/ipc-handlers';
 import type { KeepAwake } from '../../../main/keep-awake';
+import { createKeyVault, type SafeStorageLike } from '../../../main/key-vault';
 import { createWitnessStore, type WitnessFileSystem } from '../../../main/witness-store';
 import { MemoryFs } from './memory-fs';
 
@@ -51,6 +52,13 @@ function memoryWitnessStore(log: (message: string) => void) {
   return createWitnessStore({ userDataDir: '/data', fs: memoryTextFs(), log });
 }
 
+/** safeStorage stand-in: a reversible scramble (the key vault's own tests check what it keeps). */
+export const fakeSafeStorage: SafeStorageLike = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => new TextEncoder().encode(`sealed:${text}`),
+  decryptString: (bytes) => new TextDecoder().decode(bytes).slice('sealed:'.length),
+};
+
 /** Hub settings over an in-memory hub.json. */
 export function memoryHubSettings() {
   return createHubSettings({ userDataDir: '/data', fs: memoryTextFs() });
@@ -61,12 +69,20 @@ export function setup(overrides: Partial<IpcDeps> = {}) {
   const fs = new MemoryFs();
   const keepAwake = new FakeKeepAwake();
   const logs: string[] = [];
+  const witness = memoryWitnessStore((message) => logs.push(message));
+  const textFs = memoryTextFs();
   const handlers = createIpcHandlers({
     appVersion: '0.1.0',
     kiosk: false,
     exports: createExportFiles({ exportsDir, fs }),
     keepAwake,
-    witness: memoryWitnessStore((message) => logs.push(message)),
+    witness,
+    keys: createKeyVault({
+      userDataDir: '/data',
+      fs: textFs,
+      safeStorage: fakeSafeStorage,
+      witness,
+    }),
     hub: memoryHubSettings(),
     log: (message) => logs.push(message),
     ...overrides,
