@@ -10,7 +10,8 @@ import type { DeviceState } from '../../core/domain/device/state';
 import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
 import { sealCommit } from '../../core/domain/log/sealing';
 import type { MonoStamp } from '../../core/domain/log/clock';
-import type { StoredRecord } from '../../core/domain/log/records';
+import type { PersonalValue } from '../../core/domain/log/personal';
+import { restoreRecord, type LogRecord, type StoredRecord } from '../../core/domain/log/records';
 import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { KeyRow } from './db';
 import type { EventLog } from './event-log';
@@ -27,7 +28,10 @@ export interface CommitExtras {
 }
 
 export interface Committed {
+  /** As stored: personal values committed (personal.ts). */
   sealed: StoredRecord[];
+  /** The same records as the screens read them, personal values put back. */
+  records: LogRecord[];
   /** `before` with the sealed records folded in. */
   state: DeviceState;
   newKeys: KeyRow[];
@@ -53,7 +57,7 @@ export class Committer {
     let keyMissing = false;
     // Where the checkpoint goes and how the records fold is the domain's (sealing.ts); the
     // store supplies its clock, ids and the key store.
-    const { sealed, state } = await sealCommit(before, planned, due, {
+    const { sealed, values, state } = await sealCommit(before, planned, due, {
       seal: (at, records) => this.sealer.seal(at, records, now, extras.mono),
       checkpoint: async (at, reason) => {
         const made = await this.sealer.checkpoint(at, reason, extras.firstKey);
@@ -65,15 +69,20 @@ export class Committer {
     });
 
     const pinSet = sealed.find((record) => record.event.type === 'pin-set');
+    const held = new Map(values.map((kept) => [kept.commitment, kept.value]));
+    const records = sealed.map((record) =>
+      restoreRecord(record, (commitment) => held.get(commitment)),
+    );
     await this.log.append(before.head, sealed, {
+      values,
       credential:
         extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
       keys: newKeys,
       derived: {
         tables: this.reviewIndex.tables,
-        write: (records) => this.reviewIndex.projectAppend(records, before),
+        write: () => this.reviewIndex.projectAppend(records, before),
       },
     });
-    return { sealed, state, newKeys, keyMissing };
+    return { sealed, records, state, newKeys, keyMissing };
   }
 }

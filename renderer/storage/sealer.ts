@@ -10,8 +10,7 @@ import type { DeviceState } from '../../core/domain/device/state';
 import type { CheckpointReason } from '../../core/domain/log/checkpoints';
 import type { MonoStamp } from '../../core/domain/log/clock';
 import type { DomainEvent } from '../../core/domain/log/events';
-import type { StoredRecord } from '../../core/domain/log/records';
-import { sealPlanned, signCheckpoint } from '../../core/domain/log/sealing';
+import { sealPlanned, signCheckpoint, type Sealed } from '../../core/domain/log/sealing';
 import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { KeyRow } from './db';
 import type { Clock } from './clock';
@@ -31,7 +30,7 @@ export class Sealer {
     now: number,
     /** The monotonic clock read together with `now`; read here when not given. */
     mono: MonoStamp = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) },
-  ): Promise<StoredRecord[]> {
+  ): Promise<Sealed> {
     const sealed = await sealPlanned(state, planned, { now, mono, newId: this.newId });
     if (!sealed.ok) throw new StorageError('log-unreadable');
     return sealed.value;

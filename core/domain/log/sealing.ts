@@ -13,7 +13,8 @@ import { err, ok, type Result } from '../result';
 import { makeCheckpoint, type CheckpointReason } from './checkpoints';
 import type { MonoStamp } from './clock';
 import type { DomainEvent } from './events';
-import { sealRecord, type StoredRecord, type UnsealedRecord } from './records';
+import { commitEvent, type PersonalValue } from './personal';
+import { restoreRecord, sealRecord, type StoredRecord, type UnsealedRecord } from './records';
 import { generateSigningKey, type SigningKeyPair } from './signing';
 
 /** When records are sealed, their fresh ids, and how each is hashed. */
@@ -25,23 +26,37 @@ export interface SealStamp {
   newId: () => string;
   /** How a stamped record gets its hash: `sealRecord` (which re-checks the schema) by default. */
   hash?: (record: UnsealedRecord) => StoredRecord | Promise<StoredRecord>;
+  /** A fresh salt for each personal value committed (personal.ts): 16 random bytes by default. */
+  salt?: () => string;
 }
 
 /**
- * Stamps, links and hashes each planned record after `state`'s head. 'no-device' when a record
- * would name no device (nothing before it gave the device its identity).
+ * Records as stored, each personal value in them a salted commitment (personal.ts), and the values
+ * with their salts, to keep beside the log.
+ */
+export interface Sealed {
+  records: StoredRecord[];
+  values: PersonalValue[];
+}
+
+/**
+ * Stamps, links and hashes each planned record after `state`'s head, a personal value in it
+ * replaced by its commitment. 'no-device' when a record would name no device (nothing before it
+ * gave the device its identity).
  */
 export async function sealPlanned(
   state: DeviceState,
   planned: readonly PlannedRecord[],
-  { now, mono, newId, hash = sealRecord }: SealStamp,
-): Promise<Result<StoredRecord[], 'no-device'>> {
+  { now, mono, newId, hash = sealRecord, salt }: SealStamp,
+): Promise<Result<Sealed, 'no-device'>> {
   const at = new Date(now).toISOString();
   let device = state.identity?.deviceId ?? null;
   let counter = state.counter;
   let prevHash = state.head.hash;
   const sealed: StoredRecord[] = [];
-  for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
+  const values: PersonalValue[] = [];
+  for (const [offset, { staffNo, serviceId, event: plain }] of planned.entries()) {
+    const { event, value } = commitEvent(plain, salt);
     if (event.type === 'device-identity' || event.type === 'device-restored')
       device = event.deviceId;
     if (event.type === 'device-set-up') counter = event.counter;
@@ -60,9 +75,10 @@ export async function sealPlanned(
       prevHash,
     });
     sealed.push(record);
+    if (value) values.push({ ...value, seq: record.seq, at });
     prevHash = record.hash;
   }
-  return ok(sealed);
+  return ok({ records: sealed, values });
 }
 
 /** The key a checkpoint is signed with. */
@@ -103,7 +119,7 @@ export async function signCheckpoint(
 
 /** How one commit seals records and makes a checkpoint event over a state (null: none made). */
 export interface CommitSteps {
-  seal: (state: DeviceState, planned: readonly PlannedRecord[]) => Promise<StoredRecord[]>;
+  seal: (state: DeviceState, planned: readonly PlannedRecord[]) => Promise<Sealed>;
   checkpoint: (state: DeviceState, reason: CheckpointReason) => Promise<DomainEvent | null>;
 }
 
@@ -118,13 +134,19 @@ export async function sealCommit(
   planned: readonly PlannedRecord[],
   due: CheckpointReason | null,
   steps: CommitSteps,
-): Promise<{ sealed: StoredRecord[]; state: DeviceState }> {
+): Promise<{ sealed: StoredRecord[]; values: PersonalValue[]; state: DeviceState }> {
   const sealed: StoredRecord[] = [];
+  const values: PersonalValue[] = [];
   let state = before;
   const append = async (records: readonly PlannedRecord[]) => {
     const added = await steps.seal(state, records);
-    sealed.push(...added);
-    state = foldDevice(added, state);
+    sealed.push(...added.records);
+    values.push(...added.values);
+    const held = new Map(added.values.map((kept) => [kept.commitment, kept.value]));
+    state = foldDevice(
+      added.records.map((record) => restoreRecord(record, (commitment) => held.get(commitment))),
+      state,
+    );
   };
   const checkpoint = async (reason: CheckpointReason) => {
     const event = await steps.checkpoint(state, reason);
@@ -133,5 +155,5 @@ export async function sealCommit(
   if (due === 'day-close') await checkpoint(due);
   await append(planned);
   if (due && due !== 'day-close') await checkpoint(due);
-  return { sealed, state };
+  return { sealed, values, state };
 }
