@@ -26,6 +26,7 @@ import {
 } from './format';
 import type { ExportProblem } from './export-problem';
 import { LogCheck } from './log-check';
+import { PersonalCheck } from './personal-check';
 import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
 
 const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
@@ -53,6 +54,11 @@ export interface ExportVerdict {
   signedBy: 'device' | 'hub';
   /** The hub's key fingerprint, for an export the hub signed. */
   hubFingerprint: string | null;
+  /**
+   * How many personal values personal.jsonl holds, each checked against its record's commitment;
+   * null when the export has none (a masked export, or one made before the privacy rule).
+   */
+  personalValues: number | null;
 }
 
 /** An export's files: in memory, or read a part at a time (zip-entries.ts). */
@@ -209,6 +215,7 @@ export async function verifyExport(
     continuesPrevious: null,
     signedBy: 'device',
     hubFingerprint: null,
+    personalValues: null,
   };
   const fail = (problem: ExportProblem): ExportVerdict => ({
     ...verdict,
@@ -252,6 +259,7 @@ export async function verifyExport(
   const total = manifest.files.reduce((sum, file) => sum + entries.size(file.name), 0);
   let done = 0;
   let log: LogCheck | null = null;
+  let personalCheck: PersonalCheck | null = null;
   for (const file of manifest.files) {
     if (!seen.has(file.name)) return fail({ kind: 'file-missing', file: file.name });
     const check: LogCheck | null =
@@ -259,6 +267,11 @@ export async function verifyExport(
         ? new LogCheck(manifest, keys.hashes, options.sha256 ?? JS_SHA256)
         : null;
     if (check) log = check;
+    const personal =
+      file.name === FILES.personal
+        ? new PersonalCheck(log ? log.commitments : null, options.sha256 ?? JS_SHA256)
+        : null;
+    if (personal) personalCheck = personal;
     const hash = (options.sha256 ?? JS_SHA256).incremental();
     let bytes = 0;
     const parts = async function* () {
@@ -273,6 +286,7 @@ export async function verifyExport(
     };
     try {
       if (check) await check.run(parts());
+      else if (personal) await personal.run(parts());
       else for await (const _part of parts());
     } catch (error) {
       if (error instanceof ZipEntryError) return fail({ kind: 'file-changed', file: file.name });
@@ -293,6 +307,10 @@ export async function verifyExport(
   verdict.records = summary.count;
   verdict.rulesChecked = summary.rulesChecked;
   if (summary.whole) verdict.sealedUpTo = summary.sealedUpTo;
+  // A full export's personal values, each against the commitment its record holds.
+  const personalProblem = personalCheck?.result();
+  if (personalProblem) return fail(personalProblem);
+  verdict.personalValues = personalCheck ? personalCheck.count : null;
   if (summary.count !== manifest.records.count)
     return fail({ kind: 'manifest-mismatch', field: 'count' });
   const { last } = manifest.records;

@@ -278,6 +278,7 @@ describe('the verdict on an export file, as the app and `counter-steps verify` p
     continuesPrevious: null,
     signedBy: 'device',
     hubFingerprint: null,
+    personalValues: null,
   });
 
   it.each<[ExportProblem, string, string]>([
