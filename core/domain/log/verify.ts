@@ -12,6 +12,7 @@ import { canonicalize } from './canonical';
 import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
 import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
 import { stepKeyChain, type KeyChainState } from './key-chain';
+import type { PersonalLookup } from './personal';
 import { hashOf, readRecord, seqOf, type LogRecord } from './records';
 import {
   INITIAL_RULE_CONTEXT,
@@ -58,6 +59,11 @@ export type Verdict =
   ({ intact: true } & VerifySummary) | ({ intact: false; problem: VerifyProblem } & VerifySummary);
 
 export interface VerifierOptions {
+  /**
+   * The personal values held beside the log (personal.ts), put back into the replayed state; a
+   * record's hash never depends on them, so the verdict is the same with or without.
+   */
+  values?: PersonalLookup;
   /** The first public key as the auditor knows it (from the device's enrolment or fingerprint). */
   expectedFirstKey?: PublicKeyJwk;
   /**
@@ -146,7 +152,7 @@ export class LogVerifier {
   }
 
   private async check(row: unknown): Promise<VerifyProblem | null> {
-    const read = readRecord(row);
+    const read = readRecord(row, this.options.values);
     if (!read.ok) return { kind: 'invalid-record', ...read.error };
     const record = read.value;
     if (record.seq !== this.expectedSeq) {

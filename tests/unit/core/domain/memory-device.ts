@@ -86,6 +86,8 @@ export class MemoryDevice {
   readonly rows: StoredRecord[] = [];
   /** The personal values beside the log, by commitment (personal.ts). */
   readonly personal = new Map<string, PersonalValue>();
+  /** Looks a commitment's value up in `personal`. */
+  readonly values = (commitment: string) => this.personal.get(commitment)?.value;
   /** The fold of the log (a test may set it, e.g. to a v1 log's fold before an upgrade). */
   state: DeviceState = INITIAL_STATE;
   /** The wall clock (epoch ms): the caller moves it. */
