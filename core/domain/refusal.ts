@@ -78,6 +78,7 @@ export type RefusalCode =
   | 'invalid-amendment'
   | 'amendment-needs-reason'
   | 'invalid-import'
+  | 'invalid-retention-days'
   | 'not-from-display'
   | 'already-rated'
   | 'invalid-rating'

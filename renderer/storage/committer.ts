@@ -73,8 +73,12 @@ export class Committer {
     const records = sealed.map((record) =>
       restoreRecord(record, (commitment) => held.get(commitment)),
     );
+    const erased = sealed.find((record) => record.event.type === 'personal-values-erased');
     await this.log.append(before.head, sealed, {
       values,
+      // The erasure is recorded and done in the one transaction: both, or neither.
+      eraseBefore:
+        erased?.event.type === 'personal-values-erased' ? erased.event.before : undefined,
       credential:
         extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
       keys: newKeys,

@@ -35,6 +35,8 @@ export interface AppendExtras {
   derived?: { tables: Table[]; write: (records: readonly StoredRecord[]) => Promise<void> };
   /** The personal values the records commit to, kept beside them (personal.ts). */
   values?: readonly PersonalValue[];
+  /** Personal values of records written before this time (ISO 8601) erased, as recorded. */
+  eraseBefore?: string;
 }
 
 export class EventLog {
@@ -96,6 +98,8 @@ export class EventLog {
             extras.credential && this.db.credentials.add(extras.credential),
             extras.keys?.length && this.db.keys.bulkAdd(extras.keys),
             extras.values?.length && this.db.personal.bulkAdd([...extras.values]),
+            extras.eraseBefore !== undefined &&
+              this.db.personal.where('at').below(extras.eraseBefore).delete(),
             extras.derived?.write(records),
           ]);
           const failed = settled.find((result) => result.status === 'rejected');

@@ -165,6 +165,17 @@ export const ExportMadeSchema = z.object({
     .check(z.maxLength(12)),
 });
 
+/**
+ * A manager erased the personal values kept beside the log (personal.ts) for records written
+ * before `before` (`olderThanDays` days before this record): their commitments stay in the
+ * records, so every hash still holds; only the values and their salts are gone.
+ */
+export const PersonalValuesErasedSchema = z.object({
+  type: z.literal('personal-values-erased'),
+  olderThanDays: z.int().check(z.gte(1), z.lte(3650)),
+  before: z.iso.datetime(),
+});
+
 /** Another counter's log added to this device, read-only, from its export. */
 export const LogImportedSchema = z.object({
   type: z.literal('log-imported'),
@@ -292,6 +303,7 @@ const UNCHANGED = [
   z.object({ type: z.literal('config-changed'), change: ConfigChangeSchema }),
   ExportMadeSchema,
   LogImportedSchema,
+  PersonalValuesErasedSchema,
   /**
    * The customer's rating of the service that just ended, from the customer display (a device
    * record: the customer is nobody's staff number); `unanswered` when the question timed out.
@@ -390,6 +402,7 @@ const V2_ONLY: ReadonlySet<string> = new Set([
   'log-imported',
   'service-rated',
   'spot-check-recorded',
+  'personal-values-erased',
 ]);
 
 /** Every event as schema v1 wrote it (release 0.1.0). */

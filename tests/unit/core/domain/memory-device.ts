@@ -291,6 +291,11 @@ export class MemoryDevice {
     });
 
     for (const value of values) this.personal.set(value.commitment, value);
+    for (const { event } of sealed) {
+      if (event.type !== 'personal-values-erased') continue;
+      for (const [commitment, kept] of this.personal)
+        if (kept.at < event.before) this.personal.delete(commitment);
+    }
     for (const record of sealed) {
       const index = this.rows.length;
       this.rows.push(record);
