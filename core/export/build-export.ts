@@ -164,9 +164,7 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
     for (let index = 0; index < personal.length; index += 2000) {
       const lines = personal
         .slice(index, index + 2000)
-        .map(({ seq, commitment, salt, value }) =>
-          canonicalize({ commitment, salt, seq, value }),
-        );
+        .map(({ seq, commitment, salt, value }) => canonicalize({ commitment, salt, seq, value }));
       await values.write(encoder.encode(`${lines.join('\n')}\n`));
     }
     files.push(await values.end());

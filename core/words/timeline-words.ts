@@ -38,7 +38,11 @@ const stepName = (id: NonNullable<TimelineEntry['step']>) => app(`steps.${id}.na
 const duration = (ms: number) => formatDuration(ms);
 /** A note in brackets; null (a personal value not held here: personal.ts) says so. */
 const note = (text: string | null): Value =>
-  text === null ? { join: [' (', review('withheld'), ')'], separator: '' } : text ? ` (${text})` : '';
+  text === null
+    ? { join: [' (', review('withheld'), ')'], separator: '' }
+    : text
+      ? ` (${text})`
+      : '';
 /** A personal value, or words saying it is not held here. */
 const held = (text: string | null): Value => text ?? review('withheld');
 

@@ -10,7 +10,6 @@ import type { DeviceState } from '../../core/domain/device/state';
 import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
 import { sealCommit } from '../../core/domain/log/sealing';
 import type { MonoStamp } from '../../core/domain/log/clock';
-import type { PersonalValue } from '../../core/domain/log/personal';
 import { restoreRecord, type LogRecord, type StoredRecord } from '../../core/domain/log/records';
 import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { KeyRow } from './db';

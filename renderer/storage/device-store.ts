@@ -21,12 +21,7 @@ import {
 } from '../../core/domain/device/commands';
 import { decideParsed } from '../../core/domain/device/decide';
 import { foldDevice, restoredState, type DeviceState } from '../../core/domain/device/state';
-import {
-  seqOf,
-  type InvalidRecord,
-  type LogRecord,
-  type StoredRecord,
-} from '../../core/domain/log/records';
+import { seqOf, type InvalidRecord, type LogRecord } from '../../core/domain/log/records';
 
 export type { Clock } from './clock';
 import type { Head } from '../../core/domain/log/witness';

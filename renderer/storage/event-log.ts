@@ -14,7 +14,6 @@ import type { EventType } from '../../core/domain/log/events';
 import type { Head } from '../../core/domain/log/witness';
 import { commitmentIn, type PersonalValue } from '../../core/domain/log/personal';
 import {
-  readRecord,
   readRecords,
   seqOf,
   type LogRecord,

@@ -61,7 +61,8 @@ export const auditHandlers = {
     const active = activeSession(state, 'erase-personal-values');
     if ('refusal' in active) return { records: [], refusal: active.refusal };
     const days = command.olderThanDays;
-    if (!Number.isInteger(days) || days < 1 || days > 3650) return refused('invalid-retention-days');
+    if (!Number.isInteger(days) || days < 1 || days > 3650)
+      return refused('invalid-retention-days');
     const before = new Date(env.now - days * 86_400_000).toISOString();
     return {
       records: [

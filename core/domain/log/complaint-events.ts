@@ -28,35 +28,35 @@ export const complaintEvents = <
   summary: S,
 ) =>
   [
-  z.object({
-    type: z.literal('complaint-started'),
-    /** `business-type`: the service is a complaint; `during-service`: the clerk tapped Complaint. */
-    trigger: z.enum(['business-type', 'during-service']),
-  }),
-  /** One complaint step's outcome: done, skipped with a reason, or not applicable. */
-  z.object({
-    type: z.literal('complaint-step'),
-    stepId: ComplaintStepIdSchema,
-    outcome: z.enum(['done', 'skipped', 'na']),
-    reason: z.nullable(SkipReasonSchema),
-    note,
-  }),
-  z.object({
-    type: z.literal('complaint-recorded'),
-    category: ComplaintCategorySchema,
-    summary,
-    outcome: ComplaintOutcomeSchema,
-  }),
-  /** By the manager named in the escalation, right after it, on the same device. */
-  z.object({ type: z.literal('escalation-confirmed') }),
-  z.object({
-    type: z.literal('follow-up-closed'),
-    /** The service whose complaint promised the follow-up. */
-    target: z.uuid(),
-    result: FollowUpResultSchema,
-    note: trimmedNote,
-  }),
-] as const;
+    z.object({
+      type: z.literal('complaint-started'),
+      /** `business-type`: the service is a complaint; `during-service`: the clerk tapped Complaint. */
+      trigger: z.enum(['business-type', 'during-service']),
+    }),
+    /** One complaint step's outcome: done, skipped with a reason, or not applicable. */
+    z.object({
+      type: z.literal('complaint-step'),
+      stepId: ComplaintStepIdSchema,
+      outcome: z.enum(['done', 'skipped', 'na']),
+      reason: z.nullable(SkipReasonSchema),
+      note,
+    }),
+    z.object({
+      type: z.literal('complaint-recorded'),
+      category: ComplaintCategorySchema,
+      summary,
+      outcome: ComplaintOutcomeSchema,
+    }),
+    /** By the manager named in the escalation, right after it, on the same device. */
+    z.object({ type: z.literal('escalation-confirmed') }),
+    z.object({
+      type: z.literal('follow-up-closed'),
+      /** The service whose complaint promised the follow-up. */
+      target: z.uuid(),
+      result: FollowUpResultSchema,
+      note: trimmedNote,
+    }),
+  ] as const;
 
 /** A note as written: up to 200 characters. */
 export const NoteSchema = z.string().check(z.maxLength(200));

@@ -113,7 +113,9 @@ export function readRecord(
   const version = (row as { v?: unknown } | null | undefined)?.v;
   if (version === 2) {
     const parsed = V2RecordSchema.safeParse(row);
-    return parsed.success ? ok(restoreRecord(parsed.data, values)) : err(invalid(row, parsed.error));
+    return parsed.success
+      ? ok(restoreRecord(parsed.data, values))
+      : err(invalid(row, parsed.error));
   }
   if (version === 1) {
     const parsed = V1RecordSchema.safeParse(row);
