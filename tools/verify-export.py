@@ -73,7 +73,7 @@ def verify(path, key=None):
     try: m = json.loads(text)
     except ValueError: raise Verdict(2, "manifest.json is not JSON")
     if text != json.dumps(m, indent=2, ensure_ascii=False) + "\n": raise Verdict(2, "manifest.json is not laid out as the app writes it")
-    if not isinstance(m.get("formatVersion"), int) or m["formatVersion"] > 2: raise Verdict(2, "unsupported format version")
+    if not isinstance(m.get("formatVersion"), int) or m["formatVersion"] > 3: raise Verdict(2, "unsupported format version")
     if m.get("format") != "counter-steps-export" or not all(k in m for k in ("device", "records", "files", "keyRecords", "signature")): raise Verdict(2, "manifest.json is not an export manifest")
     if key is not None and not re.fullmatch("[0-9a-fA-F]{32}", re.sub(r"\s", "", key)): raise Verdict(2, "--key is not a fingerprint")
     for i, n in enumerate(names):
@@ -97,7 +97,7 @@ def verify(path, key=None):
     people = {r["seq"]: r for r in m.get("personKeyRecords", [])}  # pin-set rows committing people's keys
     for r in people.values():
         if record_hash(r) != r.get("hash") or r["event"].get("type") != "pin-set" or "personKey" not in r["event"]: raise Verdict(1, f"person key record {r.get('seq')} was changed")
-    first, last, seq, prev, count = m["records"]["first"], m["records"]["last"], None, None, 0
+    first, last, seq, prev, count, committed = m["records"]["first"], m["records"]["last"], None, None, 0, {}
     keys = {r["event"]["subject"]: r["event"]["personKey"] for s_, r in sorted(people.items()) if s_ < first["seq"]}
     restored = {r["seq"] for r in m["keyRecords"] if r["event"]["type"] == "device-restored"}
     for line in z.read("log.jsonl").decode().splitlines():
@@ -114,8 +114,19 @@ def verify(path, key=None):
         if key is not None and not ("sig" in row and signed(key, {"purpose": "counter-steps/person-signature", "record": body}, row["sig"])):
             raise Verdict(1, f"record {row['seq']} ({row['event']['type']} by {row['staffNo']}) is not signed by {row['staffNo']}")
         if row["event"]["type"] == "pin-set" and "personKey" in row["event"]: keys[row["event"]["subject"]] = row["event"]["personKey"]
+        for v in row["event"].values():  # a personal value held as {"commitment": hex}
+            if isinstance(v, dict) and list(v) == ["commitment"]: committed[v["commitment"]] = row["seq"]
         seq, prev, count = row["seq"], row["hash"], count + 1
     if count != m["records"]["count"] or seq != last["seq"] or prev != last["hash"]: raise Verdict(1, "the records are not the ones the manifest names")
+    seen = set()  # personal.jsonl (full exports): each value against its record's commitment
+    for i, line in enumerate(z.read("personal.jsonl").decode().splitlines() if "personal.jsonl" in names else [], 1):
+        try:
+            p = json.loads(line); salt = bytes.fromhex(p["salt"])
+            ok = set(p) == {"commitment", "salt", "seq", "value"} and len(salt) == 16 and isinstance(p["value"], str) and p["commitment"] not in seen
+            ok = ok and committed.get(p["commitment"]) == p["seq"] and sha(salt + p["value"].encode()) == p["commitment"]
+        except (ValueError, KeyError, TypeError, AttributeError): ok = False
+        if not ok: raise Verdict(1, f"line {i} of personal.jsonl is not a value its record commits to")
+        seen.add(p["commitment"])
     payload = {"purpose": "counter-steps/export-manifest", "manifest": {k: x for k, x in m.items() if k != "signature"}}
     sig = m["signature"]
     ok = signed(m["hub"]["publicKey"], payload, sig["value"]) if sig.get("signer") == "hub" and "hub" in m else "hub" not in m and sig["keyIndex"] == index and signed(cur, payload, sig["value"])

@@ -33,6 +33,8 @@ export const ABILITIES = [
   'confirm-escalation',
   /** See complaints' promised follow-ups and close them with their outcome. */
   'close-follow-up',
+  /** Erase the personal values kept beside the log that are older than a number of days. */
+  'erase-personal-values',
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 

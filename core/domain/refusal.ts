@@ -80,6 +80,7 @@ export type RefusalCode =
   | 'invalid-amendment'
   | 'amendment-needs-reason'
   | 'invalid-import'
+  | 'invalid-retention-days'
   | 'not-from-display'
   | 'already-rated'
   // Time and repeats (log/time-rules.ts).

@@ -13,6 +13,7 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Config } from '../domain/device/config';
 import type { Locale } from '../domain/locale';
 import { canonicalize } from '../domain/log/canonical';
+import type { PersonalValue } from '../domain/log/personal';
 import type { Role } from '../domain/permissions';
 import type { AmendmentApplied } from '../domain/service/projection';
 import {
@@ -59,6 +60,11 @@ export interface ExportRequest {
   exportedBy: { staffNo: string; role: Role };
   exportedAt: string;
   masking: Masking;
+  /**
+   * The personal values the range's records commit to, with their salts (personal.ts): written to
+   * personal.jsonl and into the tables in a full export; left out of a masked one, whatever given.
+   */
+  personal?: readonly PersonalValue[];
   locale: Locale;
   appVersion: string;
   config: Pick<Config, 'flow' | 'timeZone' | 'dayStartMinutes'>;
@@ -132,8 +138,11 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
   const passes = 7;
   const total = (request.last.seq - request.first.seq + 1) * passes;
   let done = 0;
+  const personal = request.masking === 'none' ? (request.personal ?? []) : [];
+  const held = new Map(personal.map((kept) => [kept.commitment, kept.value]));
   const source: PassSource = {
     ...request,
+    values: (commitment) => held.get(commitment),
     onRows: (count) => {
       done += count;
       request.onProgress?.(done, total);
@@ -150,6 +159,18 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
     source.onRows?.(batch.length);
   }
   files.push(await log.end());
+
+  // personal.jsonl (a full export only): each value the records commit to, with its salt.
+  if (personal.length > 0) {
+    const values = zip.file(FILES.personal);
+    for (let index = 0; index < personal.length; index += 2000) {
+      const lines = personal
+        .slice(index, index + 2000)
+        .map(({ seq, commitment, salt, value }) => canonicalize({ commitment, salt, seq, value }));
+      await values.write(encoder.encode(`${lines.join('\n')}\n`));
+    }
+    files.push(await values.end());
+  }
 
   const schema = zip.file(FILES.schema);
   await schema.write(encoder.encode(`${JSON.stringify(logJsonSchema(), null, 2)}\n`));

@@ -105,7 +105,7 @@ export class ComplaintRows {
         if (!row) return [];
         row.category = event.category;
         row.category_name = this.labels.complaintCategory(event.category);
-        row.summary = event.summary;
+        row.summary = event.summary ?? '';
         row.outcome = event.outcome.kind;
         row.recorded_at = record.at;
         row.escalated_to = event.outcome.kind === 'escalated' ? event.outcome.manager : '';
@@ -151,7 +151,7 @@ export class ComplaintRows {
     row.follow_up_result = event.result;
     row.follow_up_closed_by = record.staffNo ?? '';
     row.follow_up_closed_at = record.at;
-    row.follow_up_note = event.note;
+    row.follow_up_note = event.note ?? '';
     if (waiting) this.awaiting.delete(event.target);
     return waiting || !this.open.has(event.target) ? [row] : [];
   }

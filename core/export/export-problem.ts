@@ -19,6 +19,8 @@ export type ExportProblem =
   | { kind: 'file-twice'; file: string }
   | { kind: 'file-changed'; file: string }
   | { kind: 'log-line-unreadable'; line: number }
+  /** A line of personal.jsonl is not a value (with its salt) that its record commits to. */
+  | { kind: 'personal-value'; line: number }
   | { kind: 'manifest-mismatch'; field: 'first' | 'last' | 'count' | 'device' }
   | {
       kind: 'key-record';

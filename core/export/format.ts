@@ -13,7 +13,9 @@
  *
  * The app writes it (build-export.ts) and everyone checks it with the same code
  * (verify-export.ts): the app's "verify a file" and `npx counter-steps verify`. Version 2 added
- * `complaints.csv` and the workbook's complaints sheet; the verifier still reads version 1.
+ * `complaints.csv` and the workbook's complaints sheet; version 3 records that hold a personal
+ * value as a salted commitment (`{"commitment": …}`) and, in a full export, `personal.jsonl`
+ * with the values and their salts (decision 0068). The verifier still reads versions 1 and 2.
  */
 import { z } from '../domain/zod';
 import { CounterSchema, StaffNumberSchema } from '../domain/catalog';
@@ -22,7 +24,7 @@ import { BusinessDaySchema, HashSchema, PublicKeyJwkSchema } from '../domain/log
 import { RoleSchema } from '../domain/permissions';
 
 export const EXPORT_FORMAT = 'counter-steps-export';
-export const EXPORT_FORMAT_VERSION = 2;
+export const EXPORT_FORMAT_VERSION = 3;
 
 export const FILES = {
   services: 'services.csv',
@@ -31,6 +33,11 @@ export const FILES = {
   log: 'log.jsonl',
   schema: 'log.schema.json',
   workbook: 'log.xlsx',
+  /**
+   * The personal values the records commit to, with their salts (a full export only; a masked one
+   * has no such file): one JSON object a line, `{commitment, salt, seq, value}` (personal.ts).
+   */
+  personal: 'personal.jsonl',
   /** The codebook: a Frictionless Tabular Data Package descriptor of the CSV files. */
   dataPackage: 'datapackage.json',
   manifest: 'manifest.json',

@@ -6,6 +6,7 @@
  * are passed over (the file is still read to its end, for its digest).
  */
 import type { Sha256 } from '../domain/log/canonical';
+import { commitmentIn } from '../domain/log/personal';
 import { hashOfWith } from '../domain/log/records';
 import { LogVerifier, type Head } from '../domain/log/verify';
 import type { DatedAhead } from '../domain/log/time-rules';
@@ -32,6 +33,8 @@ export class LogCheck {
   private count = 0;
   private lastHash = '';
   private summary: LogSummary | null = null;
+  /** Each personal value's commitment the records hold, with the record's seq (personal.ts). */
+  readonly commitments = new Map<string, number>();
 
   constructor(
     private readonly manifest: Manifest,
@@ -97,6 +100,10 @@ export class LogCheck {
     if (vouched !== undefined && vouched !== hash) {
       return { kind: 'log', problem: { kind: 'checkpoint-signature', seq } };
     }
+    const event = (row as { event?: { type?: unknown } }).event;
+    const commitment =
+      event && typeof event.type === 'string' ? commitmentIn(event as { type: string }) : null;
+    if (commitment) this.commitments.set(commitment, seq);
     this.count += 1;
     this.lastHash = String((row as { hash?: unknown }).hash);
     return null;

@@ -147,6 +147,8 @@ export function verdictLines(t: Translate, verdict: ExportVerdict): string[] {
       }),
     );
   }
+  if (verdict.personalValues !== null)
+    lines.push(t('verifyFile.personalChecked', { count: verdict.personalValues }));
   if (verdict.continuesPrevious) lines.push(t('verifyFile.continues'));
   lines.push(...datedAheadLines(t, verdict.datedAhead));
   return lines;

@@ -6,6 +6,7 @@
  * one for each sheet of the workbook, so no file waits for another's rows.
  */
 import type { Config } from '../domain/device/config';
+import type { PersonalLookup } from '../domain/log/personal';
 import { readRecord, type LogRecord } from '../domain/log/records';
 import { ServiceProjector, type AmendmentApplied } from '../domain/service/projection';
 import { ComplaintRows, type ComplaintRow } from './complaints';
@@ -28,6 +29,8 @@ export interface PassSource {
   last: { seq: number };
   amendments: ReadonlyMap<string, readonly AmendmentApplied[]>;
   masking: Masking;
+  /** The personal values the export carries, by commitment (none in a masked export). */
+  values?: PersonalLookup;
   config: Pick<Config, 'flow' | 'timeZone' | 'dayStartMinutes'>;
   labels: Labels;
   signal?: AbortSignal;
@@ -54,7 +57,7 @@ export async function* records(
         const raw = row as { v?: unknown; event?: { type?: unknown } } | null;
         if (raw?.v !== 1 && !types.has(String(raw?.event?.type))) continue;
       }
-      const read = readRecord(row);
+      const read = readRecord(row, source.values);
       if (read.ok) yield read.value;
     }
     source.onRows?.(batch.length);

@@ -153,7 +153,7 @@ export function stepEventRows(
       outcome,
       automatic: event.type === 'step-not-applicable' && event.auto ? 'yes' : '',
       skip_reason: event.type === 'step-skipped' ? event.reason : '',
-      note: event.type === 'step-skipped' ? event.note : '',
+      note: event.type === 'step-skipped' ? (event.note ?? '') : '',
       offset_s: service ? Math.round((atMs - service.startedAt) / 1000) : '',
       amendment_reason: '',
     },

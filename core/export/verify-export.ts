@@ -27,6 +27,7 @@ import {
 import type { ExportProblem } from './export-problem';
 import { LogCheck } from './log-check';
 import type { DatedAhead } from '../domain/log/time-rules';
+import { PersonalCheck } from './personal-check';
 import { ZipEntryError, entriesOfMap, type ExportEntries } from './zip-entries';
 
 const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
@@ -56,6 +57,11 @@ export interface ExportVerdict {
   hubFingerprint: string | null;
   /** The first record dated later than the verifier's clock: the device's clock was ahead. */
   datedAhead: DatedAhead | null;
+  /**
+   * How many personal values personal.jsonl holds, each checked against its record's commitment;
+   * null when the export has none (a masked export, or one made before the privacy rule).
+   */
+  personalValues: number | null;
 }
 
 /** An export's files: in memory, or read a part at a time (zip-entries.ts). */
@@ -215,6 +221,7 @@ export async function verifyExport(
     signedBy: 'device',
     hubFingerprint: null,
     datedAhead: null,
+    personalValues: null,
   };
   const fail = (problem: ExportProblem): ExportVerdict => ({
     ...verdict,
@@ -258,6 +265,7 @@ export async function verifyExport(
   const total = manifest.files.reduce((sum, file) => sum + entries.size(file.name), 0);
   let done = 0;
   let log: LogCheck | null = null;
+  let personalCheck: PersonalCheck | null = null;
   for (const file of manifest.files) {
     if (!seen.has(file.name)) return fail({ kind: 'file-missing', file: file.name });
     const check: LogCheck | null =
@@ -265,6 +273,11 @@ export async function verifyExport(
         ? new LogCheck(manifest, keys.hashes, options.sha256 ?? JS_SHA256, options.now)
         : null;
     if (check) log = check;
+    const personal =
+      file.name === FILES.personal
+        ? new PersonalCheck(log ? log.commitments : null, options.sha256 ?? JS_SHA256)
+        : null;
+    if (personal) personalCheck = personal;
     const hash = (options.sha256 ?? JS_SHA256).incremental();
     let bytes = 0;
     const parts = async function* () {
@@ -279,6 +292,7 @@ export async function verifyExport(
     };
     try {
       if (check) await check.run(parts());
+      else if (personal) await personal.run(parts());
       else for await (const _part of parts());
     } catch (error) {
       if (error instanceof ZipEntryError) return fail({ kind: 'file-changed', file: file.name });
@@ -300,6 +314,10 @@ export async function verifyExport(
   verdict.rulesChecked = summary.rulesChecked;
   verdict.datedAhead = summary.datedAhead;
   if (summary.whole) verdict.sealedUpTo = summary.sealedUpTo;
+  // A full export's personal values, each against the commitment its record holds.
+  const personalProblem = personalCheck?.result();
+  if (personalProblem) return fail(personalProblem);
+  verdict.personalValues = personalCheck ? personalCheck.count : null;
   if (summary.count !== manifest.records.count)
     return fail({ kind: 'manifest-mismatch', field: 'count' });
   const { last } = manifest.records;

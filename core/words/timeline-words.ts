@@ -36,7 +36,15 @@ const review = (key: ParseKeys<'review'>, values?: Record<string, Value>): Words
 const app = (key: ParseKeys<'translation'>): Words => ({ ns: 'app', key });
 const stepName = (id: NonNullable<TimelineEntry['step']>) => app(`steps.${id}.name`);
 const duration = (ms: number) => formatDuration(ms);
-const note = (text: string) => (text ? ` (${text})` : '');
+/** A note in brackets; null (a personal value not held here: personal.ts) says so. */
+const note = (text: string | null): Value =>
+  text === null
+    ? { join: [' (', review('withheld'), ')'], separator: '' }
+    : text
+      ? ` (${text})`
+      : '';
+/** A personal value, or words saying it is not held here. */
+const held = (text: string | null): Value => text ?? review('withheld');
 
 /** The words of an entry's step, shown before what happened (null: the entry is of no step). */
 export const stepWords = (entry: TimelineEntry): Words | null =>
@@ -55,7 +63,7 @@ export function timelineWords(entry: TimelineEntry): Words {
         target: duration(entry.targetSeconds * 1000),
       });
     case 'named':
-      return review('entry.named', { surname: entry.surname });
+      return review('entry.named', { surname: held(entry.surname) });
     case 'done':
       return review('entry.done');
     case 'skipped':
@@ -127,7 +135,7 @@ export function timelineWords(entry: TimelineEntry): Words {
             : outcome.kind === 'follow-up'
               ? review('entry.followUpBy', { date: outcome.due })
               : app('complaint.outcome.resolved'),
-        summary: entry.summary,
+        summary: held(entry.summary),
       });
     }
     case 'escalation-confirmed':

@@ -10,7 +10,7 @@ import type { DeviceState } from '../../core/domain/device/state';
 import { checkpointDue, type CheckpointReason } from '../../core/domain/log/checkpoints';
 import { sealCommit, type Signer } from '../../core/domain/log/sealing';
 import type { MonoStamp } from '../../core/domain/log/clock';
-import type { StoredRecord } from '../../core/domain/log/records';
+import { restoreRecord, type LogRecord, type StoredRecord } from '../../core/domain/log/records';
 import type { KeyRow } from './db';
 import type { EventLog } from './event-log';
 import { keyRow, type NewFirstKey } from './key-store';
@@ -28,7 +28,10 @@ export interface CommitExtras {
 }
 
 export interface Committed {
+  /** As stored: personal values committed (personal.ts). */
   sealed: StoredRecord[];
+  /** The same records as the screens read them, personal values put back. */
+  records: LogRecord[];
   /** `before` with the sealed records folded in. */
   state: DeviceState;
   newKeys: KeyRow[];
@@ -57,10 +60,10 @@ export class Committer {
     let keyMissing = false;
     // Where the checkpoint goes and how the records fold is the domain's (sealing.ts); the
     // store supplies its clock, ids and the key store.
-    const { sealed, state } = await sealCommit(before, planned, due, {
+    const { sealed, values, state } = await sealCommit(before, planned, due, {
       seal: async (at, records) => {
         const added = await this.sealer.seal(at, records, now, extras.mono, extras.signers);
-        fresh.push(...added);
+        fresh.push(...added.records);
         return added;
       },
       checkpoint: async (at, reason) => {
@@ -73,15 +76,24 @@ export class Committer {
     });
 
     const pinSet = sealed.find((record) => record.event.type === 'pin-set');
+    const held = new Map(values.map((kept) => [kept.commitment, kept.value]));
+    const records = sealed.map((record) =>
+      restoreRecord(record, (commitment) => held.get(commitment)),
+    );
+    const erased = sealed.find((record) => record.event.type === 'personal-values-erased');
     await this.log.append(before.head, sealed, {
+      values,
+      // The erasure is recorded and done in the one transaction: both, or neither.
+      eraseBefore:
+        erased?.event.type === 'personal-values-erased' ? erased.event.before : undefined,
       credential:
         extras.credential && pinSet ? { ...extras.credential, eventSeq: pinSet.seq } : undefined,
       keys: newKeys,
       derived: {
         tables: this.reviewIndex.tables,
-        write: (records) => this.reviewIndex.projectAppend(records, before),
+        write: () => this.reviewIndex.projectAppend(records, before),
       },
     });
-    return { sealed, state, newKeys, keyMissing };
+    return { sealed, records, state, newKeys, keyMissing };
   }
 }

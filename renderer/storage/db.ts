@@ -28,12 +28,13 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { PublicKeyJwk } from '../../core/domain/log/events';
+import type { PersonalValue } from '../../core/domain/log/personal';
 import type { RollupRow } from '../../core/domain/review/rollup';
 import type { ServiceRow } from '../../core/domain/review/service-row';
 
 export const DATABASE_NAME = 'counter-steps';
 /** The schema version below (Dexie's; IndexedDB's is ten times it). A database above it is newer. */
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 export interface KeyRow {
   index: number;
@@ -91,6 +92,11 @@ export class CounterStepsDb extends Dexie {
   services!: Table<StoredServiceRow, string>;
   rollups!: Table<RollupRow, string>;
   reviewState!: Table<ReviewStateRow, string>;
+  /**
+   * Personal values beside the log (personal.ts, decision 0068): each with its salt, keyed by the
+   * commitment its record holds. Not covered by the chain: erasing one changes no hash.
+   */
+  personal!: Table<PersonalValue, string>;
 
   /**
    * `autoOpen: false` (the app's store, see open-database.ts): opened once, explicitly, and never
@@ -126,5 +132,6 @@ export class CounterStepsDb extends Dexie {
       rollups: 'key, day, device',
       reviewState: 'device',
     });
+    this.version(4).stores({ personal: 'commitment, seq, at' });
   }
 }

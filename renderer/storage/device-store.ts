@@ -21,12 +21,7 @@ import {
 } from '../../core/domain/device/commands';
 import { decideParsed } from '../../core/domain/device/decide';
 import { foldDevice, restoredState, type DeviceState } from '../../core/domain/device/state';
-import {
-  seqOf,
-  type InvalidRecord,
-  type LogRecord,
-  type StoredRecord,
-} from '../../core/domain/log/records';
+import { seqOf, type InvalidRecord, type LogRecord } from '../../core/domain/log/records';
 
 export type { Clock } from './clock';
 import type { Head } from '../../core/domain/log/witness';
@@ -380,14 +375,15 @@ export class DeviceStore {
   /**
    * Seals `planned` after the head, adds a signed checkpoint when one is due (or `forced`), and
    * appends it all in one transaction (committer.ts); then folds it in, tells the screens and the
-   * other pages, and advances the witness. Returns the records as stored.
+   * other pages, and advances the witness. Returns the records as the screens read them (a personal
+   * value in plain, though the log holds its commitment: personal.ts).
    */
   private async commit(
     planned: readonly PlannedRecord[],
     now: number,
     extras: CommitExtras = {},
-  ): Promise<StoredRecord[]> {
-    const { sealed, state, newKeys, keyMissing } = await this.committer.commit(
+  ): Promise<LogRecord[]> {
+    const { records, state, newKeys, keyMissing } = await this.committer.commit(
       this.current.state,
       planned,
       now,
@@ -397,7 +393,7 @@ export class DeviceStore {
     this.channel?.postMessage({ seq: state.head.seq });
     await this.advanceWitness(state.head);
     if (state.keys && newKeys.length > 0) await this.keys.retireAllBut(state.keys.index);
-    return sealed;
+    return records;
   }
 
   /** Rebuilds the review of each log held here that is missing, behind or from older code. */

@@ -12,8 +12,8 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { EventType } from '../../core/domain/log/events';
 import type { Head } from '../../core/domain/log/witness';
+import { commitmentIn, type PersonalValue } from '../../core/domain/log/personal';
 import {
-  readRecord,
   readRecords,
   seqOf,
   type LogRecord,
@@ -32,6 +32,10 @@ export interface AppendExtras {
   keys?: KeyRow[];
   /** Derived tables kept in step with the log (the review), written in the same transaction. */
   derived?: { tables: Table[]; write: (records: readonly StoredRecord[]) => Promise<void> };
+  /** The personal values the records commit to, kept beside them (personal.ts). */
+  values?: readonly PersonalValue[];
+  /** Personal values of records written before this time (ISO 8601) erased, as recorded. */
+  eraseBefore?: string;
 }
 
 export class EventLog {
@@ -69,7 +73,13 @@ export class EventLog {
     try {
       await this.db.transaction(
         'rw',
-        [this.db.events, this.db.credentials, this.db.keys, ...(extras.derived?.tables ?? [])],
+        [
+          this.db.events,
+          this.db.credentials,
+          this.db.keys,
+          this.db.personal,
+          ...(extras.derived?.tables ?? []),
+        ],
         async () => {
           // Every request is made at once, the head check first: IndexedDB runs them in order
           // within the transaction, so nothing waits on a round trip it does not need, and any
@@ -86,6 +96,9 @@ export class EventLog {
             this.db.events.bulkAdd([...records]),
             extras.credential && this.db.credentials.add(extras.credential),
             extras.keys?.length && this.db.keys.bulkAdd(extras.keys),
+            extras.values?.length && this.db.personal.bulkAdd([...extras.values]),
+            extras.eraseBefore !== undefined &&
+              this.db.personal.where('at').below(extras.eraseBefore).delete(),
             extras.derived?.write(records),
           ]);
           const failed = settled.find((result) => result.status === 'rejected');
@@ -97,6 +110,27 @@ export class EventLog {
     }
   }
 
+  /** Stored rows read, each personal value put back from the side table where it is held. */
+  async read(rows: readonly unknown[]): Promise<ReadResult> {
+    return readRecords(rows, await this.valuesFor(rows));
+  }
+
+  /** The personal values the side table holds for these rows' commitments. */
+  async valuesFor(rows: readonly unknown[]): Promise<(commitment: string) => string | undefined> {
+    const commitments: string[] = [];
+    for (const row of rows) {
+      const event = (row as { event?: { type?: unknown } } | null)?.event;
+      const commitment =
+        event && typeof event.type === 'string' ? commitmentIn(event as { type: string }) : null;
+      if (commitment) commitments.push(commitment);
+    }
+    if (commitments.length === 0) return () => undefined;
+    const held = new Map<string, string>();
+    for (const value of await this.db.personal.bulkGet(commitments))
+      if (value) held.set(value.commitment, value.value);
+    return (commitment) => held.get(commitment);
+  }
+
   /** The stored hash of the record at `seq`, as stored (null when there is none). */
   async hashAt(seq: number): Promise<string | null> {
     const hash = ((await this.db.events.get(seq)) as { hash?: unknown } | undefined)?.hash;
@@ -105,14 +139,14 @@ export class EventLog {
 
   /** Records after sequence number `afterSeq`, in order. */
   async after(afterSeq: number): Promise<ReadResult> {
-    return readRecords(await this.db.events.where(':id').above(afterSeq).toArray());
+    return this.read(await this.db.events.where(':id').above(afterSeq).toArray());
   }
 
   async lastOfType(type: EventType): Promise<LogRecord | null> {
     const row = await this.db.events.where('event.type').equals(type).last();
     if (row === undefined) return null;
-    const read = readRecord(row);
-    return read.ok ? read.value : null;
+    const read = (await this.read([row])).records[0];
+    return read ?? null;
   }
 
   /**
@@ -130,7 +164,7 @@ export class EventLog {
 
   /** Every record of these types, in sequence order. */
   async ofTypes(types: readonly EventType[]): Promise<ReadResult> {
-    return readRecords(await this.rowsOfTypes(types));
+    return this.read(await this.rowsOfTypes(types));
   }
 
   /** The same, as stored (exports carry records exactly as written). */
@@ -148,7 +182,7 @@ export class EventLog {
   }
 
   async service(serviceId: string): Promise<ReadResult> {
-    return readRecords(await this.db.events.where('serviceId').equals(serviceId).sortBy('seq'));
+    return this.read(await this.db.events.where('serviceId').equals(serviceId).sortBy('seq'));
   }
 
   /** Records of one type by one author, after `afterSeq`: read by index, never by scanning. */
@@ -157,7 +191,7 @@ export class EventLog {
       .where('[staffNo+event.type+seq]')
       .between([staffNo, type, afterSeq + 1], [staffNo, type, Dexie.maxKey])
       .toArray();
-    return readRecords(rows);
+    return this.read(rows);
   }
 
   async lastByAuthor(staffNo: string, type: EventType): Promise<LogRecord | null> {
@@ -166,8 +200,8 @@ export class EventLog {
       .between([staffNo, type, Dexie.minKey], [staffNo, type, Dexie.maxKey])
       .last();
     if (row === undefined) return null;
-    const read = readRecord(row);
-    return read.ok ? read.value : null;
+    const read = (await this.read([row])).records[0];
+    return read ?? null;
   }
 
   /** The newest credentials row for a staff number, raw: the caller decides whether to trust it. */

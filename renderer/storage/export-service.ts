@@ -124,6 +124,11 @@ export async function makeExport(
       // The store's own clock: a demo device's simulated one, the wall clock on a tablet.
       exportedAt: new Date(store.now()).toISOString(),
       masking: request.masking,
+      // A masked export carries no personal value and no salt; a full one carries them all.
+      personal:
+        request.masking === 'none'
+          ? await plan.value.personalValues(plan.value.first.seq, plan.value.last.seq)
+          : [],
       locale: request.locale,
       appVersion: request.appVersion,
       config: device.config,

@@ -6,6 +6,7 @@
  */
 import { businessDay, type Config } from '../../core/domain/device/config';
 import type { DeviceState } from '../../core/domain/device/state';
+import type { PersonalValue } from '../../core/domain/log/personal';
 import { readRecord, seqOf, type LogRecord } from '../../core/domain/log/records';
 import { err, ok, type Result } from '../../core/domain/result';
 import { amendmentsByService, type AmendmentApplied } from '../../core/domain/service/projection';
@@ -28,6 +29,8 @@ export interface ExportPlan {
   carriedOver: { fromSeq: number; toSeq: number; days: { from: string; to: string } } | null;
   amendments: Map<string, AmendmentApplied[]>;
   rows: (fromSeq: number, toSeq: number) => AsyncIterable<readonly unknown[]>;
+  /** The personal values held for records `fromSeq` to `toSeq` (personal.ts), in order. */
+  personalValues: (fromSeq: number, toSeq: number) => Promise<PersonalValue[]>;
   sign: (
     payload: unknown,
   ) => Promise<{ keyIndex: number; algorithm: 'Ed25519' | 'ECDSA-P256'; value: string }>;
@@ -133,6 +136,8 @@ export class ExportSource {
         : null,
       amendments,
       rows: (fromSeq, toSeq) => this.log.batches(2000, fromSeq, toSeq),
+      personalValues: (fromSeq, toSeq) =>
+        this.log.db.personal.where('seq').between(fromSeq, toSeq, true, true).sortBy('seq'),
       sign: async (payload) => ({
         keyIndex,
         algorithm: signer.algorithm,

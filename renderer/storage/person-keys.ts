@@ -9,7 +9,7 @@
 import type { PlannedRecord } from '../../core/domain/device/commands';
 import type { DeviceState } from '../../core/domain/device/state';
 import { carriesAuthority } from '../../core/domain/log/person-signatures';
-import type { StoredRecord } from '../../core/domain/log/records';
+import type { LogRecord } from '../../core/domain/log/records';
 import type { SigningKeyPair } from '../../core/domain/log/signing';
 import type { Gathered } from './gather';
 
@@ -59,7 +59,7 @@ export class PersonKeys {
 
   /** Keeps the session's key after a commit: a sign-in's, an unlock's, a new own PIN's. */
   remember(
-    sealed: readonly StoredRecord[],
+    sealed: readonly Pick<LogRecord, 'staffNo' | 'event'>[],
     signers: ReadonlyMap<string, SigningKeyPair>,
     gathered: Gathered,
   ): void {

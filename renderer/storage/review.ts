@@ -55,7 +55,7 @@ export class Review {
     if (row.device === OWN_LOG) {
       const own = (await this.log.service(row.serviceId)).records;
       const later = await Promise.all(row.later.map((seq) => this.log.rowAt(seq)));
-      return merge(own, readRecords(later.filter(Boolean)).records);
+      return merge(own, (await this.log.read(later.filter(Boolean))).records);
     }
     const span = await this.db.chainRecords
       .where('[device+seq]')

@@ -10,7 +10,7 @@ import type { DeviceState } from '../../core/domain/device/state';
 import type { CheckpointReason } from '../../core/domain/log/checkpoints';
 import type { MonoStamp } from '../../core/domain/log/clock';
 import type { StoredRecord } from '../../core/domain/log/records';
-import { sealPlanned, type Signer } from '../../core/domain/log/sealing';
+import { sealPlanned, type Sealed, type Signer } from '../../core/domain/log/sealing';
 import { personPayload } from '../../core/domain/log/person-signatures';
 import { sign } from '../../core/domain/log/signing';
 import type { Clock } from './clock';
@@ -32,7 +32,7 @@ export class Sealer {
     mono: MonoStamp = { boot: this.clock.boot, ms: Math.max(0, Math.round(this.clock.mono())) },
     /** The keys of the people whose records carry their authority here (decision 0063). */
     signers: ReadonlyMap<string, Signer> = new Map(),
-  ): Promise<StoredRecord[]> {
+  ): Promise<Sealed> {
     const sealed = await sealPlanned(state, planned, {
       now,
       mono,

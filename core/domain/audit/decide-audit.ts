@@ -58,6 +58,24 @@ export const auditHandlers = {
       refusal: null,
     };
   },
+  'erase-personal-values': (state, command, env) => {
+    const active = activeSession(state, 'erase-personal-values');
+    if ('refusal' in active) return { records: [], refusal: active.refusal };
+    const days = command.olderThanDays;
+    if (!Number.isInteger(days) || days < 1 || days > 3650)
+      return refused('invalid-retention-days');
+    const before = new Date(env.now - days * 86_400_000).toISOString();
+    return {
+      records: [
+        {
+          staffNo: active.session.staffNo,
+          serviceId: null,
+          event: { type: 'personal-values-erased', olderThanDays: days, before },
+        },
+      ],
+      refusal: null,
+    };
+  },
   'amend-service': (state, command, env) => {
     const active = activeSession(state, 'amend-service');
     if ('refusal' in active) return { records: [], refusal: active.refusal };

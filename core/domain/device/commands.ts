@@ -43,6 +43,11 @@ export type AuditCommand =
   | { type: 'record-export'; export: unknown }
   /** A manager's correction of an ended service, with the reason. */
   | { type: 'amend-service'; target: string; change: unknown; reason: string }
+  /**
+   * Erase the personal values (surnames, complaint summaries, notes) kept beside the log for
+   * records older than `olderThanDays` days: the records keep their commitments, no hash changes.
+   */
+  | { type: 'erase-personal-values'; olderThanDays: number }
   /** Another counter's log was added to this device (the storage checked and stored it first). */
   | { type: 'record-import'; import: unknown }
   /** What an observer saw of a service (a clerk may record a mutual check of another's). */
@@ -173,6 +178,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-export'), export: z.unknown() }),
   z.object({ type: z.literal('amend-service'), target: Id, change: z.unknown(), reason: Text }),
   z.object({ type: z.literal('record-import'), import: z.unknown() }),
+  z.object({ type: z.literal('erase-personal-values'), olderThanDays: z.number() }),
   z.object({
     type: z.literal('record-spot-check'),
     target: Id,

@@ -48,10 +48,10 @@ export interface FollowUp {
   staffNo: string | null;
   atMs: number;
   category: ComplaintCategory;
-  summary: string;
+  summary: string | null;
   /** The business day it was promised by. */
   due: string;
-  closed: { by: string | null; atMs: number; result: FollowUpResult; note: string } | null;
+  closed: { by: string | null; atMs: number; result: FollowUpResult; note: string | null } | null;
 }
 
 export interface DeviceState {

@@ -17,7 +17,14 @@ import {
 } from '../catalog';
 import { ConfigChangeSchema } from '../device/config';
 import { StepIdSchema } from '../flow/flow-definition';
-import { COMPLAINT_EVENTS, COMPLAINT_EVENT_TYPES } from './complaint-events';
+import {
+  COMPLAINT_EVENTS,
+  COMPLAINT_EVENT_TYPES,
+  NoteSchema,
+  RECORDED_COMPLAINT_EVENTS,
+  TrimmedNoteSchema,
+} from './complaint-events';
+import { CommitmentSchema } from './personal';
 import { MAX_FEN } from '../money';
 import { RoleSchema } from '../permissions';
 import { SurnameSchema } from '../surname';
@@ -109,15 +116,24 @@ const signedOut = <S extends z.ZodMiniType>(summary: S) =>
     summary,
   });
 
-const ServiceStartedSchema = z.object({
-  type: z.literal('service-started'),
-  ticket: TicketSchema,
-  title: TitleSchema,
-  surname: z.nullable(SurnameSchema),
-  businessType: z.string().check(z.minLength(1), z.maxLength(32)),
-  targetSeconds: z.int().check(z.positive()),
-});
-const CustomerNamedSchema = z.object({ type: z.literal('customer-named'), surname: SurnameSchema });
+const serviceStarted = <S extends z.ZodMiniType>(surname: S) =>
+  z.object({
+    type: z.literal('service-started'),
+    ticket: TicketSchema,
+    title: TitleSchema,
+    surname,
+    businessType: z.string().check(z.minLength(1), z.maxLength(32)),
+    targetSeconds: z.int().check(z.positive()),
+  });
+const customerNamed = <S extends z.ZodMiniType>(surname: S) =>
+  z.object({ type: z.literal('customer-named'), surname });
+/**
+ * A personal value as stored: the value itself in records written before the privacy rule, its
+ * salted commitment after (personal.ts, decision 0068).
+ */
+const committed = <S extends z.ZodMiniType>(plain: S) => z.union([plain, CommitmentSchema]);
+const ServiceStartedSchema = serviceStarted(z.nullable(committed(SurnameSchema)));
+const CustomerNamedSchema = customerNamed(committed(SurnameSchema));
 
 /** A business day, as the store's day boundary and time zone make it. */
 export const BusinessDaySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -171,6 +187,17 @@ export const ExportMadeSchema = z.object({
     .check(z.maxLength(12)),
 });
 
+/**
+ * A manager erased the personal values kept beside the log (personal.ts) for records written
+ * before `before` (`olderThanDays` days before this record): their commitments stay in the
+ * records, so every hash still holds; only the values and their salts are gone.
+ */
+export const PersonalValuesErasedSchema = z.object({
+  type: z.literal('personal-values-erased'),
+  olderThanDays: z.int().check(z.gte(1), z.lte(3650)),
+  before: z.iso.datetime(),
+});
+
 /** Another counter's log added to this device, read-only, from its export. */
 export const LogImportedSchema = z.object({
   type: z.literal('log-imported'),
@@ -182,6 +209,51 @@ export const LogImportedSchema = z.object({
 });
 
 /** Event shapes that are the same in every schema version. */
+const personalEvents = <
+  N extends z.ZodMiniType,
+  T extends z.ZodMiniType,
+  S extends z.ZodMiniType,
+  C extends z.ZodMiniType,
+>(
+  note: N,
+  trimmedNote: T,
+  surname: S,
+  namedSurname: C,
+) =>
+  [
+    /** What an observer saw of a service, step by step, beside what the clerk recorded. */
+    z.object({
+      type: z.literal('spot-check-recorded'),
+      target: z.uuid(),
+      kind: SpotCheckKindSchema,
+      observations: z.partialRecord(StepIdSchema, ObservationSchema),
+      note: trimmedNote,
+    }),
+    serviceStarted(surname),
+    customerNamed(namedSurname),
+    z.object({
+      type: z.literal('step-skipped'),
+      stepId: StepIdSchema,
+      reason: SkipReasonSchema,
+      note,
+    }),
+  ] as const;
+
+/** As stored: each personal value is the value (before the rule) or its commitment. */
+const STORED_PERSONAL = personalEvents(
+  committed(NoteSchema),
+  committed(TrimmedNoteSchema),
+  z.nullable(committed(SurnameSchema)),
+  committed(SurnameSchema),
+);
+/** As read back: the value, or null where it is not held (erased, masked, never sent). */
+const RECORDED_PERSONAL = personalEvents(
+  z.nullable(NoteSchema),
+  z.nullable(TrimmedNoteSchema),
+  z.nullable(SurnameSchema),
+  z.nullable(SurnameSchema),
+);
+
 const UNCHANGED = [
   // The device itself (records with no staff number).
   z.object({
@@ -253,6 +325,7 @@ const UNCHANGED = [
   z.object({ type: z.literal('config-changed'), change: ConfigChangeSchema }),
   ExportMadeSchema,
   LogImportedSchema,
+  PersonalValuesErasedSchema,
   /**
    * The customer's rating of the service that just ended (a device record: the customer is
    * nobody's staff number); `unanswered` when the question timed out. `source` says where it was
@@ -265,14 +338,6 @@ const UNCHANGED = [
     source: z.optional(RatingSourceSchema),
     proof: z.optional(DisplayProofSchema),
   }),
-  /** What an observer saw of a service, step by step, beside what the clerk recorded. */
-  z.object({
-    type: z.literal('spot-check-recorded'),
-    target: z.uuid(),
-    kind: SpotCheckKindSchema,
-    observations: z.partialRecord(StepIdSchema, ObservationSchema),
-    note: z.string().check(z.trim(), z.maxLength(200)),
-  }),
   /** A manager's correction of a service, with the reason; the service's own records stay. */
   z.object({
     type: z.literal('service-amended'),
@@ -281,15 +346,7 @@ const UNCHANGED = [
     reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   }),
   // A service.
-  ServiceStartedSchema,
-  CustomerNamedSchema,
   z.object({ type: z.literal('step-done'), stepId: StepIdSchema }),
-  z.object({
-    type: z.literal('step-skipped'),
-    stepId: StepIdSchema,
-    reason: SkipReasonSchema,
-    note: z.string().check(z.maxLength(200)),
-  }),
   z.object({
     type: z.literal('step-not-applicable'),
     stepId: StepIdSchema,
@@ -311,12 +368,13 @@ const UNCHANGED = [
     reason: AbandonReasonSchema,
     durationMs: Millis,
   }),
-  ...COMPLAINT_EVENTS,
 ] as const;
 
 /** What the app writes (schema v2). */
 export const DomainEventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED,
+  ...STORED_PERSONAL,
+  ...COMPLAINT_EVENTS,
   pinSet(HashSchema),
   signedOut(ShiftSummarySchema),
 ]);
@@ -325,6 +383,8 @@ export type DomainEvent = z.infer<typeof DomainEventSchema>;
 /** What reading any schema version gives back (see records.ts). */
 export const RecordedEventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED,
+  ...RECORDED_PERSONAL,
+  ...RECORDED_COMPLAINT_EVENTS,
   pinSet(z.nullable(HashSchema)),
   signedOut(RecordedShiftSummarySchema),
 ]);
@@ -367,11 +427,12 @@ const V2_ONLY: ReadonlySet<string> = new Set([
   'log-imported',
   'service-rated',
   'spot-check-recorded',
+  'personal-values-erased',
 ]);
 
 /** Every event as schema v1 wrote it (release 0.1.0). */
 export const V1EventSchema = z.discriminatedUnion('type', [
-  ...UNCHANGED.filter(
+  ...[...UNCHANGED, ...STORED_PERSONAL].filter(
     (schema) =>
       !V2_ONLY.has(literalOf(schema.shape.type)) &&
       !COMPLAINT_EVENT_TYPES.has(literalOf(schema.shape.type)) &&

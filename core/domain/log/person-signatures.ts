@@ -16,7 +16,7 @@
  */
 import { evolveDevice, INITIAL_STATE, type DeviceState } from '../device/state';
 import type { PublicKeyJwk } from './events';
-import { readRecord, type LogRecord } from './records';
+import { readRecord, type LogRecord, type StoredRecord } from './records';
 import { verifySignature } from './signing';
 import type { RuleCode } from './rules';
 
@@ -34,7 +34,9 @@ const AUTHORITY_TYPES: ReadonlySet<string> = new Set([
   'follow-up-closed',
 ]);
 
-type RecordLike = Pick<LogRecord, 'v' | 'staffNo' | 'event'>;
+/** A record as read (personal values put back) or as stored (personal values as commitments). */
+type AnyRecord = LogRecord | StoredRecord;
+type RecordLike = Pick<AnyRecord, 'v' | 'staffNo' | 'event'>;
 
 /** Whether `record` carries its author's authority, and so must be signed by them. */
 export function carriesAuthority(record: RecordLike): boolean {
@@ -89,7 +91,7 @@ export function personPayload(record: object): unknown {
  */
 export async function personSignatureRule(
   state: DeviceState,
-  record: LogRecord,
+  record: AnyRecord,
 ): Promise<RuleCode | null> {
   if (!carriesAuthority(record)) return null;
   const key = signingKeyOf(state, record);
@@ -101,7 +103,7 @@ export async function personSignatureRule(
 }
 
 /** An authority record accepted unsigned because its author had no key yet (before 0063). */
-export const predatesSignatures = (state: DeviceState, record: LogRecord): boolean =>
+export const predatesSignatures = (state: DeviceState, record: AnyRecord): boolean =>
   carriesAuthority(record) && signingKeyOf(state, record) === null;
 
 /**
@@ -122,7 +124,7 @@ export class SliceSigners {
   }
 
   /** As `personSignatureRule`, with the keys in force just before `record`. */
-  rule(record: LogRecord): Promise<RuleCode | null> {
+  rule(record: AnyRecord): Promise<RuleCode | null> {
     for (let row = this.rows[this.next]; row && row.seq < record.seq; row = this.rows[this.next]) {
       this.state = evolveDevice(this.state, row);
       this.next += 1;
@@ -130,7 +132,7 @@ export class SliceSigners {
     return personSignatureRule(this.state, record);
   }
 
-  predates(record: LogRecord): boolean {
+  predates(record: AnyRecord): boolean {
     return predatesSignatures(this.state, record);
   }
 }

@@ -22,6 +22,7 @@ import {
   type DomainEvent,
   type RecordedEvent,
 } from './events';
+import { NO_VALUES, restoreEvent, type PersonalLookup } from './personal';
 
 export const LOG_SCHEMA_VERSION = 2;
 
@@ -110,11 +111,20 @@ function invalid(row: unknown, error: z.core.$ZodError | string): InvalidRecord 
   };
 }
 
-export function readRecord(row: unknown): Result<LogRecord, InvalidRecord> {
+/**
+ * A stored row, validated and restored into today's shape. A personal value the record holds as a
+ * commitment (personal.ts) is put back from `values`, or null where it is not held.
+ */
+export function readRecord(
+  row: unknown,
+  values: PersonalLookup = NO_VALUES,
+): Result<LogRecord, InvalidRecord> {
   const version = (row as { v?: unknown } | null | undefined)?.v;
   if (version === 2) {
     const parsed = V2RecordSchema.safeParse(row);
-    return parsed.success ? ok(parsed.data) : err(invalid(row, parsed.error));
+    return parsed.success
+      ? ok(restoreRecord(parsed.data, values))
+      : err(invalid(row, parsed.error));
   }
   if (version === 1) {
     const parsed = V1RecordSchema.safeParse(row);
@@ -130,14 +140,22 @@ export interface ReadResult {
   invalid: InvalidRecord[];
 }
 
-export function readRecords(rows: readonly unknown[]): ReadResult {
+export function readRecords(
+  rows: readonly unknown[],
+  values: PersonalLookup = NO_VALUES,
+): ReadResult {
   const result: ReadResult = { records: [], invalid: [] };
   for (const row of rows) {
-    const read = readRecord(row);
+    const read = readRecord(row, values);
     if (read.ok) result.records.push(read.value);
     else result.invalid.push(read.error);
   }
   return result;
+}
+
+/** A stored record as the screens read it: its committed personal value put back or null. */
+export function restoreRecord(record: StoredRecord, values: PersonalLookup = NO_VALUES): LogRecord {
+  return { ...record, event: restoreEvent(record.event, values) as RecordedEvent };
 }
 
 /** The hash a stored row should carry: SHA-256 over everything in it but the hash, as stored. */

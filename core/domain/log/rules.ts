@@ -294,6 +294,8 @@ export function ruleBroken(
       return sessionRule(state, staffNo, 'amend-service');
     case 'log-imported':
       return sessionRule(state, staffNo, 'import-log');
+    case 'personal-values-erased':
+      return sessionRule(state, staffNo, 'erase-personal-values');
     case 'follow-up-closed': {
       const followUp = state.followUps.get(event.target);
       if (!followUp || followUp.closed) return 'no-such-follow-up';

@@ -13,7 +13,8 @@ import { err, ok, type Result } from '../result';
 import { makeCheckpoint, type CheckpointReason } from './checkpoints';
 import type { MonoStamp } from './clock';
 import type { DomainEvent } from './events';
-import { sealRecord, type StoredRecord, type UnsealedRecord } from './records';
+import { commitEvent, type PersonalValue } from './personal';
+import { restoreRecord, sealRecord, type StoredRecord, type UnsealedRecord } from './records';
 import { generateSigningKey, type SigningKeyPair } from './signing';
 import { carriesAuthority, personSignatureRule } from './person-signatures';
 import type { RuleCode } from './rules';
@@ -27,6 +28,8 @@ export interface SealStamp {
   newId: () => string;
   /** How a stamped record gets its hash: `sealRecord` (which re-checks the schema) by default. */
   hash?: (record: UnsealedRecord) => StoredRecord | Promise<StoredRecord>;
+  /** A fresh salt for each personal value committed (personal.ts): 16 random bytes by default. */
+  salt?: () => string;
   /**
    * Its author's signature over a record that carries a person's authority (person-signatures.ts),
    * or undefined when this commit holds no key for that person.
@@ -47,20 +50,32 @@ export class PersonSignatureError extends Error {
 }
 
 /**
- * Stamps, links and hashes each planned record after `state`'s head. 'no-device' when a record
- * would name no device (nothing before it gave the device its identity).
+ * Records as stored, each personal value in them a salted commitment (personal.ts), and the values
+ * with their salts, to keep beside the log.
+ */
+export interface Sealed {
+  records: StoredRecord[];
+  values: PersonalValue[];
+}
+
+/**
+ * Stamps, links and hashes each planned record after `state`'s head, a personal value in it
+ * replaced by its commitment. 'no-device' when a record would name no device (nothing before it
+ * gave the device its identity).
  */
 export async function sealPlanned(
   state: DeviceState,
   planned: readonly PlannedRecord[],
-  { now, mono, newId, hash = sealRecord, sign }: SealStamp,
-): Promise<Result<StoredRecord[], 'no-device'>> {
+  { now, mono, newId, hash = sealRecord, salt, sign }: SealStamp,
+): Promise<Result<Sealed, 'no-device'>> {
   const at = new Date(now).toISOString();
   let device = state.identity?.deviceId ?? null;
   let counter = state.counter;
   let prevHash = state.head.hash;
   const sealed: StoredRecord[] = [];
-  for (const [offset, { staffNo, serviceId, event }] of planned.entries()) {
+  const values: PersonalValue[] = [];
+  for (const [offset, { staffNo, serviceId, event: plain }] of planned.entries()) {
+    const { event, value } = commitEvent(plain, salt);
     if (event.type === 'device-identity' || event.type === 'device-restored')
       device = event.deviceId;
     if (event.type === 'device-set-up') counter = event.counter;
@@ -81,9 +96,10 @@ export async function sealPlanned(
     const sig = sign && carriesAuthority(unsealed) ? await sign(unsealed) : undefined;
     const record = await hash(sig ? { ...unsealed, sig } : unsealed);
     sealed.push(record);
+    if (value) values.push({ ...value, seq: record.seq, at });
     prevHash = record.hash;
   }
-  return ok(sealed);
+  return ok({ records: sealed, values });
 }
 
 /** The key a checkpoint is signed with. */
@@ -124,7 +140,7 @@ export async function signCheckpoint(
 
 /** How one commit seals records and makes a checkpoint event over a state (null: none made). */
 export interface CommitSteps {
-  seal: (state: DeviceState, planned: readonly PlannedRecord[]) => Promise<StoredRecord[]>;
+  seal: (state: DeviceState, planned: readonly PlannedRecord[]) => Promise<Sealed>;
   checkpoint: (state: DeviceState, reason: CheckpointReason) => Promise<DomainEvent | null>;
 }
 
@@ -139,18 +155,25 @@ export async function sealCommit(
   planned: readonly PlannedRecord[],
   due: CheckpointReason | null,
   steps: CommitSteps,
-): Promise<{ sealed: StoredRecord[]; state: DeviceState }> {
+): Promise<{ sealed: StoredRecord[]; values: PersonalValue[]; state: DeviceState }> {
   const sealed: StoredRecord[] = [];
+  const values: PersonalValue[] = [];
   let state = before;
   const append = async (records: readonly PlannedRecord[]) => {
     const added = await steps.seal(state, records);
-    for (const record of added) {
-      // The domain seals nothing that carries a person's authority without their signature.
+    const held = new Map(added.values.map((kept) => [kept.commitment, kept.value]));
+    for (const record of added.records) {
+      // The domain seals nothing that carries a person's authority without their signature
+      // (signed over the record as stored: its personal values as their commitments).
       const rule = await personSignatureRule(state, record);
       if (rule) throw new PersonSignatureError(record.seq, record.staffNo, rule);
-      state = evolveDevice(state, record);
+      state = evolveDevice(
+        state,
+        restoreRecord(record, (commitment) => held.get(commitment)),
+      );
     }
-    sealed.push(...added);
+    sealed.push(...added.records);
+    values.push(...added.values);
   };
   const checkpoint = async (reason: CheckpointReason) => {
     const event = await steps.checkpoint(state, reason);
@@ -159,5 +182,5 @@ export async function sealCommit(
   if (due === 'day-close') await checkpoint(due);
   await append(planned);
   if (due && due !== 'day-close') await checkpoint(due);
-  return { sealed, state };
+  return { sealed, values, state };
 }

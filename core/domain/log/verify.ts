@@ -13,6 +13,7 @@ import { canonicalize } from './canonical';
 import { checkCheckpoint, type CheckpointProblem } from './checkpoints';
 import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
 import { stepKeyChain, type KeyChainState } from './key-chain';
+import type { PersonalLookup } from './personal';
 import { ratingProofHolds } from './rating-proof';
 import { hashOf, readRecord, seqOf, type LogRecord } from './records';
 import { personSignatureRule, predatesSignatures, SliceSigners } from './person-signatures';
@@ -73,6 +74,11 @@ export type Verdict =
   ({ intact: true } & VerifySummary) | ({ intact: false; problem: VerifyProblem } & VerifySummary);
 
 export interface VerifierOptions {
+  /**
+   * The personal values held beside the log (personal.ts), put back into the replayed state; a
+   * record's hash never depends on them, so the verdict is the same with or without.
+   */
+  values?: PersonalLookup;
   /** The first public key as the auditor knows it (from the device's enrolment or fingerprint). */
   expectedFirstKey?: PublicKeyJwk;
   /**
@@ -183,7 +189,7 @@ export class LogVerifier {
   }
 
   private async check(row: unknown): Promise<VerifyProblem | null> {
-    const read = readRecord(row);
+    const read = readRecord(row, this.options.values);
     if (!read.ok) return { kind: 'invalid-record', ...read.error };
     const record = read.value;
     if (record.seq !== this.expectedSeq) {
@@ -194,11 +200,14 @@ export class LogVerifier {
     if ((await (this.options.hash ?? hashOf)(row)) !== record.hash)
       return { kind: 'hash-mismatch', seq: record.seq };
 
+    // A person's signature is over the record as stored: its personal values as commitments.
+    const storedForm = this.options.values ? readRecord(row) : read;
+    const asStored = storedForm.ok ? storedForm.value : record;
     const whole = !this.options.slice && !this.options.resume;
     const rule = whole
       ? (ruleBroken(this.state, this.context, record) ??
-        (await personSignatureRule(this.state, record)))
-      : ((await this.sliceSigners?.rule(record)) ?? null);
+        (await personSignatureRule(this.state, asStored)))
+      : ((await this.sliceSigners?.rule(asStored)) ?? null);
     if (!rule && this.started.repeated(record)) {
       return {
         kind: 'rule',

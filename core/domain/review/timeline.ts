@@ -29,9 +29,10 @@ export type TimelineEntry = {
   step: StepId | ComplaintStepId | null;
 } & (
   | { kind: 'started'; ticket: string; businessType: string; targetSeconds: number }
-  | { kind: 'named'; surname: string }
+  /** null: the surname is not held here (erased, masked, never sent: personal.ts). */
+  | { kind: 'named'; surname: string | null }
   | { kind: 'done' }
-  | { kind: 'skipped'; reason: string; note: string }
+  | { kind: 'skipped'; reason: string; note: string | null }
   | { kind: 'na'; auto: boolean }
   /** The conditional steps that never arose, settled together as the service ended. */
   | { kind: 'not-arisen'; steps: StepId[] }
@@ -48,19 +49,19 @@ export type TimelineEntry = {
       kind: 'checked';
       check: FieldOf<'spot-check-recorded', 'kind'>;
       observations: Partial<Record<StepId, Observation>>;
-      note: string;
+      note: string | null;
     }
   | { kind: 'complaint-started'; trigger: 'business-type' | 'during-service' }
   | {
       kind: 'complaint-recorded';
       category: FieldOf<'complaint-recorded', 'category'>;
-      summary: string;
+      summary: string | null;
       outcome: ComplaintOutcome;
     }
   /** The manager on duty took the escalated complaint over (their own record, after their PIN). */
   | { kind: 'escalation-confirmed' }
   /** A manager closed the follow-up the complaint promised (a later record of their own). */
-  | { kind: 'follow-up-closed'; result: FollowUpResult; note: string }
+  | { kind: 'follow-up-closed'; result: FollowUpResult; note: string | null }
   /** The wall clock was moved (by `jumpMs`, + forward) between the record before and this one. */
   | { kind: 'clock-moved'; jumpMs: number }
 );

@@ -17,7 +17,7 @@ export interface StepState {
   status: StepStatus;
   /** How many times it was done: conditional steps can happen more than once. */
   timesDone: number;
-  skip: { reason: SkipReason; note: string } | null;
+  skip: { reason: SkipReason; note: string | null } | null;
 }
 
 export interface MoneyAnnouncement {
@@ -70,7 +70,8 @@ export interface ServiceState {
 export interface ComplaintState {
   trigger: 'business-type' | 'during-service';
   steps: Record<ComplaintStepId, StepState>;
-  record: ComplaintRecord | null;
+  /** The summary is null where the log's personal value is not held (personal.ts). */
+  record: (Omit<ComplaintRecord, 'summary'> & { summary: string | null }) | null;
   /** The manager who confirmed the escalation with their PIN. */
   confirmedBy: string | null;
 }
@@ -98,7 +99,7 @@ function emptySteps<Id extends string>(ids: readonly Id[]): Record<Id, StepState
 function recordOutcome(
   step: StepState,
   outcome: 'done' | 'skipped' | 'na',
-  skip: { reason: SkipReason; note: string } | null,
+  skip: { reason: SkipReason; note: string | null } | null,
 ): StepState {
   if (outcome === 'done') return { status: 'done', timesDone: step.timesDone + 1, skip: null };
   if (step.status === 'done') return step;

@@ -44,7 +44,8 @@ export interface ComplaintStepOutcome {
 /** The complaint handled in a service: how it started, its record, each step and its time. */
 export interface ComplaintSummary {
   trigger: 'business-type' | 'during-service';
-  record: ComplaintRecord | null;
+  /** The summary is null where the log's personal value is not held (personal.ts). */
+  record: (Omit<ComplaintRecord, 'summary'> & { summary: string | null }) | null;
   /** The manager who confirmed an escalation with their PIN. */
   confirmedBy: string | null;
   steps: Record<ComplaintStepId, ComplaintStepOutcome>;

@@ -10,7 +10,7 @@ import {
   type ServiceState,
   type TimedEvent,
 } from '../../../core/domain/service/engine';
-import type { DomainEvent } from '../../../core/domain/log/events';
+import type { DomainEvent, RecordedEvent } from '../../../core/domain/log/events';
 import type { Refusal } from '../../../core/domain/refusal';
 import { STEP_IDS, type StepId } from '../../../core/domain/flow/flow-definition';
 import { openStore, memoryWitness, type DeviceStore } from '../../../renderer/storage';
@@ -87,7 +87,8 @@ export class ServiceDriver {
         seq: this.seq,
         atMs: at,
         staffNo: '1001',
-        event,
+        // As planned: every personal value in plain (the log would hold its commitment).
+        event: event as RecordedEvent,
       });
       this.log.push({ atMs: at, event });
     }
@@ -294,6 +295,6 @@ export function timed(driver: ServiceDriver): TimedEvent[] {
     seq: index + 1,
     atMs,
     staffNo: '1001',
-    event,
+    event: event as RecordedEvent,
   }));
 }

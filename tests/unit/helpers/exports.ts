@@ -59,6 +59,10 @@ export async function exportDay(
     exportedBy: { staffNo: after.session!.staffNo, role: after.session!.role },
     exportedAt: new Date(device.clock.now).toISOString(),
     masking,
+    personal:
+      masking === 'none'
+        ? await plan.value.personalValues(plan.value.first.seq, plan.value.last.seq)
+        : [],
     locale: 'en',
     appVersion: 'test',
     config: after.config,

@@ -281,7 +281,7 @@ describe('follow-ups', () => {
 
   it('are loaded at start from their own records, as the full fold has them (and the complaints)', async () => {
     const { log } = await withFollowUp();
-    const { records } = readRecords(log.rows);
+    const { records } = readRecords(log.rows, log.values);
     const fake = {
       ofTypes: async (types: readonly string[]) => ({
         records: records.filter((record) => types.includes(record.event.type)),

@@ -251,7 +251,10 @@ describe('folding', () => {
       await log.must(step);
       driver.apply(step, log.now);
     }
-    const { records, invalid } = readRecords(JSON.parse(JSON.stringify(log.rows)) as unknown[]);
+    const { records, invalid } = readRecords(
+      JSON.parse(JSON.stringify(log.rows)) as unknown[],
+      log.values,
+    );
     expect(invalid).toEqual([]);
     const folded = foldDevice(records).service;
     // The driver has no monotonic clock; the store's records do (the same time on it).

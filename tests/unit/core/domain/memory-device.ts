@@ -23,6 +23,8 @@ import { decide } from '../../../../core/domain/device/decide';
 import { INITIAL_STATE, openService, type DeviceState } from '../../../../core/domain/device/state';
 import { sha256Hex } from '../../../../core/domain/log/canonical';
 import { checkpointDue, type CheckpointReason } from '../../../../core/domain/log/checkpoints';
+import type { RecordedEvent } from '../../../../core/domain/log/events';
+import { restoreEvent, type PersonalValue } from '../../../../core/domain/log/personal';
 import { hashOfNow, type StoredRecord } from '../../../../core/domain/log/records';
 import {
   sealCommit,
@@ -82,6 +84,10 @@ export type ServiceStep = WithoutService<ServiceCommand>;
 export class MemoryDevice {
   /** Every record as stored, in sequence order. */
   readonly rows: StoredRecord[] = [];
+  /** The personal values beside the log, by commitment (personal.ts). */
+  readonly personal = new Map<string, PersonalValue>();
+  /** Looks a commitment's value up in `personal`. */
+  readonly values = (commitment: string) => this.personal.get(commitment)?.value;
   /** The fold of the log (a test may set it, e.g. to a v1 log's fold before an upgrade). */
   state: DeviceState = INITIAL_STATE;
   /** The wall clock (epoch ms): the caller moves it. */
@@ -238,7 +244,10 @@ export class MemoryDevice {
         seq: record.seq,
         atMs: Date.parse(record.at),
         staffNo: record.staffNo,
-        event: record.event,
+        event: restoreEvent(
+          record.event,
+          (commitment) => this.personal.get(commitment)?.value,
+        ) as RecordedEvent,
       });
     }
     return foldService(events);
@@ -260,7 +269,7 @@ export class MemoryDevice {
       newId: () => this.makeId('record'),
       hash: this.fast ? (record) => ({ ...record, hash: hashOfNow(record) }) : undefined,
     };
-    const { sealed, state } = await sealCommit(before, planned, due, {
+    const { sealed, values, state } = await sealCommit(before, planned, due, {
       seal: async (at, records) => {
         const added = await sealPlanned(at, records, stamp);
         if (!added.ok) throw new Error('no device identity yet');
@@ -281,6 +290,12 @@ export class MemoryDevice {
       },
     });
 
+    for (const value of values) this.personal.set(value.commitment, value);
+    for (const { event } of sealed) {
+      if (event.type !== 'personal-values-erased') continue;
+      for (const [commitment, kept] of this.personal)
+        if (kept.at < event.before) this.personal.delete(commitment);
+    }
     for (const record of sealed) {
       const index = this.rows.length;
       this.rows.push(record);

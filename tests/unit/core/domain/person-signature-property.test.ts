@@ -149,7 +149,7 @@ describe('a record carrying a person’s authority', { timeout: 120_000 }, () =>
         // Written anyway (as DevTools would): Verify names the record and the person.
         const sealed = await sealPlanned(base.state, planned, { ...stamp(1e12), sign: forged });
         if (!sealed.ok) throw new Error(sealed.error);
-        const row = sealed.value[0]!;
+        const row = sealed.value.records[0]!;
         const verdict = await verifyRows([...base.rows, row]);
         expect(verdict).toMatchObject({
           intact: false,
@@ -214,7 +214,7 @@ describe('a record carrying a person’s authority', { timeout: 120_000 }, () =>
     );
     const sealed = await sealPlanned(out.state, [signIn], stamp(1e12));
     if (!sealed.ok) throw new Error(sealed.error);
-    expect(await verifyRows([...base.rows, ...out.sealed, ...sealed.value])).toMatchObject({
+    expect(await verifyRows([...base.rows, ...out.sealed, ...sealed.value.records])).toMatchObject({
       intact: false,
       problem: {
         kind: 'rule',

@@ -121,7 +121,7 @@ describe('verifying a log', () => {
   });
 
   it('replays the log into the state the device folded as it wrote it', async () => {
-    const verifier = new LogVerifier();
+    const verifier = new LogVerifier({ values: log.values });
     await verifier.pushAll(rows);
     expect(verifier.replayed).toEqual(log.state);
     expect(openService(verifier.replayed)?.ticket).toBe('A029');

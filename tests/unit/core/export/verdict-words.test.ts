@@ -315,6 +315,7 @@ describe('the verdict on an export file, as the app and `counter-steps verify` p
     signedBy: 'device',
     hubFingerprint: null,
     datedAhead: null,
+    personalValues: null,
   });
 
   it.each<[ExportProblem, string, string]>([

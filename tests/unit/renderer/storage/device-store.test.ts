@@ -211,7 +211,16 @@ describe('the state at start', () => {
     await device.must({ type: 'sign-in', ...MANAGER });
     await device.must({ type: 'change-config', change: { key: 'idle-lock-minutes', value: 7 } });
     await device.must({ type: 'leave-seat' });
-    const whole = foldDevice(readRecords(await rawRows(device.name)).records);
+    // The personal values come from beside the log, as the store reads them (personal.ts).
+    const held = new Map(
+      (await withRawDb(device.name, (db) => db.personal.toArray())).map((kept) => [
+        kept.commitment,
+        kept.value,
+      ]),
+    );
+    const whole = foldDevice(
+      readRecords(await rawRows(device.name), (commitment) => held.get(commitment)).records,
+    );
     const reloaded = await device.reopen();
     expect(reloaded.snapshot.state).toEqual(whole);
     expect(reloaded.snapshot.state).toEqual(device.store.snapshot.state);

@@ -148,6 +148,10 @@ function hostileCommands(serviceId: string): fc.Arbitrary<Command>[] {
     }),
     fc.record({ type: fc.constant('record-import'), import: anyValue }),
     fc.record({
+      type: fc.constant('erase-personal-values'),
+      olderThanDays: fc.oneof(fc.integer(), fc.double()),
+    }),
+    fc.record({
       type: fc.constant('record-spot-check'),
       target: hostileId,
       kind: anyValue,
