@@ -5,7 +5,16 @@
  */
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, powerSaveBlocker, protocol, screen, session } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session,
+  webContents,
+} from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
 import { watchRenderer } from './crash-recovery';
 import {
@@ -178,6 +187,11 @@ async function start(): Promise<void> {
         },
       },
       hub,
+      printPdf: async (senderId) => {
+        const contents = senderId === null ? undefined : webContents.fromId(senderId);
+        if (!contents) throw new Error('no window to print');
+        return contents.printToPDF({ pageSize: 'A4', printBackground: true });
+      },
       log: log('ipc'),
     }),
   );

@@ -19,6 +19,7 @@ import {
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
   SetHubRequestSchema,
+  PrintReportRequestSchema,
 } from '../preload/contract';
 import { isAppUrl } from './app-origin';
 import type { ExportFiles } from './export-files';
@@ -63,6 +64,11 @@ export interface IpcDeps {
   display?: DisplayWindows;
   /** The store hub's settings (hub.json), which also open the CSP and request filter to it. */
   hub: HubSettingsStore;
+  /**
+   * The page of the window whose webContents has this id, printed to an A4 PDF
+   * (webContents.printToPDF); without it printing is unsupported.
+   */
+  printPdf?: (senderId: number | null) => Promise<Uint8Array>;
   /** Diagnostics for main's log; never sent to the renderer. */
   log?: (message: string) => void;
 }
@@ -193,6 +199,22 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     deps.hub.write(settings),
   );
 
+  // The report's PDF, written like an export (a partial file renamed once whole).
+  const printReport = gated(
+    CHANNELS.printReport,
+    PrintReportRequestSchema,
+    log,
+    async ({ fileName }, senderId) => {
+      if (!deps.printPdf) return fail('unsupported');
+      const bytes = await deps.printPdf(senderId);
+      const begun = await deps.exports.begin(fileName);
+      if (!begun.ok) return begun;
+      const written = await deps.exports.write(begun.value.handle, bytes);
+      if (!written.ok) return written;
+      return deps.exports.finish(begun.value.handle);
+    },
+  );
+
   return {
     getAppInfo,
     setKeepAwake,
@@ -205,6 +227,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     openDisplay,
     getHub,
     setHub,
+    printReport,
   };
 }
 

@@ -17,6 +17,7 @@ import type {
   WitnessReadRequest,
   HubSettings,
   SetHubRequest,
+  PrintReportRequest,
 } from './contract';
 import type { Head } from '../core/domain/log/witness';
 
@@ -40,6 +41,10 @@ const counterSteps = {
   getHub: () => ipcRenderer.invoke(CHANNELS.getHub) as Promise<Result<HubSettings | null>>,
   setHub: (request: SetHubRequest) =>
     ipcRenderer.invoke(CHANNELS.setHub, request) as Promise<Result<null>>,
+  printReport: (request: PrintReportRequest) =>
+    ipcRenderer.invoke(CHANNELS.printReport, request) as Promise<
+      Result<{ path: string | null }>
+    >,
 } satisfies CounterStepsApi;
 
 contextBridge.exposeInMainWorld('counterSteps', counterSteps);

@@ -10,6 +10,8 @@ import './figures.css';
 import './services.css';
 import './timeline.css';
 import './complaints.css';
+import './compare.css';
+import './report.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
