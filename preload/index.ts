@@ -42,9 +42,7 @@ const counterSteps = {
   setHub: (request: SetHubRequest) =>
     ipcRenderer.invoke(CHANNELS.setHub, request) as Promise<Result<null>>,
   printReport: (request: PrintReportRequest) =>
-    ipcRenderer.invoke(CHANNELS.printReport, request) as Promise<
-      Result<{ path: string | null }>
-    >,
+    ipcRenderer.invoke(CHANNELS.printReport, request) as Promise<Result<{ path: string | null }>>,
 } satisfies CounterStepsApi;
 
 contextBridge.exposeInMainWorld('counterSteps', counterSteps);

@@ -11,10 +11,9 @@
  * either side (no service, nothing answered) has no change, never a change from zero.
  */
 import type { StepId } from '../flow/flow-definition';
-import { DURATION_BANDS } from './rollup';
 import { figures, rate, type Figures, type GroupFigures } from './figures';
 import { daysOf, shiftPeriod, type Period } from './period';
-import type { RollupRow } from './rollup';
+import { DURATION_BANDS, type RollupRow } from './rollup';
 
 /** The period compared with: the same kind just before (a range: as many days, just before). */
 export const previousPeriod = (period: Period): Period => shiftPeriod(period, -1);

@@ -78,7 +78,11 @@ export function ClerkTrends({ trends }: { trends: ClerkTrend[] }) {
                   rate === null ? null : (
                     <circle
                       key={index}
-                      cx={trend.days.length > 1 ? PAD + (index * (WIDTH - 2 * PAD)) / (trend.days.length - 1) : WIDTH / 2}
+                      cx={
+                        trend.days.length > 1
+                          ? PAD + (index * (WIDTH - 2 * PAD)) / (trend.days.length - 1)
+                          : WIDTH / 2
+                      }
                       cy={PAD + (1 - rate) * (HEIGHT - 2 * PAD)}
                       r="2.5"
                       className="multiple-dot"

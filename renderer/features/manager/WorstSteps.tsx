@@ -10,6 +10,8 @@ export function WorstSteps({ steps, headingId }: { steps: StepChange[]; headingI
   const { t, i18n } = useTranslation('review');
   const { t: tApp } = useTranslation();
   const pct = (value: number | null) => formatPercent(value, i18n.language);
+  const keptOf = (step: StepChange) =>
+    `${pct(step.rate)} · ${t('fraction', { done: step.done, applicable: step.applicable })}`;
   if (steps.length === 0) return <p className="hint">{t('worst.none')}</p>;
   return (
     <table className="plain worst-steps" aria-labelledby={headingId}>
@@ -25,9 +27,7 @@ export function WorstSteps({ steps, headingId }: { steps: StepChange[]; headingI
         {steps.map((step) => (
           <tr key={step.id} data-step={step.id}>
             <th scope="row">{tApp(`steps.${step.id}.name`)}</th>
-            <td>
-              {pct(step.rate)} ({step.done}/{step.applicable})
-            </td>
+            <td>{keptOf(step)}</td>
             <td>{pct(step.before)}</td>
             <td className={`verdict-${step.verdict ?? 'none'}`} data-change={step.id}>
               {step.delta === null || step.verdict === null
