@@ -41,7 +41,7 @@ test.beforeAll(async () => {
     seed: 7,
     counters: 2,
     days: 14,
-    servicesPerDay: 20,
+    servicesPerDay: 12,
     startDate: BEFORE.from,
   });
   const dir = mkdtempSync(join(tmpdir(), 'review-compare-'));
@@ -212,7 +212,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Pages:\s+1\b/);
-    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+    expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
     const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     // In reading order, each tile's label, figure and note one after another.
     const flat = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -221,10 +221,19 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     expect(flat).toContain(NOW.from);
     expect(flat).toContain(NOW.to);
     expect(flat).toContain(r.report.made.replace(' {{at}}', ''));
-    // The tiles: services, steps kept, with the change.
-    expect(flat).toContain(`${r.tiles.services} ${now.services}`);
-    expect(flat).toContain(`${r.tiles.kept} ${pct(lang, kept(now))}`);
-    expect(flat).toContain(worded(lang, kept(now) - kept(before), 'rate', 'up'));
+    // The tiles (side by side, so read from the laid-out page): each label, and the figures
+    // and changes worked out from the raw records.
+    const laid = printed.replace(/[ \t]+/g, ' ');
+    for (const label of [r.tiles.services, r.tiles.kept, r.tiles.average, r.tiles.satisfied])
+      expect(laid).toContain(label);
+    expect(laid).toMatch(new RegExp(`(^| )${now.services}( |$)`, 'm'));
+    expect(laid).toContain(pct(lang, kept(now)));
+    expect(laid).toContain(duration(now.averageMs ?? 0));
+    expect(laid).toContain(worded(lang, kept(now) - kept(before), 'rate', 'up'));
+    expect(laid).toContain(worded(lang, now.services - before.services, 'count', 'neither'));
+    expect(laid).toContain(
+      worded(lang, (now.averageMs ?? 0) - (before.averageMs ?? 0), 'time', 'down'),
+    );
     // Each clerk's row of the ranking, in the Review's order, on one line of the page.
     const lines = printed.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
     let last = -1;

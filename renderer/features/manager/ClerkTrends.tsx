@@ -5,16 +5,21 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ClerkTrend } from '../../../core/domain/review/compare';
-import { KEPT_TARGET, formatPercent } from './format';
+import { KEPT_TARGET, formatPercent, keptRange } from './format';
 
 const WIDTH = 240;
 const HEIGHT = 64;
 const PAD = 4;
 
+/** Where a rate (0–1) sits on a picture scaled from `low` to `high` percent. */
+const yOf = (rate: number, [low, high]: [number, number]) =>
+  PAD + (1 - (rate * 100 - low) / Math.max(1, high - low)) * (HEIGHT - 2 * PAD);
+const xOf = (index: number, count: number) =>
+  count > 1 ? PAD + (index * (WIDTH - 2 * PAD)) / (count - 1) : WIDTH / 2;
+
 /** The line's segments: a day without services breaks it. */
-function segments(days: readonly (number | null)[]): string[] {
-  const step = days.length > 1 ? (WIDTH - 2 * PAD) / (days.length - 1) : 0;
-  const y = (rate: number) => PAD + (1 - rate) * (HEIGHT - 2 * PAD);
+function segments(days: readonly (number | null)[], range: [number, number]): string[] {
+  const y = (rate: number) => yOf(rate, range);
   const paths: string[] = [];
   let current: string[] = [];
   days.forEach((rate, index) => {
@@ -23,7 +28,7 @@ function segments(days: readonly (number | null)[]): string[] {
       current = [];
       return;
     }
-    const x = days.length > 1 ? PAD + index * step : WIDTH / 2;
+    const x = xOf(index, days.length);
     current.push(`${current.length === 0 ? 'M' : 'L'}${x.toFixed(1)},${y(rate).toFixed(1)}`);
   });
   if (current.length > 0) paths.push(current.join(' '));
@@ -33,11 +38,18 @@ function segments(days: readonly (number | null)[]): string[] {
 export function ClerkTrends({ trends }: { trends: ClerkTrend[] }) {
   const { t, i18n } = useTranslation('review');
   const pct = (value: number | null) => formatPercent(value, i18n.language);
-  const targetY = PAD + (1 - KEPT_TARGET) * (HEIGHT - 2 * PAD);
+  // One scale for every clerk, around the data and the target (as the By day chart's).
+  const range = keptRange(
+    trends.flatMap((trend) => trend.days.map((rate) => (rate === null ? null : rate * 100))),
+    KEPT_TARGET * 100,
+  );
+  const targetY = yOf(KEPT_TARGET, range);
   return (
     <section className="panel clerk-trends" aria-labelledby="clerk-trends-title">
       <h2 id="clerk-trends-title">{t('clerkTrend.title')}</h2>
-      <p className="hint">{t('clerkTrend.explain')}</p>
+      <p className="hint" data-range={range.join(',')}>
+        {t('clerkTrend.explain', { from: range[0], to: range[1] })}
+      </p>
       <ul className="small-multiples">
         {trends.map((trend) => {
           const summary = t('clerkTrend.summary', {
@@ -66,7 +78,7 @@ export function ClerkTrends({ trends }: { trends: ClerkTrend[] }) {
                   className="multiple-target"
                   vectorEffect="non-scaling-stroke"
                 />
-                {segments(trend.days).map((path) => (
+                {segments(trend.days, range).map((path) => (
                   <path
                     key={path}
                     d={path}
@@ -78,12 +90,8 @@ export function ClerkTrends({ trends }: { trends: ClerkTrend[] }) {
                   rate === null ? null : (
                     <circle
                       key={index}
-                      cx={
-                        trend.days.length > 1
-                          ? PAD + (index * (WIDTH - 2 * PAD)) / (trend.days.length - 1)
-                          : WIDTH / 2
-                      }
-                      cy={PAD + (1 - rate) * (HEIGHT - 2 * PAD)}
+                      cx={xOf(index, trend.days.length)}
+                      cy={yOf(rate, range)}
                       r="2.5"
                       className="multiple-dot"
                     />

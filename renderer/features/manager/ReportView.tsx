@@ -119,7 +119,7 @@ export function ReportView({ period, counter }: { period: Period; counter: strin
           {t('report.title')}
         </h2>
         <p data-report="store">
-          {t('report.store')}: {store || '—'}
+          {t('report.storeLine', { store: store || '—' })}
           {counter && ` · ${t('report.counter', { counter })}`}
         </p>
         <p data-report="period">{t('report.period', { from: period.from, to: period.to })}</p>

@@ -33,7 +33,9 @@ export function TimeBands({ types }: { types: TypeDistribution[] }) {
                 <th
                   scope="col"
                   key={band}
-                  className={band === FIRST_OVER ? 'over-start' : band > FIRST_OVER ? 'over' : ''}
+                  className={
+                    band === FIRST_OVER ? 'band-over-start' : band > FIRST_OVER ? 'band-over' : ''
+                  }
                 >
                   {t(`dist.band${band}` as 'dist.band0')}
                 </th>
@@ -60,7 +62,7 @@ export function TimeBands({ types }: { types: TypeDistribution[] }) {
                     <td
                       key={band}
                       data-band={band}
-                      className={`band-cell${band === FIRST_OVER ? ' over-start' : band > FIRST_OVER ? ' over' : ''}`}
+                      className={`band-cell${band === FIRST_OVER ? ' band-over-start' : band > FIRST_OVER ? ' band-over' : ''}`}
                     >
                       <span className="band-bar" style={{ height: `${(40 * count) / most}px` }} />
                       <span className="band-count">{count}</span>
