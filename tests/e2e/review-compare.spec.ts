@@ -224,7 +224,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     // The tiles (side by side, so read from the laid-out page): each label, and the figures
     // and changes worked out from the raw records.
     const laid = printed.replace(/[ \t]+/g, ' ');
-    for (const label of [r.tiles.services, r.tiles.kept, r.tiles.average, r.tiles.satisfied])
+    for (const label of [r.tiles.services, r.tiles.kept, r.tiles.average, r.tiles.over])
       expect(laid).toContain(label);
     expect(laid).toMatch(new RegExp(`(^| )${now.services}( |$)`, 'm'));
     expect(laid).toContain(pct(lang, kept(now)));
