@@ -232,8 +232,10 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     expect(laid).toMatch(new RegExp(`(^| )${now.services}( |$)`, 'm'));
     expect(laid).toContain(pct(lang, kept(now)));
     expect(laid).toContain(duration(now.averageMs ?? 0));
-    expect(tight(laid)).toContain(tight(worded(lang, kept(now) - kept(before), 'rate', 'up'));
-    expect(tight(laid)).toContain(tight(worded(lang, now.services - before.services, 'count', 'neither'));
+    expect(tight(laid)).toContain(tight(worded(lang, kept(now) - kept(before), 'rate', 'up')));
+    expect(tight(laid)).toContain(
+      tight(worded(lang, now.services - before.services, 'count', 'neither')),
+    );
     expect(tight(laid)).toContain(
       tight(worded(lang, (now.averageMs ?? 0) - (before.averageMs ?? 0), 'time', 'down')),
     );
