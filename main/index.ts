@@ -14,6 +14,7 @@ import {
   safeStorage,
   screen,
   session,
+  webContents,
 } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
 import { watchRenderer } from './crash-recovery';
@@ -188,6 +189,11 @@ async function start(): Promise<void> {
         },
       },
       hub,
+      printPdf: async (senderId) => {
+        const contents = senderId === null ? undefined : webContents.fromId(senderId);
+        if (!contents) throw new Error('no window to print');
+        return contents.printToPDF({ pageSize: 'A4', printBackground: true });
+      },
       log: log('ipc'),
     }),
   );

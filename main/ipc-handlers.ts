@@ -23,6 +23,7 @@ import {
   CheckpointRequestSchema,
   StatementRequestSchema,
   KeyInForceRequestSchema,
+  PrintReportRequestSchema,
 } from '../preload/contract';
 import type { KeyVault } from './key-vault';
 import { isAppUrl } from './app-origin';
@@ -70,6 +71,11 @@ export interface IpcDeps {
   display?: DisplayWindows;
   /** The store hub's settings (hub.json), which also open the CSP and request filter to it. */
   hub: HubSettingsStore;
+  /**
+   * The page of the window whose webContents has this id, printed to an A4 PDF
+   * (webContents.printToPDF); without it printing is unsupported.
+   */
+  printPdf?: (senderId: number | null) => Promise<Uint8Array>;
   /** Diagnostics for main's log; never sent to the renderer. */
   log?: (message: string) => void;
 }
@@ -221,6 +227,22 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     deps.hub.write(settings),
   );
 
+  // The report's PDF, written like an export (a partial file renamed once whole).
+  const printReport = gated(
+    CHANNELS.printReport,
+    PrintReportRequestSchema,
+    log,
+    async ({ fileName }, senderId) => {
+      if (!deps.printPdf) return fail('unsupported');
+      const bytes = await deps.printPdf(senderId);
+      const begun = await deps.exports.begin(fileName);
+      if (!begun.ok) return begun;
+      const written = await deps.exports.write(begun.value.handle, bytes);
+      if (!written.ok) return written;
+      return deps.exports.finish(begun.value.handle);
+    },
+  );
+
   return {
     getAppInfo,
     setKeepAwake,
@@ -237,6 +259,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     openDisplay,
     getHub,
     setHub,
+    printReport,
   };
 }
 

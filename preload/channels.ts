@@ -18,4 +18,5 @@ export const CHANNELS = {
   openDisplay: 'display:open',
   getHub: 'hub:get',
   setHub: 'hub:set',
+  printReport: 'report:print',
 } as const;

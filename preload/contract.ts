@@ -47,6 +47,17 @@ export const ExportFileNameSchema = z
   );
 
 export const BeginExportRequestSchema = z.strictObject({ fileName: ExportFileNameSchema });
+
+/** The printed report's file: a plain base name ending in .pdf. */
+export const ReportFileNameSchema = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(120),
+    z.regex(/^[\w\u4e00-\u9fff][\w\u4e00-\u9fff .()-]*\.pdf$/u, 'invalid file name'),
+  );
+export const PrintReportRequestSchema = z.strictObject({ fileName: ReportFileNameSchema });
+export type PrintReportRequest = z.infer<typeof PrintReportRequestSchema>;
 export type BeginExportRequest = z.infer<typeof BeginExportRequestSchema>;
 
 /** One part of an export's bytes: 16 MiB at most per message. */
@@ -200,6 +211,12 @@ export interface CounterStepsApi {
    * origin (the page reloads to take the new policy); null forgets the hub.
    */
   setHub(request: SetHubRequest): Promise<Result<null>>;
+  /**
+   * Prints the page on show (the Review's notice-board report) to A4: Electron saves it as a PDF
+   * under `fileName` in the exports folder (webContents.printToPDF) and says where; the browser
+   * opens its print dialog, where "Save as PDF" is one of the printers (path null).
+   */
+  printReport(request: PrintReportRequest): Promise<Result<{ path: string | null }>>;
 }
 
 declare global {

@@ -23,6 +23,7 @@ import type {
   SignedCheckpointAnswer,
   StatementRequest,
   KeyInForceRequest,
+  PrintReportRequest,
 } from './contract';
 import type { KeyAlgorithm } from '../core/domain/log/signing';
 import type { Head } from '../core/domain/log/witness';
@@ -57,6 +58,8 @@ const counterSteps = {
   getHub: () => ipcRenderer.invoke(CHANNELS.getHub) as Promise<Result<HubSettings | null>>,
   setHub: (request: SetHubRequest) =>
     ipcRenderer.invoke(CHANNELS.setHub, request) as Promise<Result<null>>,
+  printReport: (request: PrintReportRequest) =>
+    ipcRenderer.invoke(CHANNELS.printReport, request) as Promise<Result<{ path: string | null }>>,
 } satisfies CounterStepsApi;
 
 contextBridge.exposeInMainWorld('counterSteps', counterSteps);

@@ -4,7 +4,8 @@
 # Chinese renders in screenshots, and PostgreSQL for the store hub's integration tests (the tests
 # start their own throwaway server on loopback with initdb/pg_ctl from /usr/lib/postgresql/<ver>/bin;
 # Debian's package also starts a system cluster, which the tests do not use), and Debian's
-# python3-cryptography for the second export verifier. Uses sudo when not run as root.
+# python3-cryptography for the second export verifier, and poppler-utils' pdftotext for reading the
+# Review's printed report back (tests/e2e/review-report.spec.ts). Uses sudo when not run as root.
 set -euo pipefail
 
 need=()
@@ -21,6 +22,10 @@ fi
 # cryptography package; tests call /usr/bin/python3 by path, not whichever python3 is first.
 if ! /usr/bin/python3 -c 'import cryptography' >/dev/null 2>&1; then
   need+=(python3-cryptography)
+fi
+# The printed notice-board report is read back as text with pdftotext.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  need+=(poppler-utils)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -12,6 +12,7 @@
 import {
   ExportFileNameSchema,
   HubSettingsSchema,
+  ReportFileNameSchema,
   type CounterStepsApi,
   type HubSettings,
   type Result,
@@ -188,6 +189,15 @@ const api: CounterStepsApi = {
   },
 
   getHub: () => Promise.resolve({ ok: true, value: storedHub() }),
+
+  // The browser's own print dialog: A4 from the report's print stylesheet, "Save as PDF" there.
+  printReport({ fileName }) {
+    if (!ReportFileNameSchema.safeParse(fileName).success) {
+      return Promise.resolve({ ok: false, error: 'invalid-file-name' });
+    }
+    window.print();
+    return Promise.resolve({ ok: true, value: { path: null } });
+  },
 
   setHub({ settings }) {
     const parsed = z.nullable(HubSettingsSchema).safeParse(settings);

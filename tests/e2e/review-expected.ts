@@ -11,7 +11,7 @@
  * next ticket called (call next). Steps kept = done ÷ (done + skipped); not applicable never counts. Agreement compares
  * each observed step of a spot-check (not "not seen") with what the clerk recorded, before any
  * amendment: seen done ⇔ recorded done; seen skipped ⇔ recorded skipped or nothing; seen n/a ⇔
- * recorded n/a.
+ * recorded n/a. A corrected business type holds the service to that type's target (over target).
  */
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -31,6 +31,9 @@ interface Service {
   clerk: string;
   day: string;
   targetMs: number;
+  businessType: string;
+  /** The business type an amendment corrected it to, if any. */
+  amendedType: string | null;
   ended: 'finished' | 'abandoned' | null;
   durationMs: number;
   recorded: Map<string, Outcome>;
@@ -118,6 +121,8 @@ export function expectedFigures(logs: Row[][], from: string, to: string): Expect
           clerk: row.staffNo!,
           day: dayIn(row.at, zone.timeZone, zone.startMinutes),
           targetMs: (event.targetSeconds as number) * 1000,
+          businessType: event.businessType as string,
+          amendedType: null,
           ended: null,
           durationMs: 0,
           recorded: new Map(),
@@ -163,6 +168,10 @@ export function expectedFigures(logs: Row[][], from: string, to: string): Expect
             outcome: Outcome | 'pending';
             skipReason: string | null;
           };
+          if (change.kind === 'business-type') {
+            service.amendedType = (event.change as { businessType: string }).businessType;
+            break;
+          }
           if (change.kind !== 'step') break;
           if (change.outcome === 'pending') service.now.delete(change.stepId);
           else service.now.set(change.stepId, change.outcome);
@@ -175,6 +184,14 @@ export function expectedFigures(logs: Row[][], from: string, to: string): Expect
       }
     }
     all.push(...services.values());
+  }
+  // A service whose business type was corrected is held to the corrected type's target: the
+  // target other services of that type started with (the demo's types never change target).
+  const targets = new Map(all.map((s) => [s.businessType, s.targetMs]));
+  for (const s of all) {
+    if (s.amendedType !== null && s.amendedType !== s.businessType) {
+      s.targetMs = targets.get(s.amendedType) ?? s.targetMs;
+    }
   }
 
   const inPeriod = all.filter((s) => s.ended !== null && s.day >= from && s.day <= to);

@@ -130,6 +130,7 @@ function merge(into: RollupRow, row: RollupRow): void {
     sum.finished += type.finished;
     sum.finishedMs += type.finishedMs;
     sum.overTarget += type.overTarget;
+    if (type.bands) addInto((sum.bands ??= []), type.bands);
   }
   for (const [code, tally] of Object.entries(row.offers)) {
     const sum = (into.offers[code] ??= [0, 0, 0]);

@@ -25,7 +25,8 @@ import { amendRow, serviceRow, withTags, type ServiceRow } from './service-row';
  * log (each device's own and imported ones; the hub's per device). 2: durations as recorded (the
  * monotonic clock), marks in log order, the wall clock's jumps. 3: each service's complaint (row,
  * tags, rollup tallies) and its follow-up closed. 4: the `over` tag only on finished services, as the
- * over-target figure counts them (isOverTarget).
+ * over-target figure counts them (isOverTarget). 5: finished services' times in bands against their target
+ * (TypeTally.bands), for the distribution by business type.
  */
 export const REVIEW_VERSION = 5;
 

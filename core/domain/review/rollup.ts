@@ -26,6 +26,25 @@ export interface TypeTally {
   /** Sum of finished services' durations. */
   finishedMs: number;
   overTarget: number;
+  /**
+   * Finished services by their time against the type's target, one count per DURATION_BANDS band
+   * (review version 5; absent in rollups written before).
+   */
+  bands?: number[];
+}
+
+/**
+ * The upper bounds of the service-time bands, as shares of the target: up to half the target,
+ * to three quarters, to the target, to 1¼, to 1½, to twice, and more than twice (the last band).
+ * A service exactly on its target is within it (the `over` figure counts only longer ones).
+ */
+export const DURATION_BANDS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+
+/** The band of a finished service's time (ms) against its target (seconds). */
+export function durationBand(durationMs: number, targetSeconds: number): number {
+  const share = targetSeconds > 0 ? durationMs / (targetSeconds * 1000) : Infinity;
+  const index = DURATION_BANDS.findIndex((bound) => share <= bound);
+  return index === -1 ? DURATION_BANDS.length : index;
 }
 
 export interface RollupRow {
@@ -152,6 +171,11 @@ export function addService(
     type.finished += sign;
     type.finishedMs += sign * row.durationMs;
     if (over) type.overTarget += sign;
+    bumpAt(
+      (type.bands ??= DURATION_BANDS.map(() => 0).concat(0)),
+      durationBand(row.durationMs, row.targetSeconds),
+      sign,
+    );
   }
   for (const { offer, response } of row.recommendations) {
     bumpAt((rollup.offers[offer] ??= [0, 0, 0]), RESPONSES.indexOf(response), sign);

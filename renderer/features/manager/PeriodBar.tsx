@@ -19,6 +19,7 @@ export function PeriodBar({
   onCounter,
   onBack,
   onAll,
+  onReport,
 }: {
   period: Period;
   /** The day looked at: the week or month chosen next is the one holding it. */
@@ -28,6 +29,8 @@ export function PeriodBar({
   onCounter: (counter: string) => void;
   onBack: (() => void) | null;
   onAll: () => void;
+  /** Opens the notice-board report for the period (null: it is open). */
+  onReport: (() => void) | null;
 }) {
   const { t } = useTranslation('review');
   const counters = useReviewQuery(async (review) => {
@@ -129,6 +132,11 @@ export function PeriodBar({
       <button type="button" className="secondary" onClick={onAll}>
         {t('services.all')}
       </button>
+      {onReport && (
+        <button type="button" className="secondary" onClick={onReport}>
+          {t('report.open')}
+        </button>
+      )}
     </div>
   );
 }

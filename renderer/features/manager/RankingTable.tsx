@@ -11,7 +11,8 @@ export function RankingTable({
 }: {
   kind: 'clerk' | 'counter';
   groups: GroupFigures[];
-  onOpen: OpenServices;
+  /** Null in the printed report: names, not buttons. */
+  onOpen: OpenServices | null;
 }) {
   const { t, i18n } = useTranslation('review');
   const pct = (value: number | null) => formatPercent(value, i18n.language);
@@ -38,18 +39,22 @@ export function RankingTable({
             <tr key={group.key} data-row={group.key}>
               <td>{places.get(group.key) ?? '—'}</td>
               <th scope="row">
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    onOpen({
-                      tags: [`${kind}:${group.key}`],
-                      title: t(`ranking.${kind}One`, { key: group.key }),
-                    })
-                  }
-                >
-                  {t(`ranking.${kind}One`, { key: group.key })}
-                </button>
+                {onOpen ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      onOpen({
+                        tags: [`${kind}:${group.key}`],
+                        title: t(`ranking.${kind}One`, { key: group.key }),
+                      })
+                    }
+                  >
+                    {t(`ranking.${kind}One`, { key: group.key })}
+                  </button>
+                ) : (
+                  t(`ranking.${kind}One`, { key: group.key })
+                )}
               </th>
               <td className="score">
                 {group.score === null ? t('ranking.tooFew') : group.score.toFixed(1)}

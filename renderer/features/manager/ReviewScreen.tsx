@@ -10,6 +10,8 @@ import './figures.css';
 import './services.css';
 import './timeline.css';
 import './complaints.css';
+import './compare.css';
+import './report.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
@@ -17,6 +19,7 @@ import { periodOf, type Period } from '../../../core/domain/review/period';
 import { useDeviceState, useStore } from '../shared/store-context';
 import { FiguresView } from './FiguresView';
 import { PeriodBar } from './PeriodBar';
+import { ReportView } from './ReportView';
 import { ServicesView } from './ServicesView';
 import type { ServiceFilter } from './service-filter';
 import { TimelineView } from './TimelineView';
@@ -24,7 +27,8 @@ import { TimelineView } from './TimelineView';
 type View =
   | { kind: 'figures' }
   | { kind: 'services'; filter: ServiceFilter }
-  | { kind: 'service'; sid: string };
+  | { kind: 'service'; sid: string }
+  | { kind: 'report' };
 
 export function ReviewScreen() {
   const { t } = useTranslation('review');
@@ -76,6 +80,7 @@ export function ReviewScreen() {
         onCounter={setCounter}
         onBack={views.length > 1 ? back : null}
         onAll={() => openServices({ tags: [], title: t('services.all') })}
+        onReport={view.kind === 'report' ? null : () => open({ kind: 'report' })}
       />
       {view.kind === 'figures' && (
         <FiguresView
@@ -97,6 +102,7 @@ export function ReviewScreen() {
         />
       )}
       {view.kind === 'service' && <TimelineView sid={view.sid} />}
+      {view.kind === 'report' && <ReportView period={period} counter={counter} />}
     </main>
   );
 }

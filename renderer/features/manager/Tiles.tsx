@@ -1,10 +1,52 @@
-/** The period's headline figures, each a button to the services behind it. */
+/**
+ * The period's headline figures, each a button to the services behind it (none in the printed
+ * report), with its change against the previous period: ▲/▼ and the figure, and in words whether
+ * that is better or worse (the colour repeats the words, never stands alone).
+ */
 import { useTranslation } from 'react-i18next';
+import type { Change, TileId } from '../../../core/domain/review/compare';
 import { rate, type Figures } from '../../../core/domain/review/figures';
 import type { OpenServices } from './service-filter';
-import { band, formatCount, formatMs, formatPercent } from './format';
+import { band, formatCount, formatDelta, formatMs, formatPercent, type ChangeUnit } from './format';
 
-export function Tiles({ figures, onOpen }: { figures: Figures; onOpen: OpenServices }) {
+const UNIT: Record<TileId, ChangeUnit> = {
+  services: 'count',
+  kept: 'rate',
+  average: 'time',
+  over: 'rate',
+  flagged: 'count',
+  satisfied: 'rate',
+  agreement: 'rate',
+};
+
+export function TileChange({ id, change }: { id: TileId; change: Change }) {
+  const { t, i18n } = useTranslation('review');
+  if (change.delta === null || change.verdict === null) {
+    return <span className="tile-change verdict-none">{t('compare.none')}</span>;
+  }
+  const figure = formatDelta(change.delta, UNIT[id], i18n.language, (value) =>
+    t('compare.points', { value }),
+  );
+  const words =
+    change.verdict === 'better' || change.verdict === 'worse' || change.verdict === 'same'
+      ? t(`compare.${change.verdict}`)
+      : '';
+  return (
+    <span className={`tile-change verdict-${change.verdict}`} data-change={id}>
+      {words ? `${figure} · ${words}` : figure}
+    </span>
+  );
+}
+
+export function Tiles({
+  figures,
+  changes,
+  onOpen,
+}: {
+  figures: Figures;
+  changes: Record<TileId, Change> | null;
+  onOpen: OpenServices | null;
+}) {
   const { t, i18n } = useTranslation('review');
   const { total } = figures;
   const [satisfied, neutral, dissatisfied] = total.ratings;
@@ -62,19 +104,31 @@ export function Tiles({ figures, onOpen }: { figures: Figures; onOpen: OpenServi
   ] as const;
   return (
     <section className="tiles" aria-label={t('tiles.label')}>
-      {tiles.map((tile) => (
-        <button
-          key={tile.id}
-          type="button"
-          className={`tile tone-${tile.tone}`}
-          data-figure={tile.id}
-          onClick={() => onOpen({ tags: [...tile.tags], title: t(`tiles.${tile.id}`) })}
-        >
-          <span className="tile-label">{t(`tiles.${tile.id}`)}</span>
-          <span className="tile-value">{tile.value}</span>
-          <span className="tile-note">{tile.note}</span>
-        </button>
-      ))}
+      {tiles.map((tile) => {
+        const inside = (
+          <>
+            <span className="tile-label">{t(`tiles.${tile.id}`)}</span>
+            <span className="tile-value">{tile.value}</span>
+            <span className="tile-note">{tile.note}</span>
+            {changes && <TileChange id={tile.id} change={changes[tile.id]} />}
+          </>
+        );
+        return onOpen ? (
+          <button
+            key={tile.id}
+            type="button"
+            className={`tile tone-${tile.tone}`}
+            data-figure={tile.id}
+            onClick={() => onOpen({ tags: [...tile.tags], title: t(`tiles.${tile.id}`) })}
+          >
+            {inside}
+          </button>
+        ) : (
+          <div key={tile.id} className={`tile tone-${tile.tone}`} data-figure={tile.id}>
+            {inside}
+          </div>
+        );
+      })}
     </section>
   );
 }

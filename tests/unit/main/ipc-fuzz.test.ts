@@ -13,6 +13,7 @@ import {
   ExportHandleRequestSchema,
   KeepAwakeRequestSchema,
   SetHubRequestSchema,
+  PrintReportRequestSchema,
   WitnessAdvanceRequestSchema,
   WitnessReadRequestSchema,
   WriteExportRequestSchema,
@@ -66,6 +67,10 @@ function spies() {
       origin: () => null,
       load: () => Promise.resolve(),
     },
+    printPdf: (...args: unknown[]) => {
+      calls.push(`printPdf ${JSON.stringify(args.map((arg) => typeof arg))}`);
+      return Promise.resolve(new Uint8Array([37, 80, 68, 70]));
+    },
   });
   return { handlers, calls };
 }
@@ -86,6 +91,7 @@ const SCHEMAS: Record<keyof IpcHandlers, z.ZodMiniType> = {
   openDisplay: OpenDisplayRequestSchema,
   getHub: GetHubRequestSchema,
   setHub: SetHubRequestSchema,
+  printReport: PrintReportRequestSchema,
 };
 
 const HOSTILE_STRINGS = [
