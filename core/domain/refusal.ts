@@ -82,7 +82,17 @@ export type RefusalCode =
   | 'already-rated'
   | 'invalid-rating'
   | 'invalid-spot-check'
-  | 'own-service';
+  | 'own-service'
+  // The shift: opening checks and handovers.
+  | 'invalid-opening-check'
+  | 'opening-check-incomplete'
+  | 'opening-items-changed'
+  | 'own-opening-check'
+  | 'no-such-opening-item'
+  | 'invalid-opening-items'
+  | 'invalid-handover'
+  | 'no-such-handover'
+  | 'own-handover';
 
 export interface Refusal {
   code: RefusalCode;

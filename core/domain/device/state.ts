@@ -12,6 +12,9 @@ import { evolveService, type ServiceState } from '../service/engine';
 import { EMPTY_TALLY, tallyService, type ShiftTally } from '../service/shift-summary';
 import { DEFAULT_CONFIG, applyConfigChange, type Config } from './config';
 import { promisedDue, type ComplaintCategory, type FollowUpResult } from '../service/complaint';
+import { INITIAL_SHIFT, evolveShift, type ShiftState } from '../shift/shift-state';
+import { SHIFT_EVENT_TYPES } from '../log/shift-events';
+import { businessDay } from './business-day';
 
 export interface Account {
   staffNo: string;
@@ -76,6 +79,8 @@ export interface DeviceState {
   lastCalled: string | null;
   /** Every follow-up a complaint promised, by its service. */
   followUps: ReadonlyMap<string, FollowUp>;
+  /** Opening checks, items found Not OK, handovers (shift/shift-state.ts). */
+  shift: ShiftState;
 }
 
 export const INITIAL_STATE: DeviceState = {
@@ -93,6 +98,7 @@ export const INITIAL_STATE: DeviceState = {
   service: null,
   lastCalled: null,
   followUps: new Map(),
+  shift: INITIAL_SHIFT,
 };
 
 const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
@@ -128,6 +134,13 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
     legacy: state.legacy || record.v === 1,
   };
   const { event } = record;
+  if (SHIFT_EVENT_TYPES.has(event.type)) {
+    const day = businessDay(atMs, {
+      timeZone: state.config.timeZone,
+      dayStartMinutes: state.config.dayStartMinutes,
+    });
+    return { ...next, shift: evolveShift(state.shift, record, atMs, day) };
+  }
   switch (event.type) {
     case 'device-identity':
       return {

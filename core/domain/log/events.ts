@@ -18,6 +18,7 @@ import {
 import { ConfigChangeSchema } from '../device/config';
 import { StepIdSchema } from '../flow/flow-definition';
 import { COMPLAINT_EVENTS, COMPLAINT_EVENT_TYPES } from './complaint-events';
+import { SHIFT_EVENTS, SHIFT_EVENT_TYPES } from './shift-events';
 import { MAX_FEN } from '../money';
 import { RoleSchema } from '../permissions';
 import { SurnameSchema } from '../surname';
@@ -287,6 +288,7 @@ const UNCHANGED = [
     durationMs: Millis,
   }),
   ...COMPLAINT_EVENTS,
+  ...SHIFT_EVENTS,
 ] as const;
 
 /** What the app writes (schema v2). */
@@ -350,6 +352,7 @@ export const V1EventSchema = z.discriminatedUnion('type', [
     (schema) =>
       !V2_ONLY.has(literalOf(schema.shape.type)) &&
       !COMPLAINT_EVENT_TYPES.has(literalOf(schema.shape.type)) &&
+      !SHIFT_EVENT_TYPES.has(literalOf(schema.shape.type)) &&
       !(literalOf(schema.shape.type) in V1_CHANGED_EVENTS),
   ),
   ...Object.values(V1_CHANGED_EVENTS),
