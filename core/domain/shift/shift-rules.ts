@@ -6,7 +6,6 @@
 import type { DeviceState } from '../device/state';
 import type { EventOf } from '../log/events';
 import type { Ability } from '../permissions';
-import { can } from '../permissions';
 import type { RefusalCode } from '../refusal';
 import { activeItems } from './opening-items';
 import { isOpenHandoverItem, isOpenItem } from './shift-state';
@@ -78,7 +77,3 @@ export function shiftProblem(
       return isOpenHandoverItem(shift, event.handoverSeq, event.index) ? null : 'no-such-handover';
   }
 }
-
-/** Whether `role` may record an opening check of someone else (spot or mutual). */
-export const mayCheckOthers = (role: Parameters<typeof can>[0]) =>
-  can(role, 'spot-check') || can(role, 'run-service');

@@ -20,14 +20,17 @@ import { PeriodBar } from './PeriodBar';
 import { ServicesView } from './ServicesView';
 import type { ServiceFilter } from './service-filter';
 import { TimelineView } from './TimelineView';
+import { ShiftReview } from './ShiftReview';
 
 type View =
   | { kind: 'figures' }
+  | { kind: 'shift' }
   | { kind: 'services'; filter: ServiceFilter }
   | { kind: 'service'; sid: string };
 
 export function ReviewScreen() {
   const { t } = useTranslation('review');
+  const { t: tShift } = useTranslation();
   const { config } = useDeviceState();
   const store = useStore();
   const [period, setShown] = useState<Period>(() =>
@@ -77,6 +80,14 @@ export function ReviewScreen() {
         onBack={views.length > 1 ? back : null}
         onAll={() => openServices({ tags: [], title: t('services.all') })}
       />
+      {view.kind === 'figures' && (
+        <div className="shift-row review-shift-link">
+          <button type="button" className="secondary" onClick={() => open({ kind: 'shift' })}>
+            {tShift('shift.reviewOpen')}
+          </button>
+        </div>
+      )}
+      {view.kind === 'shift' && <ShiftReview period={period} />}
       {view.kind === 'figures' && (
         <FiguresView
           period={period}
