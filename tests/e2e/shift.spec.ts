@@ -15,6 +15,8 @@ import {
   shortService,
   type Lang,
 } from './fixtures';
+import { join } from 'node:path';
+import { shotDir } from './layout-check';
 import { text } from './screens';
 
 const CLERK = { staffNo: '1001', first: '975318', pin: '135792' };
@@ -64,6 +66,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(open).toBeVisible();
     await page.reload();
     await expect(open).toBeVisible();
+    await page.screenshot({ path: join(shotDir, `shift-open-item-${lang}-landscape.png`) });
     // The customer comes first: the clerk serves with the item still open, and it stays.
     await shortService(page, lang, 'A001', 'A002');
     await expect(open).toBeVisible();
@@ -84,6 +87,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const handover = page.locator('.handover-card');
     await expect(handover).toContainText(note);
     await expect(handover).toContainText('Ms Li — SIM');
+    await page.screenshot({ path: join(shotDir, `shift-handover-${lang}-landscape.png`) });
     await button(t('shift.acknowledge'), handover).click();
     await expect(handover).toHaveCount(0);
     // The item carries over until closed.
@@ -114,6 +118,11 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(review.getByTestId('shift-on-time')).toContainText('1 / 1');
     await expect(review.locator('.not-ok-items li').first()).toContainText(itemText(BADGE));
     await expect(review.locator('.not-ok-items')).toContainText(itemText(NAILS));
+    await review.locator('.shift-checks summary').last().click();
+    await page.screenshot({
+      path: join(shotDir, `shift-review-${lang}-landscape.png`),
+      fullPage: true,
+    });
 
     const rows = await expectChainIntact(page);
     const types = rows.map((row) => (row.event as { type: string }).type);
