@@ -22,7 +22,7 @@ export function OpeningCheck({
 }) {
   const { t } = useTranslation();
   return (
-    <section className="opening-screen" aria-labelledby="opening-title">
+    <main className="opening-screen" aria-labelledby="opening-title">
       <h2 id="opening-title">{t('shift.checkTitle')}</h2>
       <p>{t('shift.checkIntro')}</p>
       <OpeningCheckForm
@@ -41,6 +41,6 @@ export function OpeningCheck({
           return stored;
         }}
       />
-    </section>
+    </main>
   );
 }
