@@ -31,6 +31,10 @@ const ResultsSchema = z
   )
   .check(z.minLength(1), z.maxLength(40));
 
+/** A control character (a line break or a tab aside): no text typed on a tablet has one. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
 /** Appends `event` by the signed-in person if the gate and the shift's rules let it. */
 function decideShift(state: DeviceState, event: ShiftEvent) {
   const active = activeSession(state, shiftAbility(event));
@@ -52,6 +56,7 @@ export const shiftHandlers = {
       if (!item) return refused('opening-items-changed');
       const note = answer.note.trim();
       if (note.length > 200) return refused('note-too-long');
+      if (CONTROL.test(note)) return refused('invalid-opening-check');
       const { code, part, version, text } = item;
       items.push({ code, part, version, text, result: answer.result, note });
     }
@@ -86,6 +91,8 @@ export const shiftHandlers = {
     const note = command.note.trim();
     const items = command.items.map((item) => item.trim()).filter((item) => item !== '');
     if (
+      CONTROL.test(command.note) ||
+      command.items.some((item) => CONTROL.test(item)) ||
       note.length > HANDOVER_NOTE_MAX ||
       items.length > HANDOVER_ITEMS_MAX ||
       items.some((item) => item.length > HANDOVER_ITEM_MAX)
@@ -101,6 +108,7 @@ export const shiftHandlers = {
   'close-handover-item': (state, command) => {
     const note = command.note.trim();
     if (note.length > 200) return refused('note-too-long');
+    if (CONTROL.test(note)) return refused('invalid-handover');
     if (!Number.isInteger(command.handoverSeq) || !Number.isInteger(command.index)) {
       return refused('no-such-handover');
     }
