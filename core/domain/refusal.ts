@@ -91,7 +91,17 @@ export type RefusalCode =
   | 'invalid-rating'
   | 'invalid-rating-proof'
   | 'invalid-spot-check'
-  | 'own-service';
+  | 'own-service'
+  // The shift: opening checks and handovers.
+  | 'invalid-opening-check'
+  | 'opening-check-incomplete'
+  | 'opening-items-changed'
+  | 'own-opening-check'
+  | 'no-such-opening-item'
+  | 'invalid-opening-items'
+  | 'invalid-handover'
+  | 'no-such-handover'
+  | 'own-handover';
 
 export interface Refusal {
   code: RefusalCode;

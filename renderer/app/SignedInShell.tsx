@@ -30,6 +30,11 @@ const ChangePinDialog = lazy(() =>
     default: module.ChangePinDialog,
   })),
 );
+const HandoverDialog = lazy(() =>
+  import('../features/clerk/HandoverDialog').then((module) => ({
+    default: module.HandoverDialog,
+  })),
+);
 const PhrasesCard = lazy(() =>
   import('../features/clerk/PhrasesCard').then((module) => ({ default: module.PhrasesCard })),
 );
@@ -87,12 +92,14 @@ export function SignedInShell({
 }) {
   const { t } = useTranslation();
   const store = useStore();
-  const { config } = useDeviceState();
+  const { config, shift } = useDeviceState();
   const tabs = TABS.filter(({ ability }) => can(session.role, ability)).map(({ tab }) => tab);
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'log');
   const [changingPin, setChangingPin] = useState(false);
   const [showingPhrases, setShowingPhrases] = useState(false);
+  const [handingOver, setHandingOver] = useState(false);
   const { run, error, dismiss } = useCommand();
+  const handover = useCommand();
 
   const lockIdle = useCallback(() => void store.execute({ type: 'lock', reason: 'idle' }), [store]);
   useIdleLock(config.idleLockMinutes, lockIdle);
@@ -101,6 +108,14 @@ export function SignedInShell({
     const records = await run({ type: 'sign-out' });
     const event = records?.find((record) => record.event.type === 'signed-out')?.event;
     if (event?.type === 'signed-out') onSignedOut(event.summary);
+  };
+
+  /** The handover note, then the sign-out: the note stays recorded even if signing out fails. */
+  const handOverAndSignOut = async (note: string, items: string[]) => {
+    if (await handover.run({ type: 'write-handover', note, items })) {
+      setHandingOver(false);
+      await signOut();
+    }
   };
 
   return (
@@ -130,7 +145,9 @@ export function SignedInShell({
         <LanguageSwitcher />
       </header>
       {error && <Notice message={error} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />}
-      {tab === 'counter' && <ClerkScreen counter={counter} />}
+      {tab === 'counter' && (
+        <ClerkScreen counter={counter} onHandover={() => setHandingOver(true)} />
+      )}
       <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
         {tab === 'checks' && <MutualCheckScreen />}
         {tab === 'review' && <ReviewScreen />}
@@ -142,6 +159,17 @@ export function SignedInShell({
       <Suspense fallback={null}>
         {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
         {showingPhrases && <PhrasesCard onClose={() => setShowingPhrases(false)} />}
+        {handingOver && (
+          <HandoverDialog
+            carried={shift.openHandoverItems}
+            error={handover.error}
+            onCancel={() => {
+              handover.dismiss();
+              setHandingOver(false);
+            }}
+            onSave={(note, items) => void handOverAndSignOut(note, items)}
+          />
+        )}
       </Suspense>
     </div>
   );

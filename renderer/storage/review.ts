@@ -50,6 +50,14 @@ export class Review {
     return this.index.service(sid);
   }
 
+  /**
+   * This device's records the shift's figures read (shift-figures.ts): the opening checks, the
+   * handovers and the services' starts (for "checked before the first service"), in order.
+   */
+  async shiftRecords(): Promise<LogRecord[]> {
+    return (await this.log.ofTypes(SHIFT_FIGURE_TYPES)).records;
+  }
+
   /** The service's own records, then its amendments, rating and checks, in sequence order. */
   async timeline(row: ServiceRow): Promise<LogRecord[]> {
     if (row.device === OWN_LOG) {
@@ -70,6 +78,13 @@ export class Review {
     return merge(own, readRecords(later.flatMap((entry) => (entry ? [entry.row] : []))).records);
   }
 }
+
+const SHIFT_FIGURE_TYPES = [
+  'service-started',
+  'opening-check-recorded',
+  'handover-written',
+  'handover-acknowledged',
+] as const;
 
 function merge(own: readonly LogRecord[], later: readonly LogRecord[]): LogRecord[] {
   const bySeq = new Map<number, LogRecord>();

@@ -13,8 +13,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     page,
     context,
   }) => {
-    // The walk visits some forty screens, axe at each, on a loaded 2-core machine.
-    test.setTimeout(360_000);
+    // The walk visits some forty screens (the opening check and the handover note among them),
+    // axe at each, on a loaded 2-core machine.
+    test.setTimeout(480_000);
     const violations: string[] = [];
     const visited: string[] = [];
     // Screens where axe checked that names begin with the visible words (WCAG 2.5.3).

@@ -65,6 +65,14 @@ export async function walkEveryScreen(
   // The start panel, the shortcuts list, calling a ticket.
   await expect(button(t('start.submit'))).toBeVisible();
   await visit('start', page);
+  // The opening check (shown in place of the start panel until "Later") and the handover note.
+  await button(t('shift.startCheck')).click();
+  await expect(page.getByRole('heading', { name: t('shift.checkTitle') })).toBeVisible();
+  await visit('opening-check', page);
+  await button(t('shift.later')).click();
+  await button(t('shift.writeHandover')).click();
+  await visit('dialog-handover', page);
+  await cancel();
   await page.getByRole('button', { name: t('shortcuts.title') }).click();
   await visit('dialog-shortcuts', page);
   await button(t('common.close'), dialog).click();

@@ -8,6 +8,7 @@ import { ConfigChangeSchema } from '../device/config';
 import { configProblem } from '../device/config-problem';
 import { numberPhrase, phraseProblem } from '../device/config-phrases';
 import type { HandlersFor } from '../device/handlers';
+import { openingEditProblem } from '../shift/opening-items';
 import { accepted, activeSession, by, refused } from './active-session';
 import { checkNewPin, personKeyOf } from './pin';
 
@@ -76,6 +77,12 @@ export const managerHandlers = {
     if (change.data.key === 'phrase-added' || change.data.key === 'phrase-retired') {
       const problem = phraseProblem(state.config.phrases, change.data);
       if (problem) return refused('invalid-config', { config: problem });
+    }
+    if (
+      change.data.key === 'opening-items' &&
+      openingEditProblem(state.config.openingItems, change.data.value)
+    ) {
+      return refused('invalid-opening-items');
     }
     return accepted([by(active.session.staffNo, { type: 'config-changed', change: change.data })]);
   },

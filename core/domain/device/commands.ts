@@ -70,7 +70,17 @@ export type AuditCommand =
   /** A manager closes a promised follow-up of a complaint, with what came of it. */
   | { type: 'close-follow-up'; target: string; result: string; note: string };
 
-export type Command = AccessCommand | AuditCommand | ServiceCommand;
+/** The routines around the services (shift/shift-handlers.ts). */
+export type ShiftCommand =
+  /** `results`: [{ code, result, note }] for the items asked now; the domain adds their texts. */
+  | { type: 'record-opening-check'; subject: string; kind: unknown; results: unknown }
+  /** An item found Not OK put right (by its clerk) or acknowledged (by a manager). */
+  | { type: 'resolve-opening-item'; subject: string; checkSeq: number; code: string }
+  | { type: 'write-handover'; note: string; items: string[] }
+  | { type: 'acknowledge-handover'; handoverSeq: number }
+  | { type: 'close-handover-item'; handoverSeq: number; index: number; note: string };
+
+export type Command = AccessCommand | AuditCommand | ServiceCommand | ShiftCommand;
 export type CommandType = Command['type'];
 
 /** The result of checking a PIN typed for `staffNo`, worked out by the storage. */
@@ -192,6 +202,31 @@ export const CommandSchema = z.discriminatedUnion('type', [
     rating: z.unknown(),
     reasons: z.unknown(),
     proof: z.optional(z.unknown()),
+  }),
+  // The shift.
+  z.object({
+    type: z.literal('record-opening-check'),
+    subject: Text,
+    kind: z.unknown(),
+    results: z.unknown(),
+  }),
+  z.object({
+    type: z.literal('resolve-opening-item'),
+    subject: Text,
+    checkSeq: z.number(),
+    code: Text,
+  }),
+  z.object({
+    type: z.literal('write-handover'),
+    note: Text,
+    items: z.array(Text).check(z.maxLength(50)),
+  }),
+  z.object({ type: z.literal('acknowledge-handover'), handoverSeq: z.number() }),
+  z.object({
+    type: z.literal('close-handover-item'),
+    handoverSeq: z.number(),
+    index: z.number(),
+    note: Text,
   }),
   // Services.
   z.object({

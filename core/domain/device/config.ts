@@ -23,6 +23,11 @@ import {
 } from '../flow/complaint-flow';
 import { SERVICE_STANDARD, StepIdSchema, type FlowDefinition } from '../flow/flow-definition';
 import { scriptProblem } from '../script';
+import {
+  DEFAULT_OPENING_ITEMS,
+  OpeningItemsSchema,
+  type OpeningItem,
+} from '../shift/opening-items';
 import type { ServiceContext } from '../service/context';
 import type { MonoStamp } from '../log/clock';
 
@@ -102,6 +107,8 @@ export const ConfigChangeSchema = z.discriminatedUnion('key', [
       .check(z.minLength(1), z.maxLength(30), z.refine(uniqueCodes, 'codes repeat')),
   }),
   z.object({ key: z.literal('flag-thresholds'), value: FlagThresholdsSchema }),
+  /** The opening check's items, the whole list (retired ones stay; see shift/opening-items.ts). */
+  z.object({ key: z.literal('opening-items'), value: OpeningItemsSchema }),
   /** A step's words to say, per language; null: back to the standard's own. */
   z.object({
     key: z.literal('script'),
@@ -140,6 +147,8 @@ export interface Config {
   flags: FlagThresholds;
   /** The store's own words never to say, in the order added, the retired ones included. */
   phrases: readonly AddedPhrase[];
+  /** The opening check's items, retired ones included. */
+  openingItems: readonly OpeningItem[];
 }
 
 export const DEFAULT_FLAG_THRESHOLDS: FlagThresholds = {
@@ -165,6 +174,7 @@ export const DEFAULT_CONFIG: Config = {
   offers: DEFAULT_OFFERS,
   flags: DEFAULT_FLAG_THRESHOLDS,
   phrases: [],
+  openingItems: DEFAULT_OPENING_ITEMS,
 };
 
 export function applyConfigChange(config: Config, change: ConfigChange): Config {
@@ -187,6 +197,8 @@ export function applyConfigChange(config: Config, change: ConfigChange): Config 
       return { ...config, offers: change.value };
     case 'flag-thresholds':
       return { ...config, flags: change.value };
+    case 'opening-items':
+      return { ...config, openingItems: change.value };
     case 'phrase-added':
     case 'phrase-retired':
       return { ...config, phrases: applyPhraseChange(config.phrases, change) };

@@ -14,12 +14,14 @@ import { refusal, type Refusal } from '../refusal';
 import type { EventOf } from '../log/events';
 import { clockRefusal, ticketRepeated } from '../log/time-rules';
 import { auditHandlers } from '../audit/decide-audit';
+import { shiftHandlers } from '../shift/shift-handlers';
 import { decideService, type ServiceCommand } from '../service/engine';
 import {
   parseCommand,
   type AccessCommand,
   type AuditCommand,
   type Command,
+  type ShiftCommand,
   type Decision,
   type DecideEnv,
   type ParsedCommand,
@@ -32,7 +34,8 @@ import { openService, type DeviceState } from './state';
 /** Every command type's handler: the areas' maps together, each command type exactly once. */
 type Handlers = HandlersFor<AccessCommand> &
   HandlersFor<AuditCommand> &
-  HandlersFor<ServiceCommand>;
+  HandlersFor<ServiceCommand> &
+  HandlersFor<ShiftCommand>;
 
 export function decide(state: DeviceState, input: Command, env: DecideEnv): Decision {
   // Whatever arrives is checked for shape first: a command from a screen always fits.
@@ -130,7 +133,12 @@ const serviceHandlers = {
   abandon: runService,
 } satisfies HandlersFor<ServiceCommand>;
 
-const handlers = { ...accessHandlers, ...auditHandlers, ...serviceHandlers } satisfies Handlers;
+const handlers = {
+  ...accessHandlers,
+  ...auditHandlers,
+  ...serviceHandlers,
+  ...shiftHandlers,
+} satisfies Handlers;
 
 /**
  * An escalation is confirmed by the manager on duty with their own PIN on this tablet: the clerk's

@@ -13,6 +13,9 @@ import { EMPTY_TALLY, tallyService, type ShiftTally } from '../service/shift-sum
 import { DEFAULT_CONFIG, applyConfigChange, type Config } from './config';
 import { promisedDue, type ComplaintCategory, type FollowUpResult } from '../service/complaint';
 import { nextDayTickets, type DayTickets } from '../log/time-rules';
+import { INITIAL_SHIFT, evolveShift, type ShiftState } from '../shift/shift-state';
+import { SHIFT_EVENT_TYPES } from '../log/shift-events';
+import { businessDay } from './business-day';
 
 export interface Account {
   staffNo: string;
@@ -81,6 +84,8 @@ export interface DeviceState {
   tickets: DayTickets | null;
   /** Every follow-up a complaint promised, by its service. */
   followUps: ReadonlyMap<string, FollowUp>;
+  /** Opening checks, items found Not OK, handovers (shift/shift-state.ts). */
+  shift: ShiftState;
 }
 
 export const INITIAL_STATE: DeviceState = {
@@ -99,6 +104,7 @@ export const INITIAL_STATE: DeviceState = {
   lastCalled: null,
   tickets: null,
   followUps: new Map(),
+  shift: INITIAL_SHIFT,
 };
 
 const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
@@ -135,6 +141,13 @@ export function evolveDevice(state: DeviceState, record: LogRecord): DeviceState
     tickets: nextDayTickets(state.tickets, record, atMs, state.service, state.config),
   };
   const { event } = record;
+  if (SHIFT_EVENT_TYPES.has(event.type)) {
+    const day = businessDay(atMs, {
+      timeZone: state.config.timeZone,
+      dayStartMinutes: state.config.dayStartMinutes,
+    });
+    return { ...next, shift: evolveShift(state.shift, record, atMs, day) };
+  }
   switch (event.type) {
     case 'device-identity':
       return {

@@ -25,6 +25,7 @@ import {
   TrimmedNoteSchema,
 } from './complaint-events';
 import { CommitmentSchema } from './personal';
+import { SHIFT_EVENTS, SHIFT_EVENT_TYPES } from './shift-events';
 import { MAX_FEN } from '../money';
 import { RoleSchema } from '../permissions';
 import { SurnameSchema } from '../surname';
@@ -375,6 +376,7 @@ export const DomainEventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED,
   ...STORED_PERSONAL,
   ...COMPLAINT_EVENTS,
+  ...SHIFT_EVENTS,
   pinSet(HashSchema),
   signedOut(ShiftSummarySchema),
 ]);
@@ -385,6 +387,7 @@ export const RecordedEventSchema = z.discriminatedUnion('type', [
   ...UNCHANGED,
   ...RECORDED_PERSONAL,
   ...RECORDED_COMPLAINT_EVENTS,
+  ...SHIFT_EVENTS,
   pinSet(z.nullable(HashSchema)),
   signedOut(RecordedShiftSummarySchema),
 ]);
@@ -436,6 +439,7 @@ export const V1EventSchema = z.discriminatedUnion('type', [
     (schema) =>
       !V2_ONLY.has(literalOf(schema.shape.type)) &&
       !COMPLAINT_EVENT_TYPES.has(literalOf(schema.shape.type)) &&
+      !SHIFT_EVENT_TYPES.has(literalOf(schema.shape.type)) &&
       !(literalOf(schema.shape.type) in V1_CHANGED_EVENTS),
   ),
   ...Object.values(V1_CHANGED_EVENTS),

@@ -32,6 +32,7 @@ const AUTHORITY_TYPES: ReadonlySet<string> = new Set([
   'service-amended',
   'spot-check-recorded',
   'follow-up-closed',
+  'opening-check-recorded',
 ]);
 
 /** A record as read (personal values put back) or as stored (personal values as commitments). */

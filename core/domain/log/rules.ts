@@ -9,6 +9,8 @@ import type { ConfigChange } from '../device/config';
 import { phraseProblem, type PhrasePlaceProblem } from '../device/config-phrases';
 import { openService, type DeviceState } from '../device/state';
 import { can } from '../permissions';
+import { openingEditProblem } from '../shift/opening-items';
+import { shiftAbility, shiftProblem } from '../shift/shift-rules';
 import { stepsBlockingFinish } from '../service/engine';
 import type { LogRecord } from './records';
 import { clockToleranceMs, clockWentBack, ticketRepeated } from './time-rules';
@@ -60,7 +62,10 @@ export type RuleCode =
   | 'clock-went-back'
   | 'ticket-called-twice'
   | 'ticket-served-twice'
-  | 'service-id-repeated';
+  | 'service-id-repeated'
+  // The shift around the services (shift-rules.ts).
+  | 'opening-items-rewritten'
+  | 'shift-record-not-allowed';
 
 /** Context the replay carries between records, beyond the device state itself. */
 export interface RuleContext {
@@ -187,6 +192,11 @@ const PHRASE_RULES: Record<PhrasePlaceProblem['kind'], RuleCode> = {
 
 /** A change that depends on what is configured already: the store's words never to say. */
 function configRule(state: DeviceState, change: ConfigChange): RuleCode | null {
+  if (change.key === 'opening-items') {
+    return openingEditProblem(state.config.openingItems, change.value)
+      ? 'opening-items-rewritten'
+      : null;
+  }
   if (change.key !== 'phrase-added' && change.key !== 'phrase-retired') return null;
   const problem = phraseProblem(state.config.phrases, change);
   return problem ? PHRASE_RULES[problem.kind] : null;
@@ -301,6 +311,15 @@ export function ruleBroken(
       if (!followUp || followUp.closed) return 'no-such-follow-up';
       return sessionRule(state, staffNo, 'close-follow-up');
     }
+    case 'opening-check-recorded':
+    case 'opening-item-resolved':
+    case 'handover-written':
+    case 'handover-acknowledged':
+    case 'handover-item-closed':
+      return (
+        sessionRule(state, staffNo, shiftAbility(event)) ??
+        (shiftProblem(state, staffNo, event) ? 'shift-record-not-allowed' : null)
+      );
     case 'spot-check-recorded':
       return sessionRule(
         state,

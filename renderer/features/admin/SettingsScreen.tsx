@@ -7,6 +7,7 @@
  * the auditor), how far its log is sealed, and whether its storage is safe from eviction.
  */
 import './admin.css';
+import '../shared/shift.css';
 import { useTranslation } from 'react-i18next';
 import type { ConfigKey } from '../../../core/domain/device/config';
 import { useDeviceState } from '../shared/store-context';
@@ -18,6 +19,7 @@ import { HubPanel } from './HubPanel';
 import { ListEditor } from './ListEditor';
 import { NumberSetting } from './NumberSetting';
 import { PhrasesEditor } from './PhrasesEditor';
+import { OpeningItemsEditor } from './OpeningItemsEditor';
 import { ScriptEditor } from './ScriptEditor';
 
 const NUMBER_SETTINGS: readonly {
@@ -53,6 +55,7 @@ export function SettingsScreen() {
       <ListEditor list="skip-reasons" />
       <ScriptEditor />
       <PhrasesEditor />
+      <OpeningItemsEditor />
       <DevicePanel />
       <HubPanel />
     </main>

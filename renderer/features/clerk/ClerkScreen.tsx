@@ -28,6 +28,9 @@ import { ServiceView } from './ServiceView';
 import { StartPanel, type CallStatus } from './StartPanel';
 import { useShortcuts } from './use-shortcuts';
 import { countCall } from '../shared/hub-alerts';
+import { OpeningCheck } from './OpeningCheck';
+import { ShiftBar } from './ShiftBar';
+import { businessDay } from '../../../core/domain/device/business-day';
 
 // What the clerk opens now and then (the quick tasks' dialogs, the list of keys, the words never
 // to say) loads the first time it is opened, not with the screen.
@@ -47,7 +50,14 @@ const PhrasesCard = lazy(() =>
  */
 const phrasesSeenFor = new Set<string>();
 
-export function ClerkScreen({ counter }: { counter: string }) {
+export function ClerkScreen({
+  counter,
+  onHandover,
+}: {
+  counter: string;
+  /** Opens the handover note, which signs out once written (SignedInShell). */
+  onHandover: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const state = useDeviceState();
   const { run, error, setError, dismiss } = useCommand();
@@ -57,6 +67,7 @@ export function ClerkScreen({ counter }: { counter: string }) {
   const [, setPhrasesClosed] = useState(0);
   const [call, setCall] = useState<CallStatus | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const [checking, setChecking] = useState(false);
   const callCount = useRef(0);
   const now = useNow(5_000);
 
@@ -131,6 +142,9 @@ export function ClerkScreen({ counter }: { counter: string }) {
       });
   };
   const awaitingRating = !open && serviceAwaitingRating(state, now) !== null;
+  const staffNo = state.session?.staffNo ?? '';
+  const today = businessDay(now, state.config);
+  const checkedToday = state.shift.selfChecks.get(staffNo)?.day === today;
 
   // A complaint starts: the words never to say come first, until the clerk closes them.
   const complaintStarted = open?.complaint ? open.serviceId : null;
@@ -178,20 +192,37 @@ export function ClerkScreen({ counter }: { counter: string }) {
           shortcuts={keysOn}
           onShowShortcuts={showShortcuts}
         />
-      ) : (
-        <StartPanel
-          key={`${latest?.serviceId ?? 'none'}:${calling ?? ''}`}
-          calling={calling}
-          call={call?.ticket === calling ? call : null}
-          onRepeatCall={() => calling && repeatCall(calling)}
-          onTurnToCustomer={awaitingRating ? turnToCustomer : null}
-          suggestedTicket={calling ?? (latest || lastCalled ? suggestedNext : '')}
-          businessTypes={state.config.businessTypes}
-          onStart={(input) => void act({ type: 'start-service', ...input })}
-          onSubmitted={dismiss}
-          onCallNext={() => setDialog({ kind: 'call-next' })}
-          onShowShortcuts={showShortcuts}
+      ) : checking && !checkedToday ? (
+        <OpeningCheck
+          staffNo={staffNo}
+          items={state.config.openingItems}
+          onRun={act}
+          onClose={() => setChecking(false)}
         />
+      ) : (
+        <>
+          <ShiftBar
+            state={state}
+            staffNo={staffNo}
+            checkedToday={checkedToday}
+            onCheck={() => setChecking(true)}
+            onHandover={onHandover}
+            onCommand={(command) => void act(command)}
+          />
+          <StartPanel
+            key={`${latest?.serviceId ?? 'none'}:${calling ?? ''}`}
+            calling={calling}
+            call={call?.ticket === calling ? call : null}
+            onRepeatCall={() => calling && repeatCall(calling)}
+            onTurnToCustomer={awaitingRating ? turnToCustomer : null}
+            suggestedTicket={calling ?? (latest || lastCalled ? suggestedNext : '')}
+            businessTypes={state.config.businessTypes}
+            onStart={(input) => void act({ type: 'start-service', ...input })}
+            onSubmitted={dismiss}
+            onCallNext={() => setDialog({ kind: 'call-next' })}
+            onShowShortcuts={showShortcuts}
+          />
+        </>
       )}
 
       {open?.awaySince != null && (

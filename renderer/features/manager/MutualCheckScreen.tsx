@@ -14,6 +14,7 @@ import { periodOf } from '../../../core/domain/review/period';
 import { useDeviceState } from '../shared/store-context';
 import { ServicesView } from './ServicesView';
 import { TimelineView } from './TimelineView';
+import { OthersCheck } from './OthersCheck';
 
 export function MutualCheckScreen() {
   const { t } = useTranslation('review');
@@ -32,12 +33,15 @@ export function MutualCheckScreen() {
       {sid ? (
         <TimelineView sid={sid} mutual />
       ) : (
-        <ServicesView
-          period={today}
-          counter=""
-          filter={{ tags: ['device:own'], title: t('check.mutualList') }}
-          onOpen={setSid}
-        />
+        <>
+          <OthersCheck />
+          <ServicesView
+            period={today}
+            counter=""
+            filter={{ tags: ['device:own'], title: t('check.mutualList') }}
+            onOpen={setSid}
+          />
+        </>
       )}
     </main>
   );

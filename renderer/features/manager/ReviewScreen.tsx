@@ -23,15 +23,18 @@ import { ReportView } from './ReportView';
 import { ServicesView } from './ServicesView';
 import type { ServiceFilter } from './service-filter';
 import { TimelineView } from './TimelineView';
+import { ShiftReview } from './ShiftReview';
 
 type View =
   | { kind: 'figures' }
+  | { kind: 'shift' }
   | { kind: 'services'; filter: ServiceFilter }
   | { kind: 'service'; sid: string }
   | { kind: 'report' };
 
 export function ReviewScreen() {
   const { t } = useTranslation('review');
+  const { t: tShift } = useTranslation();
   const { config } = useDeviceState();
   const store = useStore();
   const [period, setShown] = useState<Period>(() =>
@@ -82,6 +85,14 @@ export function ReviewScreen() {
         onAll={() => openServices({ tags: [], title: t('services.all') })}
         onReport={view.kind === 'report' ? null : () => open({ kind: 'report' })}
       />
+      {view.kind === 'figures' && (
+        <div className="shift-row review-shift-link">
+          <button type="button" className="secondary" onClick={() => open({ kind: 'shift' })}>
+            {tShift('shift.reviewOpen')}
+          </button>
+        </div>
+      )}
+      {view.kind === 'shift' && <ShiftReview period={period} />}
       {view.kind === 'figures' && (
         <FiguresView
           period={period}

@@ -215,6 +215,44 @@ function hostileCommands(serviceId: string): fc.Arbitrary<Command>[] {
       result: hostileText,
       note: hostileText,
     }),
+    // The shift's routines: hostile subjects, kinds, answers, sequence numbers and notes.
+    fc.record({
+      type: fc.constant('record-opening-check'),
+      subject: hostileText,
+      kind: fc.oneof(hostileText, fc.constantFrom('self', 'spot-check', 'mutual-check')),
+      results: fc.oneof(
+        fc.anything(),
+        fc.array(
+          fc.record({
+            code: hostileText,
+            result: fc.oneof(hostileText, fc.constantFrom('ok', 'not-ok')),
+            note: hostileText,
+          }),
+        ),
+      ),
+    }),
+    fc.record({
+      type: fc.constant('resolve-opening-item'),
+      subject: hostileText,
+      checkSeq: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+      code: hostileText,
+    }),
+    fc.record({
+      type: fc.constant('write-handover'),
+      // Any plain words are a valid note: only the character no field allows makes it hostile.
+      note: fc.string({ maxLength: 40 }).map((text) => `${text}\u0007`),
+      items: fc.array(hostileText, { maxLength: 12 }),
+    }),
+    fc.record({
+      type: fc.constant('acknowledge-handover'),
+      handoverSeq: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+    }),
+    fc.record({
+      type: fc.constant('close-handover-item'),
+      handoverSeq: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+      index: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+      note: hostileText,
+    }),
     fc.record({ type: fc.constant('leave-seat'), serviceId: hostileId }),
     fc.record({ type: fc.constant('return-to-seat'), serviceId: id }),
     fc.record({
