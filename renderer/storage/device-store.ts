@@ -51,6 +51,7 @@ import { memoryWitness, type Witness } from './witness';
 import { browserClock, type Clock } from './clock';
 import { upgradeFromV1 } from './upgrade';
 import { ReviewIndex } from './review-index';
+import { ReviewCatchUp, type CatchUpProgress } from './review-catch-up';
 import { Review } from './review';
 import { WriterLock } from './writer-lock';
 import { startLogWatch } from './log-watch-client';
@@ -74,6 +75,8 @@ export interface StoreSnapshot {
   logCheck: VerifyProblem | null;
   /** The current signing key is missing, so checkpoints cannot be signed. */
   signingKeyMissing: boolean;
+  /** This device's review being brought up to date behind the clerk (null: it is). */
+  reviewCatchUp: CatchUpProgress | null;
 }
 
 export interface StoreOptions {
@@ -86,9 +89,15 @@ export interface StoreOptions {
   pinIterations: number;
   witness?: Witness;
   newId?: () => string;
+  /** Pause between the review's catch-up slices (review-catch-up.ts); tests slow it down. */
+  reviewPaceMs?: number;
 }
 
 const LOCK_NAME = 'counter-steps:event-log';
+
+/** How much of the log the review has taken in, in whole percent. */
+export const percentOf = ({ applied, head }: CatchUpProgress): number =>
+  head === 0 ? 100 : Math.floor((applied / head) * 100);
 
 const isWriteConflict = (error: unknown) =>
   error instanceof StorageError && error.code === 'write-conflict';
@@ -108,6 +117,7 @@ export class DeviceStore {
   /** Enrolment with the store hub and pushes of this log to it (hub-client.ts). */
   readonly hub: HubClient;
   private readonly reviewIndex: ReviewIndex;
+  private readonly reviewCatchUp: ReviewCatchUp;
   private readonly importer: Importer;
   private readonly evidence: Evidence;
   private readonly clock: Clock;
@@ -139,6 +149,17 @@ export class DeviceStore {
       this.reviewIndex,
     );
     this.review = new Review(this.reviewIndex, this.log, db);
+    this.reviewCatchUp = new ReviewCatchUp(
+      db,
+      this.log,
+      (progress) => {
+        // Told to the screens once a whole percent more is done, not after every slice.
+        const shown = this.current.reviewCatchUp;
+        if (this.closing || (progress && shown && percentOf(progress) === percentOf(shown))) return;
+        this.update({ reviewCatchUp: progress });
+      },
+      { paceMs: options.reviewPaceMs },
+    );
     this.hub = new HubClient({ log: this.log, keys: this.keys, state: () => this.current.state });
     this.archive = new Archive(
       new ExportSource(this.log, this.keys),
@@ -150,6 +171,7 @@ export class DeviceStore {
         exclusive: (work) => this.exclusive(work),
         replaceState: (state) => this.update({ state }),
         advanceWitness: (head) => this.advanceWitness(head),
+        reviewFollows: () => this.followReview(),
       },
     );
     this.current = initial;
@@ -163,6 +185,7 @@ export class DeviceStore {
       integrity: null,
       logCheck: null,
       signingKeyMissing: false,
+      reviewCatchUp: null,
     });
     store.watchConnection();
     if (loaded.state.legacy && !loaded.state.upgraded) {
@@ -183,9 +206,20 @@ export class DeviceStore {
       await store.keys.retireAllBut(keys.index);
       store.update({ signingKeyMissing: (await store.keys.key(keys.index)) === null });
     }
-    await store.refreshReview();
     store.listenToOtherWriters();
+    // The review catches up behind the clerk: the screens show now, whatever it has to take in.
+    // An empty log has nothing to take in: its review is ready before the first command.
+    if (store.current.state.head.seq === 0) await store.reviewCaughtUp();
+    else if (!store.display) void store.followReview();
     return store;
+  }
+
+  /**
+   * Resolves once this device's review has taken in its whole log and the other counters' logs
+   * held here are reviewed (tests, and whoever must read figures that are complete).
+   */
+  reviewCaughtUp(): Promise<void> {
+    return this.reviewFollowing ?? this.followReview();
   }
 
   get snapshot(): StoreSnapshot {
@@ -260,6 +294,7 @@ export class DeviceStore {
 
   close(): void {
     this.closing = true;
+    this.reviewCatchUp.stop();
     this.stopLogWatch?.();
     this.channel?.close();
     this.lock.close();
@@ -332,13 +367,33 @@ export class DeviceStore {
     return sealed;
   }
 
-  /** Rebuilds the review of each log held here that is missing, behind or from older code. */
+  private reviewFollowing: Promise<void> | null = null;
+
+  /**
+   * Brings the review of each log held here up to date when it is missing, behind or from older
+   * code: this device's in slices behind the clerk (review-catch-up.ts), then the others'. Not
+   * awaited by anyone at the counter; a failure leaves it for the next start.
+   */
+  private followReview(): Promise<void> {
+    const following = this.refreshReview()
+      .catch((error: unknown) => {
+        if (!this.closing) console.error('The review could not be brought up to date', error);
+      })
+      .finally(() => {
+        if (this.reviewFollowing === following) this.reviewFollowing = null;
+      });
+    this.reviewFollowing = following;
+    return following;
+  }
+
   private async refreshReview(): Promise<void> {
     const { head } = this.current.state;
     if (!(await this.reviewIndex.ownIsCurrent(head.seq))) {
-      await this.exclusive(() => this.reviewIndex.rebuildOwn());
+      this.update({ reviewCatchUp: { applied: 0, head: head.seq } });
+      await this.reviewCatchUp.run();
     }
     for (const chain of await this.importer.chains()) {
+      if (this.closing) return;
       await this.reviewIndex.refreshChain(
         chain.device,
         chain.headSeq,
