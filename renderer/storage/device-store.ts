@@ -208,6 +208,10 @@ export class DeviceStore {
     }
     store.listenToOtherWriters();
     // The review catches up behind the clerk: the screens show now, whatever it has to take in.
+    const { head } = store.current.state;
+    if (!(await store.reviewIndex.ownIsCurrent(head.seq))) {
+      store.update({ reviewCatchUp: { applied: 0, head: head.seq } });
+    }
     // An empty log has nothing to take in: its review is ready before the first command.
     if (store.current.state.head.seq === 0) await store.reviewCaughtUp();
     else if (!store.display) void store.followReview();
@@ -389,7 +393,7 @@ export class DeviceStore {
   private async refreshReview(): Promise<void> {
     const { head } = this.current.state;
     if (!(await this.reviewIndex.ownIsCurrent(head.seq))) {
-      this.update({ reviewCatchUp: { applied: 0, head: head.seq } });
+      this.update({ reviewCatchUp: this.current.reviewCatchUp ?? { applied: 0, head: head.seq } });
       await this.reviewCatchUp.run();
     }
     for (const chain of await this.importer.chains()) {
