@@ -51,7 +51,7 @@ import { memoryWitness, type Witness } from './witness';
 import { browserClock, type Clock } from './clock';
 import { upgradeFromV1 } from './upgrade';
 import { ReviewIndex } from './review-index';
-import { ReviewCatchUp, type CatchUpProgress } from './review-catch-up';
+import { ReviewCatchUp, percentOf, type CatchUpProgress } from './review-catch-up';
 import { Review } from './review';
 import { WriterLock } from './writer-lock';
 import { startLogWatch } from './log-watch-client';
@@ -89,15 +89,11 @@ export interface StoreOptions {
   pinIterations: number;
   witness?: Witness;
   newId?: () => string;
-  /** Pause between the review's catch-up slices (review-catch-up.ts); tests slow it down. */
-  reviewPaceMs?: number;
+  /** The review's catch-up slowed down (review-catch-up.ts): tests only. */
+  reviewPace?: { paceMs: number; sliceRecords: number };
 }
 
 const LOCK_NAME = 'counter-steps:event-log';
-
-/** How much of the log the review has taken in, in whole percent. */
-export const percentOf = ({ applied, head }: CatchUpProgress): number =>
-  head === 0 ? 100 : Math.floor((applied / head) * 100);
 
 const isWriteConflict = (error: unknown) =>
   error instanceof StorageError && error.code === 'write-conflict';
@@ -158,7 +154,7 @@ export class DeviceStore {
         if (this.closing || (progress && shown && percentOf(progress) === percentOf(shown))) return;
         this.update({ reviewCatchUp: progress });
       },
-      { paceMs: options.reviewPaceMs },
+      options.reviewPace ?? {},
     );
     this.hub = new HubClient({ log: this.log, keys: this.keys, state: () => this.current.state });
     this.archive = new Archive(

@@ -24,6 +24,8 @@ export async function openStore(
     scratch?: boolean;
     /** Another IndexedDB than the page's (an in-memory one): see db.ts. */
     backend?: IndexedDbBackend;
+    /** The review's catch-up slowed down (review-catch-up.ts): tests only. */
+    reviewPace?: { paceMs: number; sliceRecords: number };
   } = {},
 ): Promise<DeviceStore> {
   const db = await openDatabase(options.name ?? DATABASE_NAME, {
@@ -37,6 +39,7 @@ export async function openStore(
     pinIterations: options.pinIterations ?? PBKDF2_ITERATIONS,
     witness: options.witness,
     newId: options.newId,
+    reviewPace: options.reviewPace,
   });
 }
 
@@ -61,6 +64,7 @@ export type {
   StoreClosed,
 } from './device-store';
 export { memoryWitness, type Witness } from './witness';
+export { percentOf, type CatchUpProgress } from './review-catch-up';
 export type { ExportPlan, ExportPlanProblem } from './export-source';
 export {
   makeExport,

@@ -36,6 +36,10 @@ export interface CatchUpProgress {
   head: number;
 }
 
+/** How much of the log the review has taken in, in whole percent. */
+export const percentOf = ({ applied, head }: CatchUpProgress): number =>
+  head === 0 ? 100 : Math.floor((applied / head) * 100);
+
 export interface CatchUpOptions {
   /** Time budget of one slice (ms of work inside its transaction). */
   sliceMs?: number;
@@ -209,7 +213,11 @@ export class ReviewCatchUp {
           applied = keys[index] ?? applied;
           if (performance.now() - started > budget) break;
         }
-        await this.db.reviewState.put({ device: OWN_LOG, appliedSeq: applied, version: REVIEW_VERSION });
+        await this.db.reviewState.put({
+          device: OWN_LOG,
+          appliedSeq: applied,
+          version: REVIEW_VERSION,
+        });
         this.config = { seq: applied, config };
         return { applied, head };
       },

@@ -14,7 +14,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import { periodOf, type Period } from '../../../core/domain/review/period';
-import { useDeviceState, useStore } from '../shared/store-context';
+import { useDeviceState, useSnapshot, useStore } from '../shared/store-context';
+import { percentOf } from '../../storage';
 import { FiguresView } from './FiguresView';
 import { PeriodBar } from './PeriodBar';
 import { ServicesView } from './ServicesView';
@@ -65,6 +66,8 @@ export function ReviewScreen() {
   const open = (next: View) => setViews((stack) => [...stack, next]);
   const back = () => setViews((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack));
   const openServices = (filter: ServiceFilter) => open({ kind: 'services', filter });
+  // After an update or a restore the review catches up behind the counter (review-catch-up.ts).
+  const { reviewCatchUp } = useSnapshot();
 
   return (
     <main className="review">
@@ -77,6 +80,11 @@ export function ReviewScreen() {
         onBack={views.length > 1 ? back : null}
         onAll={() => openServices({ tags: [], title: t('services.all') })}
       />
+      {reviewCatchUp && (
+        <p className="review-catching-up" role="status">
+          {t('catchingUp', { percent: percentOf(reviewCatchUp) })}
+        </p>
+      )}
       {view.kind === 'figures' && (
         <FiguresView
           period={period}
