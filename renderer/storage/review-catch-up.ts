@@ -141,12 +141,11 @@ export class ReviewCatchUp {
    * nothing, in one transaction; one of this version behind the log is taken up where it stands.
    */
   private async begin(): Promise<void> {
-    await this.db.transaction(
-      'rw',
-      [this.db.events, this.db.services, this.db.rollups, this.db.reviewState],
+    await this.log.readingWith(
+      [this.db.services, this.db.rollups, this.db.reviewState],
       async () => {
         const row = await this.db.reviewState.get(OWN_LOG);
-        const head = await this.head();
+        const head = await this.log.lastKey();
         if (row?.version === REVIEW_VERSION && row.appliedSeq <= head) return;
         await this.db.services.where('device').equals(OWN_LOG).delete();
         await this.db.rollups.where('device').equals(OWN_LOG).delete();
@@ -154,15 +153,6 @@ export class ReviewCatchUp {
       },
     );
     this.config = null;
-  }
-
-  /**
-   * The last sequence number stored (keys that are no number, which only a forged row could have,
-   * sort after every number and are left to verify).
-   */
-  private async head(): Promise<number> {
-    const keys = await this.db.events.where(':id').below(Infinity).reverse().limit(1).primaryKeys();
-    return (keys[0] as number | undefined) ?? 0;
   }
 
   /** The configuration in force at `seq`: its `config-changed` records folded. */
@@ -181,19 +171,14 @@ export class ReviewCatchUp {
   private async slice(): Promise<CatchUpProgress | 'restart'> {
     const budget = this.options.sliceMs ?? 25;
     const limit = this.options.sliceRecords ?? 500;
-    return this.db.transaction(
-      'rw',
-      [this.db.events, this.db.services, this.db.rollups, this.db.reviewState],
+    return this.log.readingWith(
+      [this.db.services, this.db.rollups, this.db.reviewState],
       async () => {
         const row = await this.db.reviewState.get(OWN_LOG);
         if (row?.version !== REVIEW_VERSION) return 'restart' as const;
-        const head = await this.head();
+        const head = await this.log.lastKey();
         if (row.appliedSeq > head) return 'restart' as const;
-        const range = this.db.events
-          .where(':id')
-          .between(row.appliedSeq, head, false, true)
-          .limit(limit);
-        const [keys, rows] = await Promise.all([range.primaryKeys(), range.toArray()]);
+        const { keys, rows } = await this.log.rowsAfter(row.appliedSeq, head, limit);
         let config = await this.configAt(row.appliedSeq);
         let applied = row.appliedSeq;
         const rowsSoFar = new SliceRows(this.db, this.log);
