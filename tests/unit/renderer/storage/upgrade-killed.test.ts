@@ -148,7 +148,7 @@ describe('an upgrade killed half-way', () => {
     spy.mockRestore();
     const { rows, state } = await startsIntact(name);
     expect(state.upgraded).toBe(true);
-    const types = rows.map((row) => (row.event as { type: string }).type);
+    const types = rows.map((row) => (row as { event: { type: string } }).event.type);
     expect(types.filter((type) => type === 'log-upgraded')).toHaveLength(1);
     expect(types.filter((type) => type === 'device-identity')).toHaveLength(1);
   });
