@@ -115,7 +115,7 @@ describe('an upgrade killed half-way', () => {
       expect(after).toEqual(before);
       const { rows } = await startsIntact(name);
       const upgraded = rows.filter(
-        (row) => (row.event as { type: string }).type === 'log-upgraded',
+        (row) => (row as { event: { type: string } }).event.type === 'log-upgraded',
       );
       expect(upgraded).toHaveLength(1);
     },
