@@ -70,7 +70,7 @@ describe('the review caught up behind the clerk', () => {
     }
     const finished = got.rollups.reduce((sum, rollup) => sum + rollup.services, 0);
     expect(finished).toBe(got.services.length);
-  });
+  }, 60_000);
 
   it('resumes where a catch-up stopped half-way, and ends as a rebuild from scratch', async () => {
     const { device } = await generatedDevice(12, 16);
@@ -101,7 +101,7 @@ describe('the review caught up behind the clerk', () => {
     expect(got.services).toEqual(want.services);
     expect(got.rollups).toEqual(want.rollups);
     expect(got.state?.appliedSeq).toBe(device.store.snapshot.state.head.seq);
-  });
+  }, 60_000);
 
   it('lets the store open at once and says how far the review has come', async () => {
     const { device } = await generatedDevice(13, 12);
@@ -118,5 +118,5 @@ describe('the review caught up behind the clerk', () => {
     const want = await fromScratch(device.name);
     expect(got.services).toEqual(want.services);
     expect(got.rollups).toEqual(want.rollups);
-  });
+  }, 60_000);
 });

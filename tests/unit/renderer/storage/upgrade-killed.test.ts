@@ -119,6 +119,7 @@ describe('an upgrade killed half-way', () => {
       );
       expect(upgraded).toHaveLength(1);
     },
+    60_000,
   );
 
   it("the log's upgrade from release 0.1.0, killed inside its transaction: nothing of it stays", async () => {
@@ -151,7 +152,7 @@ describe('an upgrade killed half-way', () => {
     const types = rows.map((row) => (row as { event: { type: string } }).event.type);
     expect(types.filter((type) => type === 'log-upgraded')).toHaveLength(1);
     expect(types.filter((type) => type === 'device-identity')).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('the review rebuilt for a new version, killed inside a slice: resumed, equal to a rebuild', async () => {
     const { device } = await generatedDevice(21, 10);
@@ -189,5 +190,5 @@ describe('an upgrade killed half-way', () => {
     const want = await projectLog(OWN_LOG, [rows]);
     expect(got.services).toEqual(want.services.sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(got.rollups).toEqual(want.rollups.sort((a, b) => (a.key < b.key ? -1 : 1)));
-  });
+  }, 60_000);
 });
