@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import releaseNotes from './release-notes.json' with { type: 'json' };
 import { securityHeadersFor } from './main/security-headers.ts';
 import { callClips } from './scripts/call-clips-plugin.ts';
 import { localeWords } from './scripts/locale-words-plugin.ts';
@@ -24,6 +25,18 @@ export default defineConfig({
     react(),
     callClips(resolve(import.meta.dirname, 'assets/call')),
     localeWords(resolve(import.meta.dirname, 'core/i18n/locales')),
+    // What this version changed, in one line per language: a page running the previous version
+    // reads it from the server when this one is waiting to take over (app/UpdateGate.tsx).
+    {
+      name: 'release-note',
+      generateBundle() {
+        this.emitFile({
+          type: 'asset',
+          fileName: 'release.json',
+          source: JSON.stringify({ version, changes: releaseNotes }),
+        });
+      },
+    },
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',

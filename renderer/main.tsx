@@ -19,6 +19,26 @@ import './ui/forms.css';
 import './ui/dialogs.css';
 import './ui/shell.css';
 
+/**
+ * The review's catch-up slowed down, for tests that tap while it catches up (the e2e
+ * review-catch-up spec sets `{"paceMs":…,"sliceRecords":…}` in localStorage): unset, it runs as fast
+ * as its slices allow.
+ */
+function reviewPace(): { paceMs: number; sliceRecords: number } | undefined {
+  try {
+    const set = JSON.parse(localStorage.getItem('counter-steps:review-pace') ?? 'null') as {
+      paceMs?: unknown;
+      sliceRecords?: unknown;
+    } | null;
+    const paceMs = Number(set?.paceMs);
+    const sliceRecords = Number(set?.sliceRecords);
+    if (!(paceMs > 0 && paceMs <= 5_000 && sliceRecords >= 1)) return undefined;
+    return { paceMs, sliceRecords: Math.floor(sliceRecords) };
+  } catch {
+    return undefined;
+  }
+}
+
 async function boot(): Promise<void> {
   await initI18n();
   const element = document.getElementById('root');
@@ -33,6 +53,7 @@ async function boot(): Promise<void> {
       witness: platform().witness(DATABASE_NAME),
       keyKeeper: platform().keyKeeper(),
       display: view === 'display',
+      reviewPace: reviewPace(),
       // Another window holds the database: say so while waiting (opening goes on once it lets go).
       onBlocked: () => root.render(<StartupError error={new StorageError('database-blocked')} />),
     });

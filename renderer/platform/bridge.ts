@@ -24,11 +24,17 @@ export type CallBridge = TicketCaller;
  * background; it is applied (the page reloads into it) only when the app says so, which it does
  * only between services. Electron updates with its package and reports nothing here.
  */
+/** The version waiting to take over and what it changed, one line per language (null: unknown). */
+export interface UpdateInfo {
+  version: string | null;
+  changes: Record<string, string> | null;
+}
+
 export interface UpdateBridge {
   /** Starts looking for new versions (the browser build registers its service worker). */
   startUpdates(): void;
   /** Calls `listener` once a new version is ready to apply; returns the unsubscribe. */
-  onUpdateReady(listener: () => void): () => void;
+  onUpdateReady(listener: (update: UpdateInfo) => void): () => void;
   /** Applies the new version once any ticket call has been heard to the end: the page reloads. */
   applyUpdate(): Promise<void>;
 }

@@ -26,6 +26,7 @@ import {
   witnessOver,
   type PlatformBridge,
   type UpdateBridge,
+  type UpdateInfo,
 } from './bridge';
 import { lazyTicketCaller } from './ticket-caller';
 
@@ -217,13 +218,41 @@ const api: CounterStepsApi = {
 /** How often an open app asks the server for a new version (also on coming back online). */
 const UPDATE_CHECK_MS = 30 * 60_000;
 
-const updateListeners = new Set<() => void>();
+const updateListeners = new Set<(update: UpdateInfo) => void>();
 let waitingWorker: ServiceWorker | null = null;
+let waitingInfo: UpdateInfo = { version: null, changes: null };
 let reloading = false;
+
+/**
+ * What the waiting version says it changed: its release.json, from the server (a query the
+ * running worker's precache does not answer, so not this version's own copy). Offline: unknown.
+ */
+async function releaseInfo(): Promise<UpdateInfo> {
+  try {
+    const response = await fetch(`./release.json?waiting=${Date.now()}`, { cache: 'no-store' });
+    const body = (await response.json()) as { version?: unknown; changes?: unknown };
+    const changes =
+      body.changes && typeof body.changes === 'object'
+        ? Object.fromEntries(
+            Object.entries(body.changes).filter(
+              (entry): entry is [string, string] =>
+                typeof entry[1] === 'string' && entry[1].length <= 200,
+            ),
+          )
+        : null;
+    return { version: typeof body.version === 'string' ? body.version : null, changes };
+  } catch {
+    return { version: null, changes: null };
+  }
+}
 
 function updateReady(worker: ServiceWorker): void {
   waitingWorker = worker;
-  for (const listener of updateListeners) listener();
+  void releaseInfo().then((info) => {
+    if (waitingWorker !== worker) return;
+    waitingInfo = info;
+    for (const listener of updateListeners) listener(info);
+  });
 }
 
 function watchRegistration(registration: ServiceWorkerRegistration): void {
@@ -262,7 +291,7 @@ const updates: UpdateBridge = {
 
   onUpdateReady(listener) {
     updateListeners.add(listener);
-    if (waitingWorker) listener();
+    if (waitingWorker) listener(waitingInfo);
     return () => updateListeners.delete(listener);
   },
 

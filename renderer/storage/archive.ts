@@ -24,6 +24,8 @@ export interface StoreAccess {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   replaceState(state: DeviceState): void;
   advanceWitness(head: Head): Promise<void>;
+  /** Starts bringing the review up to date behind the clerk (review-catch-up.ts). */
+  reviewFollows(): void;
 }
 
 export class Archive {
@@ -99,12 +101,13 @@ export class Archive {
       const result = await this.importer.restore(bytes, this.store.state());
       if (result.ok) {
         this.store.replaceState(restoredState(result.value.state));
-        await this.review.rebuildOwn();
       }
       return result;
     });
     if (!restored.ok) return restored;
     await this.store.advanceWitness(this.store.state().head);
+    // The log is written and verified: the counter is usable now, the review follows.
+    this.store.reviewFollows();
     return this.store.execute({ type: 'finish-restore', ...manager });
   }
 }

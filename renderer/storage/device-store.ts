@@ -47,6 +47,7 @@ import { memoryWitness, type Witness } from './witness';
 import { browserClock, type Clock } from './clock';
 import { upgradeFromV1 } from './upgrade';
 import { ReviewIndex } from './review-index';
+import { ReviewCatchUp, percentOf, type CatchUpProgress } from './review-catch-up';
 import { Review } from './review';
 import { WriterLock } from './writer-lock';
 import { startLogWatch } from './log-watch-client';
@@ -75,6 +76,8 @@ export interface StoreSnapshot {
   signingKeyMissing: boolean;
   /** The screen was locked because a record needs the person's PIN again (person-keys.ts). */
   pinNeeded: boolean;
+  /** This device's review being brought up to date behind the clerk (null: it is). */
+  reviewCatchUp: CatchUpProgress | null;
 }
 
 export interface StoreOptions {
@@ -92,6 +95,8 @@ export interface StoreOptions {
    */
   keyKeeper?: KeyKeeperApi | null;
   newId?: () => string;
+  /** The review's catch-up slowed down (review-catch-up.ts): tests only. */
+  reviewPace?: { paceMs: number; sliceRecords: number };
 }
 
 const LOCK_NAME = 'counter-steps:event-log';
@@ -115,6 +120,7 @@ export class DeviceStore {
   /** Enrolment with the store hub and pushes of this log to it (hub-client.ts). */
   readonly hub: HubClient;
   private readonly reviewIndex: ReviewIndex;
+  private readonly reviewCatchUp: ReviewCatchUp;
   private readonly importer: Importer;
   private readonly evidence: Evidence;
   private readonly clock: Clock;
@@ -148,6 +154,17 @@ export class DeviceStore {
       this.reviewIndex,
     );
     this.review = new Review(this.reviewIndex, this.log, db);
+    this.reviewCatchUp = new ReviewCatchUp(
+      db,
+      this.log,
+      (progress) => {
+        // Told to the screens once a whole percent more is done, not after every slice.
+        const shown = this.current.reviewCatchUp;
+        if (this.closing || (progress && shown && percentOf(progress) === percentOf(shown))) return;
+        this.update({ reviewCatchUp: progress });
+      },
+      options.reviewPace ?? {},
+    );
     this.hub = new HubClient({ log: this.log, keys: this.keys, state: () => this.current.state });
     this.archive = new Archive(
       new ExportSource(this.log, this.keys),
@@ -159,6 +176,7 @@ export class DeviceStore {
         exclusive: (work) => this.exclusive(work),
         replaceState: (state) => this.update({ state }),
         advanceWitness: (head) => this.advanceWitness(head),
+        reviewFollows: () => this.followReview(),
       },
     );
     this.current = initial;
@@ -186,6 +204,7 @@ export class DeviceStore {
           : null,
       signingKeyMissing: false,
       pinNeeded: false,
+      reviewCatchUp: null,
     });
     store.watchConnection();
     if (loaded.state.legacy && !loaded.state.upgraded) {
@@ -207,9 +226,24 @@ export class DeviceStore {
       await store.keys.retireAllBut(keys.index);
       store.update({ signingKeyMissing: (await store.keys.signer(store.current.state)) === null });
     }
-    await store.refreshReview();
     store.listenToOtherWriters();
+    // The review catches up behind the clerk: the screens show now, whatever it has to take in.
+    const { head } = store.current.state;
+    if (!(await store.reviewIndex.ownIsCurrent(head.seq))) {
+      store.update({ reviewCatchUp: { applied: 0, head: head.seq } });
+    }
+    // An empty log has nothing to take in: its review is ready before the first command.
+    if (store.current.state.head.seq === 0) await store.reviewCaughtUp();
+    else if (!store.display) void store.followReview();
     return store;
+  }
+
+  /**
+   * Resolves once this device's review has taken in its whole log and the other counters' logs
+   * held here are reviewed (tests, and whoever must read figures that are complete).
+   */
+  reviewCaughtUp(): Promise<void> {
+    return this.reviewFollowing ?? this.followReview();
   }
 
   get snapshot(): StoreSnapshot {
@@ -288,6 +322,7 @@ export class DeviceStore {
 
   close(): void {
     this.closing = true;
+    this.reviewCatchUp.stop();
     this.stopLogWatch?.();
     this.channel?.close();
     this.lock.close();
@@ -396,13 +431,33 @@ export class DeviceStore {
     return records;
   }
 
-  /** Rebuilds the review of each log held here that is missing, behind or from older code. */
+  private reviewFollowing: Promise<void> | null = null;
+
+  /**
+   * Brings the review of each log held here up to date when it is missing, behind or from older
+   * code: this device's in slices behind the clerk (review-catch-up.ts), then the others'. Not
+   * awaited by anyone at the counter; a failure leaves it for the next start.
+   */
+  private followReview(): Promise<void> {
+    const following = this.refreshReview()
+      .catch((error: unknown) => {
+        if (!this.closing) console.error('The review could not be brought up to date', error);
+      })
+      .finally(() => {
+        if (this.reviewFollowing === following) this.reviewFollowing = null;
+      });
+    this.reviewFollowing = following;
+    return following;
+  }
+
   private async refreshReview(): Promise<void> {
     const { head } = this.current.state;
     if (!(await this.reviewIndex.ownIsCurrent(head.seq))) {
-      await this.exclusive(() => this.reviewIndex.rebuildOwn());
+      this.update({ reviewCatchUp: this.current.reviewCatchUp ?? { applied: 0, head: head.seq } });
+      await this.reviewCatchUp.run();
     }
     for (const chain of await this.importer.chains()) {
+      if (this.closing) return;
       await this.reviewIndex.refreshChain(
         chain.device,
         chain.headSeq,

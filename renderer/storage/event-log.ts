@@ -231,6 +231,34 @@ export class EventLog {
     }
   }
 
+  /**
+   * Runs `work` in one read-write transaction over the log and `tables` (derived from the log: the
+   * review's catch-up reads the log and writes its rows at once). Nothing here writes the log.
+   */
+  readingWith<T>(tables: Table[], work: () => Promise<T>): Promise<T> {
+    return this.db.transaction('rw', [this.db.events, ...tables], work);
+  }
+
+  /**
+   * The last sequence number stored (keys that are no number, which only a forged row could have,
+   * sort after every number and are left to verify).
+   */
+  async lastKey(): Promise<number> {
+    const keys = await this.db.events.where(':id').below(Infinity).reverse().limit(1).primaryKeys();
+    return keys[0] ?? 0;
+  }
+
+  /** Up to `limit` raw rows after `afterSeq` up to `toSeq`, with their keys. */
+  async rowsAfter(
+    afterSeq: number,
+    toSeq: number,
+    limit: number,
+  ): Promise<{ keys: number[]; rows: unknown[] }> {
+    const range = this.db.events.where(':id').between(afterSeq, toSeq, false, true).limit(limit);
+    const [keys, rows] = await Promise.all([range.primaryKeys(), range.toArray()]);
+    return { keys, rows };
+  }
+
   async count(): Promise<number> {
     return this.db.events.count();
   }

@@ -27,6 +27,8 @@ export async function openStore(
     scratch?: boolean;
     /** Another IndexedDB than the page's (an in-memory one): see db.ts. */
     backend?: IndexedDbBackend;
+    /** The review's catch-up slowed down (review-catch-up.ts): tests only. */
+    reviewPace?: { paceMs: number; sliceRecords: number };
   } = {},
 ): Promise<DeviceStore> {
   const db = await openDatabase(options.name ?? DATABASE_NAME, {
@@ -41,6 +43,7 @@ export async function openStore(
     witness: options.witness,
     keyKeeper: options.keyKeeper,
     newId: options.newId,
+    reviewPace: options.reviewPace,
   });
 }
 
@@ -65,6 +68,7 @@ export type {
   StoreClosed,
 } from './device-store';
 export { memoryWitness, type Witness } from './witness';
+export { percentOf, type CatchUpProgress } from './review-catch-up';
 export type { ExportPlan, ExportPlanProblem } from './export-source';
 export {
   makeExport,

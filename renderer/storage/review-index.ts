@@ -33,13 +33,14 @@ const PROJECTED = REVIEW_EVENTS;
 
 const ENDS = new Set(['service-finished', 'service-abandoned']);
 
-const patKey = (row: ServiceRow) =>
+/** The key that finds a clerk's services of one timing pattern in one business day. */
+export const patKey = (row: ServiceRow) =>
   row.pattern ? `${row.device}|${row.clerk}|${row.day}|${row.pattern}` : undefined;
-const stored = (row: ServiceRow): StoredServiceRow => {
+export const stored = (row: ServiceRow): StoredServiceRow => {
   const pat = patKey(row);
   return pat ? { ...row, pat } : row;
 };
-const plain = ({ pat: _, ...row }: StoredServiceRow): ServiceRow => row;
+export const plain = ({ pat: _, ...row }: StoredServiceRow): ServiceRow => row;
 
 /** The review's rows read and written straight in IndexedDB (inside the caller's transaction). */
 class TableRows implements ReviewRows {

@@ -20,6 +20,7 @@ import {
   startService,
 } from './fixtures';
 import { startStaticServer, type StaticServer } from './static-server';
+import NOTES from '../../release-notes.json' with { type: 'json' };
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const V1_DIR = join(ROOT, 'dist-web');
@@ -95,6 +96,10 @@ test('a new version waits while a service is open and applies once it is finishe
     'Update ready — it will apply after this service.',
     { timeout: 30_000 },
   );
+  // One line says what the new version changed (its release.json, from release-notes.json).
+  await expect(page.getByTestId('update-changes')).toHaveText(
+    `New version ${V2_VERSION}: ${NOTES.en}`,
+  );
   // Waiting means waiting: the page was not reloaded, the service is on screen.
   await page.waitForTimeout(2_000);
   expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
@@ -118,5 +123,50 @@ test('a new version waits while a service is open and applies once it is finishe
   const types = eventTypes(after);
   expect(types.filter((type) => type === 'service-started')).toHaveLength(2);
   expect(types.filter((type) => type === 'service-finished')).toHaveLength(2);
+  await context.close();
+});
+
+test('a new version never reloads under an open dialog; it applies once the dialog is closed', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  server.serve(V1_DIR);
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = await context.newPage();
+  await setUpCounter(page, 'en');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+
+  // A new version arrives while the dialog is open (coming back online makes the app look).
+  server.serve(v2Dir);
+  await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect(page.getByTestId('update-changes')).toContainText(V2_VERSION, { timeout: 30_000 });
+  // Well past the quiet time the update waits for: still the same page, the dialog still open.
+  await page.waitForTimeout(8_000);
+  expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
+  await expect(dialog).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect
+    .poll(() => page.evaluate(() => 'stillTheSamePage' in window).catch(() => 'reloading'), {
+      timeout: 30_000,
+    })
+    .toBe(false);
+  await expect.poll(() => shownVersion(page)).toBe(V2_VERSION);
+  await expectChainIntact(page);
   await context.close();
 });

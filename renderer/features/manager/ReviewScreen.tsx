@@ -16,7 +16,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { businessDay } from '../../../core/domain/device/config';
 import { periodOf, type Period } from '../../../core/domain/review/period';
-import { useDeviceState, useStore } from '../shared/store-context';
+import { useDeviceState, useSnapshot, useStore } from '../shared/store-context';
+import { percentOf } from '../../storage';
 import { FiguresView } from './FiguresView';
 import { PeriodBar } from './PeriodBar';
 import { ReportView } from './ReportView';
@@ -72,6 +73,8 @@ export function ReviewScreen() {
   const open = (next: View) => setViews((stack) => [...stack, next]);
   const back = () => setViews((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack));
   const openServices = (filter: ServiceFilter) => open({ kind: 'services', filter });
+  // After an update or a restore the review catches up behind the counter (review-catch-up.ts).
+  const { reviewCatchUp } = useSnapshot();
 
   return (
     <main className="review">
@@ -85,6 +88,11 @@ export function ReviewScreen() {
         onAll={() => openServices({ tags: [], title: t('services.all') })}
         onReport={view.kind === 'report' ? null : () => open({ kind: 'report' })}
       />
+      {reviewCatchUp && (
+        <p className="review-catching-up" role="status">
+          {t('catchingUp', { percent: percentOf(reviewCatchUp) })}
+        </p>
+      )}
       {view.kind === 'figures' && (
         <div className="shift-row review-shift-link">
           <button type="button" className="secondary" onClick={() => open({ kind: 'shift' })}>

@@ -206,6 +206,8 @@ export async function testDevice(
     async reopen() {
       device.store.close();
       device.store = await open();
+      // The review catches up behind the screens (review-catch-up.ts): tests read it complete.
+      await device.store.reviewCaughtUp();
       return device.store;
     },
     async must(command) {

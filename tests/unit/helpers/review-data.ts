@@ -241,3 +241,19 @@ export async function complaintService(device: TestDevice, plan: ComplaintPlan):
   await tap(5, { type: 'call-next', nextTicket: `${plan.ticket}9` });
   return serviceId;
 }
+
+/** `count` more services by the clerk (signed in as needed), tickets from `firstTicket`. */
+export async function moreServices(
+  device: TestDevice,
+  seed: number,
+  count: number,
+  firstTicket: number,
+): Promise<string[]> {
+  const rng = random(seed);
+  const ids: string[] = [];
+  await signInAs(device, CLERK);
+  for (let index = 0; index < count; index += 1) {
+    ids.push(await service(device, rng, firstTicket + index, index % 5 === 4, CLERK));
+  }
+  return ids;
+}
