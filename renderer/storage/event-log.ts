@@ -233,10 +233,11 @@ export class EventLog {
 
   /**
    * Runs `work` in one read-write transaction over the log and `tables` (derived from the log: the
-   * review's catch-up reads the log and writes its rows at once). Nothing here writes the log.
+   * review's catch-up reads the log and writes its rows at once), with the personal values beside
+   * the log (records are read with them put back). Nothing here writes the log.
    */
   readingWith<T>(tables: Table[], work: () => Promise<T>): Promise<T> {
-    return this.db.transaction('rw', [this.db.events, ...tables], work);
+    return this.db.transaction('rw', [this.db.events, this.db.personal, ...tables], work);
   }
 
   /**
