@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The review catching up behind the clerk (decision 0074), in real Chromium over a profile on
+// The review catching up behind the clerk (decision 0072), in real Chromium over a profile on
 // disk: a device holding BENCH_CATCH_UP_DAYS days of a busy counter (scripts/bench-seed.ts,
 // restored through the first-run screens), its review then marked as written by older code (as
 // after an update that changed REVIEW_VERSION) and the page loaded again. Measured: the start to

@@ -159,7 +159,7 @@ export class EventLog {
       .reverse()
       .until((row) => !keep(row))
       .toArray();
-    return readRecords(rows.reverse());
+    return this.read(rows.reverse());
   }
 
   /** Every record of these types, in sequence order. */

@@ -11,7 +11,7 @@
  * `projectAppend`), and IndexedDB runs two read-write transactions over the same table one after
  * the other. So a record appended during the catch-up is taken in exactly once: by the append
  * when the review had already reached it, else by a later slice (which reads the log inside its
- * own transaction, after the append committed). docs/decisions/0074-review-catches-up.md.
+ * own transaction, after the append committed). docs/decisions/0072-review-catches-up-behind-the-clerk.md.
  *
  * The rows written are those a rebuild from the whole log in memory writes (`projectLog`): the
  * projector is the same; what it reads "so far" is cut at the record being pushed (`SliceRows`).

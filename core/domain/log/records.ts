@@ -134,6 +134,12 @@ export function readRecord(
   return err(invalid(row, `unknown record version ${String(version)}`));
 }
 
+/** A v2 row exactly as stored (personal values as their commitments), or null. */
+export function storedRecordOf(row: unknown): StoredRecord | null {
+  const parsed = V2RecordSchema.safeParse(row);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Every row read; the ones that failed validation listed apart. */
 export interface ReadResult {
   records: LogRecord[];

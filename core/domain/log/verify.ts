@@ -15,7 +15,7 @@ import { GENESIS_HASH, type EventOf, type PublicKeyJwk } from './events';
 import { stepKeyChain, type KeyChainState } from './key-chain';
 import type { PersonalLookup } from './personal';
 import { ratingProofHolds } from './rating-proof';
-import { hashOf, readRecord, seqOf, type LogRecord } from './records';
+import { hashOf, readRecord, seqOf, storedRecordOf, type LogRecord } from './records';
 import { personSignatureRule, predatesSignatures, SliceSigners } from './person-signatures';
 import {
   INITIAL_RULE_CONTEXT,
@@ -201,8 +201,7 @@ export class LogVerifier {
       return { kind: 'hash-mismatch', seq: record.seq };
 
     // A person's signature is over the record as stored: its personal values as commitments.
-    const storedForm = this.options.values ? readRecord(row) : read;
-    const asStored = storedForm.ok ? storedForm.value : record;
+    const asStored = record.v === 2 ? (storedRecordOf(row) ?? record) : record;
     const whole = !this.options.slice && !this.options.resume;
     const rule = whole
       ? (ruleBroken(this.state, this.context, record) ??

@@ -292,6 +292,7 @@ describe('permissions', () => {
       'review-services',
       'confirm-escalation',
       'close-follow-up',
+      'erase-personal-values',
     ]);
   });
 });

@@ -149,7 +149,7 @@ function hostileCommands(serviceId: string): fc.Arbitrary<Command>[] {
     fc.record({ type: fc.constant('record-import'), import: anyValue }),
     fc.record({
       type: fc.constant('erase-personal-values'),
-      olderThanDays: fc.oneof(fc.integer(), fc.double()),
+      olderThanDays: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
     }),
     fc.record({
       type: fc.constant('record-spot-check'),
