@@ -98,4 +98,3 @@ export async function managerVerifies(page: Page) {
   await page.getByRole('button', { name: 'Verify the log' }).click();
   return page.locator('.verdict');
 }
-

@@ -24,8 +24,7 @@ export function useRefusalMessage(): (refusal: Refusal) => string {
         return configProblemText(t, refusal.config);
       }
       if (refusal.code === 'clock-went-back' && refusal.clock) {
-        const when = (ms: number) =>
-          new Date(ms).toLocaleString(i18n.language, { hour12: false });
+        const when = (ms: number) => new Date(ms).toLocaleString(i18n.language, { hour12: false });
         return t('refusal.clock-went-back', {
           now: when(refusal.clock.nowMs),
           last: when(refusal.clock.lastAtMs),
