@@ -42,14 +42,16 @@ export class EventLog {
   constructor(readonly db: CounterStepsDb) {}
 
   /**
-   * Puts a restored backup's rows into an empty log, exactly as they were, in one transaction;
-   * refuses (write-conflict) when the log is not empty.
+   * Puts a restored backup's rows into an empty log, exactly as they were, with the personal
+   * values a full backup holds beside them, in one transaction; refuses (write-conflict) when the
+   * log is not empty.
    */
-  async restore(rows: readonly unknown[]): Promise<void> {
+  async restore(rows: readonly unknown[], values: readonly PersonalValue[] = []): Promise<void> {
     try {
-      await this.db.transaction('rw', this.db.events, async () => {
+      await this.db.transaction('rw', [this.db.events, this.db.personal], async () => {
         if ((await this.db.events.count()) > 0) throw new StorageError('write-conflict');
         await this.db.events.bulkAdd([...rows]);
+        if (values.length > 0) await this.db.personal.bulkPut([...values]);
       });
     } catch (error) {
       throw toStorageError(error);

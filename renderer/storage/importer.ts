@@ -17,6 +17,7 @@ import {
   type ChainRow as ContinuedRow,
 } from '../../core/domain/log/continuation';
 import { importCautions, type ImportCaution } from '../../core/domain/log/import-caution';
+import type { PersonalValue } from '../../core/domain/log/personal';
 import { readRecords } from '../../core/domain/log/records';
 import { err, ok, type Result } from '../../core/domain/result';
 import type { Manifest } from '../../core/export/format';
@@ -50,6 +51,7 @@ export interface Imported {
 
 /** log.jsonl: the name export/format.ts gives it, here without loading that module. */
 const LOG_FILE = 'log.jsonl';
+const PERSONAL_FILE = 'personal.jsonl';
 
 /** log.jsonl's records (already verified), read line by line from the zip. */
 async function rowsOf(files: ExportEntries): Promise<unknown[]> {
@@ -57,6 +59,30 @@ async function rowsOf(files: ExportEntries): Promise<unknown[]> {
   const rows: unknown[] = [];
   for await (const raw of rawLines(files.open(LOG_FILE))) rows.push(lineJson(raw));
   return rows;
+}
+
+/**
+ * A full backup's personal values (personal.jsonl), each already checked against its record's
+ * commitment by the verifier, dated by its record for the retention rule; none in a masked one.
+ */
+async function personalValuesOf(
+  files: ExportEntries,
+  rows: readonly unknown[],
+): Promise<PersonalValue[]> {
+  if (!files.names.includes(PERSONAL_FILE)) return [];
+  const { lineJson, rawLines } = await import('../../core/export/log-lines');
+  const atOf = new Map<number, string>();
+  for (const row of rows) {
+    const { seq, at } = row as { seq?: unknown; at?: unknown };
+    if (typeof seq === 'number' && typeof at === 'string') atOf.set(seq, at);
+  }
+  const values: PersonalValue[] = [];
+  for await (const raw of rawLines(files.open(PERSONAL_FILE))) {
+    const line = lineJson(raw) as Omit<PersonalValue, 'at'>;
+    const at = atOf.get(line.seq);
+    if (at) values.push({ ...line, at });
+  }
+  return values;
 }
 
 /** The export checked in full, its files inflated a part at a time, none held whole. */
@@ -192,7 +218,10 @@ export class Importer {
     const { files, verdict } = opening.value;
     if (verdict.manifest.records.first.seq !== 1) return err({ kind: 'not-a-backup' });
     const rows = await rowsOf(files);
-    await this.log.restore(rows);
-    return ok({ verdict, state: foldDevice(readRecords(rows).records) });
+    const values = await personalValuesOf(files, rows);
+    await this.log.restore(rows, values);
+    const held = new Map(values.map((kept) => [kept.commitment, kept.value]));
+    const records = readRecords(rows, (commitment) => held.get(commitment)).records;
+    return ok({ verdict, state: foldDevice(records) });
   }
 }

@@ -262,12 +262,28 @@ test('skipping a step needs a reason; finishing names the steps still pending', 
   const skipped = rows
     .map((row) => row.event as Record<string, unknown>)
     .find((event) => event.type === 'step-skipped');
+  // The note is kept beside the log; the record holds its salted commitment (decision 0068).
   expect(skipped).toEqual({
     type: 'step-skipped',
     stepId: 'eye-contact-smile',
     reason: 'other',
-    note: 'customer wore sunglasses',
+    note: { commitment: expect.stringMatching(/^[0-9a-f]{64}$/) },
   });
+  const commitment = (skipped?.note as { commitment: string }).commitment;
+  const kept = await page.evaluate(
+    (key) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('counter-steps');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('personal').objectStore('personal').get(key);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    commitment,
+  );
+  expect(kept).toMatchObject({ commitment, value: 'customer wore sunglasses' });
   expect(eventTypes(rows)).not.toContain('service-finished');
 });
 

@@ -239,8 +239,10 @@ test('a complaint pushed to the hub shows in the store’s complaint section and
   await expect(hub.locator('h2[data-drill]')).toContainText('Complaints');
   await rows.first().getByRole('link').click();
   const timeline = hub.locator('[data-table="timeline"]');
-  await expect(timeline.locator('li[data-kind="complaint-recorded"]')).toContainText(
-    'No signal at home for a week',
-  );
+  // The summary stays on the tablet: the hub holds its commitment only (decision 0068).
+  const recorded = timeline.locator('li[data-kind="complaint-recorded"]');
+  await expect(recorded).toContainText('Complaint recorded: Network');
+  await expect(recorded).toContainText('(erased or not held here)');
+  await expect(recorded).not.toContainText('No signal at home for a week');
   await expect(timeline.locator('li[data-kind="complaint-started"]')).toHaveCount(1);
 });

@@ -103,6 +103,25 @@ async function clerkCallsATicket(page: Page) {
   await expect.poll(async () => (await readLog(page)).length).toBeGreaterThan(before);
 }
 
+/**
+ * What a check names first in a log re-hashed from `from`: a record signed by a person whose
+ * signature the re-hash broke (it covers the previous hash, decision 0063), else `otherwise`.
+ */
+function firstNamed(
+  rows: { seq: number; staffNo: string | null; event: { type: string } }[],
+  from: number,
+  before: number,
+  otherwise: string,
+): { seq: number; text: string } {
+  const signed = rows.find((row, at) => at >= from && row.seq < before && 'sig' in row);
+  return signed
+    ? {
+        seq: signed.seq,
+        text: `record ${signed.seq} (${signed.event.type} by ${signed.staffNo}) breaks a rule: it carries a person’s authority but its signature is not theirs, or not for this record at this place in the log.`,
+      }
+    : { seq: before, text: otherwise };
+}
+
 const alarm = (problem: string) =>
   `This device's log is not intact: ${problem} Tell the manager and the auditor.`;
 
@@ -157,11 +176,17 @@ test('the log re-hashed from a middle record to the end: the first checkpoint af
     row.hash = await hashOf(row);
   }
   const checkpoint = rows.find((row, at) => at > from && row.event.type === 'checkpoint')!;
+  const named = firstNamed(
+    rows,
+    from,
+    checkpoint.seq,
+    `checkpoint ${checkpoint.seq} does not seal the record before it.`,
+  );
   await writeLog(page, rows);
   await page.reload();
   await expect(banner(page).locator('p')).toHaveText([
     `Record ${rows.at(-1)!.seq} of this device's log is not the one that was written. Tell the manager and the auditor.`,
-    alarm(`checkpoint ${checkpoint.seq} does not seal the record before it.`),
+    alarm(named.text),
   ]);
   await clerkCallsATicket(page);
   // The manager takes over the counter and verifies: one message, no "no signed checkpoint yet".
@@ -171,8 +196,8 @@ test('the log re-hashed from a middle record to the end: the first checkpoint af
   await openScreen(page, 'Log');
   await page.getByRole('button', { name: 'Verify the log' }).click();
   await expect(page.locator('.verdict p')).toHaveText([
-    `Not intact: checkpoint ${checkpoint.seq} does not seal the record before it.`,
-    `The ${checkpoint.seq - 1} records before it hold: every hash, link, rule and signature checked. Nothing after it can be trusted until this is explained.`,
+    `Not intact: ${named.text}`,
+    `The ${named.seq - 1} records before it hold: every hash, link, rule and signature checked. Nothing after it can be trusted until this is explained.`,
   ]);
 });
 
@@ -190,12 +215,14 @@ test('the log re-hashed and every checkpoint after it moved to the new head: the
     row.hash = await hashOf(row);
   }
   const checkpoint = rows.find((row, at) => at > from && row.event.type === 'checkpoint')!;
+  const named = firstNamed(
+    rows,
+    from,
+    checkpoint.seq,
+    `the signature of checkpoint ${checkpoint.seq} is wrong: the records it seals were changed.`,
+  );
   await writeLog(page, rows);
   await page.reload();
-  await expect(banner(page)).toContainText(
-    alarm(
-      `the signature of checkpoint ${checkpoint.seq} is wrong: the records it seals were changed.`,
-    ),
-  );
+  await expect(banner(page)).toContainText(alarm(named.text));
   await clerkCallsATicket(page);
 });

@@ -146,7 +146,7 @@ test.describe('in a throwaway browser context', () => {
 
     await other.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
     await expect(page.getByLabel(w.counter)).toBeVisible();
-    expect(await databaseVersion(page)).toBe(30);
+    expect(await databaseVersion(page)).toBe(40);
   });
 
   test('a newer version opening the records in another window: this one stops, writing nothing more', async ({
@@ -160,7 +160,7 @@ test.describe('in a throwaway browser context', () => {
     const before = await readLog(page);
 
     const other = await otherWindow(context);
-    await holdDatabase(other, 40);
+    await holdDatabase(other, 50);
     await expect(startupScreen(page)).toHaveAttribute('data-startup', 'closed-by-newer-version');
     await expect(page.getByText('this window stopped using them')).toBeVisible();
     await expect(page.locator('[data-step-id]')).toHaveCount(0);
