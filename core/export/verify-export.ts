@@ -25,6 +25,7 @@ import {
   type Manifest,
 } from './format';
 import type { ExportProblem } from './export-problem';
+import { keyChainAt } from './key-anchor';
 import { LogCheck } from './log-check';
 import type { DatedAhead } from '../domain/log/time-rules';
 import { PersonalCheck } from './personal-check';
@@ -35,6 +36,7 @@ const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
   'manifest-unreadable',
   'unsupported-version',
   'key-unreadable',
+  'needs-previous',
 ]);
 
 export interface ExportVerdict {
@@ -79,6 +81,11 @@ export interface VerifyExportOptions {
   sha256?: Sha256;
   /** The verifier's own clock (epoch ms): a record dated later than it is named (`datedAhead`). */
   now?: number;
+  /**
+   * Takes a `keyChainFrom` start as the manifest states it: only for the earlier export of a pair,
+   * whose own start was checked when it was verified with the one before it (decision 0074).
+   */
+  startAsStated?: boolean;
 }
 
 const entriesOf = (input: ExportInput): ExportEntries =>
@@ -157,7 +164,13 @@ async function checkKeyRecords(manifest: Manifest): Promise<
   | ExportProblem
 > {
   const hashes = new Map<number, string>();
-  let chain: KeyChainState | null = null;
+  // A chain continuing the previous export's starts at its key (checked against that export).
+  const from = manifest.keyChainFrom;
+  if (from && (await fingerprint(from.key)) !== from.fingerprint)
+    return { kind: 'key-record', seq: from.seq, detail: 'key' };
+  let chain: KeyChainState | null = from
+    ? { index: from.keyIndex, key: from.key, device: manifest.device.id, seq: from.seq }
+    : null;
   let sealedUpTo = 0;
   for (const row of manifest.keyRecords) {
     const step = await stepKeyChain(chain, row, manifest.device.firstKey);
@@ -356,6 +369,7 @@ export async function verifyExport(
     const earlier = await verifyExport(previous, {
       signal: options.signal,
       sha256: options.sha256,
+      startAsStated: true,
     });
     if (earlier.status !== 'intact' || !earlier.manifest) {
       return fail({
@@ -365,7 +379,13 @@ export async function verifyExport(
     }
     const continuity = continuesFrom(earlier.manifest, manifest);
     if (continuity) return fail(continuity);
+    const start = manifest.keyChainFrom;
+    if (start && !startsWhereEnded(earlier.manifest, start))
+      return fail({ kind: 'previous-key-mismatch', seq: start.seq });
     verdict.continuesPrevious = true;
+  } else if (manifest.keyChainFrom && !options.startAsStated) {
+    // Its first key is the previous export's last: without that export it is vouched by nothing.
+    return fail({ kind: 'needs-previous', seq: manifest.keyChainFrom.seq });
   }
   return verdict;
 }
@@ -395,4 +415,23 @@ function continuesFrom(earlier: Manifest, manifest: Manifest): ExportProblem | n
   if (end.seq + 1 < start.seq)
     return { kind: 'previous-gap', from: end.seq + 1, to: start.seq - 1 };
   return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
+}
+
+/** The key chain `start` names is where `earlier`'s (checked) chain stood at its last record. */
+function startsWhereEnded(earlier: Manifest, start: NonNullable<Manifest['keyChainFrom']>) {
+  const ended =
+    keyChainAt(earlier.keyRecords, earlier.records.last.seq) ??
+    (earlier.keyChainFrom
+      ? {
+          seq: earlier.keyChainFrom.seq,
+          keyIndex: earlier.keyChainFrom.keyIndex,
+          key: earlier.keyChainFrom.key,
+        }
+      : null);
+  return (
+    ended !== null &&
+    ended.seq === start.seq &&
+    ended.keyIndex === start.keyIndex &&
+    canonicalize(ended.key) === canonicalize(start.key)
+  );
 }
