@@ -114,9 +114,13 @@ export async function makeExport(
     const sink = batched(async (chunk) => {
       if (!(await target.write(open, chunk))) throw new TargetFailed();
     });
+    // Only an export that continues the previous one (not a day taken again) starts at its end.
+    const previous = plan.value.previousExport;
     const anchor =
-      request.keyChain === 'from-previous' && plan.value.previousExport
-        ? keyChainAt(plan.value.keyRecords, plan.value.previousExport.lastSeq)
+      request.keyChain === 'from-previous' &&
+      previous &&
+      plan.value.first.seq === previous.lastSeq + 1
+        ? keyChainAt(plan.value.keyRecords, previous.lastSeq)
         : null;
     const result = await buildExport({
       ...plan.value,

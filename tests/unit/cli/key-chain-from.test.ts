@@ -136,7 +136,7 @@ describe('a day’s export whose key chain starts at the previous export', () =>
       expect(await both(...pair)).toEqual([0, 0]);
     }
     expect(await both(standalone.path, '--previous', days[5]!.path)).toEqual([0, 0]);
-  });
+  }, 60_000);
 
   it('without its previous export is unusable input that says it needs --previous', async () => {
     const alone = await cli(days[3]!.path);
@@ -145,17 +145,17 @@ describe('a day’s export whose key chain starts at the previous export', () =>
     const second = await python(days[3]!.path);
     expect(second.code).toBe(2);
     expect(second.out).toMatch(/--previous/);
-  });
+  }, 30_000);
 
   it('fails against a wrong previous export', async () => {
     // Not the one before it (a gap), this same export, and another device's.
     expect(await both(days[3]!.path, '--previous', days[1]!.path)).toEqual([1, 1]);
     expect(await both(days[3]!.path, '--previous', days[3]!.path)).toEqual([1, 1]);
     expect(await both(otherDevice.path, '--previous', days[0]!.path)).toEqual([1, 1]);
-  });
+  }, 30_000);
 
   it('a stand-alone export still carries the whole key chain and verifies alone', async () => {
     expect(await both(standalone.path)).toEqual([0, 0]);
     expect(await both(days[0]!.path)).toEqual([0, 0]);
-  });
+  }, 30_000);
 });
