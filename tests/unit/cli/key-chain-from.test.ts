@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/verify';
 import { businessDay } from '../../../core/domain/device/config';
+import { startsWhereEnded } from '../../../core/export/continuity';
 import type { Manifest } from '../../../core/export/format';
 import { makeExport, memoryTarget, type ExportRequest } from '../../../renderer/storage';
 import { AUDITOR, CLERK, fullService, staffedDevice, type TestDevice } from '../helpers/builders';
@@ -153,6 +154,19 @@ describe('a day’s export whose key chain starts at the previous export', () =>
     expect(await both(days[3]!.path, '--previous', days[3]!.path)).toEqual([1, 1]);
     expect(await both(otherDevice.path, '--previous', days[0]!.path)).toEqual([1, 1]);
   }, 30_000);
+
+  it('names the start only where the previous export’s checked chain ended', () => {
+    const start = days[5]!.manifest.keyChainFrom!;
+    expect(startsWhereEnded(days[4]!.manifest, start)).toBe(true);
+    // Another key number, another key, another export's end: each is not where it ended.
+    expect(startsWhereEnded(days[4]!.manifest, { ...start, keyIndex: start.keyIndex + 1 })).toBe(
+      false,
+    );
+    expect(
+      startsWhereEnded(days[4]!.manifest, { ...start, key: days[0]!.manifest.device.firstKey }),
+    ).toBe(false);
+    expect(startsWhereEnded(days[3]!.manifest, start)).toBe(false);
+  });
 
   it('a stand-alone export still carries the whole key chain and verifies alone', async () => {
     expect(await both(standalone.path)).toEqual([0, 0]);
