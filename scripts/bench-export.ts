@@ -67,13 +67,17 @@ async function exportPhase(
       step: (id: string) => id,
       complaintCategory: (code: string) => code,
     };
-    const build = async (path: string, range: { from: string; to: string }) => {
+    const build = async (
+      path: string,
+      range: { from: string; to: string },
+      keyChain: 'whole' | 'from-previous' = 'whole',
+    ) => {
       const exported = await measure(
         async () => {
           const file = await open(path, 'w');
           try {
             return await device.exportInto(
-              { labels, locale: 'zh-CN', range },
+              { labels, locale: 'zh-CN', range, keyChain },
               {
                 begin: async () => path,
                 write: async (_handle, chunk) => (await file.write(chunk), true),
@@ -89,11 +93,29 @@ async function exportPhase(
       );
       const { manifest } = exported.value.result;
       return {
+        anchored: manifest.keyChainFrom !== undefined,
+        keyRecords: manifest.keyRecords.length,
         records: manifest.records.count,
         day: manifest.range.to,
         exported: { ...exported, value: undefined },
       };
     };
+    // With the previous export (decision 0074), as days exported one after another are: the day
+    // two before the last exported stand-alone, the day before continuing it, then the last day
+    // continuing that, each key chain starting where the previous export's ended. The last day
+    // is checked with the day before (`--previous`), which is checked too, day-sized. First, as
+    // the exports after them take days again and those never move the chain back.
+    let withPrevious = null;
+    if (dayPath) {
+      const last = lastDemoDay(settings);
+      const twoBefore = dayBefore(last, 2);
+      const before = dayBefore(last, 1);
+      await build(`${dayPath}.2`, { from: twoBefore, to: twoBefore });
+      const previous = await build(`${dayPath}.1`, { from: before, to: before }, 'from-previous');
+      const next = await build(`${dayPath}.0`, { from: last, to: last }, 'from-previous');
+      withPrevious = { ...next, previousPath: `${dayPath}.1`, path: `${dayPath}.0` };
+      if (!previous.anchored || !next.anchored) throw new Error('the days did not continue');
+    }
     const whole = await build(path, { from: settings.startDate, to: lastDemoDay(settings) });
     const lastDay = dayPath ? await build(dayPath, { from: whole.day, to: whole.day }) : null;
     return {
@@ -102,21 +124,35 @@ async function exportPhase(
       generated: { ...generated, value: undefined },
       exported: whole.exported,
       lastDay,
+      withPrevious,
     };
   } finally {
     await device.close();
   }
 }
 
-/** `verifyExport` of the zip at `path`, read a part at a time as `counter-steps verify` does. */
-async function verifyPhase(name: string, path: string) {
+/** The business day `count` days before `day` (YYYY-MM-DD). */
+const dayBefore = (day: string, count: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - count * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * `verifyExport` of the zip at `path`, read a part at a time as `counter-steps verify` does (with
+ * `previousPath`, as `--previous` does: that export is checked too).
+ */
+async function verifyPhase(name: string, path: string, previousPath?: string) {
   const verified = await measure(async () => {
     const opened = await openExport(path);
     if (!opened.ok) throw new Error(opened.problem.kind);
+    const earlier = previousPath ? await openExport(previousPath) : null;
+    if (earlier && !earlier.ok) throw new Error(earlier.problem.kind);
     try {
-      return await verifyExport(opened.files, { sha256: NODE_SHA256 });
+      return await verifyExport(opened.files, {
+        sha256: NODE_SHA256,
+        ...(earlier ? { previous: earlier.files } : {}),
+      });
     } finally {
       await opened.close();
+      if (earlier) await earlier.close();
     }
   });
   if (verified.value.status !== 'intact') throw new Error(`${name}: the export is not intact`);
@@ -148,7 +184,7 @@ async function scenario(
   const folder = await mkdtemp(join(tmpdir(), 'bench-export-'));
   const path = join(folder, 'export.zip');
   const dayPath = withLastDay ? join(folder, 'day.zip') : undefined;
-  const { services, records, generated, exported, lastDay } = await exportPhase(
+  const { services, records, generated, exported, lastDay, withPrevious } = await exportPhase(
     options,
     path,
     dayPath,
@@ -158,6 +194,9 @@ async function scenario(
   // reads the zip from disk a part at a time, as `counter-steps verify` does.
   const verified = await verifyPhase(name, path);
   const dayVerified = dayPath ? await verifyPhase(`${name}, last day`, dayPath) : null;
+  const nextVerified = withPrevious
+    ? await verifyPhase(`${name}, with previous`, withPrevious.path, withPrevious.previousPath)
+    : null;
 
   // SHA-256 alone of the same bytes, read into memory only now (outside the figures above).
   const zip = new Uint8Array(await readFile(path));
@@ -198,8 +237,18 @@ async function scenario(
       lastDay && dayVerified
         ? {
             records: lastDay.records,
+            keyRecords: lastDay.keyRecords,
             export: figures(lastDay.exported),
             verify: figures(dayVerified),
+          }
+        : null,
+    withPrevious:
+      withPrevious && nextVerified
+        ? {
+            records: withPrevious.records,
+            keyRecords: withPrevious.keyRecords,
+            export: figures(withPrevious.exported),
+            verify: figures(nextVerified),
           }
         : null,
   };
@@ -280,25 +329,27 @@ console.table(
       'SHA-256 alone': seconds(result.verify.sha256OfLogMs),
       ratio: `${result.verify.ratioToSha256}×`,
     },
-    ...(['export', 'verify'] as const).flatMap((phase) => {
-      const day = result.lastDay;
-      if (!day) return [];
-      const measured = day[phase];
-      return [
-        {
-          what: `${result.scenario}: ${phase} of its last day alone`,
-          records: day.records,
-          time: seconds(measured.ms),
-          'cpu time': seconds(measured.cpuMs),
-          'peak heap MB': measured.peakHeapMB,
-          'live heap MB': measured.peakLiveHeapMB ?? '',
-          'peak buffers MB': measured.peakArrayBuffersMB,
-          'peak rss MB': measured.peakRssMB,
-          'SHA-256 alone': '',
-          ratio: '',
-        },
-      ];
-    }),
+    ...(['lastDay', 'withPrevious'] as const).flatMap((which) =>
+      (['export', 'verify'] as const).flatMap((phase) => {
+        const day = result[which];
+        if (!day) return [];
+        const measured = day[phase];
+        return [
+          {
+            what: `${result.scenario}: ${phase} of its last day ${which === 'lastDay' ? 'alone' : 'with the previous export'} (${day.keyRecords} key records)`,
+            records: day.records,
+            time: seconds(measured.ms),
+            'cpu time': seconds(measured.cpuMs),
+            'peak heap MB': measured.peakHeapMB,
+            'live heap MB': measured.peakLiveHeapMB ?? '',
+            'peak buffers MB': measured.peakArrayBuffersMB,
+            'peak rss MB': measured.peakRssMB,
+            'SHA-256 alone': '',
+            ratio: '',
+          },
+        ];
+      }),
+    ),
   ]),
 );
 if (!(globalThis as { gc?: unknown }).gc)

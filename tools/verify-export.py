@@ -73,7 +73,7 @@ def verify(path, key=None):
     try: m = json.loads(text)
     except ValueError: raise Verdict(2, "manifest.json is not JSON")
     if text != json.dumps(m, indent=2, ensure_ascii=False) + "\n": raise Verdict(2, "manifest.json is not laid out as the app writes it")
-    if not isinstance(m.get("formatVersion"), int) or m["formatVersion"] > 3: raise Verdict(2, "unsupported format version")
+    if not isinstance(m.get("formatVersion"), int) or m["formatVersion"] > 4: raise Verdict(2, "unsupported format version")
     if m.get("format") != "counter-steps-export" or not all(k in m for k in ("device", "records", "files", "keyRecords", "signature")): raise Verdict(2, "manifest.json is not an export manifest")
     if key is not None and not re.fullmatch("[0-9a-fA-F]{32}", re.sub(r"\s", "", key)): raise Verdict(2, "--key is not a fingerprint")
     for i, n in enumerate(names):
@@ -84,6 +84,10 @@ def verify(path, key=None):
         data = z.read(f["name"])
         if len(data) != f["bytes"] or sha(data) != f["sha256"]: raise Verdict(1, f"{f['name']} was changed after the export was made")
     chain, index, cur, device, vouched = None, 0, None, None, {}
+    start = m.get("keyChainFrom")  # the chain continues the previous export's: it starts at that key
+    if start is not None:
+        if fingerprint(start["key"]) != start["fingerprint"]: raise Verdict(1, "the key chain's start is not the key it names")
+        chain, index, cur, device = start["seq"], start["keyIndex"], start["key"], m["device"]["id"]
     for row in m["keyRecords"]:  # key 0 = identity key; key i+1 = checkpoint i's nextKey
         ev = row.get("event", {})
         if record_hash(row) != row.get("hash") or (chain is not None and row["seq"] <= chain): raise Verdict(1, f"key record {row.get('seq')} is not a valid chain")
@@ -149,9 +153,20 @@ def main(argv):
         end, start = e["records"]["last"], m["records"]["first"]
         if jcs(e["device"]["firstKey"]) != jcs(m["device"]["firstKey"]): raise Verdict(1, "the earlier export is from another device")
         if jcs(e) == jcs(m): raise Verdict(1, "the earlier export given is this same export")
+        if "keyChainFrom" in m:  # its key chain must start where the earlier export's ended
+            ended = dict(e["keyChainFrom"]) if "keyChainFrom" in e else None
+            for r in e["keyRecords"]:
+                if r["seq"] > e["records"]["last"]["seq"]: break
+                ev = r["event"]
+                ended = {"seq": r["seq"], "keyIndex": 0, "key": ev["publicKey"]} if ev["type"] != "checkpoint" else {"seq": r["seq"], "keyIndex": ev["keyIndex"] + 1, "key": ev["nextKey"]}
+            s_ = m["keyChainFrom"]
+            if ended is None or (ended["seq"], ended["keyIndex"], jcs(ended["key"])) != (s_["seq"], s_["keyIndex"], jcs(s_["key"])):
+                raise Verdict(1, f"its key chain does not start where the earlier export's ended (after record {s_['seq']})")
         if end["seq"] >= start["seq"]: raise Verdict(1, f"the earlier export does not come before this one (it ends at {end['seq']}, this one starts at {start['seq']})")
         if end["seq"] + 1 < start["seq"]: raise Verdict(1, f"records {end['seq'] + 1} to {start['seq'] - 1} are in neither export")
         if start["prevHash"] != end["hash"]: raise Verdict(1, f"record {start['seq']} is not the same in the two exports")
+    elif "keyChainFrom" in m:
+        raise Verdict(2, f"its key chain starts where the previous export's ended (after record {m['keyChainFrom']['seq']}): give that export with --previous")
     print(f"Intact: {m['records']['count']} records, {m['records']['first']['seq']} to {m['records']['last']['seq']}")
 
 if __name__ == "__main__":

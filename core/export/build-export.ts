@@ -22,6 +22,7 @@ import {
   EXPORT_FORMAT_VERSION,
   FILES,
   SERVICE_COLUMNS,
+  STANDALONE_FORMAT_VERSION,
   STEP_EVENT_COLUMNS,
   manifestPayload,
   type Manifest,
@@ -48,6 +49,8 @@ export interface ExportRequest {
   range: Manifest['range'];
   device: Manifest['device'];
   keyRecords: Manifest['keyRecords'];
+  /** Where the key chain starts, when it continues the previous export's (key-anchor.ts). */
+  keyChainFrom?: Manifest['keyChainFrom'];
   /** The PIN records committing people's keys (decision 0063), when there are any. */
   personKeyRecords?: Manifest['personKeyRecords'];
   previousExport: Manifest['previousExport'];
@@ -237,13 +240,14 @@ export async function buildExport(request: ExportRequest): Promise<ExportResult>
   // 4. manifest.json, signed with the device's key in force.
   const unsigned: UnsignedManifest = {
     format: EXPORT_FORMAT,
-    formatVersion: EXPORT_FORMAT_VERSION,
+    formatVersion: request.keyChainFrom ? EXPORT_FORMAT_VERSION : STANDALONE_FORMAT_VERSION,
     app: { version: request.appVersion },
     device: request.device,
     range: request.range,
     records: { count, first: request.first, last: request.last },
     previousExport: request.previousExport,
     keyRecords: request.keyRecords,
+    ...(request.keyChainFrom ? { keyChainFrom: request.keyChainFrom } : {}),
     ...(request.personKeyRecords?.length ? { personKeyRecords: request.personKeyRecords } : {}),
     exportedBy: request.exportedBy,
     exportedAt: request.exportedAt,

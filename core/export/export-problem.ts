@@ -12,6 +12,8 @@ export type ExportProblem =
   | { kind: 'unsupported-version'; detail: string }
   /** The device key given to check against is neither a fingerprint nor a public key (JWK). */
   | { kind: 'key-unreadable' }
+  /** Its key chain starts at the previous export's end (decision 0074): only with it can it be checked. */
+  | { kind: 'needs-previous'; seq: number }
   /** The input is an export, and it is not intact (exit code 1). */
   | { kind: 'file-missing'; file: string }
   | { kind: 'file-not-listed'; file: string }
@@ -37,4 +39,6 @@ export type ExportProblem =
   | { kind: 'previous-not-before'; previousLast: number; first: number; last: number }
   | { kind: 'previous-gap'; from: number; to: number }
   | { kind: 'previous-fork'; seq: number }
+  /** The key chain does not start where the previous export's ended (decision 0074). */
+  | { kind: 'previous-key-mismatch'; seq: number }
   | { kind: 'previous-not-intact'; problem: ExportProblem };

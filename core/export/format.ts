@@ -15,7 +15,8 @@
  * (verify-export.ts): the app's "verify a file" and `npx counter-steps verify`. Version 2 added
  * `complaints.csv` and the workbook's complaints sheet; version 3 records that hold a personal
  * value as a salted commitment (`{"commitment": …}`) and, in a full export, `personal.jsonl`
- * with the values and their salts (decision 0068). The verifier still reads versions 1 and 2.
+ * with the values and their salts (decision 0068); version 4 an export whose key chain starts
+ * where the previous export's ended (`keyChainFrom`, decision 0074). The verifier reads 1 to 4.
  */
 import { z } from '../domain/zod';
 import { CounterSchema, StaffNumberSchema } from '../domain/catalog';
@@ -24,7 +25,9 @@ import { BusinessDaySchema, HashSchema, PublicKeyJwkSchema } from '../domain/log
 import { RoleSchema } from '../domain/permissions';
 
 export const EXPORT_FORMAT = 'counter-steps-export';
-export const EXPORT_FORMAT_VERSION = 3;
+export const EXPORT_FORMAT_VERSION = 4;
+/** The version of a stand-alone export: version 4 is written only with `keyChainFrom`. */
+export const STANDALONE_FORMAT_VERSION = 3;
 
 export const FILES = {
   services: 'services.csv',
@@ -78,9 +81,20 @@ export const ManifestSchema = z.strictObject({
    * device identity, any restore, every checkpoint. Each checkpoint's signature is checked with
    * the key before it, from the first key on.
    */
-  keyRecords: z
-    .array(z.record(z.string(), z.unknown()))
-    .check(z.minLength(1), z.maxLength(200_000)),
+  keyRecords: z.array(z.record(z.string(), z.unknown())).check(z.maxLength(200_000)),
+  /**
+   * Set when the key chain starts where the previous export's ended (decision 0074): the last key
+   * record that export held, the key in force after it (its index, the key, its fingerprint).
+   * `keyRecords` then holds only the key records after it; `--previous` supplies the start.
+   */
+  keyChainFrom: z.optional(
+    z.strictObject({
+      seq: Seq,
+      keyIndex: z.int().check(z.gte(0)),
+      key: PublicKeyJwkSchema,
+      fingerprint: z.string().check(z.maxLength(64)),
+    }),
+  ),
   /**
    * The stored `pin-set` rows that commit a person's signing key, from the log's start to this
    * export's end (decision 0063): what checking the people's signatures in a slice needs. Absent

@@ -25,6 +25,7 @@ import {
   type Manifest,
 } from './format';
 import type { ExportProblem } from './export-problem';
+import { continuesFrom, startsWhereEnded } from './continuity';
 import { LogCheck } from './log-check';
 import type { DatedAhead } from '../domain/log/time-rules';
 import { PersonalCheck } from './personal-check';
@@ -35,6 +36,7 @@ const UNUSABLE: ReadonlySet<ExportProblem['kind']> = new Set([
   'manifest-unreadable',
   'unsupported-version',
   'key-unreadable',
+  'needs-previous',
 ]);
 
 export interface ExportVerdict {
@@ -79,6 +81,11 @@ export interface VerifyExportOptions {
   sha256?: Sha256;
   /** The verifier's own clock (epoch ms): a record dated later than it is named (`datedAhead`). */
   now?: number;
+  /**
+   * Takes a `keyChainFrom` start as the manifest states it: only for the earlier export of a pair,
+   * whose own start was checked when it was verified with the one before it (decision 0074).
+   */
+  startAsStated?: boolean;
 }
 
 const entriesOf = (input: ExportInput): ExportEntries =>
@@ -157,7 +164,13 @@ async function checkKeyRecords(manifest: Manifest): Promise<
   | ExportProblem
 > {
   const hashes = new Map<number, string>();
-  let chain: KeyChainState | null = null;
+  // A chain continuing the previous export's starts at its key (checked against that export).
+  const from = manifest.keyChainFrom;
+  if (from && (await fingerprint(from.key)) !== from.fingerprint)
+    return { kind: 'key-record', seq: from.seq, detail: 'key' };
+  let chain: KeyChainState | null = from
+    ? { index: from.keyIndex, key: from.key, device: manifest.device.id, seq: from.seq }
+    : null;
   let sealedUpTo = 0;
   for (const row of manifest.keyRecords) {
     const step = await stepKeyChain(chain, row, manifest.device.firstKey);
@@ -356,6 +369,7 @@ export async function verifyExport(
     const earlier = await verifyExport(previous, {
       signal: options.signal,
       sha256: options.sha256,
+      startAsStated: true,
     });
     if (earlier.status !== 'intact' || !earlier.manifest) {
       return fail({
@@ -365,34 +379,15 @@ export async function verifyExport(
     }
     const continuity = continuesFrom(earlier.manifest, manifest);
     if (continuity) return fail(continuity);
+    const start = manifest.keyChainFrom;
+    if (start && !startsWhereEnded(earlier.manifest, start))
+      return fail({ kind: 'previous-key-mismatch', seq: start.seq });
     verdict.continuesPrevious = true;
+  } else if (manifest.keyChainFrom && !options.startAsStated) {
+    // Its first key is the previous export's last: without that export it is vouched by nothing.
+    return fail({ kind: 'needs-previous', seq: manifest.keyChainFrom.seq });
   }
   return verdict;
 }
 
 const unsigned = ({ signature: _signature, ...rest }: Manifest) => rest;
-
-/**
- * Whether `manifest` picks up where `earlier` ended: the earlier export ends before this one
- * starts (not the same export, not the pair reversed, no overlap), with no record between them,
- * and this one's first record links to its last.
- */
-function continuesFrom(earlier: Manifest, manifest: Manifest): ExportProblem | null {
-  if (canonicalize(earlier.device.firstKey) !== canonicalize(manifest.device.firstKey)) {
-    return { kind: 'previous-other-device' };
-  }
-  if (canonicalize(earlier) === canonicalize(manifest)) return { kind: 'previous-same' };
-  const end = earlier.records.last;
-  const start = manifest.records.first;
-  if (end.seq >= start.seq) {
-    return {
-      kind: 'previous-not-before',
-      previousLast: end.seq,
-      first: start.seq,
-      last: manifest.records.last.seq,
-    };
-  }
-  if (end.seq + 1 < start.seq)
-    return { kind: 'previous-gap', from: end.seq + 1, to: start.seq - 1 };
-  return start.prevHash === end.hash ? null : { kind: 'previous-fork', seq: start.seq };
-}

@@ -160,7 +160,12 @@ export class DemoDevice {
    * `target` (whoever is signed in exports).
    */
   async exportInto(
-    options: { range: { from: string; to: string }; labels: Labels; locale: Locale },
+    options: {
+      range: { from: string; to: string };
+      labels: Labels;
+      locale: Locale;
+      keyChain?: 'whole' | 'from-previous';
+    },
     target: ExportTarget,
   ): Promise<ExportMade> {
     const { store } = this;

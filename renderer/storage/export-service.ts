@@ -5,6 +5,7 @@
  * export in the log with its digests. A failure at any point drops the partial file and says why;
  * the screen (features/auditor/use-export.ts) only shows the progress and the outcome.
  */
+import { keyChainAt } from '../../core/export/key-anchor';
 import type { Refusal } from '../../core/domain/refusal';
 import { err, ok, type Result } from '../../core/domain/result';
 import type { Locale } from '../../core/domain/locale';
@@ -35,6 +36,12 @@ export interface ExportRequest {
   labels: Labels;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * 'from-previous': the key chain starts where the device's previous export ended, so a day's
+   * export stays the size of a day and is checked with that export (decision 0074). 'whole' (the
+   * default, and always when there is no previous export): from the first key, checkable alone.
+   */
+  keyChain?: 'whole' | 'from-previous';
 }
 
 export type ExportFailure =
@@ -107,8 +114,22 @@ export async function makeExport(
     const sink = batched(async (chunk) => {
       if (!(await target.write(open, chunk))) throw new TargetFailed();
     });
+    // Only an export that continues the previous one (not a day taken again) starts at its end.
+    const previous = plan.value.previousExport;
+    const anchor =
+      request.keyChain === 'from-previous' &&
+      previous &&
+      plan.value.first.seq === previous.lastSeq + 1
+        ? keyChainAt(plan.value.keyRecords, previous.lastSeq)
+        : null;
     const result = await buildExport({
       ...plan.value,
+      ...(anchor
+        ? {
+            keyChainFrom: { ...anchor, fingerprint: await fingerprint(anchor.key) },
+            keyRecords: plan.value.keyRecords.filter((row) => (row.seq as number) > anchor.seq),
+          }
+        : {}),
       range: {
         ...days,
         timeZone: device.config.timeZone,

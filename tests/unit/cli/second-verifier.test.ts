@@ -141,7 +141,7 @@ const TAMPERS: [string, (files: Files) => Files | Uint8Array][] = [
   ],
   [
     'a later format version',
-    (files) => ({ ...files, 'manifest.json': laidOut({ ...manifestOf(files), formatVersion: 4 }) }),
+    (files) => ({ ...files, 'manifest.json': laidOut({ ...manifestOf(files), formatVersion: 5 }) }),
   ],
   [
     'no manifest',
