@@ -108,7 +108,7 @@ async function clerkCallsATicket(page: Page) {
  * signature the re-hash broke (it covers the previous hash, decision 0063), else `otherwise`.
  */
 function firstNamed(
-  rows: { seq: number; staffNo: string | null; event: { type: string } }[],
+  rows: Row[],
   from: number,
   before: number,
   otherwise: string,
@@ -117,7 +117,7 @@ function firstNamed(
   return signed
     ? {
         seq: signed.seq,
-        text: `record ${signed.seq} (${signed.event.type} by ${signed.staffNo}) breaks a rule: it carries a person’s authority but its signature is not theirs, or not for this record at this place in the log.`,
+        text: `record ${signed.seq} (${signed.event.type} by ${String(signed.staffNo)}) breaks a rule: it carries a person’s authority but its signature is not theirs, or not for this record at this place in the log.`,
       }
     : { seq: before, text: otherwise };
 }
